@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal, Optional
 
@@ -355,6 +356,41 @@ def load_experiment(path: str | Path) -> Experiment:
         raise ConfigError([f"{path.name}: not UTF-8 text"]) from None
     fmt = "toml" if path.suffix.lower() == ".toml" else "json"
     return parse_experiment(text, fmt)
+
+
+LIVE_FIELDS = re.compile(
+    r"^(network\.layers\.\d+\.(dropout_p|dropout_kind)"
+    r"|regularization\.(l1_lambda|l2_lambda|penalize_biases|weight_decay)"
+    r"|optimizer\.(lr|momentum|nesterov|betas)"
+    r"|early_stopping\.(enabled|patience|min_delta|monitor|restore_best))$")
+
+
+def is_live_path(path: str) -> bool:
+    """Fields a running trainer can change at the next step, without a rebuild."""
+    return bool(LIVE_FIELDS.match(path))
+
+
+def apply_live_value(experiment: Experiment, path: str, value: Any, variant: Optional[int] = None) -> Experiment:
+    """The experiment with one live field changed, for every variant (None) or one.
+
+    With variants, "every variant" also overwrites variant overrides of that field,
+    so all arms really get the new value.
+    """
+    if not is_live_path(path):
+        raise ConfigError([f"{path}: cannot change while training (rebuild the model instead)"])
+    data = experiment.model_dump(mode="python")
+    if variant is None or not data["variants"]:
+        if variant not in (None, 0):
+            raise ConfigError([f"variant {variant}: the experiment has no variants"])
+        _assign(data, path, value)
+        for v in data["variants"]:
+            if path in v["set"]:
+                v["set"][path] = value
+    else:
+        if not 0 <= variant < len(data["variants"]):
+            raise ConfigError([f"variant {variant}: no such variant (there are {len(data['variants'])})"])
+        data["variants"][variant]["set"][path] = value
+    return _validate(data)
 
 
 def parse_assignment(text: str) -> tuple[str, Any]:

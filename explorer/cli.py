@@ -1,0 +1,150 @@
+"""Command line: the GUI by default, and headless subcommands that call the core.
+
+    python -m explorer [--preset NAME] [--play] [--lang en|zh_CN] [FILE]
+    python -m explorer presets
+    python -m explorer check FILE
+    python -m explorer run (--preset NAME | FILE) --out DIR [--epochs N] [--seed S]
+                           [--device auto|cpu|cuda] [--resume CHECKPOINT] [--set path=value ...]
+
+Bad input ends with a one-line error and exit code 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from explorer import __version__
+from explorer.core.errors import ConfigError, ExplorerError
+
+SUBCOMMANDS = ("presets", "check", "run")
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m explorer",
+                                description="Regularization Explorer: see overfitting and regularization live. "
+                                            f"Headless subcommands: {', '.join(SUBCOMMANDS)} (use SUBCOMMAND --help).")
+    p.add_argument("experiment", nargs="?", help="an experiment file (.json or .toml) to open")
+    p.add_argument("--preset", help="open a built-in preset (see `python -m explorer presets`)")
+    p.add_argument("--play", action="store_true", help="start training at once")
+    p.add_argument("--lang", choices=("en", "zh_CN"), help="user-interface language for this start")
+    p.add_argument("--thread-host", action="store_true", help="train in a thread instead of a child process")
+    p.add_argument("--version", action="version", version=f"regularization-explorer {__version__}")
+    return p
+
+
+def _headless_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m explorer")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("presets", help="list the built-in presets")
+    check = sub.add_parser("check", help="validate an experiment file without training")
+    check.add_argument("file")
+    run = sub.add_parser("run", help="train an experiment headless and write its results")
+    src = run.add_mutually_exclusive_group(required=True)
+    src.add_argument("--preset", help="a built-in preset name")
+    src.add_argument("file", nargs="?", help="an experiment file (.json or .toml)")
+    run.add_argument("--out", required=True, help="output folder")
+    run.add_argument("--epochs", type=int, help="override training.epochs")
+    run.add_argument("--seed", type=int, help="override training.seed")
+    run.add_argument("--device", choices=("auto", "cpu", "cuda"), help="override training.device")
+    run.add_argument("--resume", help="continue from this checkpoint")
+    run.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                     help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def cmd_presets() -> int:
+    from explorer.core.presets import list_presets
+
+    for info in list_presets():
+        print(f"{info.name:26s} {info.title}")
+        if info.description:
+            print(f"{'':26s} {info.description}")
+    return 0
+
+
+def cmd_check(path: str) -> int:
+    from explorer.core.config import load_experiment
+
+    try:
+        exp = load_experiment(path)
+        exp.resolved_variants()
+    except ConfigError as exc:
+        print(f"{path}: {len(exc.problems)} problem(s)", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 2
+    names = ", ".join(exp.variant_names())
+    print(f"{path}: OK ({exp.kind}; dataset {exp.dataset.kind}; "
+          f"{len(exp.network.layers)} hidden layers; variants: {names})")
+    return 0
+
+
+def _resolve_experiment(args: argparse.Namespace) -> Any:
+    from explorer.core.config import load_experiment, parse_assignment
+    from explorer.core.presets import load_preset
+
+    exp = load_preset(args.preset) if args.preset else load_experiment(args.file)
+    assignments: dict[str, Any] = {}
+    for text in args.set:
+        path, value = parse_assignment(text)
+        assignments[path] = value
+    if args.epochs is not None:
+        assignments["training.epochs"] = args.epochs
+    if args.seed is not None:
+        assignments["training.seed"] = args.seed
+    if args.device is not None:
+        assignments["training.device"] = args.device
+    return exp.with_values(assignments) if assignments else exp
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from explorer.core.runner import run_headless
+
+    experiment = _resolve_experiment(args)
+    out = Path(args.out)
+    result = run_headless(experiment, out, resume=args.resume, progress=not args.quiet)
+    print(result.describe())
+    return 0
+
+
+def _headless(argv: list[str]) -> int:
+    args = _headless_parser().parse_args(argv)
+    try:
+        if args.command == "presets":
+            return cmd_presets()
+        if args.command == "check":
+            return cmd_check(args.file)
+        return cmd_run(args)
+    except ConfigError as exc:
+        return _fail("; ".join(exc.problems))
+    except ExplorerError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        return _headless(argv)
+    args = _gui_parser().parse_args(argv)
+    if args.preset and args.experiment:
+        return _fail("give either --preset or an experiment file, not both")
+    try:
+        from explorer.gui.app import run_app
+    except ImportError as exc:
+        return _fail(f"the desktop app needs PySide6, pyqtgraph and qasync ({exc})")
+    return run_app(preset=args.preset, experiment_path=args.experiment, play=args.play, lang=args.lang,
+                   host_mode="thread" if args.thread_host else "process")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

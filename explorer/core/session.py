@@ -1,0 +1,199 @@
+"""Drive a trainer from commands and report on a clock; Qt-free.
+
+The same loop runs in the child process (the default host) and in an
+in-process thread (tests, fallback). It trains in chunks of a few
+milliseconds, drains commands between steps, and emits the newest Snapshot at
+most every `snapshot_interval` seconds: sending every step would block on the
+pipe and slow training down.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from typing import Any, Callable, Optional
+
+from explorer.core import commands as C
+from explorer.core.config import parse_experiment
+from explorer.core.devices import is_out_of_memory
+from explorer.core.errors import ExplorerError
+
+Emit = Callable[[str, Any], None]            # ("snapshot" | "state" | "message" | "error" | "checkpoint", payload)
+Receive = Callable[[float], Optional[Any]]   # wait up to `timeout` s for a command; None if none
+
+CHUNK_SECONDS = 0.004
+
+
+class Session:
+    def __init__(self, emit: Emit, snapshot_interval: float = 1 / 30):
+        self.emit = emit
+        self.snapshot_interval = snapshot_interval
+        self.runner: Any = None
+        self.experiment_json: Optional[str] = None
+        self.state = "idle"
+        self.generation = 0
+        self.pending_steps = 0
+        self._last_snapshot = 0.0
+        self._steps_at_last = 0
+        self._sps = 0.0
+        self._dirty = True
+
+    # -- lifecycle --------------------------------------------------------------------
+    def serve(self, receive: Receive) -> None:
+        """Run until a Stop command (or the command source closes: EOFError)."""
+        try:
+            while True:
+                busy = self.state == "running" or self.pending_steps > 0
+                cmd = receive(0.0 if busy else 0.05)
+                while cmd is not None:
+                    if isinstance(cmd, C.Stop):
+                        return
+                    self.handle(cmd)
+                    cmd = receive(0.0)
+                if self.state == "running" or self.pending_steps > 0:
+                    self._train_chunk()
+                self._maybe_snapshot()
+        except EOFError:
+            return
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.emit("state", state)
+            self._dirty = True
+
+    # -- commands ---------------------------------------------------------------------
+    def handle(self, cmd: Any) -> None:
+        try:
+            if isinstance(cmd, C.Rebuild):
+                self._rebuild(cmd)
+            elif self.runner is None:
+                self.emit("message", "no experiment loaded")
+            elif isinstance(cmd, C.Pause):
+                self.pending_steps = 0
+                if self.state == "running":
+                    self._set_state("paused")
+            elif isinstance(cmd, C.Resume):
+                if not self.runner.finished and self.state in ("paused", "idle"):
+                    self._set_state("running")
+            elif isinstance(cmd, C.Step):
+                if not self.runner.finished:
+                    self._set_state("paused")
+                    self.pending_steps += max(1, int(cmd.n))
+            elif isinstance(cmd, C.SetValue):
+                self.runner.apply(cmd)
+                self.experiment_json = self.runner.experiment.to_json()
+                self._dirty = True
+            elif isinstance(cmd, C.SaveCheckpoint):
+                self._save(cmd.path)
+            elif isinstance(cmd, C.RequestSnapshot):
+                self._dirty = True
+                self._send_snapshot()
+        except ExplorerError as exc:
+            self.emit("error" if isinstance(cmd, C.Rebuild) else "message", str(exc))
+            if isinstance(cmd, C.Rebuild) and self.runner is None:
+                self._set_state("error")
+
+    def _rebuild(self, cmd: C.Rebuild) -> None:
+        from explorer.core.demos import build_runner
+
+        text = cmd.experiment_json or self.experiment_json
+        if text is None:
+            raise ExplorerError("nothing to rebuild: no experiment was loaded")
+        experiment = parse_experiment(text, "json")
+        self.runner = None
+        self.pending_steps = 0
+        try:
+            runner = build_runner(experiment)
+        except RuntimeError as exc:
+            if is_out_of_memory(exc):
+                raise ExplorerError("CUDA ran out of memory while building the model; choose the CPU "
+                                    "as device (Data panel) or a smaller network, then press Reset.") from None
+            raise
+        self.runner = runner
+        self.experiment_json = experiment.to_json()
+        self.generation += 1
+        self._steps_at_last = 0
+        self._last_snapshot = time.perf_counter()
+        note = getattr(runner, "device_note", "")
+        if note:
+            self.emit("message", note)
+        self._set_state("running" if not cmd.start_paused and not runner.finished else
+                        ("finished" if runner.finished else "paused"))
+        self._dirty = True
+        self._send_snapshot()
+
+    def _save(self, path: str) -> None:
+        from explorer.core.checkpoint import save_checkpoint
+
+        if not hasattr(self.runner, "variants"):
+            raise ExplorerError("a demonstration has no weights to save")
+        saved = save_checkpoint(self.runner, path)
+        self.emit("checkpoint", str(saved))
+
+    # -- training ---------------------------------------------------------------------
+    def _train_chunk(self) -> None:
+        runner = self.runner
+        if runner is None:
+            return
+        deadline = time.perf_counter() + CHUNK_SECONDS
+        try:
+            while not runner.finished:
+                runner.step()
+                self._dirty = True
+                if self.pending_steps > 0:
+                    self.pending_steps -= 1
+                    if self.pending_steps == 0:
+                        break
+                if time.perf_counter() >= deadline:
+                    break
+        except ExplorerError as exc:
+            self._fail(str(exc))
+            return
+        except RuntimeError as exc:
+            if is_out_of_memory(exc):
+                self._fail("CUDA ran out of memory during training. Choose the CPU as device (Data panel) "
+                           "or use a smaller network or batch, then press Reset.")
+                return
+            self._fail(f"training failed: {str(exc).splitlines()[0][:300]}")
+            return
+        except Exception as exc:  # never take the host down with an unexpected error
+            self._fail(f"training failed: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
+            return
+        if runner.finished:
+            self.pending_steps = 0
+            self._set_state("finished")
+            self.emit("message", runner.status_line())
+            self._send_snapshot()
+
+    def _fail(self, message: str) -> None:
+        self.pending_steps = 0
+        self._set_state("error")
+        self.emit("error", message)
+
+    def _maybe_snapshot(self) -> None:
+        if self.runner is None or not self._dirty:
+            return
+        if time.perf_counter() - self._last_snapshot >= self.snapshot_interval:
+            self._send_snapshot()
+
+    def _send_snapshot(self) -> None:
+        runner = self.runner
+        if runner is None:
+            return
+        now = time.perf_counter()
+        dt = now - self._last_snapshot
+        steps = runner.step_count - self._steps_at_last
+        if dt > 0 and steps > 0:
+            rate = steps / dt
+            self._sps = rate if self._sps == 0 else 0.7 * self._sps + 0.3 * rate
+        elif self.state != "running":
+            self._sps = 0.0
+        self._last_snapshot = now
+        self._steps_at_last = runner.step_count
+        try:
+            snap = runner.snapshot(state=self.state, steps_per_second=self._sps, generation=self.generation)
+        except ExplorerError as exc:
+            self._fail(str(exc))
+            return
+        self._dirty = False
+        self.emit("snapshot", snap)
