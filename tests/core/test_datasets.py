@@ -7,7 +7,8 @@ import torch
 
 from explorer.core.config import DatasetConfig
 from explorer.core.csv_data import read_numeric_csv
-from explorer.core.datasets import GRID_2D, GRID_POINTS, Dataset, build_dataset, resources_dir
+from explorer.core.datasets import GRID_2D, GRID_POINTS, Dataset, build_dataset
+from explorer.core.resources import resources_dir
 from explorer.core.datasets_synthetic import QUADRATIC_Y
 from explorer.core.errors import DatasetError
 
