@@ -1,0 +1,224 @@
+"""TrainerHost: runs the core trainer off the GUI thread and relays its newest Snapshot.
+
+Two modes behind one interface:
+- "process" (default): the trainer runs in a spawned child process; a QThread
+  here reads the pipe and emits signals. Commands go down the pipe.
+- "thread": the same Session runs in a QThread of this process (tests, fallback).
+Only signals cross threads; the GUI keeps only the newest Snapshot and paints
+it on its own timer. Stopping is cooperative: a Stop command, then join.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import threading
+from typing import Any, Optional
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from explorer.core import commands as C
+from explorer.core.config import Experiment, apply_live_value
+from explorer.core.snapshot import Snapshot
+
+
+class _PipeReader(QThread):
+    """Reads (kind, payload) messages from the child; stops at EOF or when asked."""
+
+    received = Signal(str, object)
+
+    def __init__(self, conn: Any, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.conn = conn
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                if not self.conn.poll(0.05):
+                    continue
+                kind, payload = self.conn.recv()
+            except (EOFError, OSError, ValueError):
+                if not self._stop.is_set():
+                    self.received.emit("died", None)
+                return
+            except Exception as exc:  # unpicklable message: report, keep reading
+                self.received.emit("error", f"could not read from the trainer: {exc}")
+                continue
+            self.received.emit(kind, payload)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class _SessionThread(QThread):
+    """Runs a core Session in this process (the "thread" host)."""
+
+    received = Signal(str, object)
+
+    def __init__(self, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.inbox: "queue.Queue[Any]" = queue.Queue()
+
+    def run(self) -> None:
+        from explorer.core.session import Session
+
+        def receive(timeout: float) -> Any:
+            try:
+                return self.inbox.get(timeout=timeout) if timeout > 0 else self.inbox.get_nowait()
+            except queue.Empty:
+                return None
+
+        Session(lambda kind, payload: self.received.emit(kind, payload)).serve(receive)
+
+
+class TrainerHost(QObject):
+    snapshotReady = Signal(object)
+    stateChanged = Signal(str)
+    message = Signal(str)
+    errorOccurred = Signal(str)
+
+    def __init__(self, mode: str = "process", parent: Optional[QObject] = None):
+        super().__init__(parent)
+        if mode not in ("process", "thread"):
+            raise ValueError("mode must be 'process' or 'thread'")
+        self.mode = mode
+        self.latest: Optional[Snapshot] = None
+        self.state = "idle"
+        self.experiment: Optional[Experiment] = None
+        self._process: Optional[Any] = None
+        self._conn: Optional[Any] = None
+        self._thread: Optional[QThread] = None
+        self._shut = False
+
+    # -- starting and stopping ----------------------------------------------------------
+    def _ensure_worker(self) -> None:
+        if self._thread is not None and self._thread.isRunning():
+            return
+        self._teardown()
+        if self.mode == "process":
+            from explorer.core.worker_process import child_main
+
+            ctx = mp.get_context("spawn")
+            parent_conn, child_conn = ctx.Pipe(duplex=True)
+            self._process = ctx.Process(target=child_main, args=(child_conn,), name="explorer-trainer", daemon=True)
+            self._process.start()
+            child_conn.close()
+            self._conn = parent_conn
+            thread: QThread = _PipeReader(parent_conn)
+        else:
+            thread = _SessionThread()
+        thread.received.connect(self._on_received)  # type: ignore[attr-defined]
+        self._thread = thread
+        thread.start()
+
+    def start(self, experiment: Experiment, play: bool = False) -> None:
+        """Cancel any current run and start `experiment` (paused unless play)."""
+        self._shut = False
+        self.experiment = experiment
+        self.latest = None
+        self._ensure_worker()
+        self.send(C.Rebuild(experiment.to_json(), start_paused=not play))
+
+    def send(self, command: Any) -> None:
+        if isinstance(command, C.SetValue) and self.experiment is not None:
+            # Validate here first: a bad value never reaches the trainer half-applied.
+            self.experiment = apply_live_value(self.experiment, command.path, command.value, command.variant)
+        if self._thread is None or not self._thread.isRunning():
+            return
+        if self.mode == "process":
+            try:
+                assert self._conn is not None
+                self._conn.send(command)
+            except (BrokenPipeError, OSError, EOFError):
+                self._on_received("died", None)
+        else:
+            self._thread.inbox.put(command)  # type: ignore[attr-defined]
+
+    def play(self) -> None:
+        if self.state in ("idle", "error") and self.experiment is not None and not self.is_alive():
+            self.start(self.experiment, play=True)
+        else:
+            self.send(C.Resume())
+
+    def pause(self) -> None:
+        self.send(C.Pause())
+
+    def step(self, n: int = 1) -> None:
+        self.send(C.Step(n))
+
+    def reset(self) -> None:
+        """A new model from step 0 with the current settings (restarts a dead trainer too)."""
+        if self.experiment is None:
+            return
+        playing = self.state == "running"
+        self.start(self.experiment, play=playing)
+
+    def save_checkpoint(self, path: str) -> None:
+        self.send(C.SaveCheckpoint(str(path)))
+
+    def is_alive(self) -> bool:
+        if self._thread is None or not self._thread.isRunning():
+            return False
+        return self.mode == "thread" or (self._process is not None and self._process.is_alive())
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Stop cooperatively and join everything; safe to call twice."""
+        self._shut = True
+        self._teardown(timeout)
+
+    def _teardown(self, timeout: float = 5.0) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            if self.mode == "process":
+                if self._conn is not None:
+                    try:
+                        self._conn.send(C.Stop())
+                    except (BrokenPipeError, OSError, EOFError):
+                        pass
+                thread.stop()  # type: ignore[attr-defined]
+            else:
+                thread.inbox.put(C.Stop())  # type: ignore[attr-defined]
+            if not thread.wait(int(timeout * 1000)):
+                # A step that never returns: nothing more can be done cooperatively.
+                self.errorOccurred.emit("the trainer did not stop in time")
+            try:
+                thread.received.disconnect(self._on_received)  # type: ignore[attr-defined]
+            except (RuntimeError, TypeError):
+                pass
+            thread.deleteLater()
+        if self._process is not None:
+            self._process.join(timeout)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join(1.0)
+            self._process = None
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except OSError:
+                pass
+            self._conn = None
+
+    # -- messages from the trainer ----------------------------------------------------------
+    def _on_received(self, kind: str, payload: Any) -> None:
+        if kind == "snapshot":
+            # host.experiment stays the source of truth: every live edit goes through
+            # send(), and an older snapshot must not undo a newer edit.
+            self.latest = payload
+            self.snapshotReady.emit(payload)
+        elif kind == "state":
+            self.state = payload
+            self.stateChanged.emit(payload)
+        elif kind == "message":
+            self.message.emit(str(payload))
+        elif kind == "checkpoint":
+            self.message.emit(self.tr("checkpoint saved to {path}").format(path=payload))
+        elif kind == "error":
+            self.errorOccurred.emit(str(payload))
+        elif kind == "died" and not self._shut:
+            code = self._process.exitcode if self._process is not None else None
+            self.state = "error"
+            self.stateChanged.emit("error")
+            self.errorOccurred.emit(self.tr(
+                "The trainer process stopped unexpectedly (exit code {code}). "
+                "Press Reset to restart it; your experiment is kept.").format(code=code))
