@@ -50,6 +50,12 @@ def _uniform(like: Tensor, generator: torch.Generator | None) -> Tensor:
     return torch.rand(like.shape, generator=generator, device=like.device, dtype=like.dtype)
 
 
+def _keep(module: nn.Module, name: str, value: Tensor | None) -> None:
+    """Store a mask reference without nn.Module.__setattr__ (which costs microseconds
+    per call checking for parameters and buffers, on every training step)."""
+    module.__dict__[name] = value
+
+
 class _Dropout(nn.Module):
     """Shared state of the unit-wise variants: validated ``p``, ``generator``, ``last_mask``."""
 
@@ -85,7 +91,7 @@ class InvertedDropout(_Dropout):
     def forward(self, x: Tensor) -> Tensor:
         p = self._p
         if p == 0.0:
-            self.last_mask = None
+            _keep(self, "last_mask", None)
             return x
         if not self.training:
             return x
@@ -94,7 +100,7 @@ class InvertedDropout(_Dropout):
         else:
             # m = (r >= p) / (1 - p): the same formula (and op) as ATen's _dropout_impl
             mask = (_uniform(x, self.generator) >= p).to(x.dtype).div_(1.0 - p)
-        self.last_mask = mask
+        _keep(self, "last_mask", mask)
         return x * mask
 
 
@@ -109,7 +115,7 @@ class VanillaDropout(_Dropout):
     def forward(self, x: Tensor) -> Tensor:
         p = self._p
         if p == 0.0:
-            self.last_mask = None
+            _keep(self, "last_mask", None)
             return x
         if not self.training:
             return x * (1.0 - p)
@@ -117,7 +123,7 @@ class VanillaDropout(_Dropout):
             keep = torch.zeros_like(x)
         else:
             keep = (_uniform(x, self.generator) >= p).to(x.dtype)  # keep with prob 1-p
-        self.last_mask = keep
+        _keep(self, "last_mask", keep)
         return x * keep
 
 
@@ -136,7 +142,7 @@ class GaussianDropout(_Dropout):
     def forward(self, x: Tensor) -> Tensor:
         p = self._p
         if p == 0.0:
-            self.last_mask = None
+            _keep(self, "last_mask", None)
             return x
         if not self.training:
             return x
@@ -145,7 +151,7 @@ class GaussianDropout(_Dropout):
         else:
             eps = torch.randn(x.shape, generator=self.generator, device=x.device, dtype=x.dtype)
             mask = eps.mul_(math.sqrt(p / (1.0 - p))).add_(1.0)
-        self.last_mask = mask
+        _keep(self, "last_mask", mask)
         return x * mask
 
 
@@ -214,18 +220,18 @@ class DropConnectLinear(nn.Linear):
     def forward(self, x: Tensor) -> Tensor:
         p = self._p
         if p == 0.0:
-            self.last_mask = None
-            self.last_bias_mask = None
+            _keep(self, "last_mask", None)
+            _keep(self, "last_bias_mask", None)
             return F.linear(x, self.weight, self.bias)
         if not self.training:
             return F.linear(x, self.weight, self.bias)
         w_mask = self._multiplier(self.weight, p)
-        self.last_mask = w_mask
+        _keep(self, "last_mask", w_mask)
         if self.bias is None:
-            self.last_bias_mask = None
+            _keep(self, "last_bias_mask", None)
             return F.linear(x, self.weight * w_mask)
         b_mask = self._multiplier(self.bias, p)
-        self.last_bias_mask = b_mask
+        _keep(self, "last_bias_mask", b_mask)
         return F.linear(x, self.weight * w_mask, self.bias * b_mask)
 
     def extra_repr(self) -> str:

@@ -27,6 +27,7 @@ from explorer.core.penalties import apply_decoupled_weight_decay, penalty
 from explorer.core.snapshot import HistogramFrame
 
 HISTOGRAM_FRAMES = 48
+FRAME_SECONDS = 0.25   # weight-histogram frames over time: on a clock, not every evaluation
 
 
 @dataclass
@@ -44,6 +45,7 @@ class VariantRun:
     finished: bool = False
     restored: bool = False
     last_penalty: Optional[torch.Tensor] = None   # per Linear, detached
+    last_frame_time: float = 0.0
     histogram_frames: list[HistogramFrame] = field(default_factory=list)
 
 
@@ -159,7 +161,8 @@ class Trainer:
         cfg = run.config
         reg = cfg.regularization
         model = run.model
-        model.train()
+        if not model.training:  # train() walks every submodule: not on every step
+            model.train()
         data_loss = self.loss_fn(model(xb), yb)
         pen, per_layer = penalty(model.linears, reg.l1_lambda, reg.l2_lambda, reg.penalize_biases)
         total = data_loss + pen
@@ -216,6 +219,7 @@ class Trainer:
         """Losses and accuracies on every split, history, early stopping."""
         self.check_divergence()
         ds = self.dataset
+        now = time.perf_counter()
         for run in self.variants:
             if run.finished and run.history.size:
                 continue
@@ -231,7 +235,10 @@ class Trainer:
             acts = [h for h in model.hidden_outputs]
             row["activation_var"] = [float(h.var()) if h is not None and h.numel() > 1 else math.nan for h in acts] or [math.nan]
             row["activation_mean"] = [float(h.mean()) if h is not None else math.nan for h in acts] or [math.nan]
-            if run.history.append(row, force=self.epoch >= self.total_epochs):
+            appended = run.history.append(row, force=self.epoch >= self.total_epochs)
+            if appended and (now - run.last_frame_time >= FRAME_SECONDS or self.epoch >= self.total_epochs
+                             or not run.histogram_frames):
+                run.last_frame_time = now
                 self._record_histograms(run)
             self._early_stopping(run, row)
         if self.epoch >= self.total_epochs or all(r.finished for r in self.variants):
