@@ -5,6 +5,7 @@
     python -m explorer check FILE
     python -m explorer run (--preset NAME | FILE) --out DIR [--epochs N] [--seed S]
                            [--device auto|cpu|cuda] [--resume CHECKPOINT] [--set path=value ...]
+                           [--tensorboard LOGDIR [--tensorboard-histograms N]]
 
 Bad input ends with a one-line error and exit code 2, never a traceback.
 """
@@ -52,6 +53,14 @@ def _headless_parser() -> argparse.ArgumentParser:
     run.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                      help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--tensorboard", metavar="LOGDIR",
+                     help="also write TensorBoard event files to LOGDIR (a value is required; relative to the "
+                          "current folder, e.g. --tensorboard OUT/tensorboard), one run folder per variant; view "
+                          "them with `tensorboard --logdir LOGDIR`. Needs the tensorboard extra: "
+                          "pip install 'regularization-explorer[tensorboard]'")
+    run.add_argument("--tensorboard-histograms", type=int, default=10, metavar="N",
+                     help="with --tensorboard: weight and gradient histograms every N evaluations "
+                          "(and at the end; default 10)")
     return p
 
 
@@ -110,7 +119,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     experiment = _resolve_experiment(args)
     out = Path(args.out)
-    result = run_headless(experiment, out, resume=args.resume, progress=not args.quiet)
+    if args.tensorboard_histograms < 1:
+        return _fail("--tensorboard-histograms must be at least 1")
+    tensorboard = Path(args.tensorboard) if args.tensorboard else None
+    result = run_headless(experiment, out, resume=args.resume, progress=not args.quiet,
+                          tensorboard=tensorboard, tensorboard_histogram_every=args.tensorboard_histograms)
     print(result.describe())
     return 0
 

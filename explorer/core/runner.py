@@ -2,8 +2,13 @@
 
     DIR/experiment.json   the resolved experiment
     DIR/metrics.json      per-evaluation history and a summary (per variant)
+    DIR/metrics.csv       the same history as a table: one row per evaluation,
+                          one column group per variant (see metrics_export.py)
     DIR/checkpoint.pt     the final state (see checkpoint.py)
     DIR/best.pt           the best weights, when early stopping restored them
+
+With `tensorboard=LOGDIR`, TensorBoard event files are written as training goes,
+one run folder per variant (see tensorboard_log.py; needs the tensorboard extra).
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from typing import Any, Optional
 
 from explorer.core.atomic import atomic_write_text
 from explorer.core.config import Experiment
-from explorer.core.errors import TrainingError
+from explorer.core.errors import ExplorerError, TrainingError
 from explorer.core.report import variant_history
 
 
@@ -24,6 +29,7 @@ class RunResult:
     out: Path
     metrics: dict[str, Any]
     files: list[Path] = field(default_factory=list)
+    tensorboard: Optional[Path] = None   # the TensorBoard log folder, when one was written
 
     def describe(self) -> str:
         lines = [f"wrote {', '.join(p.name for p in self.files)} to {self.out}"]
@@ -40,6 +46,8 @@ class RunResult:
         if "steps_per_second" in summary:
             lines.append(f"  {summary['steps']} steps in {summary['wall_seconds']} s "
                          f"({summary['steps_per_second']} steps/s on {summary['device']})")
+        if self.tensorboard is not None:
+            lines.append(f"TensorBoard logs in {self.tensorboard} (view: tensorboard --logdir {self.tensorboard})")
         return "\n".join(lines)
 
 
@@ -50,10 +58,43 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
     return tqdm(total=total, unit="epoch", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
+def _open_tensorboard(runner, logdir: Optional[Path], histogram_every: int):  # type: ignore[no-untyped-def]
+    """A TensorBoardLogger that has logged the current rows, or None (no logdir, or a demo)."""
+    if logdir is None:
+        return None
+    if not hasattr(runner, "variants"):
+        print("note: this demonstration has no training history; no TensorBoard logs written", file=sys.stderr)
+        return None
+    from explorer.core.tensorboard_log import TensorBoardLogger
+    tb = TensorBoardLogger(logdir, histogram_every=histogram_every)
+    try:
+        tb.log_trainer(runner)  # the evaluation before the first step (or the resumed state)
+    except BaseException:
+        tb.close()
+        raise
+    return tb
+
+
+def _close_quietly(tb) -> None:  # type: ignore[no-untyped-def]
+    """Close the event files; a failure there must not cost the run's results."""
+    try:
+        tb.close()
+    except Exception as exc:  # noqa: BLE001 - the writer thread may report any I/O error
+        print(f"warning: could not finish the TensorBoard logs ({exc})", file=sys.stderr)
+
+
 def run_headless(experiment: Experiment, out: Path, *, resume: Optional[str] = None,
-                 progress: bool = True) -> RunResult:
+                 progress: bool = True, tensorboard: Optional[Path] = None,
+                 tensorboard_histogram_every: int = 10) -> RunResult:
+    """Train to the end, then write the files listed in the module docstring.
+
+    `tensorboard`: a folder for TensorBoard event files, logged after every step that
+    added a history row (histograms every `tensorboard_histogram_every` evaluations).
+    A TensorBoard write that fails mid-run is reported once and does not stop training.
+    """
     from explorer.core.checkpoint import load_checkpoint, restore_trainer, save_checkpoint
     from explorer.core.demos import build_runner
+    from explorer.core.metrics_export import write_metrics_csv
 
     out = Path(out)
     if resume:
@@ -63,13 +104,26 @@ def run_headless(experiment: Experiment, out: Path, *, resume: Optional[str] = N
     note = getattr(runner, "device_note", "")
     if note:
         print(f"note: {note}", file=sys.stderr)
+    tb = _open_tensorboard(runner, None if tensorboard is None else Path(tensorboard),
+                           tensorboard_histogram_every)
     bar = _progress(runner.total_epochs, progress)
     shown = runner.epoch
     if bar is not None:
         bar.update(shown)
     try:
         while not runner.finished:
+            sizes = [run.history.size for run in runner.variants] if tb is not None else None
             runner.step()
+            if tb is not None and sizes is not None:
+                # A new row changes the size (a full history halves, then appends).
+                try:
+                    for run, size in zip(runner.variants, sizes):
+                        if run.history.size != size:
+                            tb.log_variant(run)
+                except (ExplorerError, OSError) as exc:
+                    print(f"warning: TensorBoard logging stopped ({exc}); training goes on", file=sys.stderr)
+                    _close_quietly(tb)
+                    tb = None
             if bar is not None and runner.epoch != shown:
                 bar.update(runner.epoch - shown)
                 shown = runner.epoch
@@ -80,16 +134,20 @@ def run_headless(experiment: Experiment, out: Path, *, resume: Optional[str] = N
     finally:
         if bar is not None:
             bar.close()
+        if tb is not None:
+            _close_quietly(tb)
     files = [out / "experiment.json", out / "metrics.json"]
     atomic_write_text(files[0], runner.experiment.to_json())
     summary = runner.summary()
     metrics: dict[str, Any] = {"summary": summary}
     if hasattr(runner, "variants"):
         metrics["history"] = {run.name: variant_history(run) for run in runner.variants}
+        files.append(write_metrics_csv(runner, out / "metrics.csv"))
         files.append(save_checkpoint(runner, out / "checkpoint.pt"))
         if any(run.restored for run in runner.variants):
             files.append(save_checkpoint(runner, out / "best.pt", best=True))
     else:
         metrics["scaling"] = {k: v["train_outputs"].tolist() for k, v in runner.scaling().items()}
     atomic_write_text(files[1], json.dumps(metrics, indent=1, allow_nan=False) + "\n")
-    return RunResult(out, metrics, files)
+    logdir = Path(tensorboard) if tensorboard is not None and hasattr(runner, "variants") else None
+    return RunResult(out, metrics, files, tensorboard=logdir)
