@@ -14,6 +14,15 @@ from typing import BinaryIO, Callable, Iterator
 from explorer.core.errors import ExportError
 
 
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | Path) -> Iterator[BinaryIO]:
     """Yield a binary file; on clean exit it replaces `path`, on error it vanishes."""
@@ -21,6 +30,7 @@ def atomic_open(path: str | Path) -> Iterator[BinaryIO]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.fchmod(fd, _target_mode(path))  # mkstemp makes 0600; keep the file's or the umask's mode
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:

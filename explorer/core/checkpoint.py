@@ -21,6 +21,7 @@ Layout (format_version 1):
 from __future__ import annotations
 
 import pickle
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,8 @@ def load_checkpoint(path: str | Path) -> dict[str, Any]:
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
+        first = text.splitlines()[0] if text else ""
         raise CheckpointError(
             f"{name}: refused: the file holds objects other than tensors and plain values, "
             f"which could run code when loaded ({first[:160]})") from None
@@ -177,7 +179,8 @@ def restore_trainer(payload: dict[str, Any], *, experiment: Any = None,  # type:
             run.early.load_state_dict(saved["early_stopping"])
             best = saved.get("best_state")
             run.best_state = None if best is None else {k: v.to(trainer.device) for k, v in best.items()}
-            run.finished = bool(saved["finished"])
+            # A run that simply reached its last epoch may go on when more epochs are asked for.
+            run.finished = bool(saved["finished"]) and (run.early.stopped or int(payload["epoch"]) >= trainer.total_epochs)
             run.restored = bool(saved.get("restored", False))
             hist = saved["history"]
             hist = dict(hist, columns={k: v.numpy() for k, v in hist["columns"].items()})

@@ -210,8 +210,11 @@ class Experiment(_Strict):
         for v in self.variants:
             base = self.model_dump(mode="python")
             base["variants"] = []
-            for path, value in v.set.items():
-                _assign(base, path, value)
+            try:
+                for path, value in v.set.items():
+                    _assign(base, path, value)
+            except ConfigError as exc:
+                raise ConfigError([f"variants[{v.name}].{p}" for p in exc.problems]) from None
             out.append(_validate(base, prefix=f"variants[{v.name}]."))
         return out
 
@@ -390,7 +393,9 @@ def apply_live_value(experiment: Experiment, path: str, value: Any, variant: Opt
         if not 0 <= variant < len(data["variants"]):
             raise ConfigError([f"variant {variant}: no such variant (there are {len(data['variants'])})"])
         data["variants"][variant]["set"][path] = value
-    return _validate(data)
+    new = _validate(data)
+    new.resolved_variants()  # a per-variant value is checked in its variant, not only the base
+    return new
 
 
 def parse_assignment(text: str) -> tuple[str, Any]:
