@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from explorer.core import commands as C
 from explorer.core.config import Experiment, apply_live_value
+from explorer.core.errors import ExplorerError
 from explorer.core.snapshot import Snapshot
 
 
@@ -100,8 +101,14 @@ class TrainerHost(QObject):
 
             ctx = mp.get_context("spawn")
             parent_conn, child_conn = ctx.Pipe(duplex=True)
-            self._process = ctx.Process(target=child_main, args=(child_conn,), name="explorer-trainer", daemon=True)
-            self._process.start()
+            process = ctx.Process(target=child_main, args=(child_conn,), name="explorer-trainer", daemon=True)
+            try:
+                process.start()
+            except Exception as exc:
+                parent_conn.close()
+                child_conn.close()
+                raise ExplorerError(f"could not start the trainer process: {exc}") from exc
+            self._process = process
             child_conn.close()
             self._conn = parent_conn
             thread: QThread = _PipeReader(parent_conn)

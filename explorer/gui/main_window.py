@@ -1,0 +1,557 @@
+"""The main window: panels left and right, the dashboard in the centre, a run toolbar.
+
+The window owns the GUI's copy of the Experiment. Panels propose edits: live
+ones (SetValue) go to the trainer at once and take effect at its next step;
+structural ones (a whole new Experiment) restart the trainer with the new model
+and say so. Every edit is validated first; an invalid one changes nothing and
+its problem shows in the status line and the banner.
+
+Snapshots are never painted as they arrive: the host's signal only stores the
+newest one, and a ~30 Hz timer paints whatever is newest, so a fast trainer
+can never queue stale frames behind a slow paint.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QScrollArea, QStyle,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from explorer.core.commands import SetValue
+from explorer.core.config import Experiment, load_experiment
+from explorer.core.errors import ConfigError, ExplorerError
+from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel
+from explorer.gui.panels.edits import apply_set_value
+from explorer.gui.panels.lesson_panel import LessonPanel
+from explorer.gui.settings import Settings
+from explorer.gui.widgets import MessageBanner, RunStatus, help_dialogs
+
+PAINT_INTERVAL_MS = 33       # ~30 Hz
+STATE_VERSION = 1            # bump when docks/toolbars change, so an old saved layout is ignored
+
+
+def _make_dashboard(parent: QWidget) -> QWidget:
+    try:
+        from explorer.gui.views import Dashboard  # type: ignore[attr-defined]
+    except ImportError:
+        from explorer.gui.views.dashboard import Dashboard  # type: ignore[no-redef]
+    return Dashboard(parent)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, host: Any = None, experiment: Optional[Experiment] = None,
+                 settings: Optional[Settings] = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if host is None:
+            from explorer.gui.host import TrainerHost
+            host = TrainerHost(mode="process", parent=self)
+        self.host = host
+        self.settings = settings if settings is not None else Settings()
+        if experiment is None:
+            experiment = getattr(host, "experiment", None) or _default_experiment()
+        self._experiment: Experiment = experiment
+        self._state = "idle"
+        self._latest = None          # newest snapshot received, not yet painted
+        self._painted = None         # the snapshot on screen
+        self._seen_generation: Optional[int] = None
+        self._generation_floor = 0   # snapshots of older models (before a rebuild) are dropped
+        self._closed = False
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Regularization Explorer"))
+
+        # centre: banner + dashboard
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        self.banner = MessageBanner(central)
+        layout.addWidget(self.banner)
+        self.dashboard = _make_dashboard(central)
+        layout.addWidget(self.dashboard, 1)
+        self.setCentralWidget(central)
+
+        # panels in docks
+        self.network_panel = NetworkPanel(experiment)
+        self.regularization_panel = RegularizationPanel(experiment)
+        self.data_panel = DataPanel(experiment)
+        self.lesson_panel = LessonPanel()
+        self.lesson_panel.language = self.settings.language
+        self.panels = (self.network_panel, self.regularization_panel, self.data_panel)
+        self.network_dock = self._dock("network", self.tr("Network"), self.network_panel,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.lesson_dock = self._dock("lesson", self.tr("Lesson"), self.lesson_panel,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea, scroll=False)
+        self.regularization_dock = self._dock("regularization", self.tr("Regularization"),
+                                              self.regularization_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.data_dock = self._dock("data", self.tr("Data && optimiser"), self.data_panel,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.regularization_dock, self.data_dock)
+        self.regularization_dock.raise_()
+        self.resizeDocks([self.network_dock, self.regularization_dock], [330, 310], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.network_dock, self.lesson_dock], [420, 260], Qt.Orientation.Vertical)
+
+        for panel in self.panels:
+            panel.problem.connect(self.show_problem)
+        self.network_panel.experimentEdited.connect(self._on_experiment_edited)
+        self.data_panel.experimentEdited.connect(self._on_experiment_edited)
+        self.regularization_panel.commandRequested.connect(self._on_command)
+        self.data_panel.commandRequested.connect(self._on_command)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(True)
+
+        host.snapshotReady.connect(self._on_snapshot)
+        host.stateChanged.connect(self._on_state)
+        host.message.connect(self.show_message)
+        host.errorOccurred.connect(self.show_error)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(PAINT_INTERVAL_MS)
+        self._timer.timeout.connect(self.paint_latest)
+        self._timer.start()
+
+        self.resize(1280, 800)
+        self._restore_layout()
+        self._show_experiment_info()
+        self._raise_relevant_dock()
+        QTimer.singleShot(0, self.data_panel.probe_devices)
+
+    # -- construction helpers -------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+              scroll: bool = True) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        if scroll:
+            area_widget = QScrollArea()
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QScrollArea.Shape.NoFrame)
+            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            area_widget.setWidget(widget)
+            dock.setWidget(area_widget)
+            # never clip a panel's rows: the dock is at least as wide as the panel needs
+            scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            dock.setMinimumWidth(widget.minimumSizeHint().width() + scrollbar + 4)
+        else:
+            dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self.play_action = QAction(self._play_icon, self.tr("Play"), self)
+        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.play_action.setToolTip(self.tr("Play / pause training (Space)"))
+        self.play_action.triggered.connect(self.toggle_play)
+        self.step_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward),
+                                   self.tr("Step"), self)
+        self.step_action.setShortcut(QKeySequence(Qt.Key.Key_S))
+        self.step_action.setToolTip(self.tr("One optimisation step, then pause (S)"))
+        self.step_action.triggered.connect(self.step)
+        self.reset_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
+                                    self.tr("Reset"), self)
+        self.reset_action.setShortcut(QKeySequence(Qt.Key.Key_R))
+        self.reset_action.setToolTip(self.tr("New initial weights from the seed, back to step 0 (R)"))
+        self.reset_action.triggered.connect(self.reset)
+        for action in (self.play_action, self.step_action, self.reset_action):
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Run"), self)
+        bar.setObjectName("toolbar_run")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.play_action)
+        bar.addAction(self.step_action)
+        bar.addAction(self.reset_action)
+        bar.addSeparator()
+        self.run_status = RunStatus(bar)
+        self.run_status.set_state(self._state)
+        bar.addWidget(self.run_status)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.open_action = file_menu.addAction(self.tr("&Open experiment…"), self.open_experiment_dialog)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.save_action = file_menu.addAction(self.tr("&Save experiment…"), self.save_experiment_dialog)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.preset_menu = file_menu.addMenu(self.tr("Open &preset"))
+        self._fill_preset_menu()
+        file_menu.addSeparator()
+        self.export_figures_action = file_menu.addAction(self.tr("Export &figures…"), self.export_figures_dialog)
+        self.export_figures_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_checkpoint_action = file_menu.addAction(self.tr("Export &checkpoint…"),
+                                                            self.export_checkpoint_dialog)
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self._fill_recent_menu()
+
+        run_menu = menu.addMenu(self.tr("&Run"))
+        for action in (self.play_action, self.step_action, self.reset_action):
+            run_menu.addAction(action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        for dock in (self.network_dock, self.lesson_dock, self.regularization_dock, self.data_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.view_actions: dict[str, QAction] = {}
+        titles = {"fit": self.tr("Fit"), "loss": self.tr("Loss curves"),
+                  "histograms": self.tr("Weight histograms"), "activations": self.tr("Activation variance"),
+                  "norms": self.tr("Weight norms"), "network": self.tr("Network diagram")}
+        views = self.dashboard.views() if hasattr(self.dashboard, "views") else {}
+        for view_id, widget in views.items():
+            action = QAction(getattr(widget, "title", None) or titles.get(view_id, view_id), self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, vid=view_id: self.set_view_visible(vid, on))
+            view_menu.addAction(action)
+            self.view_actions[view_id] = action
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        help_menu.addAction(self.tr("&About"), self.show_about)
+
+    def set_view_visible(self, view_id: str, visible: bool) -> None:
+        if hasattr(self.dashboard, "set_view_visible"):
+            self.dashboard.set_view_visible(view_id, visible)
+        else:
+            self.dashboard.views()[view_id].setVisible(visible)
+        action = self.view_actions.get(view_id)
+        if action is not None and action.isChecked() != visible:
+            action.setChecked(visible)
+
+    def _fill_preset_menu(self) -> None:
+        self.preset_menu.clear()
+        try:
+            from explorer.core.presets import list_presets
+            presets = list_presets()
+        except (ImportError, ExplorerError, OSError) as exc:
+            action = self.preset_menu.addAction(self.tr("(presets unavailable: {0})").format(exc))
+            action.setEnabled(False)
+            return
+        for info in presets:
+            action = self.preset_menu.addAction(info.title)
+            action.setToolTip(info.description)
+            action.setStatusTip(info.description)
+            action.setData(info.name)
+            action.triggered.connect(lambda _=False, name=info.name: self.open_preset(name))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for path in files:
+            self.recent_menu.addAction(path, lambda p=path: self.open_experiment_file(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    # -- the experiment --------------------------------------------------------------------
+    @property
+    def experiment(self) -> Experiment:
+        return self._experiment
+
+    def start(self, play: bool = False) -> None:
+        """(Re)start the trainer with the window's experiment (the app calls this after the first paint)."""
+        self._begin_run()
+        try:
+            self.host.start(self._experiment, play=play)
+        except Exception as exc:  # noqa: BLE001 - e.g. the child process cannot be spawned
+            self.show_error(self.tr("Could not start the trainer: {0}").format(exc))
+
+    def load_experiment(self, experiment: Experiment, play: bool = False, note: str = "") -> None:
+        self._experiment = experiment
+        for panel in self.panels:
+            panel.set_experiment(experiment)
+        self._show_experiment_info()
+        self._raise_relevant_dock()
+        self.start(play=play)
+        if note:
+            self.show_message(note)
+
+    def _raise_relevant_dock(self) -> None:
+        """The demonstration's settings live in the data panel; a training run's in regularization."""
+        demo = self._experiment.kind == "dropout-scaling"
+        (self.data_dock if demo else self.regularization_dock).raise_()
+
+    def _begin_run(self) -> None:
+        alive = getattr(self.host, "is_alive", lambda: False)()
+        self._generation_floor = (self._seen_generation + 1) if alive and self._seen_generation is not None else 0
+        self._latest = None
+        self._painted = None
+        if hasattr(self.dashboard, "clear"):
+            self.dashboard.clear()
+        self.run_status.clear(self._experiment.training.epochs)
+
+    def _show_experiment_info(self) -> None:
+        title = self._experiment.meta.title
+        self.setWindowTitle(self.tr("Regularization Explorer") + (f" — {title}" if title else ""))
+        self.lesson_panel.set_experiment(self._experiment)
+
+    @Slot(object)
+    def _on_experiment_edited(self, experiment: Experiment) -> None:
+        """A structural edit: a new model from step 0, playing on if it was playing."""
+        was_playing = self._state == "running"
+        self._experiment = experiment
+        for panel in self.panels:
+            if panel is not self.sender():
+                panel.set_experiment(experiment)
+        self._show_experiment_info()
+        self.start(play=was_playing)
+        n = len(experiment.network.layers)
+        widths = "-".join(str(layer.width) for layer in experiment.network.layers)
+        text = self.tr("model rebuilt: {0} hidden layer(s)").format(n) + (f" ({widths})" if widths else "")
+        if experiment.variants:
+            text += self.tr(", {0} variants").format(len(experiment.variants))
+        self.show_message(text)
+
+    @Slot(object)
+    def _on_command(self, command: Any) -> None:
+        """A live edit from a panel: validated, sent to the trainer, shown in the other panels."""
+        if isinstance(command, SetValue):
+            try:
+                new = apply_set_value(self._experiment, command)
+                self.host.send(command)
+            except ConfigError as exc:
+                self.show_problem("; ".join(exc.problems))
+                for panel in self.panels:
+                    panel.set_experiment(self._experiment)
+                return
+            self._experiment = new
+            source = self.sender()
+            for panel in self.panels:
+                if panel is not source:
+                    panel.set_experiment(new)
+            target = (self.tr("all variants") if command.variant is None or not new.variants
+                      else new.variants[command.variant].name)
+            value = f"{command.value:.4g}" if isinstance(command.value, float) else str(command.value)
+            self.statusBar().showMessage(f"{command.path} = {value}" + (f"  ({target})" if new.variants else ""),
+                                         4000)
+        else:
+            self.host.send(command)
+
+    # -- run control -------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        if self._state == "running":
+            self.host.pause()
+        elif self._state in ("finished", "error") or (self._state == "idle" and not self._host_alive()):
+            self.start(play=True)
+        else:
+            self.host.play()
+
+    def step(self) -> None:
+        if not self._host_alive():
+            self.start(play=False)
+        self.host.step(1)
+
+    def reset(self) -> None:
+        self.start(play=self._state == "running")
+        self.show_message(self.tr("reset: new model from step 0"))
+
+    def _host_alive(self) -> bool:
+        return bool(getattr(self.host, "is_alive", lambda: True)())
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        self._state = state
+        running = state == "running"
+        self.play_action.setText(self.tr("Pause") if running else self.tr("Play"))
+        self.play_action.setIcon(self._pause_icon if running else self._play_icon)
+        self.run_status.set_state(state)
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @Slot(object)
+    def _on_snapshot(self, snapshot: Any) -> None:
+        generation = getattr(snapshot, "generation", 0)
+        if generation < self._generation_floor:
+            return  # from the model before a rebuild
+        self._seen_generation = generation
+        self._latest = snapshot
+
+    def paint_latest(self) -> None:
+        """Paint the newest snapshot, if there is one not yet on screen (the ~30 Hz timer)."""
+        snap = self._latest
+        if snap is None:
+            snap = getattr(self.host, "latest", None)   # a host that only keeps `latest`
+            if snap is not None and getattr(snap, "generation", 0) < self._generation_floor:
+                snap = None
+        if snap is None or snap is self._painted:
+            return
+        self._painted = snap
+        try:
+            self.dashboard.update_snapshot(snap)
+        except Exception as exc:  # noqa: BLE001 - a view bug must not stop the timer or the panels
+            self.statusBar().showMessage(self.tr("a view failed to draw: {0}").format(exc), 8000)
+        for panel in self.panels:
+            panel.update_snapshot(snap)
+        self.run_status.update_snapshot(snap)
+
+    @property
+    def painted_snapshot(self) -> Any:
+        return self._painted
+
+    # -- messages ------------------------------------------------------------------------------
+    @Slot(str)
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    @Slot(str)
+    def show_error(self, text: str) -> None:
+        """An error the user should see: the status line and the banner (non-modal; training goes on)."""
+        self.statusBar().showMessage(text)
+        self.banner.show_message(text, "error")
+
+    @Slot(str)
+    def show_problem(self, text: str) -> None:
+        """A refused edit: nothing was applied."""
+        self.statusBar().showMessage(self.tr("Not applied: {0}").format(text), 10000)
+        self.banner.show_message(self.tr("Not applied: {0}").format(text), "error")
+
+    # -- files -----------------------------------------------------------------------------------
+    def open_preset(self, name: str) -> None:
+        try:
+            from explorer.core.presets import load_preset
+            experiment = load_preset(name)
+        except ExplorerError as exc:
+            self.show_error(_problems(exc))
+            return
+        self.load_experiment(experiment, note=self.tr("opened preset {0}").format(name))
+
+    def open_experiment_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open experiment"), self._last_folder(),
+                                              self.tr("Experiments (*.json *.toml);;All files (*)"))
+        if path:
+            self.open_experiment_file(path)
+
+    def open_experiment_file(self, path: str) -> bool:
+        try:
+            experiment = load_experiment(path)
+        except ExplorerError as exc:
+            self.show_error(self.tr("Cannot open {0}: {1}").format(Path(path).name, _problems(exc)))
+            return False
+        self.settings.add_recent_file(path)
+        self._fill_recent_menu()
+        self.load_experiment(experiment, note=self.tr("opened {0}").format(path))
+        return True
+
+    def save_experiment_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save experiment"),
+                                              str(Path(self._last_folder()) / "experiment.toml"),
+                                              self.tr("TOML (*.toml);;JSON (*.json)"))
+        if path:
+            self.save_experiment_file(path)
+
+    def save_experiment_file(self, path: str) -> bool:
+        experiment = getattr(self.host, "experiment", None) or self._experiment
+        try:
+            experiment.save(path)
+        except (ExplorerError, OSError) as exc:
+            self.show_error(self.tr("Cannot save {0}: {1}").format(path, exc))
+            return False
+        self.settings.add_recent_file(path)
+        self._fill_recent_menu()
+        self.show_message(self.tr("experiment saved to {0}").format(path))
+        return True
+
+    def export_figures_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export figures to folder"), self._last_folder())
+        if folder:
+            self.export_figures(folder)
+
+    def export_figures(self, folder: str) -> list[Path]:
+        from explorer.gui.export import export_dashboard
+
+        self.paint_latest()
+        try:
+            paths = export_dashboard(self.dashboard, folder)
+        except ExplorerError as exc:
+            self.show_error(self.tr("Export failed: {0}").format(exc))
+            return []
+        self.settings.set("last_folder", str(folder))
+        self.show_message(self.tr("wrote {0} figure files to {1}").format(len(paths), folder))
+        return list(paths)
+
+    def export_checkpoint_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export checkpoint"),
+                                              str(Path(self._last_folder()) / "checkpoint.pt"),
+                                              self.tr("PyTorch checkpoint (*.pt)"))
+        if path:
+            self.settings.set("last_folder", str(Path(path).parent))
+            self.host.save_checkpoint(path)
+            self.show_message(self.tr("saving checkpoint to {0}…").format(path))
+
+    def _last_folder(self) -> str:
+        folder = self.settings.get("last_folder")
+        return folder if isinstance(folder, str) and Path(folder).is_dir() else str(Path.home())
+
+    # -- help --------------------------------------------------------------------------------------
+    def show_about(self) -> QMessageBox:
+        return help_dialogs.show_about(self)
+
+    def show_shortcuts(self) -> QMessageBox:
+        return help_dialogs.show_shortcuts(self)
+
+    # -- layout and lifetime ----------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get_bytes("window/geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = self.settings.get_bytes("window/state")
+        if state:
+            self.restoreState(QByteArray(state), STATE_VERSION)
+        dashboard_layout = self.settings.get_bytes("dashboard/layout")
+        if dashboard_layout and hasattr(self.dashboard, "restore_layout"):
+            self.dashboard.restore_layout(QByteArray(dashboard_layout))
+        hidden = self.settings.get("dashboard/hidden_views")
+        if isinstance(hidden, list):
+            for view_id in hidden:
+                if view_id in self.view_actions:
+                    self.set_view_visible(view_id, False)
+
+    def save_settings(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry().data())
+        self.settings.set_bytes("window/state", self.saveState(STATE_VERSION).data())
+        if hasattr(self.dashboard, "save_layout"):
+            self.settings.set_bytes("dashboard/layout", self.dashboard.save_layout().data())
+        self.settings.set("dashboard/hidden_views",
+                          [vid for vid, action in self.view_actions.items() if not action.isChecked()])
+        self.settings.last_experiment_json = self._experiment.to_json()
+        self.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        """Stop the trainer and wait for it, then save settings, then close."""
+        if not self._closed:
+            self._closed = True
+            self._timer.stop()
+            for panel in (self.regularization_panel, self.data_panel):
+                panel.flush()
+            self.host.shutdown()
+            self.save_settings()
+        event.accept()
+
+
+def _problems(exc: Exception) -> str:
+    return "; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc)
+
+
+def _default_experiment() -> Experiment:
+    try:
+        from explorer.core.presets import DEFAULT_PRESET, load_preset
+        return load_preset(DEFAULT_PRESET)
+    except (ImportError, ExplorerError):
+        return Experiment()

@@ -1,0 +1,184 @@
+"""Train / validation / test loss per variant, with early stopping's best and stop epochs marked.
+
+The lesson of the plot: train loss keeps falling while validation turns up; early
+stopping keeps the weights from the bottom of the validation curve (★) and quits
+`patience` evaluations later (✕).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtWidgets
+
+from explorer.core.snapshot import Snapshot, VariantState
+from explorer.gui.views import palette
+from explorer.gui.views.base import SnapshotView, history_fingerprint, legend_row, new_curve, new_plot
+
+SPLITS = ("train", "val", "test")
+SPLIT_DASH = {"train": "solid", "val": "dash", "test": "dot"}
+SPLIT_WIDTH = {"train": 2.6, "val": 2.6, "test": 2.0}
+
+
+def has_accuracy(snap: Snapshot) -> bool:
+    for v in snap.variants:
+        for split in SPLITS:
+            a = v.history.get(f"{split}_accuracy")
+            if a is not None and len(a) and np.isfinite(a).any():
+                return True
+    return False
+
+
+def value_at_epoch(v: VariantState, key: str, epoch: Optional[float], fallback: float = np.nan) -> float:
+    if epoch is None:
+        return np.nan
+    series = v.history.get(key)
+    epochs = v.history.get("epoch")
+    if series is None or epochs is None or not len(epochs):
+        return fallback
+    idx = np.flatnonzero(epochs == epoch)
+    if idx.size == 0:
+        idx = [int(np.argmin(np.abs(epochs - epoch)))]
+    y = float(series[idx[-1]])
+    return y if np.isfinite(y) else fallback
+
+
+class LossView(SnapshotView):
+    def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
+        super().__init__(parent)
+        self.title = self.tr("Loss")
+        self.log_y = QtWidgets.QCheckBox(self.tr("log scale"))
+        self.log_y.setToolTip(self.tr("Logarithmic loss axis: early, large losses and late, "
+                                      "small ones become readable at once."))
+        self.log_y.toggled.connect(self._on_log_toggled)
+        self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.log_y)
+        self.loss_plot: Optional[pg.PlotItem] = None
+        self.acc_plot: Optional[pg.PlotItem] = None
+        self.loss_curves: list[dict[str, pg.PlotDataItem]] = []
+        self.acc_curves: list[dict[str, pg.PlotDataItem]] = []
+        self.best_lines: list[pg.InfiniteLine] = []
+        self.best_markers: list[pg.PlotDataItem] = []
+        self.stop_markers: list[pg.PlotDataItem] = []
+        self._legend: Optional[pg.LabelItem] = None
+        self._x_total: Optional[float] = None
+        self._fingerprints: list[object] = []
+
+    # --- structure -----------------------------------------------------------
+    def _structure_key(self, snap: Snapshot) -> object:
+        monitor = snap.variants[0].early_stopping.monitor if snap.variants else ""
+        return (tuple(v.name for v in snap.variants), has_accuracy(snap), monitor)
+
+    def _teardown(self) -> None:
+        super()._teardown()
+        self.loss_plot = self.acc_plot = None
+        self.loss_curves, self.acc_curves = [], []
+        self.best_lines, self.best_markers, self.stop_markers = [], [], []
+        self._legend = None
+        self._x_total = None
+        self._fingerprints = []
+
+    def _build(self, snap: Snapshot) -> None:
+        names, with_acc, monitor = self._key
+        lay = self.graphics.ci
+        self._legend = legend_row(lay, row=0)
+        self.loss_plot = new_plot(lay, row=1, col=0)
+        self.loss_plot.setLogMode(y=self.log_y.isChecked())
+        if with_acc:
+            self.acc_plot = new_plot(lay, row=2, col=0)
+            self.acc_plot.setXLink(self.loss_plot)
+            lay.layout.setRowStretchFactor(1, 3)
+            lay.layout.setRowStretchFactor(2, 2)
+        marker_plot = self.acc_plot if ("acc" in monitor and self.acc_plot is not None) else self.loss_plot
+        for i in range(len(names)):
+            self.loss_curves.append({s: new_curve(self.loss_plot) for s in SPLITS})
+            if self.acc_plot is not None:
+                self.acc_curves.append({s: new_curve(self.acc_plot) for s in SPLITS})
+            line = pg.InfiniteLine(angle=90, movable=False, label=self.tr("best"),
+                                   labelOpts={"position": 0.94 - 0.12 * (i % 7), "anchors": [(0, 0.5), (0, 0.5)]})
+            line.setZValue(-5)
+            line.hide()
+            marker_plot.addItem(line, ignoreBounds=True)
+            self.best_lines.append(line)
+            best = pg.PlotDataItem([], [], pen=None, symbol="star")
+            stop = pg.PlotDataItem([], [], pen=None, symbol="x")
+            for m in (best, stop):
+                m.setZValue(10)
+                marker_plot.addItem(m)
+            self.best_markers.append(best)
+            self.stop_markers.append(stop)
+
+    def _apply_styles(self) -> None:
+        self._fingerprints = []
+        names, with_acc, _ = self._key
+        theme = palette.current_theme()
+        palette.apply_style(self.loss_plot, x_label=None if with_acc else self.tr("epoch"), y_label=self.tr("loss"))
+        if self.acc_plot is not None:
+            palette.apply_style(self.acc_plot, x_label=self.tr("epoch"), y_label=self.tr("accuracy"))
+        for i in range(len(names)):
+            for group in (self.loss_curves, self.acc_curves):
+                if i < len(group):
+                    for s, c in group[i].items():
+                        c.setPen(palette.variant_pen(i, SPLIT_WIDTH[s], SPLIT_DASH[s]))
+            color = palette.variant_color(i)
+            self.best_lines[i].setPen(palette.pen(color, 1.2, "dash", alpha=0.8))
+            self.best_lines[i].label.setColor(color)
+            self.best_lines[i].label.setFont(palette.font(0.9, bold=True))
+            s = palette.marker_scale()
+            self.best_markers[i].setSymbolSize(17 * s)
+            self.best_markers[i].setSymbolBrush(palette.brush(color))
+            self.best_markers[i].setSymbolPen(palette.pen(theme.background, 1.2))
+            self.stop_markers[i].setSymbolSize(15 * s)
+            self.stop_markers[i].setSymbolBrush(palette.brush(color))
+            self.stop_markers[i].setSymbolPen(palette.pen(theme.foreground, 1.0))
+        fg = theme.foreground
+        variants = [(palette.variant_hex(i), "solid", n) for i, n in enumerate(names)]
+        styles = [(fg, "solid", self.tr("train")), (fg, "dash", self.tr("validation")),
+                  (fg, "dot", self.tr("test")), (fg, "★", self.tr("best epoch")), (fg, "✕", self.tr("stopped"))]
+        palette.style_label(self._legend, palette.legend_html(variants) + "<br>" + palette.legend_html(styles), 0.95)
+
+    # --- per frame -------------------------------------------------------------
+    def _update(self, snap: Snapshot) -> None:
+        total = float(max(snap.total_epochs, snap.epoch, 1))
+        if total != self._x_total:
+            self._x_total = total
+            self.loss_plot.setXRange(0, total, padding=0.02)
+        if len(self._fingerprints) != len(snap.variants):
+            self._fingerprints = [None] * len(snap.variants)
+        for i, v in enumerate(snap.variants):
+            h = v.history
+            es = v.early_stopping
+            key = (history_fingerprint(h), es.best_epoch, es.stop_epoch, es.stopped)
+            if key == self._fingerprints[i]:
+                continue        # no new evaluation since the last frame
+            self._fingerprints[i] = key
+            epochs = h["epoch"]
+            for s, curve in self.loss_curves[i].items():
+                curve.setData(epochs, h[f"{s}_loss"])
+            if self.acc_plot is not None:
+                for s, curve in self.acc_curves[i].items():
+                    curve.setData(epochs, h[f"{s}_accuracy"])
+            self._update_markers(i, v)
+
+    def _update_markers(self, i: int, v: VariantState) -> None:
+        es = v.early_stopping
+        key = es.monitor if es.monitor in v.history else "val_loss"
+        best_y = value_at_epoch(v, key, es.best_epoch, es.best_value)
+        if es.best_epoch is not None and np.isfinite(best_y):
+            self.best_lines[i].setPos(es.best_epoch)
+            self.best_lines[i].setVisible(True)
+            self.best_markers[i].setData([es.best_epoch], [best_y])
+        else:
+            self.best_lines[i].setVisible(False)
+            self.best_markers[i].setData([], [])
+        stop_y = value_at_epoch(v, key, es.stop_epoch)
+        if es.stopped and es.stop_epoch is not None and np.isfinite(stop_y):
+            self.stop_markers[i].setData([es.stop_epoch], [stop_y])
+        else:
+            self.stop_markers[i].setData([], [])
+
+    def _on_log_toggled(self, checked: bool) -> None:
+        if self.loss_plot is not None:
+            self.loss_plot.setLogMode(y=checked)
+            self.loss_plot.enableAutoRange(axis="y")

@@ -1,0 +1,262 @@
+"""The whole window with a real trainer in a thread host: play, live edits, rebuilds, close."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from explorer.core.config import Experiment  # noqa: E402
+
+WAIT_MS = 60_000   # the first run imports torch and builds an optimiser: seconds on a slow CI box
+
+
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def small_experiment(**changes) -> Experiment:
+    exp = Experiment.model_validate({
+        "meta": {"title": "Tiny test run", "description": "A small regression net.",
+                 "lesson": "Watch the losses."},
+        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
+        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
+        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
+        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
+    })
+    return exp.with_values(changes) if changes else exp
+
+
+@pytest.fixture
+def window(qtbot):
+    from explorer.gui.host import TrainerHost
+    from explorer.gui.main_window import MainWindow
+
+    host = TrainerHost(mode="thread")
+    win = MainWindow(host=host, experiment=small_experiment())
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()          # stops and joins the trainer thread, saves settings
+    host.shutdown()      # idempotent
+    win.deleteLater()
+
+
+def _painted(win):
+    return win.painted_snapshot
+
+
+def _wait_epoch(qtbot, win, epoch=1):
+    qtbot.waitUntil(lambda: _painted(win) is not None and _painted(win).epoch >= epoch, timeout=WAIT_MS)
+
+
+def _snapshot_json(win) -> dict:
+    return json.loads(_painted(win).experiment_json)
+
+
+def test_window_builds_with_panels_and_lesson(window):
+    assert window.network_dock.isVisible() and window.regularization_dock.isVisible() or \
+        window.data_dock.isVisible()
+    assert "Tiny test run" in window.windowTitle()
+    assert "Watch the losses." in window.lesson_panel.toPlainText()
+    assert set(window.dashboard.views()) >= {"fit", "loss"}
+    assert window.play_action.shortcut().toString() == "Space"
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert {"File", "View", "Help"} <= set(menus)
+    assert window.preset_menu.actions(), "the presets are listed"
+
+
+def test_play_trains_and_dashboard_receives_snapshots(qtbot, window):
+    window.start()
+    window.toggle_play()
+    qtbot.waitUntil(lambda: window.state == "running", timeout=WAIT_MS)
+    _wait_epoch(qtbot, window, 2)
+    assert "epoch" in window.run_status.counter.text()
+    assert window.run_status.progress.value() >= 0
+    assert window.play_action.text() == "Pause"
+    window.toggle_play()
+    qtbot.waitUntil(lambda: window.state == "paused", timeout=WAIT_MS)
+    assert window.play_action.text() == "Play"
+
+
+def test_space_toggles_play(qtbot, window):
+    window.start()
+    qtbot.waitUntil(lambda: window.state == "paused", timeout=WAIT_MS)
+    window.activateWindow()
+    window.dashboard.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state == "running", timeout=WAIT_MS)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state == "paused", timeout=WAIT_MS)
+
+
+def test_single_step(qtbot, window):
+    window.start()
+    qtbot.waitUntil(lambda: window.state == "paused" and _painted(window) is not None, timeout=WAIT_MS)
+    window.step_action.trigger()
+    qtbot.waitUntil(lambda: _painted(window).step == 1, timeout=WAIT_MS)
+    assert window.state == "paused"
+
+
+def test_slider_reaches_the_trainer(qtbot, window):
+    window.start(play=True)
+    _wait_epoch(qtbot, window)
+    window.regularization_panel.l2.set_text("0.01")
+    window.regularization_panel.dropout_sliders[1].slider.setValue(8)     # p = 0.4
+    window.regularization_panel.flush()
+    assert window.host.experiment.regularization.l2_lambda == 0.01
+    assert window.experiment.network.layers[1].dropout_p == pytest.approx(0.4)
+    qtbot.waitUntil(lambda: _snapshot_json(window)["regularization"]["l2_lambda"] == 0.01
+                    and _snapshot_json(window)["network"]["layers"][1]["dropout_p"] == pytest.approx(0.4),
+                    timeout=WAIT_MS)
+    # the network panel shows the new p without a rebuild
+    assert "0.4" in window.network_panel.rows[1].dropout.text()
+    assert window.state == "running"
+
+
+def test_reset_starts_over(qtbot, window):
+    window.start(play=True)
+    _wait_epoch(qtbot, window, 3)
+    generation = _painted(window).generation
+    window.reset_action.trigger()
+    qtbot.waitUntil(lambda: _painted(window) is not None and _painted(window).generation > generation,
+                    timeout=WAIT_MS)
+    assert _painted(window).epoch < 3 or window.state == "running"
+
+
+def test_structural_edit_rebuilds(qtbot, window):
+    window.start(play=True)
+    _wait_epoch(qtbot, window)
+    window.network_panel.add_button.click()
+    qtbot.waitUntil(lambda: _painted(window) is not None and len(_painted(window).variants[0].hidden) == 3,
+                    timeout=WAIT_MS)
+    assert "rebuilt" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.state == "running", timeout=WAIT_MS)   # it was playing: it plays on
+
+
+def test_invalid_edit_changes_nothing(qtbot, window):
+    window.start()
+    before = window.experiment
+    window.regularization_panel.l1.set_text("-3")
+    assert window.experiment == before
+    assert window.banner.isVisible() and "l1_lambda" in window.banner.text()
+
+
+def test_compare_mode_shows_two_variants(qtbot, window):
+    window.start(play=True)
+    _wait_epoch(qtbot, window)
+    window.network_panel.compare_check.setChecked(True)
+    qtbot.waitUntil(lambda: _painted(window) is not None and len(_painted(window).variants) == 2,
+                    timeout=WAIT_MS)
+    names = [v.name for v in _painted(window).variants]
+    assert names == ["no regularization", "regularized"]
+    # edit only the second variant, live
+    panel = window.regularization_panel
+    panel.select_variant(1)
+    panel.l2.set_text("0.02")
+    resolved = window.host.experiment.resolved_variants()
+    assert resolved[1].regularization.l2_lambda == 0.02
+    assert resolved[0].regularization.l2_lambda == 0.0
+
+
+def test_close_during_training_stops_the_thread(qtbot, window):
+    window.start(play=True)
+    _wait_epoch(qtbot, window)
+    thread = window.host._thread
+    assert thread is not None and thread.isRunning()
+    window.close()
+    assert not thread.isRunning()
+    from explorer.gui.settings import Settings
+    saved = Settings()
+    assert saved.get_bytes("window/state")
+    assert "Tiny test run" in (saved.last_experiment_json or "")
+
+
+def test_export_figures_writes_files(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.start(play=True)
+    _wait_epoch(qtbot, window, 2)
+    out = tmp_path / "figures"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    window.export_figures_action.trigger()
+    files = list(out.iterdir())
+    assert any(f.suffix == ".png" for f in files), files
+    assert all(f.stat().st_size > 0 for f in files)
+    assert "wrote" in window.statusBar().currentMessage()
+
+
+def test_open_preset_and_save_experiment(qtbot, window, tmp_path):
+    window.open_preset("dropout-regression")
+    assert len(window.experiment.variants) == 2
+    assert window.regularization_panel.variant_combo.count() == 3
+    assert window.network_panel.compare_check.isChecked()
+    path = tmp_path / "saved.toml"
+    assert window.save_experiment_file(str(path))
+    from explorer.core.config import load_experiment
+    assert load_experiment(path).network.layers[0].width == 200
+    window.open_experiment_file(str(tmp_path / "missing.toml"))
+    assert window.banner.isVisible() and "missing.toml" in window.banner.text()
+
+
+def test_errors_show_in_a_non_modal_banner(qtbot, window):
+    window.host.errorOccurred.emit("training failed: loss is NaN")
+    assert window.banner.isVisible() and "NaN" in window.banner.text()
+    assert "NaN" in window.statusBar().currentMessage()
+    window.banner.close_button.click()
+    assert not window.banner.isVisible()
+
+
+def test_view_menu_hides_dashboard_views(qtbot, window):
+    assert set(window.view_actions) == {"fit", "loss", "histograms", "activations", "norms", "network"}
+    window.view_actions["fit"].setChecked(False)
+    assert not window.dashboard.views()["fit"].isVisible()
+    window.view_actions["fit"].setChecked(True)
+    assert window.dashboard.views()["fit"].isVisible()
+    window.view_actions["norms"].setChecked(False)   # a tabbed view: its tab goes
+    tabs = window.dashboard.tabs
+    assert not any(tabs.isTabVisible(i) and tabs.widget(i) is window.dashboard.views()["norms"]
+                   for i in range(tabs.count()))
+
+
+def test_layout_is_remembered(qtbot):
+    from explorer.gui.host import TrainerHost
+    from explorer.gui.main_window import MainWindow
+
+    first = MainWindow(host=TrainerHost(mode="thread"), experiment=small_experiment())
+    first.show()
+    qtbot.waitExposed(first)
+    first.lesson_dock.hide()
+    first.view_actions["network"].setChecked(False)
+    first.close()
+    first.deleteLater()
+    second = MainWindow(host=TrainerHost(mode="thread"), experiment=small_experiment())
+    second.show()
+    qtbot.waitExposed(second)
+    try:
+        assert not second.lesson_dock.isVisible()
+        assert second.network_dock.isVisible()
+        assert not second.view_actions["network"].isChecked()
+    finally:
+        second.close()
+        second.deleteLater()
+
+
+def test_single_key_shortcuts_do_not_steal_typing(qtbot, window):
+    fired = []
+    for action in (window.play_action, window.step_action, window.reset_action):
+        action.triggered.connect(lambda _=False, a=action: fired.append(a.text()))
+    window.activateWindow()
+    window.data_dock.raise_()
+    edit = window.data_panel.path_edit
+    window.data_panel._show_rows_for("csv")
+    edit.setFocus()
+    qtbot.keyClicks(edit, "rs s")
+    assert edit.text() == "rs s"
+    assert fired == []
