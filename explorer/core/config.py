@@ -160,6 +160,23 @@ class DemoConfig(_Strict):
     seed: int = Field(0, ge=0, le=2**31 - 1)
 
 
+class ClassroomConfig(_Strict):
+    """A focused exercise: what students see and may change (saved with the experiment)."""
+
+    hidden: list[str] = Field(default_factory=list, max_length=200,
+                              description="Ids of controls, panels and views to hide, e.g. 'view:histograms', "
+                                          "'panel:network', 'field:regularization.l1_lambda'.")
+    locked: list[str] = Field(default_factory=list, max_length=200,
+                              description="Field paths shown but not editable, e.g. 'network.layers.0.dropout_p'.")
+
+    @model_validator(mode="after")
+    def _check(self) -> "ClassroomConfig":
+        for item in self.hidden + self.locked:
+            if not item or len(item) > 120 or not re.fullmatch(r"[A-Za-z0-9_.:\-]+", item):
+                raise ValueError(f"{item!r} is not a control id (letters, digits, '.', ':', '_', '-')")
+        return self
+
+
 class MetaConfig(_Strict):
     title: str = ""
     description: str = ""
@@ -181,6 +198,7 @@ class Experiment(_Strict):
     training: TrainingConfig = Field(default_factory=TrainingConfig)
     variants: list[VariantConfig] = Field(default_factory=list, max_length=16)
     demo: DemoConfig = Field(default_factory=DemoConfig)
+    classroom: ClassroomConfig = Field(default_factory=ClassroomConfig)
 
     @model_validator(mode="after")
     def _check(self) -> "Experiment":
