@@ -62,12 +62,24 @@ class Rebuild:
 
 
 @dataclass(frozen=True)
+class RestoreCheckpoint:
+    """Replace the run with a checkpoint's state (inspect it, or continue training).
+
+    The file is read with torch.load(weights_only=True) in the trainer's process;
+    a bad or hostile file becomes an error message and the current run is kept.
+    """
+
+    path: str
+    start_paused: bool = True
+
+
+@dataclass(frozen=True)
 class SaveCheckpoint:
     """Write a checkpoint of the current state to `path` (atomically)."""
 
     path: str
 
 
-Command = Union[SetValue, Pause, Resume, Step, Stop, RequestSnapshot, Rebuild, SaveCheckpoint]
+Command = Union[SetValue, Pause, Resume, Step, Stop, RequestSnapshot, Rebuild, RestoreCheckpoint, SaveCheckpoint]
 
 LIVE_PATH_PREFIXES = ("regularization.", "optimizer.lr", "optimizer.momentum", "early_stopping.")

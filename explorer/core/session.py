@@ -66,6 +66,8 @@ class Session:
         try:
             if isinstance(cmd, C.Rebuild):
                 self._rebuild(cmd)
+            elif isinstance(cmd, C.RestoreCheckpoint):
+                self._restore(cmd)
             elif self.runner is None:
                 self.emit("message", "no experiment loaded")
             elif isinstance(cmd, C.Pause):
@@ -89,7 +91,7 @@ class Session:
                 self._dirty = True
                 self._send_snapshot()
         except ExplorerError as exc:
-            self.emit("error" if isinstance(cmd, C.Rebuild) else "message", str(exc))
+            self.emit("error" if isinstance(cmd, (C.Rebuild, C.RestoreCheckpoint)) else "message", str(exc))
             if isinstance(cmd, C.Rebuild) and self.runner is None:
                 self._set_state("error")
 
@@ -109,16 +111,26 @@ class Session:
                 raise ExplorerError("CUDA ran out of memory while building the model; choose the CPU "
                                     "as device (Data panel) or a smaller network, then press Reset.") from None
             raise
+        self._install(runner, start_paused=cmd.start_paused)
+
+    def _restore(self, cmd: C.RestoreCheckpoint) -> None:
+        from explorer.core.checkpoint import load_checkpoint, restore_trainer
+
+        runner = restore_trainer(load_checkpoint(cmd.path))  # raises CheckpointError; the old run stays
+        self._install(runner, start_paused=cmd.start_paused)
+        self.emit("message", f"opened checkpoint {cmd.path} (epoch {runner.epoch}, step {runner.step_count})")
+
+    def _install(self, runner: Any, start_paused: bool) -> None:
         self.runner = runner
-        self.experiment_json = experiment.to_json()
+        self.pending_steps = 0
+        self.experiment_json = runner.experiment.to_json()
         self.generation += 1
-        self._steps_at_last = 0
+        self._steps_at_last = runner.step_count
         self._last_snapshot = time.perf_counter()
         note = getattr(runner, "device_note", "")
         if note:
             self.emit("message", note)
-        self._set_state("running" if not cmd.start_paused and not runner.finished else
-                        ("finished" if runner.finished else "paused"))
+        self._set_state("finished" if runner.finished else ("paused" if start_paused else "running"))
         self._dirty = True
         self._send_snapshot()
 

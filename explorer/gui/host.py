@@ -90,6 +90,7 @@ class TrainerHost(QObject):
         self._conn: Optional[Any] = None
         self._thread: Optional[QThread] = None
         self._shut = False
+        self._adopt_experiment = False
 
     # -- starting and stopping ----------------------------------------------------------
     def _ensure_worker(self) -> None:
@@ -121,6 +122,7 @@ class TrainerHost(QObject):
     def start(self, experiment: Experiment, play: bool = False) -> None:
         """Cancel any current run and start `experiment` (paused unless play)."""
         self._shut = False
+        self._adopt_experiment = False
         self.experiment = experiment
         self.latest = None
         self._ensure_worker()
@@ -159,6 +161,14 @@ class TrainerHost(QObject):
             return
         playing = self.state == "running"
         self.start(self.experiment, play=playing)
+
+    def restore_checkpoint(self, path: str, play: bool = False) -> None:
+        """Open a checkpoint in the trainer (inspect or continue); a bad file is reported
+        through errorOccurred and the current run is kept."""
+        self._shut = False
+        self._adopt_experiment = True
+        self._ensure_worker()
+        self.send(C.RestoreCheckpoint(str(path), start_paused=not play))
 
     def save_checkpoint(self, path: str) -> None:
         self.send(C.SaveCheckpoint(str(path)))
@@ -211,6 +221,11 @@ class TrainerHost(QObject):
         if kind == "snapshot":
             # host.experiment stays the source of truth: every live edit goes through
             # send(), and an older snapshot must not undo a newer edit.
+            if self._adopt_experiment and payload.generation != getattr(self.latest, "generation", None):
+                # A restored checkpoint brings its own experiment: adopt it once.
+                from explorer.core.config import parse_experiment
+                self.experiment = parse_experiment(payload.experiment_json, "json")
+                self._adopt_experiment = False
             self.latest = payload
             self.snapshotReady.emit(payload)
         elif kind == "state":

@@ -118,3 +118,27 @@ def test_shutdown_is_idempotent_and_leaves_no_process(qtbot):
     host.shutdown()
     host.shutdown()
     assert not [p for p in multiprocessing.active_children() if p.name == "explorer-trainer"]
+
+
+def test_restore_checkpoint_adopts_its_experiment_and_refuses_bad_files(host, qtbot, tmp_path):
+    from explorer.core.checkpoint import save_checkpoint
+    from explorer.core.trainer import Trainer
+
+    exp = small_experiment().with_values({"training.epochs": 40, "regularization.l2_lambda": 0.002})
+    trainer = Trainer(exp)
+    for _ in range(25):
+        trainer.step()
+    path = save_checkpoint(trainer, tmp_path / "ck.pt")
+    errors = []
+    host.errorOccurred.connect(errors.append)
+    host.start(small_experiment())
+    qtbot.waitUntil(lambda: host.latest is not None, timeout=30000)
+    host.restore_checkpoint(str(path))
+    qtbot.waitUntil(lambda: host.latest.step == 25, timeout=30000)
+    assert host.experiment.regularization.l2_lambda == 0.002
+    assert host.state == "paused"
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"not a checkpoint")
+    host.restore_checkpoint(str(bad))
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert "bad.pt" in errors[0] and host.latest.step == 25
