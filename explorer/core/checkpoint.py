@@ -148,13 +148,32 @@ def validate_payload(payload: Any, name: str = "checkpoint") -> dict[str, Any]:
         variants = payload["variants"]
         assert isinstance(variants, list) and variants
         for v in variants:
-            assert isinstance(v["state_dict"], dict)
+            assert isinstance(v, dict) and isinstance(v["state_dict"], dict)
     except ConfigError as exc:
         raise CheckpointError(f"{name}: its experiment is invalid: {exc}") from None
-    except (KeyError, AssertionError, TypeError):
+    except (KeyError, AssertionError, TypeError, IndexError, ValueError, AttributeError):
         raise CheckpointError(f"{name}: checkpoint is missing required entries") from None
     payload["experiment"] = experiment
     return payload
+
+
+def _check_optimizer_state(optimizer: torch.optim.Optimizer) -> None:
+    """Per-parameter optimizer state from a file: tensors shaped like their parameter, a step count."""
+    for group in optimizer.param_groups:
+        for param in group["params"]:
+            state = optimizer.state.get(param)
+            if state is None:
+                continue
+            if not isinstance(state, dict):
+                raise ValueError("optimizer state is not a table")
+            for key, value in state.items():
+                if key == "step":
+                    number = float(value) if not isinstance(value, torch.Tensor) or value.numel() == 1 else None
+                    if number is None or not (number >= 0 and number < 2**53):
+                        raise ValueError(f"optimizer state {key!r} is not a step count")
+                elif not (isinstance(value, torch.Tensor) and value.shape == param.shape
+                          and value.dtype.is_floating_point and bool(torch.isfinite(value).all())):
+                    raise ValueError(f"optimizer state {key!r} does not match its parameter {tuple(param.shape)}")
 
 
 def restore_trainer(payload: dict[str, Any], *, experiment: Any = None,  # type: ignore[no-untyped-def]
@@ -171,12 +190,16 @@ def restore_trainer(payload: dict[str, Any], *, experiment: Any = None,  # type:
     trainer = Trainer(experiment, device=device)
     if len(trainer.variants) != len(payload["variants"]):
         raise CheckpointError("checkpoint and experiment disagree on the number of variants")
+    # Everything below reads values of the file: a wrong type or shape anywhere is a refusal,
+    # never a traceback (AttributeError/IndexError from a str where a tensor belongs, ...).
     try:
         for run, saved in zip(trainer.variants, payload["variants"]):
             run.model.load_state_dict(saved["state_dict"])
             run.optimizer.load_state_dict(saved["optimizer"])
+            _check_optimizer_state(run.optimizer)
             run.generator.set_state(saved["generator"].to(run.generator.get_state().device))
             run.early.load_state_dict(saved["early_stopping"])
+            trainer._configure(run, run.config)   # the experiment's lr, momentum, patience…, not the file's
             best = saved.get("best_state")
             run.best_state = None if best is None else {k: v.to(trainer.device) for k, v in best.items()}
             # A run that simply reached its last epoch may go on when more epochs are asked for.
@@ -185,14 +208,27 @@ def restore_trainer(payload: dict[str, Any], *, experiment: Any = None,  # type:
             hist = saved["history"]
             hist = dict(hist, columns={k: v.numpy() for k, v in hist["columns"].items()})
             run.history.load_state_dict(hist)
-    except (RuntimeError, KeyError, ValueError, TypeError) as exc:
+            if not (0 <= run.history.size <= run.history.capacity and run.history.stride >= 1
+                    and run.history._seen >= 0):
+                raise ValueError("history size or stride out of range")
+        trainer.step_count = int(payload["step"])
+        trainer.epoch = int(payload["epoch"])
+        trainer._batch_in_epoch = int(payload.get("batch_in_epoch", 0))
+        if trainer.step_count < 0 or trainer.epoch < 0 or not 0 <= trainer._batch_in_epoch < trainer.steps_per_epoch:
+            raise ValueError("step, epoch or batch position out of range")
+        perm = payload.get("permutation")
+        if perm is not None:
+            n = trainer.dataset.x_train.shape[0]
+            if (not isinstance(perm, torch.Tensor) or perm.dtype != torch.int64 or perm.shape != (n,)
+                    or not torch.equal(torch.sort(perm).values, torch.arange(n))):
+                raise ValueError(f"the batch order is not a permutation of the {n} training samples")
+        trainer._perm = None if perm is None else perm.to(trainer.device)
+        trainer.data_generator.set_state(payload["data_generator"])
+        engine = getattr(trainer, "_engine", None)
+        if engine is not None:
+            engine.configure()   # compare mode's stacked engine re-reads the settings just restored
+    except (RuntimeError, KeyError, ValueError, TypeError, AttributeError, IndexError, OverflowError) as exc:
         raise CheckpointError(f"checkpoint does not fit its experiment: {str(exc).splitlines()[0][:200]}") from None
-    trainer.step_count = int(payload["step"])
-    trainer.epoch = int(payload["epoch"])
     trainer.finished = (trainer.epoch >= trainer.total_epochs
                         or all(run.finished for run in trainer.variants))
-    trainer._batch_in_epoch = int(payload.get("batch_in_epoch", 0))
-    perm = payload.get("permutation")
-    trainer._perm = None if perm is None else perm.to(trainer.device)
-    trainer.data_generator.set_state(payload["data_generator"])
     return trainer

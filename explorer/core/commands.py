@@ -75,9 +75,12 @@ class RestoreCheckpoint:
 
 @dataclass(frozen=True)
 class SaveCheckpoint:
-    """Write a checkpoint of the current state to `path` (atomically)."""
+    """Write a checkpoint of the current state to `path` (atomically).
+
+    `best`: each variant's best weights (those early stopping restored), as in best.pt."""
 
     path: str
+    best: bool = False
 
 
 Command = Union[SetValue, Pause, Resume, Step, Stop, RequestSnapshot, Rebuild, RestoreCheckpoint, SaveCheckpoint]

@@ -305,8 +305,14 @@ def _assign(data: dict[str, Any], path: str, value: Any) -> None:
         raise ConfigError([f"{path}: is not a section"])
 
 
+def _loc_part(part: Any) -> str:
+    """A key as it reads in a message: quoted when it is empty or not a plain name (a typo of ' ')."""
+    text = str(part)
+    return text if re.fullmatch(r"[\w\-\[\]]+", text) else repr(text)
+
+
 def _describe(err: dict[str, Any], prefix: str = "") -> str:
-    loc = ".".join(str(p) for p in err.get("loc", ()))
+    loc = ".".join(_loc_part(p) for p in err.get("loc", ()))
     where = prefix + loc if loc else (prefix.rstrip(".") or "experiment")
     kind = err.get("type", "")
     ctx = err.get("ctx") or {}
@@ -344,7 +350,10 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def experiment_from_dict(data: Any) -> Experiment:
-    return _validate(data)
+    try:
+        return _validate(data)
+    except RecursionError:
+        raise ConfigError(["experiment: nested too deeply to be an experiment file"]) from None
 
 
 def parse_experiment(text: str, fmt: str) -> Experiment:
@@ -360,7 +369,11 @@ def parse_experiment(text: str, fmt: str) -> Experiment:
             data = json.loads(text)
     except ValueError as exc:  # JSONDecodeError and TOMLDecodeError both derive from it
         raise ConfigError([f"not valid {fmt.upper()}: {exc}"]) from None
-    return _validate(data)
+    except RecursionError:  # "[[[[…" a hundred thousand deep
+        raise ConfigError([f"not valid {fmt.upper()}: nested too deeply to be an experiment file"]) from None
+    experiment = experiment_from_dict(data)
+    experiment.resolved_variants()  # a bad value inside a variant is named now, not in a panel later
+    return experiment
 
 
 def load_experiment(path: str | Path) -> Experiment:

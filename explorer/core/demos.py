@@ -80,7 +80,13 @@ class ScalingDemo:
         self.epoch = len(self.outputs["inverted"])
 
     def apply(self, command: Any) -> None:
-        """The demo has no live fields: a change of p rebuilds it (the host does that)."""
+        """The demo has no live fields (a change of p rebuilds it), but it keeps the value, so the
+        experiment it reports is the one the host and the panels hold."""
+        from explorer.core.commands import SetValue
+        from explorer.core.config import apply_live_value
+
+        if isinstance(command, SetValue):
+            self.experiment = apply_live_value(self.experiment, command.path, command.value, command.variant)
 
     @property
     def wall_seconds(self) -> float:

@@ -16,7 +16,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from explorer.core.atomic import atomic_write_text
 from explorer.core.config import Experiment
@@ -85,12 +85,16 @@ def _close_quietly(tb) -> None:  # type: ignore[no-untyped-def]
 
 def run_headless(experiment: Experiment, out: Path, *, resume: Optional[str] = None,
                  progress: bool = True, tensorboard: Optional[Path] = None,
-                 tensorboard_histogram_every: int = 10) -> RunResult:
+                 tensorboard_histogram_every: int = 10,
+                 observer: Optional[Callable[[Any], None]] = None) -> RunResult:
     """Train to the end, then write the files listed in the module docstring.
 
     `tensorboard`: a folder for TensorBoard event files, logged after every step that
     added a history row (histograms every `tensorboard_histogram_every` evaluations).
     A TensorBoard write that fails mid-run is reported once and does not stop training.
+    `observer(runner)` is called before the first step, after every step and once at the
+    end (explorer.gui.headless renders animation frames and figures from it); it must be
+    cheap when it has nothing to do, and must not raise for a failure of its own.
     """
     from explorer.core.checkpoint import load_checkpoint, restore_trainer, save_checkpoint
     from explorer.core.demos import build_runner
@@ -111,9 +115,13 @@ def run_headless(experiment: Experiment, out: Path, *, resume: Optional[str] = N
     if bar is not None:
         bar.update(shown)
     try:
+        if observer is not None:
+            observer(runner)
         while not runner.finished:
             sizes = [run.history.size for run in runner.variants] if tb is not None else None
             runner.step()
+            if observer is not None:
+                observer(runner)
             if tb is not None and sizes is not None:
                 # A new row changes the size (a full history halves, then appends).
                 try:
@@ -129,6 +137,8 @@ def run_headless(experiment: Experiment, out: Path, *, resume: Optional[str] = N
                 shown = runner.epoch
         if hasattr(runner, "check_divergence"):
             runner.check_divergence()
+        if observer is not None:
+            observer(runner)
     except TrainingError:
         raise
     finally:

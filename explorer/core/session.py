@@ -8,6 +8,7 @@ pipe and slow training down.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 import traceback
 from typing import Any, Callable, Optional
@@ -17,7 +18,7 @@ from explorer.core.config import parse_experiment
 from explorer.core.devices import is_out_of_memory
 from explorer.core.errors import ExplorerError
 
-Emit = Callable[[str, Any], None]            # ("snapshot" | "state" | "message" | "error" | "checkpoint", payload)
+Emit = Callable[[str, Any], None]            # ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint", payload)
 Receive = Callable[[float], Optional[Any]]   # wait up to `timeout` s for a command; None if none
 
 CHUNK_SECONDS = 0.004
@@ -36,6 +37,10 @@ class Session:
         self._steps_at_last = 0
         self._sps = 0.0
         self._dirty = True
+        # After a failed step (divergence, out of memory) the model's numbers are not worth
+        # drawing: the views are sent the last good snapshot again (with the current settings).
+        self._frozen = False
+        self._last_good: Any = None
 
     # -- lifecycle --------------------------------------------------------------------
     def serve(self, receive: Receive) -> None:
@@ -86,12 +91,17 @@ class Session:
                 self.experiment_json = self.runner.experiment.to_json()
                 self._dirty = True
             elif isinstance(cmd, C.SaveCheckpoint):
-                self._save(cmd.path)
+                self._save(cmd.path, best=getattr(cmd, "best", False))
             elif isinstance(cmd, C.RequestSnapshot):
                 self._dirty = True
                 self._send_snapshot()
         except ExplorerError as exc:
             self.emit("error" if isinstance(cmd, (C.Rebuild, C.RestoreCheckpoint)) else "message", str(exc))
+            if isinstance(cmd, C.Rebuild) and self.runner is None:
+                self._set_state("error")
+        except Exception as exc:  # noqa: BLE001 - a surprise in one command must not end the session
+            what = type(cmd).__name__
+            self.emit("error", f"{what} failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}")
             if isinstance(cmd, C.Rebuild) and self.runner is None:
                 self._set_state("error")
 
@@ -102,16 +112,27 @@ class Session:
         if text is None:
             raise ExplorerError("nothing to rebuild: no experiment was loaded")
         experiment = parse_experiment(text, "json")
-        self.runner = None
         self.pending_steps = 0
         try:
             runner = build_runner(experiment)
+        except ExplorerError as exc:  # e.g. a data file that cannot be read
+            self._reject(str(exc))
+            return
         except RuntimeError as exc:
             if is_out_of_memory(exc):
-                raise ExplorerError("CUDA ran out of memory while building the model; choose the CPU "
-                                    "as device (Data panel) or a smaller network, then press Reset.") from None
+                self._reject("CUDA ran out of memory while building the model; choose the CPU "
+                             "as device (Data panel) or a smaller network, then press Reset.")
+                return
             raise
         self._install(runner, start_paused=cmd.start_paused)
+
+    def _reject(self, message: str) -> None:
+        """A rebuild that failed: keep the current run (if any) and say which settings it has."""
+        if self.runner is None:
+            raise ExplorerError(message)
+        self.emit("rejected", {"message": message, "experiment_json": self.experiment_json})
+        self._dirty = True
+        self._send_snapshot()
 
     def _restore(self, cmd: C.RestoreCheckpoint) -> None:
         from explorer.core.checkpoint import load_checkpoint, restore_trainer
@@ -125,6 +146,8 @@ class Session:
         self.pending_steps = 0
         self.experiment_json = runner.experiment.to_json()
         self.generation += 1
+        self._frozen = False
+        self._last_good = None
         self._steps_at_last = runner.step_count
         self._last_snapshot = time.perf_counter()
         note = getattr(runner, "device_note", "")
@@ -134,12 +157,12 @@ class Session:
         self._dirty = True
         self._send_snapshot()
 
-    def _save(self, path: str) -> None:
+    def _save(self, path: str, best: bool = False) -> None:
         from explorer.core.checkpoint import save_checkpoint
 
         if not hasattr(self.runner, "variants"):
             raise ExplorerError("a demonstration has no weights to save")
-        saved = save_checkpoint(self.runner, path)
+        saved = save_checkpoint(self.runner, path, best=best)
         self.emit("checkpoint", str(saved))
 
     # -- training ---------------------------------------------------------------------
@@ -179,6 +202,7 @@ class Session:
 
     def _fail(self, message: str) -> None:
         self.pending_steps = 0
+        self._frozen = True
         self._set_state("error")
         self.emit("error", message)
 
@@ -191,6 +215,9 @@ class Session:
     def _send_snapshot(self) -> None:
         runner = self.runner
         if runner is None:
+            return
+        if self._frozen:
+            self._send_last_good()
             return
         now = time.perf_counter()
         dt = now - self._last_snapshot
@@ -208,4 +235,30 @@ class Session:
             self._fail(str(exc))
             return
         self._dirty = False
+        if _finite(snap):
+            self._last_good = snap
         self.emit("snapshot", snap)
+
+    def _send_last_good(self) -> None:
+        """The views keep the last good state; its settings and state are the current ones."""
+        self._dirty = False
+        self._last_snapshot = time.perf_counter()
+        if self._last_good is None:
+            return
+        try:
+            experiment_json = self.runner.experiment.to_json()
+        except Exception:  # noqa: BLE001 - a broken run keeps the settings it last reported
+            experiment_json = self._last_good.experiment_json
+        self.emit("snapshot", dataclasses.replace(self._last_good, state=self.state, steps_per_second=0.0,
+                                                  experiment_json=experiment_json))
+
+
+def _finite(snap: Any) -> bool:
+    """True when what the views draw (predictions, weight norms) is all finite numbers."""
+    import numpy as np
+
+    try:
+        return all(np.isfinite(v.grid_prediction).all()
+                   and all(np.isfinite(lin.weight_norm) for lin in v.linears) for v in snap.variants)
+    except (AttributeError, TypeError):  # a demonstration's snapshot: nothing trained to diverge
+        return True

@@ -74,7 +74,10 @@ def _make_optimizer(cfg: Experiment, model: MLP) -> torch.optim.Optimizer:
 
 class Trainer:
     def __init__(self, experiment: Experiment, *, dataset: Optional[Dataset] = None,
-                 device: Optional[str] = None, history_capacity: int = 4096):
+                 device: Optional[str] = None, history_capacity: int = 4096,
+                 stacked: Optional[bool] = None):
+        """`stacked`: train the variants as one stacked network (stacked.py) when they
+        can be; None follows EXPLORER_STACKED (on unless it is 0), False is the per-model path."""
         if experiment.kind != "training":
             raise TrainingError(f"experiment kind {experiment.kind!r} is a demonstration, not a training run")
         self.experiment = experiment
@@ -124,7 +127,19 @@ class Trainer:
         self._nonfinite: Optional[torch.Tensor] = None
         self.started = time.perf_counter()
         self.finished = experiment.training.epochs == 0
+        self._engine = self._stacked_engine(stacked)
         self.evaluate()
+
+    def _stacked_engine(self, wanted: Optional[bool]):  # type: ignore[no-untyped-def]
+        from explorer.core.stacked import StackedEngine, stacked_by_default, why_not_stacked
+        if not (stacked_by_default() if wanted is None else wanted) or why_not_stacked(self) is not None:
+            return None
+        return StackedEngine(self)
+
+    @property
+    def stacked(self) -> bool:
+        """True when the variants train as one stacked network (compare mode's fast path)."""
+        return self._engine is not None
 
     # -- training -------------------------------------------------------------------
     @property
@@ -146,9 +161,12 @@ class Trainer:
         if self.finished:
             return
         xb, yb = self._batch()
-        for run in self.variants:
-            if not run.finished:
-                self._step_variant(run, xb, yb)
+        if self._engine is not None:
+            self._engine.step(xb, yb)
+        else:
+            for run in self.variants:
+                if not run.finished:
+                    self._step_variant(run, xb, yb)
         self.step_count += 1
         self._batch_in_epoch += 1
         if self._batch_in_epoch >= self.steps_per_epoch:
@@ -220,16 +238,20 @@ class Trainer:
         self.check_divergence()
         ds = self.dataset
         now = time.perf_counter()
-        for run in self.variants:
+        measured = self._engine.measure() if self._engine is not None else None   # all variants at once
+        for v, run in enumerate(self.variants):
             if run.finished and run.history.size:
                 continue
             model = run.model
-            model.eval()
             row: dict[str, object] = {"epoch": self.epoch, "step": self.step_count}
-            for split, x, y in (("train", ds.x_train, ds.y_train), ("val", ds.x_val, ds.y_val),
-                                ("test", ds.x_test, ds.y_test)):
-                row[f"{split}_loss"], row[f"{split}_accuracy"] = self._measure(model, x, y)
-            model.train()
+            if measured is not None:
+                row.update(measured[v])
+            else:
+                model.eval()
+                for split, x, y in (("train", ds.x_train, ds.y_train), ("val", ds.x_val, ds.y_val),
+                                    ("test", ds.x_test, ds.y_test)):
+                    row[f"{split}_loss"], row[f"{split}_accuracy"] = self._measure(model, x, y)
+                model.train()
             row["penalty"] = None if run.last_penalty is None else float(run.last_penalty.sum())
             row["weight_norm"] = [float(lin.weight.norm()) for lin in model.linears]
             acts = [h for h in model.hidden_outputs]
@@ -275,6 +297,8 @@ class Trainer:
             self.experiment = apply_live_value(self.experiment, command.path, command.value, command.variant)
             for run, cfg in zip(self.variants, self.experiment.resolved_variants()):
                 self._configure(run, cfg)
+            if self._engine is not None:
+                self._engine.configure()
 
     def _configure(self, run: VariantRun, cfg: Experiment) -> None:
         run.config = cfg

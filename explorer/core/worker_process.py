@@ -3,8 +3,9 @@
 Started with the spawn method and one torch thread, so the GUI process keeps
 its interpreter lock to itself (measured: 0.88x of a bare loop's speed here,
 against 0.47x for a trainer thread beside a repainting GUI). When the GUI
-process dies the pipe closes, recv raises EOFError and the child returns: no
-orphans.
+process dies the pipe closes, recv raises EOFError and the child returns; a
+watcher of the parent's sentinel ends it at once even while it is not reading
+the pipe (importing torch, rebuilding): no orphans.
 """
 from __future__ import annotations
 
@@ -13,10 +14,48 @@ from multiprocessing.connection import Connection
 from typing import Any, Optional
 
 
+def _warm_up(torch) -> None:  # type: ignore[no-untyped-def]
+    """Pay the one-off costs before the first experiment arrives: the first optimizer
+    pulls a lazy import (~1.3 s) and the first autograd pass initialises its engine."""
+    w = torch.zeros(2, requires_grad=True)
+    opt = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+    (w * w).sum().backward()
+    opt.step()
+    torch.optim.Adam([w], lr=0.1)
+
+
+def _exit_with_parent() -> None:
+    """End this process the moment the GUI process is gone, even by SIGKILL while this one is
+    still importing torch or rebuilding (when the pipe is not being read): no orphans.
+
+    The parent's sentinel (a pipe that multiprocessing's spawn keeps open in the parent)
+    becomes readable when the parent dies; a daemon thread waits for that.
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    if sentinel is None:
+        return
+
+    def watch() -> None:
+        try:
+            wait([sentinel])
+        except (OSError, ValueError):
+            return
+        os._exit(0)
+
+    threading.Thread(target=watch, name="explorer-parent-watch", daemon=True).start()
+
+
 def child_main(conn: Connection, snapshot_interval: float = 1 / 30) -> None:
+    _exit_with_parent()
     import torch
 
     torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
+    _warm_up(torch)
     from explorer.core.session import Session
 
     def emit(kind: str, payload: Any) -> None:
