@@ -270,7 +270,8 @@ def run_all(seconds: float = 8.0, repeats: int = 9) -> dict[str, Any]:
     return figures
 
 
-TARGETS = {"compare8_vs_sequential": 3.0, "mlp_vs_bare": 0.9}
+TARGETS = {"compare8_vs_sequential": 3.0, "mlp_vs_bare": 0.9, "live_vs_bare": 0.9, "gui_fps": 30.0}
+CEILINGS = {"gui_latency_p99_ms": 30.0, "startup_paint_s": 1.0, "startup_training_s": 3.0, "rss_growth_mb": 50.0}
 
 
 def table(figures: dict[str, Any]) -> str:
@@ -279,7 +280,9 @@ def table(figures: dict[str, Any]) -> str:
     lines = []
     for key, value in figures.items():
         text = f"{value:.3g}" if isinstance(value, float) and math.isfinite(value) else str(value)
-        if key in TARGETS:
+        if key in TARGETS and isinstance(value, (int, float)):
             text += f"   (target >= {TARGETS[key]:g}: {'met' if value >= TARGETS[key] else 'NOT met'})"
+        elif key in CEILINGS and isinstance(value, (int, float)):
+            text += f"   (target <= {CEILINGS[key]:g}: {'met' if value <= CEILINGS[key] else 'NOT met'})"
         lines.append(f"{key:<{width}}  {text}")
     return "\n".join(lines)

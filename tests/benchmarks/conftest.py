@@ -24,6 +24,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="alternating burst pairs per comparison (default 9)")
     group.addoption("--bench-json", default=None, help="also write every figure to this JSON file")
     group.addoption("--bench-strict", action="store_true", help="fail when a figure misses its target")
+    group.addoption("--bench-rss-steps", type=int, default=100_000,
+                    help="training steps for the memory figure (the issue's figure: 1000000)")
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):  # type: ignore[no-untyped-def]
