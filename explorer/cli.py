@@ -6,12 +6,14 @@
     python -m explorer run (--preset NAME | FILE) --out DIR [--epochs N] [--seed S]
                            [--device auto|cpu|cuda] [--resume CHECKPOINT] [--set path=value ...]
                            [--tensorboard LOGDIR [--tensorboard-histograms N]]
+                           [--figures png,svg,pdf] [--animation gif|mp4]   (offscreen, no display needed)
 
 Bad input ends with a one-line error and exit code 2, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any, Optional, Sequence
@@ -19,7 +21,7 @@ from typing import Any, Optional, Sequence
 from explorer import __version__
 from explorer.core.errors import ConfigError, ExplorerError
 
-SUBCOMMANDS = ("presets", "check", "run")
+SUBCOMMANDS = ("presets", "check", "run", "bench")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -53,6 +55,14 @@ def _headless_parser() -> argparse.ArgumentParser:
     run.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                      help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    bench = sub.add_parser("bench", help="measure training speed, GUI fluidity, start-up and memory "
+                                         "(ratios against a bare PyTorch loop run in the same process)")
+    bench.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    bench.add_argument("--seconds", type=float, default=8.0, help="length of each comparison (default 8)")
+    bench.add_argument("--repeats", type=int, default=5, help="alternating bursts per comparison (default 5)")
+    bench.add_argument("--rss-steps", type=int, default=1_000_000,
+                       help="training steps for the memory figure (default 1,000,000; 0 skips it)")
+    bench.add_argument("--no-gui", action="store_true", help="only the headless (core) figures")
     run.add_argument("--tensorboard", metavar="LOGDIR",
                      help="also write TensorBoard event files to LOGDIR (a value is required; relative to the "
                           "current folder, e.g. --tensorboard OUT/tensorboard), one run folder per variant; view "
@@ -61,6 +71,23 @@ def _headless_parser() -> argparse.ArgumentParser:
     run.add_argument("--tensorboard-histograms", type=int, default=10, metavar="N",
                      help="with --tensorboard: weight and gradient histograms every N evaluations "
                           "(and at the end; default 10)")
+    media = run.add_argument_group("figures and animations (drawn offscreen by the app's views; no display "
+                                   "needed)")
+    media.add_argument("--figures", metavar="FORMATS",
+                       help="write OUT/figures/<view>.<fmt> for every view, plus dashboard.<fmt>, from the "
+                            "final state; FORMATS is a comma list of png, svg, pdf")
+    media.add_argument("--figure-scale", type=float, default=2.0, metavar="S",
+                       help="PNG pixels per layout pixel (default 2: a view is 2000x1280 pixels)")
+    media.add_argument("--figure-style", choices=("screen", "print"), default="screen",
+                       help="print: white background, black ink, no grid (default: screen)")
+    media.add_argument("--animation", choices=("gif", "mp4"),
+                       help="also record the dashboard while training into OUT/animation.gif or .mp4")
+    media.add_argument("--animation-every", type=int, metavar="K",
+                       help="one frame every K epochs (and the last); default: about 100 frames per run")
+    media.add_argument("--animation-fps", type=float, default=10.0, metavar="F",
+                       help="frames per second of the animation (default 10)")
+    media.add_argument("--frame-size", default="1280x720", metavar="WxH",
+                       help="layout size of the dashboard for figures and animation frames (default 1280x720)")
     return p
 
 
@@ -125,6 +152,7 @@ def _resolve_experiment(args: argparse.Namespace) -> Any:
 def cmd_run(args: argparse.Namespace) -> int:
     import os
 
+    media = _media(args, Path(args.out))   # a bad --figures/--animation option fails before torch loads
     import torch
 
     from explorer.core.runner import run_headless
@@ -138,9 +166,62 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.tensorboard_histograms < 1:
         return _fail("--tensorboard-histograms must be at least 1")
     tensorboard = Path(args.tensorboard) if args.tensorboard else None
-    result = run_headless(experiment, out, resume=args.resume, progress=not args.quiet,
-                          tensorboard=tensorboard, tensorboard_histogram_every=args.tensorboard_histograms)
-    print(result.describe())
+    try:
+        if media is not None:
+            media.open()                 # Qt and the animation file, before training: problems show at once
+        result = run_headless(experiment, out, resume=args.resume, progress=not args.quiet,
+                              tensorboard=tensorboard, tensorboard_histogram_every=args.tensorboard_histograms,
+                              observer=None if media is None else media.observe)
+        print(result.describe())
+        if media is not None:
+            produced = media.finish()
+            if produced.describe():
+                print(produced.describe())
+            if produced.problems:
+                return _fail("; ".join(produced.problems) + " (the run's other files were written)")
+    finally:
+        if media is not None:
+            media.close()
+    return 0
+
+
+def _media(args: argparse.Namespace, out: Path) -> Any:
+    """A HeadlessMedia for --figures / --animation (None without them), options checked, not open yet."""
+    if not args.figures and not args.animation:
+        return None
+    import importlib.util
+
+    missing = [m for m in ("PySide6", "pyqtgraph") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ExplorerError(f"--figures and --animation need {' and '.join(missing)} (pip install "
+                            "regularization-explorer installs them)")
+    from explorer.gui.headless import FIGURE_FORMATS, HeadlessMedia, parse_formats, parse_size
+
+    figures = parse_formats(args.figures, FIGURE_FORMATS, "figure") if args.figures else ()
+    return HeadlessMedia(out, figures=figures, animation=args.animation, every=args.animation_every,
+                         fps=args.animation_fps, size=parse_size(args.frame_size), scale=args.figure_scale,
+                         style=args.figure_style)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    import os
+
+    from explorer.core import bench
+    from explorer.core.atomic import atomic_write_text
+
+    figures = bench.run_all(args.seconds, args.repeats)
+    if not args.no_gui:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from explorer.gui import bench_gui
+
+        figures.update(bench_gui.live_vs_bare(args.seconds, max(2, args.repeats // 2)))
+        figures.update(bench_gui.startup())
+        if args.rss_steps > 0:
+            figures.update(bench_gui.rss_growth(args.rss_steps))
+    print(bench.table(figures))
+    if args.json:
+        atomic_write_text(args.json, json.dumps(figures, indent=1) + "\n")
     return 0
 
 
@@ -151,6 +232,8 @@ def _headless(argv: list[str]) -> int:
             return cmd_presets()
         if args.command == "check":
             return cmd_check(args.file)
+        if args.command == "bench":
+            return cmd_bench(args)
         return cmd_run(args)
     except ConfigError as exc:
         return _fail("; ".join(exc.problems))

@@ -264,7 +264,8 @@ class Mp4Writer(AnimationWriter):
             self._writer = imageio.get_writer(
                 str(self._tmp), format="FFMPEG", mode="I", fps=self.fps, codec="libx264",
                 quality=quality, pixelformat="yuv420p", macro_block_size=2, ffmpeg_log_level="error",
-                output_params=["-movflags", "+faststart"])
+                # one encoder thread at x264's "veryfast": a recording must leave the cores to training
+                output_params=["-movflags", "+faststart", "-preset", "veryfast", "-threads", "1"])
         except ImportError as exc:
             self._discard()
             raise ExportError(f"MP4 needs imageio and imageio-ffmpeg ({exc}); "

@@ -23,7 +23,11 @@ sentence; thresholds are the module constants named in brackets):
 4. Overfitting: validation loss has not improved for at least
    [OVERFIT_MIN_WAIT] = 5 evaluations, it is now at least [RISE_REL] = 5 % above
    its best, and the training loss is at least [TRAIN_DROP_REL] = 5 % below its
-   value at the best epoch. When early stopping is on, the countdown follows:
+   value at the best epoch. "Now", "best" and "at the best" are read off a running
+   mean of [SMOOTH] = 5 recorded evaluations, and the rise must also exceed
+   [NOISE_K] = 2 times the curve's jitter (the standard deviation of validation loss
+   around that mean over the last 2 x WINDOW evaluations), so a jagged (dropout)
+   validation curve is judged by its trend, not by one lucky or unlucky evaluation. When early stopping is on, the countdown follows:
    "early stopping will stop in N more" (N = patience - wait).
 5. Validation stalled: no improvement for [STALL_MIN_WAIT] = 10 evaluations, but
    the rule above does not hold (validation flat, or training not falling).
@@ -45,6 +49,7 @@ eval-mode output.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -59,6 +64,8 @@ STALL_MIN_WAIT = 10      # evaluations without improvement before "validation ha
 WINDOW = 10              # recent history rows for "falling quickly" and "flattened"
 FAST_DROP_REL = 0.10     # training loss fell more than this over WINDOW rows: "falling quickly"
 FLAT_REL = 0.02          # both losses changed less than this over WINDOW rows: "flattened"
+SMOOTH = 5               # rows of the running mean that "risen" and "falling" compare
+NOISE_K = 2.0            # "risen" must also exceed this many times the validation curve's jitter
 
 # Full English sentences with named fields. Ids are stable: translations key on the text,
 # tests and the GUI on the id.
@@ -182,16 +189,25 @@ def _variant_remarks(i: int, v: VariantState, diverged: bool) -> list[Remark]:
         finite = np.where(np.isfinite(val), val, np.inf)
         k_best = int(np.argmin(finite))
         if es.monitor == "val_loss" and es.best_epoch is not None and math.isfinite(es.best_value):
-            n_since, best_epoch, best_value = int(es.wait), int(es.best_epoch), float(es.best_value)
-            k_best = int(np.argmin(np.abs(epochs - best_epoch)))
+            n_since, best_epoch = int(es.wait), int(es.best_epoch)
         else:
-            n_since = int(len(val) - 1 - k_best)
-            best_epoch, best_value = int(epochs[k_best]), float(val[k_best])
-        val_now = _last_finite(val)
-        train_now = float(train[-1])
-        train_at_best = float(train[k_best]) if math.isfinite(float(train[k_best])) else train_now
-        risen = val_now is not None and val_now > best_value + RISE_REL * abs(best_value)
-        train_falling = train_now < train_at_best * (1.0 - TRAIN_DROP_REL)
+            n_since, best_epoch = int(len(val) - 1 - k_best), int(epochs[k_best])
+        # compare running medians: a dropout run's validation loss is jagged, and one lucky dip
+        # (the raw best) or one bad evaluation must not decide "overfitting"
+        vs, ts = _smoothed(val), _smoothed(train)
+        if np.isfinite(vs).any():
+            k_best_s = int(np.nanargmin(vs))
+            best_s, now_s = float(vs[k_best_s]), float(vs[-1])
+            tail = slice(max(0, len(val) - 2 * WINDOW), len(val))
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                noise = float(np.nanstd(val[tail] - vs[tail]))
+            noise = noise if math.isfinite(noise) else 0.0
+            risen = math.isfinite(now_s) and now_s > best_s + max(RISE_REL * abs(best_s), NOISE_K * noise)
+            train_falling = bool(np.isfinite(ts[[k_best_s, -1]]).all()) and \
+                float(ts[-1]) < float(ts[k_best_s]) * (1.0 - TRAIN_DROP_REL)
+        else:
+            risen = train_falling = False
         if n_since >= OVERFIT_MIN_WAIT and risen and train_falling:
             return [Remark("overfitting", {"name": name, "n": n_since}, i)] + _countdown(i, v)
         if n_since >= STALL_MIN_WAIT:
@@ -224,6 +240,18 @@ def _countdown(i: int, v: VariantState) -> list[Remark]:
     if left <= 1:
         return [Remark("es_countdown_one", {}, i)]
     return [Remark("es_countdown", {"left": left}, i)]
+
+
+def _smoothed(a: np.ndarray) -> np.ndarray:
+    """Trailing running mean over SMOOTH rows (the first rows over what there is)."""
+    a = np.asarray(a, dtype=np.float64)
+    if a.size == 0:
+        return a
+    padded = np.concatenate([np.full(SMOOTH - 1, np.nan), a])
+    windows = np.lib.stride_tricks.sliding_window_view(padded, SMOOTH)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)          # all-nan windows give nan
+        return np.nanmean(windows, axis=1)
 
 
 def _rel_change(a: np.ndarray) -> float:

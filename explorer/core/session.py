@@ -24,6 +24,23 @@ Receive = Callable[[float], Optional[Any]]   # wait up to `timeout` s for a comm
 CHUNK_SECONDS = 0.004
 
 
+def coalesce_commands(waiting: list[Any]) -> list[Any]:
+    """The commands still worth handling, in order, from those waiting to be handled.
+
+    Restless hands queue rebuilds faster than big ones are built. Only the last
+    Rebuild matters (it carries the whole experiment, earlier live edits included),
+    and after a Stop nothing does: everything before the last Rebuild or Stop is
+    dropped, except checkpoint saves. So closing the window never waits behind a
+    backlog, and the trainer never builds a model nobody will see.
+    """
+    last = max((i for i, c in enumerate(waiting)
+                if isinstance(c, C.Stop) or (isinstance(c, C.Rebuild) and c.experiment_json is not None)),
+               default=0)
+    if last == 0:
+        return waiting
+    return [c for c in waiting[:last] if isinstance(c, C.SaveCheckpoint)] + waiting[last:]
+
+
 class Session:
     def __init__(self, emit: Emit, snapshot_interval: float = 1 / 30):
         self.emit = emit

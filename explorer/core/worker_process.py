@@ -64,10 +64,20 @@ def child_main(conn: Connection, snapshot_interval: float = 1 / 30) -> None:
         except (BrokenPipeError, EOFError, OSError):
             raise EOFError from None
 
+    from explorer.core.session import coalesce_commands
+
+    waiting: list[Any] = []
+
     def receive(timeout: float) -> Optional[Any]:
-        if conn.poll(timeout):
-            return conn.recv()  # EOFError when the GUI is gone
-        return None
+        # Read all that waits in the pipe, keep what is still worth doing (a backlog of
+        # rebuilds, or anything before a Stop, is dropped), hand out the oldest.
+        if not waiting and conn.poll(timeout):
+            waiting.append(conn.recv())  # EOFError when the GUI is gone
+        while waiting and len(waiting) < 10_000 and conn.poll(0):
+            waiting.append(conn.recv())
+        if len(waiting) > 1:
+            waiting[:] = coalesce_commands(waiting)
+        return waiting.pop(0) if waiting else None
 
     try:
         Session(emit, snapshot_interval).serve(receive)

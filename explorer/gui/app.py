@@ -13,10 +13,11 @@ import asyncio
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from explorer import __version__
@@ -26,27 +27,18 @@ SMOKE_ENV = "EXPLORER_SMOKE_EXIT_AFTER_MS"
 
 
 def translations_dir() -> Path:
-    try:
-        from explorer.core.resources import resources_dir
-        return Path(resources_dir()) / "translations"
-    except ImportError:
-        return Path(__file__).resolve().parents[2] / "resources" / "translations"
+    from explorer.gui.i18n import translations_dir as folder
+    return folder()
 
 
 def install_translator(app: QCoreApplication, lang: Optional[str]) -> Optional[QTranslator]:
-    """Install resources/translations/explorer_<lang>.qm when it exists (None otherwise)."""
-    if not lang or lang.lower().startswith("en"):
-        return None
-    folder = translations_dir()
-    for name in (f"explorer_{lang}.qm", f"explorer_{lang.split('_')[0]}.qm"):
-        path = folder / name
-        if path.is_file():
-            translator = QTranslator(app)
-            if translator.load(str(path)):
-                app.installTranslator(translator)
-                QLocale.setDefault(QLocale(lang))
-                return translator
-    return None
+    """Install `lang` (explorer.gui.i18n.install_language: our .qm, Qt's qtbase .qm, a CJK font);
+    returns our translator, or None when English without a catalogue is shown."""
+    from explorer.gui import i18n
+
+    i18n.install_language(app, lang)
+    installed = i18n.translators()
+    return installed[0] if installed else None
 
 
 def _initial_experiment(preset: Optional[str], experiment_path: Optional[str], settings) -> tuple:
@@ -85,6 +77,35 @@ def _configure_app(app: QApplication) -> None:
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
 
+TRACE_ENV = "EXPLORER_STARTUP_TRACE"
+
+
+class _FirstPaint(QObject):
+    """Prints when the window first paints and when training first runs (start-up benchmark)."""
+
+    def __init__(self, window: QObject, host: QObject):
+        super().__init__(window)
+        self.painted = False
+        self.trained = False
+        window.installEventFilter(self)
+        host.snapshotReady.connect(self._on_snapshot)  # type: ignore[attr-defined]
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            print(f"startup: painted {time.time():.6f}", flush=True)
+        return False
+
+    def _on_snapshot(self, snap: object) -> None:
+        if not self.trained and getattr(snap, "step", 0) > 0:
+            self.trained = True
+            print(f"startup: training {time.time():.6f}", flush=True)
+
+
+def _trace_startup(window: QObject, host: QObject) -> None:
+    window._startup_trace = _FirstPaint(window, host)  # type: ignore[attr-defined]
+
+
 def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = None, play: bool = False,
             lang: Optional[str] = None, host_mode: str = "process") -> int:
     """Run the GUI until its window closes; returns the exit code."""
@@ -97,9 +118,10 @@ def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = No
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _configure_app(app)
     settings = Settings()
-    if lang:
-        settings.language = lang
-    install_translator(app, lang or settings.language)
+    from explorer.gui import i18n
+
+    # --lang for this start only; else the language picked in View > Language; else the system's
+    i18n.install_language(app, i18n.resolve_language(lang, settings.language))
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -111,10 +133,16 @@ def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = No
 
     app.aboutToQuit.connect(on_quit)
 
-    experiment, problem = _initial_experiment(preset, experiment_path, settings)
     host = TrainerHost(mode=host_mode)
+    try:
+        host.warm()  # the child imports torch while Qt builds and paints the window
+    except Exception:  # noqa: BLE001 - the window reports a host that cannot start later
+        pass
+    experiment, problem = _initial_experiment(preset, experiment_path, settings)
     window = MainWindow(host=host, experiment=experiment, settings=settings)
     host.setParent(window)
+    if os.environ.get(TRACE_ENV):
+        _trace_startup(window, host)
     window.show()
     if problem:
         window.show_error(problem)

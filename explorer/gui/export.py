@@ -210,8 +210,11 @@ def _plot_laid_out(figure: pg.GraphicsView, logical: QtCore.QSize) -> Iterator[Q
     try:
         yield item
     finally:
-        if figure.isVisible():     # pyqtgraph puts the item back to fit the widget
-            QtWidgets.QApplication.sendEvent(figure, QtGui.QResizeEvent(figure.size(), figure.size()))
+        # Back to the on-screen layout. (A QResizeEvent sent to the view does not reach
+        # pyqtgraph's resizeEvent, so a visible view kept the export's layout, and a whole-
+        # dashboard export after it drew that view zoomed in and clipped.)
+        if figure.isVisible() and not figure.size().isEmpty():
+            item.setGeometry(QtCore.QRectF(0, 0, figure.width(), figure.height()))
         else:
             item.setGeometry(old)
         _activate_graphics_layouts(figure.scene())
@@ -295,9 +298,29 @@ def _paint_widget(widget: QtWidgets.QWidget, painter: QtGui.QPainter, background
         flags = QtWidgets.QWidget.RenderFlag.DrawChildren
         if background:
             flags |= QtWidgets.QWidget.RenderFlag.DrawWindowBackground
-        QtWidgets.QWidget.render(widget, painter, QtCore.QPoint(0, 0), QtGui.QRegion(), flags)
+        with _pg_export_mode(widget, painter):
+            QtWidgets.QWidget.render(widget, painter, QtCore.QPoint(0, 0), QtGui.QRegion(), flags)
     finally:
         painter.end()
+
+
+@contextlib.contextmanager
+def _pg_export_mode(widget: QtWidgets.QWidget, painter: QtGui.QPainter) -> Iterator[None]:
+    """Put the pyqtgraph items inside `widget` (a whole dashboard) into pyqtgraph's export mode
+    while it renders, as its own exporters do: scatter symbols are then drawn as vectors at the
+    export's resolution instead of from the screen's 1x symbol cache (which, scaled up, came out
+    blurred, and with export-thickened pens filled the open "test" circles into blobs)."""
+    views = [w for w in [widget, *widget.findChildren(QtWidgets.QWidget)] if isinstance(w, pg.GraphicsView)]
+    items = [i for v in views for i in v.scene().items() if hasattr(i, "setExportMode")]
+    opts = {"antialias": True, "painter": painter, "resolutionScale": 1.0,
+            "background": QtGui.QColor(palette.current_theme().background)}
+    for item in items:
+        item.setExportMode(True, opts)
+    try:
+        yield
+    finally:
+        for item in items:
+            item.setExportMode(False)
 
 
 def _encode(image: QtGui.QImage, fmt: str) -> bytes:

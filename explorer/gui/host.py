@@ -22,6 +22,22 @@ from explorer.core.errors import ExplorerError
 from explorer.core.snapshot import Snapshot
 
 
+_STRAGGLERS: list[QThread] = []   # trainer threads that did not stop in time (see _teardown)
+
+
+def _post(inbox: "queue.Queue[Any]", command: Any) -> None:
+    """Queue a command for the trainer thread. A Stop or a full Rebuild makes whatever still
+    waits pointless (except checkpoint saves): it is dropped, so restless hands never build
+    a backlog of rebuilds and closing never waits behind one (the process host's child
+    does the same with explorer.core.session.coalesce_commands)."""
+    if isinstance(command, C.Stop) or (isinstance(command, C.Rebuild) and command.experiment_json is not None):
+        with inbox.mutex:
+            kept = [c for c in inbox.queue if isinstance(c, C.SaveCheckpoint)]
+            inbox.queue.clear()
+            inbox.queue.extend(kept)
+    inbox.put(command)
+
+
 class _PipeReader(QThread):
     """Reads (kind, payload) messages from the child; stops at EOF or when asked."""
 
@@ -43,7 +59,7 @@ class _PipeReader(QThread):
                     self.received.emit("died", None)
                 return
             except Exception as exc:  # unpicklable message: report, keep reading
-                self.received.emit("error", f"could not read from the trainer: {exc}")
+                self.received.emit("error", self.tr("could not read from the trainer: {0}").format(exc))
                 continue
             self.received.emit(kind, payload)
 
@@ -77,6 +93,9 @@ class TrainerHost(QObject):
     stateChanged = Signal(str)
     message = Signal(str)
     errorOccurred = Signal(str)
+    # A rebuild the trainer could not do (a bad data file, ...): the run it kept goes on, and
+    # this carries that run's Experiment, so the window shows what is really training.
+    rebuildRejected = Signal(object)
 
     def __init__(self, mode: str = "process", parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -91,6 +110,7 @@ class TrainerHost(QObject):
         self._thread: Optional[QThread] = None
         self._shut = False
         self._adopt_experiment = False
+        self._since_rebuild: list[Any] = []   # live edits sent after the last Rebuild, in order
 
     # -- starting and stopping ----------------------------------------------------------
     def _ensure_worker(self) -> None:
@@ -108,7 +128,7 @@ class TrainerHost(QObject):
             except Exception as exc:
                 parent_conn.close()
                 child_conn.close()
-                raise ExplorerError(f"could not start the trainer process: {exc}") from exc
+                raise ExplorerError(self.tr("could not start the trainer process: {0}").format(exc)) from exc
             self._process = process
             child_conn.close()
             self._conn = parent_conn
@@ -119,12 +139,17 @@ class TrainerHost(QObject):
         self._thread = thread
         thread.start()
 
+    def warm(self) -> None:
+        """Start the trainer (process) now, so its imports overlap the window's start-up."""
+        self._ensure_worker()
+
     def start(self, experiment: Experiment, play: bool = False) -> None:
         """Cancel any current run and start `experiment` (paused unless play)."""
         self._shut = False
         self._adopt_experiment = False
         self.experiment = experiment
         self.latest = None
+        self._since_rebuild = []
         self._ensure_worker()
         self.send(C.Rebuild(experiment.to_json(), start_paused=not play))
 
@@ -132,6 +157,8 @@ class TrainerHost(QObject):
         if isinstance(command, C.SetValue) and self.experiment is not None:
             # Validate here first: a bad value never reaches the trainer half-applied.
             self.experiment = apply_live_value(self.experiment, command.path, command.value, command.variant)
+            if len(self._since_rebuild) < 10_000:
+                self._since_rebuild.append(command)
         if self._thread is None or not self._thread.isRunning():
             return
         if self.mode == "process":
@@ -141,7 +168,7 @@ class TrainerHost(QObject):
             except (BrokenPipeError, OSError, EOFError):
                 self._on_received("died", None)
         else:
-            self._thread.inbox.put(command)  # type: ignore[attr-defined]
+            _post(self._thread.inbox, command)  # type: ignore[attr-defined]
 
     def play(self) -> None:
         if self.state in ("idle", "error") and self.experiment is not None and not self.is_alive():
@@ -194,15 +221,24 @@ class TrainerHost(QObject):
                         pass
                 thread.stop()  # type: ignore[attr-defined]
             else:
-                thread.inbox.put(C.Stop())  # type: ignore[attr-defined]
-            if not thread.wait(int(timeout * 1000)):
+                _post(thread.inbox, C.Stop())  # type: ignore[attr-defined]
+            # A trainer thread cannot be killed: give the command it is busy with (a rebuild of
+            # a big data set) time to end; the Stop comes next.
+            patience = timeout if self.mode == "process" else max(timeout, 30.0)
+            stopped = thread.wait(int(patience * 1000))
+            if not stopped:
                 # A step that never returns: nothing more can be done cooperatively.
-                self.errorOccurred.emit("the trainer did not stop in time")
+                self.errorOccurred.emit(self.tr("the trainer did not stop in time"))
             try:
                 thread.received.disconnect(self._on_received)  # type: ignore[attr-defined]
             except (RuntimeError, TypeError):
                 pass
-            thread.deleteLater()
+            if stopped:
+                thread.deleteLater()
+            else:
+                # Deleting a running QThread aborts the whole program: keep it until it ends.
+                _STRAGGLERS.append(thread)
+                thread.finished.connect(lambda t=thread: _STRAGGLERS.remove(t) if t in _STRAGGLERS else None)
         if self._process is not None:
             self._process.join(timeout)
             if self._process.is_alive():
@@ -237,6 +273,8 @@ class TrainerHost(QObject):
             self.message.emit(self.tr("checkpoint saved to {path}").format(path=payload))
         elif kind == "error":
             self.errorOccurred.emit(str(payload))
+        elif kind == "rejected":
+            self._on_rejected(payload)
         elif kind == "died" and not self._shut:
             code = self._process.exitcode if self._process is not None else None
             self.state = "error"
@@ -244,3 +282,25 @@ class TrainerHost(QObject):
             self.errorOccurred.emit(self.tr(
                 "The trainer process stopped unexpectedly (exit code {code}). "
                 "Press Reset to restart it; your experiment is kept.").format(code=code))
+
+    def _on_rejected(self, payload: Any) -> None:
+        """The trainer kept its run: host.experiment is that run's, with the live edits sent
+        since (the trainer applies them to the kept run in the same order)."""
+        from explorer.core.config import parse_experiment
+        from explorer.core.errors import ConfigError
+
+        kept: Optional[Experiment] = None
+        try:
+            kept = parse_experiment(payload["experiment_json"], "json")
+        except (ConfigError, KeyError, TypeError):
+            kept = None
+        if kept is not None:
+            for command in self._since_rebuild:
+                try:
+                    kept = apply_live_value(kept, command.path, command.value, command.variant)
+                except ConfigError:
+                    pass
+            self.experiment = kept
+        self._since_rebuild = []
+        self.errorOccurred.emit(str(payload.get("message", "")) if isinstance(payload, dict) else str(payload))
+        self.rebuildRejected.emit(kept)

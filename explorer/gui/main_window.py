@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QScrollArea, QStyle,
                                QToolBar, QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBo
 from explorer.core.commands import SetValue
 from explorer.core.config import Experiment, load_experiment
 from explorer.core.errors import ConfigError, ExplorerError
+from explorer.gui import i18n
 from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel
 from explorer.gui.panels.edits import apply_set_value
 from explorer.gui.panels.lesson_panel import LessonPanel
@@ -78,11 +79,19 @@ class MainWindow(QMainWindow):
         self.regularization_panel = RegularizationPanel(experiment)
         self.data_panel = DataPanel(experiment)
         self.lesson_panel = LessonPanel()
-        self.lesson_panel.language = self.settings.language
+        self.lesson_panel.language = i18n.current_language()
         self.panels = (self.network_panel, self.regularization_panel, self.data_panel)
         self.network_dock = self._dock("network", self.tr("Network"), self.network_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.lesson_dock = self._dock("lesson", self.tr("Lesson"), self.lesson_panel,
+        from explorer.gui.views.narration import NarrationView
+        self.narration = NarrationView()          # the live "what is happening" line, under the lesson
+        lesson_box = QWidget()
+        lesson_layout = QVBoxLayout(lesson_box)
+        lesson_layout.setContentsMargins(0, 0, 0, 0)
+        lesson_layout.setSpacing(4)
+        lesson_layout.addWidget(self.lesson_panel, 1)
+        lesson_layout.addWidget(self.narration)
+        self.lesson_dock = self._dock("lesson", self.tr("Lesson"), lesson_box,
                                       Qt.DockWidgetArea.LeftDockWidgetArea, scroll=False)
         self.regularization_dock = self._dock("regularization", self.tr("Regularization"),
                                               self.regularization_panel, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -91,7 +100,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.regularization_dock, self.data_dock)
         self.regularization_dock.raise_()
         self.resizeDocks([self.network_dock, self.regularization_dock], [330, 310], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.network_dock, self.lesson_dock], [420, 260], Qt.Orientation.Vertical)
+        # the network builder gets the height it needs, the lesson (and its live narration) the rest
+        self.resizeDocks([self.network_dock, self.lesson_dock],
+                         [min(460, self.network_panel.sizeHint().height() + 60), 400], Qt.Orientation.Vertical)
 
         for panel in self.panels:
             panel.problem.connect(self.show_problem)
@@ -104,18 +115,27 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.statusBar().setSizeGripEnabled(True)
+        from explorer.gui.classroom import ClassroomController
+        from explorer.gui.theme import Looks, apply_initial_geometry
+        self.looks = Looks(self)                    # View ▸ theme, presentation mode
+        self.language_menu = i18n.LanguageMenu(self)   # View ▸ Language, switched at run time
+        self.classroom = ClassroomController(self)  # Classroom ▸ focused exercises
+        from explorer.gui.file_actions import FileActions
+        self.file_actions = FileActions(self, self.file_menu)   # checkpoints, metrics, recording, Edit menu
 
         host.snapshotReady.connect(self._on_snapshot)
         host.stateChanged.connect(self._on_state)
         host.message.connect(self.show_message)
         host.errorOccurred.connect(self.show_error)
+        if hasattr(host, "rebuildRejected"):
+            host.rebuildRejected.connect(self._on_rebuild_rejected)
 
         self._timer = QTimer(self)
         self._timer.setInterval(PAINT_INTERVAL_MS)
         self._timer.timeout.connect(self.paint_latest)
         self._timer.start()
 
-        self.resize(1280, 800)
+        apply_initial_geometry(self)
         self._restore_layout()
         self._show_experiment_info()
         self._raise_relevant_dock()
@@ -184,6 +204,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.file_menu = file_menu
         self.open_action = file_menu.addAction(self.tr("&Open experiment…"), self.open_experiment_dialog)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
@@ -206,6 +227,7 @@ class MainWindow(QMainWindow):
             run_menu.addAction(action)
 
         view_menu = menu.addMenu(self.tr("&View"))
+        self.view_menu = view_menu
         for dock in (self.network_dock, self.lesson_dock, self.regularization_dock, self.data_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
@@ -245,9 +267,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             return
         for info in presets:
-            action = self.preset_menu.addAction(info.title)
-            action.setToolTip(info.description)
-            action.setStatusTip(info.description)
+            title, description = i18n.preset_texts(info)   # the Chinese title in Chinese
+            action = self.preset_menu.addAction(title)
+            action.setToolTip(description)
+            action.setStatusTip(description)
             action.setData(info.name)
             action.triggered.connect(lambda _=False, name=info.name: self.open_preset(name))
 
@@ -256,7 +279,15 @@ class MainWindow(QMainWindow):
         files = self.settings.recent_files
         for path in files:
             self.recent_menu.addAction(path, lambda p=path: self.open_experiment_file(p))
+        if files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear this list"), self._clear_recent_files)
         self.recent_menu.setEnabled(bool(files))
+
+    def _clear_recent_files(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
+        self.settings.save()
 
     # -- the experiment --------------------------------------------------------------------
     @property
@@ -294,11 +325,14 @@ class MainWindow(QMainWindow):
         if hasattr(self.dashboard, "clear"):
             self.dashboard.clear()
         self.run_status.clear(self._experiment.training.epochs)
+        self.narration.clear()
 
     def _show_experiment_info(self) -> None:
-        title = self._experiment.meta.title
+        title = i18n.localized_meta(self._experiment.meta, "title")
         self.setWindowTitle(self.tr("Regularization Explorer") + (f" — {title}" if title else ""))
         self.lesson_panel.set_experiment(self._experiment)
+        if hasattr(self, "classroom"):
+            self.classroom.apply(self._experiment)
 
     @Slot(object)
     def _on_experiment_edited(self, experiment: Experiment) -> None:
@@ -376,6 +410,22 @@ class MainWindow(QMainWindow):
         return self._state
 
     @Slot(object)
+    def _on_rebuild_rejected(self, kept: Any) -> None:
+        """The trainer could not build the new settings (e.g. a bad data file) and kept its run:
+        show that run's settings again, and its snapshots (no longer "from an older model")."""
+        text = self.banner.label.text() if self.banner.isVisible() else ""
+        if kept is not None:
+            self._experiment = kept
+            for panel in self.panels:
+                panel.set_experiment(kept)
+            self._show_experiment_info()
+        self._generation_floor = self._seen_generation or 0
+        if text:
+            self.show_problem(text)
+            if self._error_actions(text):   # e.g. out of memory while building: offer the CPU
+                self.banner.show_message(self.banner.label.text(), "error", self._error_actions(text))
+
+    @Slot(object)
     def _on_snapshot(self, snapshot: Any) -> None:
         generation = getattr(snapshot, "generation", 0)
         if generation < self._generation_floor:
@@ -400,6 +450,7 @@ class MainWindow(QMainWindow):
         for panel in self.panels:
             panel.update_snapshot(snap)
         self.run_status.update_snapshot(snap)
+        self.narration.update_snapshot(snap)
 
     @property
     def painted_snapshot(self) -> Any:
@@ -412,9 +463,33 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def show_error(self, text: str) -> None:
-        """An error the user should see: the status line and the banner (non-modal; training goes on)."""
+        """An error the user should see: the status line and the banner (non-modal; training goes on).
+
+        The banner offers the way out where there is one: the CPU after CUDA ran out of
+        memory, a restart when the trainer is gone (its process killed or crashed)."""
         self.statusBar().showMessage(text)
-        self.banner.show_message(text, "error")
+        self.banner.show_message(text, "error", self._error_actions(text))
+
+    def _error_actions(self, text: str) -> list:
+        actions = []
+        if "out of memory" in text.lower() and self._experiment.training.device != "cpu":
+            actions.append((self.tr("Use the CPU"), self.use_cpu))
+        if not self._closed and getattr(self.host, "experiment", None) is not None and not self._host_alive():
+            actions.append((self.tr("Restart the trainer"), lambda: self.start(play=True)))
+        return actions
+
+    def use_cpu(self) -> None:
+        """Train this experiment on the CPU (after CUDA ran out of memory): a new model from step 0."""
+        try:
+            experiment = self._experiment.with_values({"training.device": "cpu"})
+        except ConfigError as exc:
+            self.show_problem("; ".join(exc.problems))
+            return
+        self._experiment = experiment
+        for panel in self.panels:
+            panel.set_experiment(experiment)
+        self.start(play=True)
+        self.show_message(self.tr("training on the CPU now: model rebuilt from step 0"))
 
     @Slot(str)
     def show_problem(self, text: str) -> None:
@@ -443,18 +518,19 @@ class MainWindow(QMainWindow):
             experiment = load_experiment(path)
         except ExplorerError as exc:
             self.show_error(self.tr("Cannot open {0}: {1}").format(Path(path).name, _problems(exc)))
+            if not Path(path).exists() and str(Path(path).resolve()) in self.settings.recent_files:
+                self.settings.set("recent_files", [f for f in self.settings.recent_files
+                                                   if f != str(Path(path).resolve())])
+                self._fill_recent_menu()
             return False
         self.settings.add_recent_file(path)
         self._fill_recent_menu()
+        self.settings.save()
         self.load_experiment(experiment, note=self.tr("opened {0}").format(path))
         return True
 
     def save_experiment_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save experiment"),
-                                              str(Path(self._last_folder()) / "experiment.toml"),
-                                              self.tr("TOML (*.toml);;JSON (*.json)"))
-        if path:
-            self.save_experiment_file(path)
+        self.file_actions.save_experiment_dialog()   # adds .toml/.json by the chosen filter
 
     def save_experiment_file(self, path: str) -> bool:
         experiment = getattr(self.host, "experiment", None) or self._experiment
@@ -465,13 +541,13 @@ class MainWindow(QMainWindow):
             return False
         self.settings.add_recent_file(path)
         self._fill_recent_menu()
+        self.settings.save()
         self.show_message(self.tr("experiment saved to {0}").format(path))
         return True
 
     def export_figures_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export figures to folder"), self._last_folder())
-        if folder:
-            self.export_figures(folder)
+        """Folder, formats, PNG size (up to 4K and print), print style, one view or all (file_actions)."""
+        self.file_actions.export_figures_dialog()
 
     def export_figures(self, folder: str) -> list[Path]:
         from explorer.gui.export import export_dashboard
@@ -487,13 +563,23 @@ class MainWindow(QMainWindow):
         return list(paths)
 
     def export_checkpoint_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export checkpoint"),
-                                              str(Path(self._last_folder()) / "checkpoint.pt"),
-                                              self.tr("PyTorch checkpoint (*.pt)"))
-        if path:
-            self.settings.set("last_folder", str(Path(path).parent))
-            self.host.save_checkpoint(path)
-            self.show_message(self.tr("saving checkpoint to {0}…").format(path))
+        """Written by the trainer between two steps, also while training; failures reach the banner."""
+        self.file_actions.export_checkpoint_dialog()
+
+    def adopt_experiment(self, experiment: Experiment, snapshot: Any = None) -> None:
+        """Show a run the trainer already has (an opened checkpoint) without restarting it:
+        its settings in the panels, its snapshot in the views."""
+        self._experiment = experiment
+        for panel in self.panels:
+            panel.set_experiment(experiment)
+        self._show_experiment_info()
+        if snapshot is not None:
+            self._generation_floor = min(self._generation_floor, getattr(snapshot, "generation", 0))
+            self._painted = None
+            if hasattr(self.dashboard, "clear"):
+                self.dashboard.clear()
+            self.run_status.clear(experiment.training.epochs)
+            self._on_snapshot(snapshot)
 
     def _last_folder(self) -> str:
         folder = self.settings.get("last_folder")
@@ -505,6 +591,38 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QMessageBox:
         return help_dialogs.show_shortcuts(self)
+
+    # -- language ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """After View ▸ Language (or any LanguageChange): what is built from state, in the new language.
+
+        Fixed labels, menus and tooltips everywhere were retranslated by i18n.switch_language; the
+        panels and views retranslate their own plots and derived texts in their changeEvent."""
+        self.lesson_panel.language = i18n.current_language()
+        if hasattr(self, "classroom") and hasattr(self.classroom, "retranslate"):
+            self.classroom.retranslate()        # before _show_experiment_info re-applies the exercise
+        self._show_experiment_info()            # window title, lesson
+        self._on_state(self._state)             # Play / Pause
+        self._fill_preset_menu()
+        self._fill_recent_menu()
+        if hasattr(self, "language_menu"):
+            self.language_menu.sync()
+        # live readouts after the children have handled the same event (they are sent it after us)
+        QTimer.singleShot(0, self._retranslate_readouts)
+
+    def _retranslate_readouts(self) -> None:
+        snap = self._painted
+        if snap is None:
+            self.run_status.clear(self._experiment.training.epochs)
+            return
+        self.run_status.update_snapshot(snap)
+        for panel in self.panels:
+            panel.update_snapshot(snap)
 
     # -- layout and lifetime ----------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -538,6 +656,8 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self._timer.stop()
+            if hasattr(self, "file_actions"):
+                self.file_actions.shutdown()   # a recording under way is written, not lost
             for panel in (self.regularization_panel, self.data_panel):
                 panel.flush()
             self.host.shutdown()

@@ -6,7 +6,6 @@ import math
 import string
 
 import numpy as np
-import pytest
 
 from explorer.core import narrator
 from explorer.core.narrator import TEMPLATES, Remark, describe, explain
@@ -88,6 +87,20 @@ def test_too_few_evaluations_since_the_best_is_not_yet_overfitting():
     train, val = overfitting_history(n=19, best=15)       # only 3 rows since the best
     es = es_state(enabled=True, best_value=float(val[15]), best_epoch=160, wait=3, patience=20)
     assert "overfitting" not in ids(snapshot(variant("a", train, val, es=es)))
+
+
+def test_a_jagged_validation_curve_is_judged_by_its_trend():
+    """Dropout makes validation loss jump around a flat level: one lucky dip is not a best to
+    have "risen" from, so this is a stall, not overfitting."""
+    n = 40
+    train = 1.0 * np.exp(-np.arange(n) / 8) + 0.05
+    val = 0.30 + 0.04 * np.where(np.arange(n) % 2, 1.0, -1.0)
+    val[12] = 0.18                                   # one lucky evaluation
+    es = es_state(enabled=True, best_value=0.18, best_epoch=130, wait=27, patience=50)
+    assert ids(snapshot(variant("p = 0.5", train, val, es=es))) == ["stalled", "es_countdown"]
+    # the same curve with a real upward trend is overfitting
+    rising = val + 0.01 * np.maximum(np.arange(n) - 12, 0)
+    assert ids(snapshot(variant("p = 0.5", train, rising, es=es)))[0] == "overfitting"
 
 
 def test_stalled_validation_without_a_rise():

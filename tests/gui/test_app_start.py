@@ -55,4 +55,4 @@ def test_bad_preset_falls_back_to_the_default(tmp_path):
     import json
     saved = json.loads((tmp_path / "config" / "settings.json").read_text())
     assert "Dropout tames" in saved["last_experiment"]
-    assert saved["language"] == "zh_CN"              # --lang is stored for the next start
+    assert "language" not in saved                   # --lang is for this start only (the menu choice is kept)

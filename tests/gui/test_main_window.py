@@ -182,9 +182,12 @@ def test_export_figures_writes_files(qtbot, window, tmp_path, monkeypatch):
 
     window.start(play=True)
     _wait_epoch(qtbot, window, 2)
+    from explorer.gui.export_dialogs import FigureExportDialog, FigureOptions
+
     out = tmp_path / "figures"
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    monkeypatch.setattr(FigureExportDialog, "ask", staticmethod(lambda *a, **k: FigureOptions(folder=str(out))))
     window.export_figures_action.trigger()
     files = list(out.iterdir())
     assert any(f.suffix == ".png" for f in files), files

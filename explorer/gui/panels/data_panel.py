@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Optional
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QWidget)
 from superqt.utils import qdebounced, qthrottled
@@ -171,8 +171,27 @@ class DataPanel(QWidget):
     def experiment(self) -> Experiment:
         return self._experiment
 
+    @property
+    def field_widgets(self) -> dict[str, QWidget]:
+        """Field path -> the widget that edits it (classroom exercises hide or lock them by path)."""
+        widgets: dict[str, QWidget] = {"dataset.kind": self.dataset_kind, "dataset.path": self._path_row}
+        widgets.update({path: widget for path, _, widget in self._data_fields})
+        widgets.update({
+            "dataset.seed": self.regenerate_button,
+            "optimizer.kind": self.optimizer_kind, "optimizer.lr": self.lr, "optimizer.momentum": self.momentum,
+            "training.batch_size": self.batch_size, "training.epochs": self.epochs, "training.seed": self.seed,
+            "training.eval_every": self.eval_every, "training.device": self.device,
+            "demo.dropout_p": self.demo_p, "demo.n_inputs": self.demo_inputs, "demo.samples": self.demo_samples,
+            "demo.seed": self.demo_seed,
+        })
+        return widgets
+
     def set_experiment(self, experiment: Experiment) -> None:
-        """Show `experiment` (no signals)."""
+        """Show `experiment` (no signals). A throttled live value still waiting (learning rate,
+        momentum) was meant for the experiment this one replaces: it is dropped."""
+        for key, throttler in self._throttlers.items():
+            if not key.startswith("edit:"):
+                throttler.cancel()
         self._experiment = experiment
         self._pending_kind = None
         d, o, t = experiment.dataset, experiment.optimizer, experiment.training
@@ -223,6 +242,16 @@ class DataPanel(QWidget):
         self.path_edit.setPlaceholderText(self.tr("folder with *-idx3-ubyte files") if kind == "idx"
                                           else self.tr("a .csv file"))
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """After a language switch: the texts built from the experiment (fixed labels are done by i18n)."""
+        self._fill_devices(self._cuda_count)
+        self.set_experiment(self._experiment)
+
     def update_snapshot(self, snapshot) -> None:
         """Live readout: the device the trainer really uses (it may have fallen back)."""
         device = getattr(snapshot, "device", "")
@@ -237,6 +266,7 @@ class DataPanel(QWidget):
             self.device.setItemText(self.device.count() - 1, self.tr("CUDA GPU ({0})").format(device))
 
     def _fill_devices(self, cuda_count: Optional[int]) -> None:
+        self._cuda_count = cuda_count
         cuda_text = self.tr("CUDA GPU")
         if cuda_count is not None:
             cuda_text = (self.tr("CUDA GPU ({0} found)").format(cuda_count) if cuda_count

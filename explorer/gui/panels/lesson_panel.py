@@ -25,7 +25,8 @@ class LessonPanel(QTextBrowser):
         if description:
             parts.append(_paragraphs(description))
         if lesson:
-            parts.append(f"<h4>{html.escape(self.tr('What to watch'))}</h4>")
+            heading = self.tr("What to watch")        # outside the f-string: lupdate does not look inside
+            parts.append(f"<h4>{html.escape(heading)}</h4>")
             parts.append(_paragraphs(lesson))
         if not description and not lesson:
             parts.append("<p>" + html.escape(self.tr(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
                                QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSpinBox,
                                QToolButton, QWidget)
@@ -22,7 +22,10 @@ from explorer.gui.panels.tooltips import tip
 
 MAX_LAYERS = 12
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "gelu", "linear")
-KIND_SHORT = {"inverted": "inv", "vanilla": "van", "dropconnect": "DC", "gaussian": "gauss"}
+# short dropout-kind names for the layer rows, translated where shown
+KIND_SHORT = {"inverted": QT_TRANSLATE_NOOP("NetworkPanel", "inv"), "vanilla": QT_TRANSLATE_NOOP("NetworkPanel", "van"),
+              "dropconnect": QT_TRANSLATE_NOOP("NetworkPanel", "DC"),
+              "gaussian": QT_TRANSLATE_NOOP("NetworkPanel", "gauss")}
 
 
 class LayerRow:
@@ -41,11 +44,19 @@ class LayerRow:
         fill_combo(self.activation, [(a, a) for a in ACTIVATIONS])
         self.activation.setToolTip(tip("activation"))
         self.dropout = QLabel()
-        self.dropout.setToolTip(panel.tr("Dropout p and kind of this layer; change them in the "
-                                         "Regularization panel (live). ") + tip("dropout_p"))
-        self.up = _tool_button("▲", panel.tr("Move this layer towards the input"))
-        self.down = _tool_button("▼", panel.tr("Move this layer towards the output"))
-        self.remove = _tool_button("✕", panel.tr("Remove this hidden layer"))
+        self.up = _tool_button("▲", "")
+        self.down = _tool_button("▼", "")
+        self.remove = _tool_button("✕", "")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Tooltips in the current language (the dropout one is built from two texts)."""
+        self.dropout.setToolTip(QCoreApplication.translate(
+            "NetworkPanel", "Dropout p and kind of this layer; change them in the Regularization panel (live). ")
+            + tip("dropout_p"))
+        self.up.setToolTip(QCoreApplication.translate("NetworkPanel", "Move this layer towards the input"))
+        self.down.setToolTip(QCoreApplication.translate("NetworkPanel", "Move this layer towards the output"))
+        self.remove.setToolTip(QCoreApplication.translate("NetworkPanel", "Remove this hidden layer"))
 
     def widgets(self) -> list[QWidget]:
         return [self.label, self.width, self.activation, self.dropout, self.up, self.down, self.remove]
@@ -136,6 +147,18 @@ class NetworkPanel(QWidget):
     def experiment(self) -> Experiment:
         return self._experiment
 
+    @property
+    def field_widgets(self) -> dict[str, QWidget]:
+        """Field path -> the widget that edits it (classroom exercises hide or lock them by path).
+
+        "network.layers" is the whole layer editor (adding, removing, moving layers), "variants" the
+        compare-mode section."""
+        widgets: dict[str, QWidget] = {"network.layers": self.layers_box, "variants": self.compare_box}
+        for i, row in enumerate(self.rows):
+            widgets[f"network.layers.{i}.width"] = row.width
+            widgets[f"network.layers.{i}.activation"] = row.activation
+        return widgets
+
     def set_experiment(self, experiment: Experiment) -> None:
         """Show `experiment` (no signals)."""
         self._experiment = experiment
@@ -150,7 +173,8 @@ class NetworkPanel(QWidget):
             ps = [v.network.layers[i].dropout_p for v in views]
             kinds = [v.network.layers[i].dropout_kind for v in views]
             p_text = " | ".join(f"{p:g}" for p in ps) if len(set(ps)) > 1 else f"{ps[0]:g}"
-            k_text = " | ".join(KIND_SHORT[k] for k in kinds) if len(set(kinds)) > 1 else KIND_SHORT[kinds[0]]
+            short = [self.tr(KIND_SHORT[k]) for k in kinds]
+            k_text = " | ".join(short) if len(set(kinds)) > 1 else short[0]
             row.dropout.setText(f"{p_text} {k_text}")
             row.up.setEnabled(i > 0)
             row.down.setEnabled(i < len(layers) - 1)
@@ -181,6 +205,17 @@ class NetworkPanel(QWidget):
         self.variant_list.setFixedHeight(self.variant_list.sizeHintForRow(0) * rows + 8
                                          if experiment.variants else 0)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """After a language switch: the texts built from the experiment (fixed labels are done by i18n)."""
+        for row in self.rows:
+            row.retranslate()
+        self.set_experiment(self._experiment)
+
     def update_snapshot(self, snapshot) -> None:
         """Live readout: the true input/output sizes come from the data the trainer built."""
         data = getattr(snapshot, "data", None)
@@ -210,6 +245,16 @@ class NetworkPanel(QWidget):
             row.down.clicked.connect(lambda _=False, i=i: self._apply(lambda e: edits.move_layer(e, i, +1)))
             row.remove.clicked.connect(lambda _=False, i=i: self.remove_layer(i))
             self.rows.append(row)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes top to bottom: rows are rebuilt after the buttons below them were made."""
+        chain: list[QWidget] = [self.layers_box.header]
+        for row in self.rows:
+            chain += [row.width, row.activation, row.up, row.down, row.remove]
+        chain += [self.add_button, self.compare_box.header]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _update_shape(self) -> None:
         widths = [layer.width for layer in self._experiment.network.layers]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout,
                                QHBoxLayout, QLabel, QSpinBox, QWidget)
 from superqt.utils import qthrottled
@@ -145,6 +145,22 @@ class RegularizationPanel(QWidget):
     def experiment(self) -> Experiment:
         return self._experiment
 
+    @property
+    def field_widgets(self) -> dict[str, QWidget]:
+        """Field path -> the widget that edits it (classroom exercises hide or lock them by path)."""
+        widgets: dict[str, QWidget] = {}
+        for i, (slider, combo) in enumerate(zip(self.dropout_sliders, self.kind_combos)):
+            widgets[f"network.layers.{i}.dropout_p"] = slider
+            widgets[f"network.layers.{i}.dropout_kind"] = combo
+        widgets.update({
+            "regularization.l1_lambda": self.l1, "regularization.l2_lambda": self.l2,
+            "regularization.weight_decay": self.weight_decay,
+            "regularization.penalize_biases": self.penalize_biases,
+            "early_stopping.enabled": self.es_enabled, "early_stopping.patience": self.es_patience,
+            "early_stopping.min_delta": self.es_min_delta, "early_stopping.restore_best": self.es_restore,
+        })
+        return widgets
+
     def selected_variant(self) -> Optional[int]:
         """None: every variant (or the only model); else the index of the edited variant."""
         data = self.variant_combo.currentData()
@@ -156,7 +172,12 @@ class RegularizationPanel(QWidget):
             self.variant_combo.setCurrentIndex(i)
 
     def set_experiment(self, experiment: Experiment) -> None:
-        """Show `experiment` (the selected variant's values); emits nothing."""
+        """Show `experiment` (the selected variant's values); emits nothing.
+
+        A throttled slider value still waiting was meant for the experiment this one
+        replaces: it is dropped, so the slider and the trainer never disagree."""
+        for throttler in self._throttlers.values():
+            throttler.cancel()
         self._experiment = experiment
         names = [v.name for v in experiment.variants]
         current = self.selected_variant()
@@ -252,6 +273,30 @@ class RegularizationPanel(QWidget):
             self._dropout_labels.append(label)
             self.dropout_sliders.append(slider)
             self.kind_combos.append(combo)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes top to bottom: the dropout rows are (re)built after the controls below them,
+        so without this their sliders would come last in the focus chain."""
+        chain: list[QWidget] = [self.variant_combo, self.dropout_box.header]
+        for slider, combo in zip(self.dropout_sliders, self.kind_combos):
+            chain += [slider.slider, combo]
+        chain += [self.penalty_box.header, getattr(self.l1, "slider", self.l1)]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """After a language switch: the texts built from the experiment (fixed labels are done by i18n)."""
+        from explorer.gui.i18n import retranslated
+
+        self._row_labels = {path: (label, retranslated(text), widget)
+                            for path, (label, text, widget) in self._row_labels.items()}
+        self.set_experiment(self._experiment)
 
     def update_snapshot(self, snapshot) -> None:
         """Live readouts: the penalty's share of the loss and the early-stopping state."""

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6 import QtWidgets
 
 from explorer.core.snapshot import Snapshot, VariantState
+from explorer.gui.i18n import layer_label
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, history_fingerprint, legend_row, new_curve, new_plot
 
@@ -130,7 +131,7 @@ class NormView(_LayerHistoryView):
         return v.weight_norm_history
 
     def _layer_names(self, snap: Snapshot) -> list[str]:
-        return [lin.name for lin in snap.variants[0].linears] if snap.variants else []
+        return [layer_label(lin.name) for lin in snap.variants[0].linears] if snap.variants else []
 
     def _y_label(self) -> str:
         return self.tr("weight norm ‖W‖")

@@ -16,7 +16,7 @@ from typing import Optional
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from explorer.core.snapshot import Snapshot
 from explorer.gui.views import palette
@@ -68,7 +68,16 @@ class SnapshotView(QtWidgets.QWidget):
             self._build(snap)
             self._apply_styles()
             self._style_toolbar()
+            self._fit_central()
         self._update(snap)
+
+    def _fit_central(self) -> None:
+        """Size the layout to the canvas again: a top-level GraphicsLayout grows to fit a wide item
+        (a long placeholder, an unwrapped legend) but never shrinks back by itself, which left
+        the right part of the plots outside the pane."""
+        size = self.graphics.size()
+        if size.width() > 1 and size.height() > 1:
+            self.graphics.ci.setGeometry(QtCore.QRectF(0, 0, size.width(), size.height()))
 
     def clear(self) -> None:
         self._snap = None
@@ -83,8 +92,26 @@ class SnapshotView(QtWidgets.QWidget):
             self._show_placeholder()
         if self._key is not None:
             self._apply_styles()
+            self._fit_central()
             if self._snap is not None:
                 self._update(self._snap)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """After a language switch: the title, and everything drawn in the canvas (axis labels, legends,
+        markers, placeholder) built again in the new language; toolbar labels are done by i18n."""
+        from explorer.gui.i18n import retranslated
+
+        self.title = retranslated(self.title)
+        if self._snap is not None:
+            self._key = None
+            self._render(self._snap)
+        else:
+            self._show_placeholder()
 
     # --- for subclasses ----------------------------------------------------
     def _structure_key(self, snap: Snapshot) -> object:
@@ -121,14 +148,94 @@ class SnapshotView(QtWidgets.QWidget):
 
     def _show_placeholder(self) -> None:
         self.graphics.clear()
-        self._placeholder = pg.LabelItem(justify="center")
+        self._placeholder = WrappingLabel(justify="center")
+        self._placeholder.set_centered()
         palette.style_label(self._placeholder, self._placeholder_text(), 1.1, color=palette.current_theme().muted)
         self.graphics.addItem(self._placeholder)
+        self._fit_central()
 
     def _hide_placeholder(self) -> None:
         if self._placeholder is not None:
             self.graphics.removeItem(self._placeholder)
             self._placeholder = None
+
+
+class SpacedAxis(pg.AxisItem):
+    """An axis whose major tick labels never overlap.
+
+    pyqtgraph draws every major tick label even when a narrow plot (or a presentation-size
+    font) makes them run into each other ("0.020.04"); here the major ticks are thinned
+    (every 2nd, 5th or 10th, keeping 0) until neighbouring labels have room.
+    """
+
+    GAP_PX = 8
+
+    def setStyle(self, **kwargs):  # noqa: N802 (pyqtgraph name)
+        self.prepareGeometryChange()        # the bounding rect below depends on the style
+        return super().setStyle(**kwargs)
+
+    def setGrid(self, grid):  # noqa: N802 (pyqtgraph name)
+        self.prepareGeometryChange()
+        return super().setGrid(grid)
+
+    def boundingRect(self):  # noqa: N802 (Qt name)
+        """pyqtgraph ignores the hideOverlappingLabels tolerance when the grid is on, so the end
+        labels (0 on an epoch axis) vanished; allow them the same few pixels past the ends."""
+        rect = super().boundingRect()
+        m = self.style.get("hideOverlappingLabels")
+        if self.grid is not False and not isinstance(m, bool) and isinstance(m, int) and m > 0:
+            if self.orientation in ("bottom", "top"):
+                rect = rect.adjusted(-m, 0, m, 0)
+            else:
+                rect = rect.adjusted(0, -m, 0, m)
+        return rect
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph names)
+        levels = super().tickValues(minVal, maxVal, size)
+        try:
+            return self._thinned(levels, minVal, maxVal, size)
+        except Exception:  # noqa: BLE001 - a label estimate must never break drawing
+            return levels
+
+    def _thinned(self, levels, lo, hi, size):
+        if not levels or size <= 0 or hi == lo:
+            return levels
+        spacing, values = levels[0]
+        values = list(values)
+        if len(values) < 3:
+            return levels
+        font = self.style.get("tickFont") or QtGui.QFont()
+        fm = QtGui.QFontMetricsF(font)
+        horizontal = self.orientation in ("bottom", "top")
+        lo, hi = sorted((lo, hi))
+
+        def fits(vals) -> bool:
+            if len(vals) < 2:
+                return True
+            scale = getattr(self, "autoSIPrefixScale", 1.0) * self.scale
+            texts = self.tickStrings(vals, scale, spacing)
+            pos = [(v - lo) / (hi - lo) * size for v in vals]
+            for k in range(1, len(vals)):
+                if horizontal:
+                    need = (fm.horizontalAdvance(texts[k - 1]) + fm.horizontalAdvance(texts[k])) / 2 + self.GAP_PX
+                else:
+                    need = fm.height() + 2
+                if abs(pos[k] - pos[k - 1]) < need:
+                    return False
+            return True
+
+        if fits(values):
+            return levels
+        zero = min(range(len(values)), key=lambda k: abs(values[k]))
+        for step in (2, 5, 10, 20, 50):
+            kept = [v for k, v in enumerate(values) if (k - zero) % step == 0]
+            if fits(kept) or len(kept) <= 2:
+                return [(spacing * step, kept)] + [(s, []) for s, _ in levels[1:]]
+        return levels
+
+
+def spaced_axes() -> dict[str, pg.AxisItem]:
+    return {name: SpacedAxis(name) for name in ("left", "bottom")}
 
 
 def new_plot(layout: pg.GraphicsLayout, row: int, col: int, rowspan: int = 1, colspan: int = 1,
@@ -137,7 +244,7 @@ def new_plot(layout: pg.GraphicsLayout, row: int, col: int, rowspan: int = 1, co
 
     Histogram plots pass long_curves=False: pyqtgraph's clipping breaks stepMode curves.
     """
-    plot = layout.addPlot(row=row, col=col, rowspan=rowspan, colspan=colspan)
+    plot = layout.addPlot(row=row, col=col, rowspan=rowspan, colspan=colspan, axisItems=spaced_axes())
     if long_curves:
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
@@ -160,6 +267,19 @@ class WrappingLabel(pg.LabelItem):
     pg.LabelItem makes its text width its minimum width, so a long legend (presentation
     fonts, many variants, a translation) pushes the plots out of the view.
     """
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        # wrap to the new width *before* pyqtgraph places (centres) the text by its bounds
+        width = self.rect().width()
+        if width > 1 and abs(self.item.textWidth() - width) > 0.5:
+            self.item.setTextWidth(width)
+        super().resizeEvent(ev)
+
+    def set_centered(self) -> None:
+        """Centre each wrapped line (a placeholder), not only the text block."""
+        option = QtGui.QTextOption(QtCore.Qt.AlignmentFlag.AlignCenter)
+        option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
+        self.item.document().setDefaultTextOption(option)
 
     def updateMin(self) -> None:  # noqa: N802 (pyqtgraph name)
         width = self.rect().width()

@@ -21,7 +21,7 @@ from PySide6 import QtCore, QtWidgets
 
 from explorer.core.snapshot import Snapshot
 from explorer.gui.views.activation_view import ActivationView, NormView
-from explorer.gui.views.fit_view import FitView
+from explorer.gui.views.fit_view import FitView, fit_mode
 from explorer.gui.views.histogram_view import HistogramView
 from explorer.gui.views.loss_view import LossView
 from explorer.gui.views.network_diagram import NetworkDiagram
@@ -36,6 +36,8 @@ class Dashboard(QtWidgets.QWidget):
         self.title = self.tr("Dashboard")
         self._snap: Optional[Snapshot] = None
         self._stale: set[str] = set()
+        self._hidden: set[str] = set()          # views the user (or an exercise) hid
+        self._demo = False
         self._views: dict[str, QtWidgets.QWidget] = {
             "fit": FitView(), "loss": LossView(), "histograms": HistogramView(),
             "activations": ActivationView(), "norms": NormView(), "network": NetworkDiagram(),
@@ -80,6 +82,7 @@ class Dashboard(QtWidgets.QWidget):
         if snap is self._snap:
             return
         self._snap = snap
+        self._set_demo(fit_mode(snap) == "scaling")
         for vid, view in self._views.items():
             if view.isVisible():
                 view.update_snapshot(snap)
@@ -99,6 +102,16 @@ class Dashboard(QtWidgets.QWidget):
         self._stale.clear()
         for view in self._views.values():
             view.clear()
+        self._set_demo(False)
+
+    def _set_demo(self, demo: bool) -> None:
+        """The dropout-scaling demonstration trains nothing: only its fit picture is shown, full size
+        (empty loss curves, histograms and a diagram would only puzzle the class)."""
+        if demo == self._demo:
+            return
+        self._demo = demo
+        self.bottom.setVisible(not demo)
+        self._views["loss"].setVisible(not demo and "loss" not in self._hidden)
 
     def restyle(self) -> None:
         """Re-read palette (theme, presentation mode) in every view."""
@@ -108,12 +121,23 @@ class Dashboard(QtWidgets.QWidget):
         for i, vid in enumerate(TABBED):
             self.tabs.setTabText(i, self._views[vid].title)
 
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            from explorer.gui.i18n import retranslated
+
+            self.title = retranslated(self.title)     # the views and tab titles retranslate themselves
+
     def set_view_visible(self, view_id: str, visible: bool) -> None:
         """Hide or show one view (its tab, for tabbed ones); hidden views cost nothing per frame."""
         view = self._views[view_id]
+        if visible:
+            self._hidden.discard(view_id)
+        else:
+            self._hidden.add(view_id)
         if view_id in TABBED:
             self.tabs.setTabVisible(TABBED.index(view_id), visible)
-        else:
+        elif not (self._demo and view_id == "loss"):
             view.setVisible(visible)
         if visible:
             self._refresh_stale()

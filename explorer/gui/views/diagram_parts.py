@@ -27,22 +27,26 @@ class DiagramStyle:
     the diagram (and with a high-resolution export).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, width_scale: float = 1.0) -> None:
+        """width_scale: link and outline widths follow the neurons' drawn size (1.0 at radius 10.5 px)."""
         theme = palette.current_theme()
+        self.width_scale = width_scale
         self.background = QtGui.QColor(theme.background)
         self.link_pens: list[QtGui.QPen] = []
+        ws = max(0.35, width_scale)
         for sign_color in (palette.NEGATIVE_COLOR, palette.POSITIVE_COLOR):
             for level in range(LEVELS):
                 t = (level + 0.5) / LEVELS
                 for state in (NORMAL, DROPCONNECT, UNIT_DROPPED):
                     c = QtGui.QColor(sign_color)
                     c.setAlphaF((0.18 + 0.82 * t) * (0.3 if state else 1.0))
-                    p = QtGui.QPen(c, 0.5 + 4.5 * t if state == NORMAL else 0.5 + 1.5 * t)
+                    p = QtGui.QPen(c, ws * (0.5 + 4.5 * t if state == NORMAL else 0.5 + 1.5 * t))
                     p.setStyle(QtCore.Qt.PenStyle.DashLine if state == DROPCONNECT else QtCore.Qt.PenStyle.SolidLine)
                     self.link_pens.append(p)
         fg = QtGui.QColor(theme.foreground)
-        self.neuron_pen = QtGui.QPen(fg, 1.6)
-        self.dark_pen = QtGui.QPen(QtGui.QColor(theme.muted), 1.6, QtCore.Qt.PenStyle.DashLine)
+        outline = max(1.0, 1.6 * min(1.5, ws))
+        self.neuron_pen = QtGui.QPen(fg, outline)
+        self.dark_pen = QtGui.QPen(QtGui.QColor(theme.muted), outline, QtCore.Qt.PenStyle.DashLine)
         self.lit_brush = QtGui.QBrush(QtGui.QColor(LIT_COLOR))
         self.dark_brush = QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush)
         self.io_brush = QtGui.QBrush(QtGui.QColor("#D9D9D9"))

@@ -14,9 +14,22 @@ from PySide6 import QtCore
 
 from explorer.core.snapshot import Snapshot
 from explorer.gui.views import palette
-from explorer.gui.views.base import data_fingerprint, legend_row
+from explorer.gui.views.base import data_fingerprint, legend_row, spaced_axes
 
 MAX_PER_ROW = 4
+
+
+def boundary_columns(n: int, width: float, height: float) -> int:
+    """Maps per row giving the biggest maps in a width x height pane (at most MAX_PER_ROW)."""
+    n = max(1, n)
+    fs = palette.font_scale()
+    w, h = width - 70 * fs, height - 60 * fs          # axes, legend
+
+    def side(cols: int) -> float:
+        rows = math.ceil(n / cols)
+        return min(w / cols - 50 * fs, h / rows - 70 * fs)
+
+    return max(range(1, min(n, MAX_PER_ROW) + 1), key=side)
 
 
 def is_binary(snap: Snapshot) -> bool:
@@ -30,14 +43,15 @@ class BoundaryMode(QtCore.QObject):
     More classes: the argmax class index on a pale categorical map.
     """
 
-    def __init__(self, layout: pg.GraphicsLayout, snap: Snapshot):
+    def __init__(self, layout: pg.GraphicsLayout, snap: Snapshot, cols: int | None = None):
         super().__init__()
         self.names = [v.name for v in snap.variants]
         self.binary = is_binary(snap)
         self.class_names = tuple(snap.data.class_names)
         self.n_classes = max(2, len(snap.data.class_names), snap.data.output_dim if not self.binary else 2)
         n = max(1, len(self.names))
-        cols = min(n, MAX_PER_ROW)
+        cols = max(1, min(n, cols or MAX_PER_ROW))
+        self.cols = cols
         rows = math.ceil(n / cols)
         self.legend = legend_row(layout, row=0, col=0, colspan=cols)
         self.plots: list[pg.PlotItem] = []
@@ -45,7 +59,7 @@ class BoundaryMode(QtCore.QObject):
         self.train_points: list[pg.ScatterPlotItem] = []
         self.test_points: list[pg.ScatterPlotItem] = []
         for i in range(len(self.names)):
-            plot = layout.addPlot(row=1 + i // cols, col=i % cols)
+            plot = layout.addPlot(row=1 + i // cols, col=i % cols, axisItems=spaced_axes())
             plot.hideButtons()
             plot.setAspectLocked(False)     # fill the pane: bigger maps beat exact 1:1 geometry on a projector
             plot.setMenuEnabled(False)
@@ -70,7 +84,7 @@ class BoundaryMode(QtCore.QObject):
         theme = palette.current_theme()
         lut = palette.diverging_lut() if self.binary else palette.categorical_lut(self.n_classes)
         for i, plot in enumerate(self.plots):
-            palette.apply_style(plot, x_label=self.tr("x₁"), y_label=self.tr("x₂") if i % MAX_PER_ROW == 0 else None,
+            palette.apply_style(plot, x_label=self.tr("x₁"), y_label=self.tr("x₂") if i % self.cols == 0 else None,
                                 grid=False)
             palette.set_title(plot, self.names[i], color=palette.variant_hex(i))
             self.images[i].setLookupTable(lut)

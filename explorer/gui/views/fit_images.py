@@ -9,24 +9,51 @@ from PySide6 import QtCore, QtGui
 
 from explorer.core.snapshot import Snapshot
 from explorer.gui.views import palette
-from explorer.gui.views.base import StableRange, data_fingerprint, legend_row, new_curve, new_plot
+from explorer.gui.views.base import StableRange, WrappingLabel, data_fingerprint, legend_row, new_curve, new_plot
+
+
+MIN_SIDE = 56          # px: a digit smaller than this cannot be read from the back of the room
+
+
+def _title_metrics(class_names: tuple[str, ...] = (), short: bool = False) -> tuple[float, float]:
+    longest = max(class_names, key=len) if class_names else "8"
+    fm = QtGui.QFontMetricsF(palette.font(0.9, bold=True))
+    text = f"✓ {longest}" if short else f"✓ {longest} (0.88)"       # one line: "✓ 7 (0.93)" or "✓ 7"
+    return fm.horizontalAdvance(text) + 14, fm.height() + 4
+
+
+def image_grid(n: int, width: float, height: float, class_names: tuple[str, ...] = ()) -> tuple[int, int, bool]:
+    """(columns, samples shown, short titles): the biggest images while every title fits its cell.
+
+    In order of preference: all n samples titled "✓ 7 (0.93)"; all n titled "✓ 7"; 12, then 8
+    samples titled "✓ 7" -- the first whose images are at least MIN_SIDE px."""
+    if n <= 0:
+        return 1, 0, False
+    width, height = width - 24, height - 12          # the canvas' margins
+
+    def best(k: int, short: bool) -> tuple[int, float]:
+        title_w, title_h = _title_metrics(class_names, short)
+        max_cols = max(1, int(max(width, 1) // title_w))
+
+        def side(cols: int) -> float:
+            rows = math.ceil(k / cols)
+            return min(width / cols, (height - 1.5 * title_h) / rows - title_h)
+        cols = max(range(1, min(k, max_cols) + 1), key=side)
+        return cols, side(cols)
+
+    for k, short in ((n, False), (n, True), (12, True), (8, True)):
+        if k > n:
+            continue
+        cols, side = best(k, short)
+        if side >= MIN_SIDE:
+            return cols, k, short
+    k = min(n, 8)
+    return best(k, True)[0], k, True
 
 
 def image_columns(n: int, width: float, height: float, class_names: tuple[str, ...] = ()) -> int:
-    """Columns of the sample grid giving the biggest images while every title fits its cell."""
-    if n <= 0:
-        return 1
-    longest = max(class_names, key=len) if class_names else "8"
-    fm = QtGui.QFontMetricsF(palette.font(0.9, bold=True))
-    title_w = max(fm.horizontalAdvance(f"✓ pred {longest}"), fm.horizontalAdvance("(p=0.88)")) + 14
-    title_h = 2 * fm.height() + 6             # two lines: "✓ pred 7" over "(p=0.93)"
-    max_cols = max(1, min(n, int(max(width, 1) // title_w)))
-
-    def image_side(cols: int) -> float:
-        rows = math.ceil(n / cols)
-        return min(width / cols, (height - 2 * title_h) / rows - title_h)
-
-    return max(range(1, max_cols + 1), key=image_side)
+    """Columns of the sample grid (see image_grid)."""
+    return image_grid(n, width, height, class_names)[0]
 
 
 class ImagesMode(QtCore.QObject):
@@ -36,11 +63,13 @@ class ImagesMode(QtCore.QObject):
     Colour says right (green, ✓) or wrong (red, ✗); the mark keeps it readable without colour.
     """
 
-    def __init__(self, layout: pg.GraphicsLayout, snap: Snapshot, cols: int = 4):
+    def __init__(self, layout: pg.GraphicsLayout, snap: Snapshot, cols: int = 4, shown: int | None = None,
+                 short: bool = False):
         super().__init__()
+        self.short = short
         self.names = [v.name for v in snap.variants]
         images = np.asarray(snap.data.x_train)
-        self.n = len(images)
+        self.n = len(images) if shown is None else max(1, min(shown, len(images)))
         cols = max(1, min(cols, self.n))
         self.header = legend_row(layout, row=0, col=0, colspan=cols)
         self.titles: list[pg.LabelItem] = []
@@ -49,8 +78,8 @@ class ImagesMode(QtCore.QObject):
             cell = layout.addLayout(row=1 + s // cols, col=s % cols)
             cell.setContentsMargins(2, 2, 2, 2)
             cell.setSpacing(0)
-            title = cell.addLabel(row=0, col=0)
-            title.setMaximumHeight(2 * QtGui.QFontMetricsF(palette.font(0.9, bold=True)).height() + 6)
+            title = WrappingLabel(justify="center")      # never wider than its cell
+            cell.addItem(title, row=0, col=0)
             vb = cell.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False, invertY=True)
             vb.setMenuEnabled(False)
             image = pg.ImageItem(axisOrder="row-major")
@@ -90,15 +119,18 @@ class ImagesMode(QtCore.QObject):
             text = f"{mark} " + self.tr("pred {k} (p={p})").format(k=name, p=f"{p:.2f}")
             if text != self._texts[s]:
                 self._texts[s] = text
-                html = palette._esc(text).replace(" (", "<br>(", 1)    # two short lines keep cells narrow
+                html = palette._esc(f"{mark} {name}" if self.short else f"{mark} {name} ({p:.2f})")
                 color = palette.CORRECT_COLOR if right else (palette.WRONG_COLOR if labels is not None
                                                              else palette.current_theme().foreground)
                 palette.style_label(self.titles[s], html, 0.9, color=color, bold=True)
-        header = self.tr("{name}: {c} of {n} samples right").format(
+        header = self.tr("{name}: {c} of {n} right").format(
             name=snap.variants[selected].name, c=correct_count, n=min(self.n, len(probs)))
         if header != self._header_text:
             self._header_text = header
-            palette.style_label(self.header, palette._esc(header), 1.0, color=palette.variant_hex(selected), bold=True)
+            note = self.tr("(predicted class)") if self.short else self.tr("(predicted class, probability)")
+            html = (f'<b>{palette._esc(header)}</b>&nbsp;&nbsp;<span style="font-weight:normal; '
+                    f'color:{palette.current_theme().muted}">{palette._esc(note)}</span>')
+            palette.style_label(self.header, html, 1.0, color=palette.variant_hex(selected))
 
 
 class ScalingMode(QtCore.QObject):

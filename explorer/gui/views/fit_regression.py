@@ -65,11 +65,14 @@ class CurveMode(QtCore.QObject):
         self.test_points.setBrush(palette.brush(theme.background, 0.0))
         self.test_points.setSize(10 * ms)
         fg = theme.foreground
-        entries = [(palette.variant_hex(i), "solid", n) for i, n in enumerate(self.names)]
-        entries += [(fg, "●", self.tr("train points")), (fg, "○", self.tr("test points"))]
+        if len(self.names) > 1:
+            entries = [(palette.variant_hex(i), "solid", n) for i, n in enumerate(self.names)]
+        else:
+            entries = [(palette.variant_hex(0), "solid", self.tr("prediction"))]
+        entries += [(fg, "●", self.tr("train")), (fg, "○", self.tr("test"))]
         if self._has_truth:
-            entries.append((theme.muted, "dash", self.tr("true function")))
-        palette.style_label(self.legend, palette.legend_html(entries), 0.95)
+            entries.append((theme.muted, "dash", self.tr("true curve")))
+        palette.style_label(self.legend, palette.legend_html(entries), 0.9)
 
     def update(self, snap: Snapshot, selected: int) -> None:
         d = snap.data
@@ -126,7 +129,7 @@ class ParityMode(QtCore.QObject):
             p.setSize(9 * palette.marker_scale())
         entries = [(palette.variant_hex(i), "●", n) for i, n in enumerate(self.names)]
         entries.append((theme.muted, "dash", self.tr("perfect prediction")))
-        palette.style_label(self.legend, palette.legend_html(entries), 0.95)
+        palette.style_label(self.legend, palette.legend_html(entries), 0.9)
 
     def update(self, snap: Snapshot, selected: int) -> None:
         y_true = np.ravel(snap.data.y_test)

@@ -18,8 +18,8 @@ from PySide6 import QtCore, QtWidgets
 from explorer.core.snapshot import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, set_combo_items
-from explorer.gui.views.fit_classification import BoundaryMode, is_binary
-from explorer.gui.views.fit_images import ImagesMode, ScalingMode, image_columns
+from explorer.gui.views.fit_classification import BoundaryMode, boundary_columns, is_binary
+from explorer.gui.views.fit_images import ImagesMode, ScalingMode, image_grid
 from explorer.gui.views.fit_regression import CurveMode, ParityMode
 
 
@@ -99,9 +99,11 @@ class FitView(SnapshotView):
         if mode == "images":
             size = self.graphics.size()
             detail = (np.shape(snap.data.x_train),
-                      image_columns(len(snap.data.x_train), size.width(), size.height(), snap.data.class_names))
+                      image_grid(len(snap.data.x_train), size.width(), size.height(), snap.data.class_names))
         elif mode == "boundary":
-            detail = (is_binary(snap), len(snap.data.class_names), snap.data.output_dim)
+            size = self.graphics.size()
+            cols = boundary_columns(len(snap.variants), size.width(), size.height()) if size.width() > 10 else None
+            detail = (is_binary(snap), len(snap.data.class_names), snap.data.output_dim, cols)
         elif mode == "scaling":
             detail = tuple(snap.extra["scaling"].keys())
         elif mode == "curve":
@@ -117,7 +119,10 @@ class FitView(SnapshotView):
     def _build(self, snap: Snapshot) -> None:
         self.mode_name = self._key[0]
         if self.mode_name == "images":
-            self.mode = ImagesMode(self.graphics.ci, snap, cols=self._key[2][1])
+            cols, shown, short = self._key[2][1]
+            self.mode = ImagesMode(self.graphics.ci, snap, cols=cols, shown=shown, short=short)
+        elif self.mode_name == "boundary":
+            self.mode = BoundaryMode(self.graphics.ci, snap, cols=self._key[2][3])
         else:
             self.mode = _MODES[self.mode_name](self.graphics.ci, snap)
         set_combo_items(self.variant_combo, [v.name for v in snap.variants])
@@ -135,6 +140,7 @@ class FitView(SnapshotView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        # the sample grid's column count follows the pane's shape
-        if self._snap is not None and self.mode_name == "images" and self._structure_key(self._snap) != self._key:
+        # the sample grid's and the decision maps' column counts follow the pane's shape
+        if self._snap is not None and self.mode_name in ("images", "boundary") \
+                and self._structure_key(self._snap) != self._key:
             self._render(self._snap)

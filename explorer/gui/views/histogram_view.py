@@ -17,10 +17,13 @@ import pyqtgraph as pg
 from PySide6 import QtGui, QtWidgets
 
 from explorer.core.snapshot import Histogram, Snapshot
+from explorer.gui.i18n import layer_label
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, StableRange, legend_row, new_curve, new_plot, set_combo_items
 
 MAX_ROWS = 4
+MIN_PLOT_H = 78        # px a histogram plot needs to be read (stacked layers)
+MIN_PLOT_W = 170       # px per layer column (wide panes)
 MAX_RIDGES = 40
 RIDGE_HEIGHT = 2.6     # a full-height ridge spans this many baselines (they overlap, as in a joyplot)
 
@@ -91,21 +94,40 @@ class HistogramView(SnapshotView):
     # --- structure ---------------------------------------------------------------
     def _structure_key(self, snap: Snapshot) -> object:
         names = tuple(v.name for v in snap.variants)
-        layers = tuple(lin.name for lin in snap.variants[0].linears) if snap.variants else ()
+        layers = tuple(layer_label(lin.name) for lin in snap.variants[0].linears) if snap.variants else ()
         if self.over_time():
             return (names, layers, "time", min(self.selected_layer(), max(0, len(layers) - 1)))
-        shown = tuple(range(len(layers))) if len(layers) <= MAX_ROWS else (min(self.selected_layer(), len(layers) - 1),)
-        return (names, layers, "now", shown, self._wide())
+        wide = self._wide()
+        fits = min(MAX_ROWS, self._layers_that_fit(wide))
+        shown = tuple(range(len(layers))) if len(layers) <= fits else (min(self.selected_layer(), len(layers) - 1),)
+        if len(shown) == 1:
+            wide = False        # one layer: weights and gradients side by side
+        return (names, layers, "now", shown, wide)
 
     def _wide(self) -> bool:
         """Short, wide pane: layers side by side (weights row above gradients row) instead of stacked."""
         size = self.graphics.size()
         return size.width() > 1.6 * size.height()
 
+    def _layers_that_fit(self, wide: bool) -> int:
+        """How many layers get a readable plot pair in this pane; fewer than the net has: a layer selector.
+
+        A plot needs about MIN_PLOT_H px of height (ticks, curve, tick labels) and MIN_PLOT_W of width,
+        more with presentation-size fonts.
+        """
+        size = self.graphics.size()
+        if size.width() < 10 or size.height() < 10:       # not laid out yet: the old rule
+            return MAX_ROWS
+        fs = palette.font_scale()
+        header = 28 * fs + 24 * fs                         # legend row + titles
+        if wide:
+            return max(1, int(size.width() // (MIN_PLOT_W * fs)))
+        return max(1, int((size.height() - header - 26 * fs) // (MIN_PLOT_H * fs)))
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         if self._snap is not None and self._key is not None and self._key[2] == "now" \
-                and self._key[4] != self._wide():
+                and self._structure_key(self._snap) != self._key:
             self._render(self._snap)
 
     def _teardown(self) -> None:
@@ -119,7 +141,8 @@ class HistogramView(SnapshotView):
     def _build(self, snap: Snapshot) -> None:
         names, layers = self._key[0], self._key[1]
         set_combo_items(self.layer_combo, list(layers))
-        self._set_layer_selector_visible(self.over_time() or len(layers) > MAX_ROWS)
+        self._set_layer_selector_visible(self.over_time() or
+                                         (self._key[2] == "now" and len(self._key[3]) < len(layers)))
         lay = self.graphics.ci
         if self.over_time():
             self._legend = legend_row(lay, row=0, col=0, colspan=max(1, len(names)))
@@ -189,11 +212,13 @@ class HistogramView(SnapshotView):
                 for i, c in enumerate(group):
                     c.setPen(palette.variant_pen(i, 2.0))
                     c.setBrush(palette.brush(palette.variant_color(i), 0.18))
+        if len(names) < 2:
+            entries = []
         if wide:
-            entries.append((theme.muted, "", self.tr("(top row: weights, bottom row: gradients; y axis: count)")))
+            entries.append((theme.muted, "", self.tr("(top: weights, bottom: gradients; y: count)")))
         else:
-            entries.append((theme.muted, "", self.tr("(y axis: count)")))
-        palette.style_label(self._legend, palette.legend_html(entries), 0.95)
+            entries.append((theme.muted, "", self.tr("(y: count)")))
+        palette.style_label(self._legend, palette.legend_html(entries), 0.9)
 
     # --- per frame -------------------------------------------------------------
     def _update(self, snap: Snapshot) -> None:

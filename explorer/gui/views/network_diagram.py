@@ -22,14 +22,22 @@ from explorer.gui.views.base import set_combo_items
 from explorer.gui.views.diagram_parts import (DARK, DROPCONNECT, GAUSS_LEVELS, LEVELS, LIT, UNIT_DROPPED,
                                               DiagramGraphicsView, DiagramStyle, NeuronTooltip, place_text)
 
-COL_DX, DY, R = 215.0, 31.0, 10.5
-MIN_DX, MAX_DX = 110.0, 420.0               # column spacing adapts to the pane's shape within these
+R_BASE = 10.5                 # neuron radius (px) at which links have their nominal widths
+R_MAX = 13.0                  # largest neuron radius (px), times the presentation scale
+MIN_PITCH = 20.0              # smallest vertical distance between neurons (px) before fewer are shown
+MAX_PITCH = 44.0              # largest one: a 3-neuron layer must not spread over the whole pane
+MIN_SHOWN = 4                 # never fewer neurons than this per column (when the layer has them)
+PAD = 6.0                     # px around everything
+ACT_SHORT = {"sigmoid": "σ", "linear": "lin", "identity": "lin"}
+KIND_SHORT = {"inverted": "", "vanilla": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "vanilla"),  # shown translated
+              "dropconnect": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "DC"),
+              "gaussian": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "gauss")}
 
 
 class _Neuron(QtWidgets.QGraphicsEllipseItem):
-    def __init__(self, diagram: "NetworkDiagram", col: int, index: int, x: float, y: float):
-        super().__init__(x - R, y - R, 2 * R, 2 * R)
-        self.diagram, self.col, self.index, self.y0 = diagram, col, index, y
+    def __init__(self, diagram: "NetworkDiagram", col: int, index: int):
+        super().__init__(0.0, 0.0, 1.0, 1.0)        # placed by NetworkDiagram._layout
+        self.diagram, self.col, self.index = diagram, col, index
         self.state = -1
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
@@ -76,11 +84,13 @@ class NetworkDiagram(QtWidgets.QWidget):
         self._link_codes: list[np.ndarray] = []
         self._col_labels: list[QtWidgets.QGraphicsSimpleTextItem] = []
         self._col_texts: list[str] = []
+        self._col_compact: list[str] = []
         self._more_labels: list[QtWidgets.QGraphicsSimpleTextItem] = []
         self._io_labels: list[QtWidgets.QGraphicsSimpleTextItem] = []
         self._hover: Optional[tuple[int, int]] = None
-        self._dx = COL_DX
+        self._radius = R_BASE
         self._label_factor = 1.0
+        self._shown_limit = DIAGRAM_MAX_NEURONS
         self.tooltip = NeuronTooltip(self.scene)
         self._make_styles()
         self._show_placeholder()
@@ -113,8 +123,9 @@ class NetworkDiagram(QtWidgets.QWidget):
             set_combo_items(self.variant_combo, names)
             self._set_selector_visible(len(names) > 1)
         v = snap.variants[min(self.selected_variant(), len(names) - 1)]
+        self._shown_limit = self._fitting_limit()
         key = (snap.data.input_dim, snap.data.output_dim, tuple(h.width for h in v.hidden),
-               tuple(np.shape(lin.display_weights) for lin in v.linears))
+               tuple(np.shape(lin.display_weights) for lin in v.linears), self._shown_limit)
         if key != self._key:
             self._key = key
             self._build(snap, v)
@@ -135,13 +146,25 @@ class NetworkDiagram(QtWidgets.QWidget):
         else:
             self._show_placeholder()
 
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """After a language switch: the title and the layer labels in the new language."""
+        from explorer.gui.i18n import retranslated
+
+        self.title = retranslated(self.title)
+        self.restyle()
+
     def dark_neuron_count(self, hidden_layer: int) -> int:
         """Shown neurons of hidden layer k (0-based) drawn dark (dropped) right now."""
         return sum(1 for n in self.neurons[hidden_layer + 1] if n.state == DARK)
 
     # --- styles ------------------------------------------------------------------
     def _make_styles(self) -> None:
-        self.style = DiagramStyle()
+        self.style = DiagramStyle(self._radius / R_BASE if hasattr(self, "_radius") else 1.0)
         self.view.setBackgroundBrush(self.style.background)
 
     # --- structure ---------------------------------------------------------------
@@ -152,32 +175,29 @@ class NetworkDiagram(QtWidgets.QWidget):
                 self.scene.removeItem(item)
         self.neurons, self.links, self._link_idx, self._link_codes = [], [], [], []
         self._col_labels, self._col_texts, self._more_labels, self._io_labels = [], [], [], []
+        self._col_compact = []
 
     def _show_placeholder(self) -> None:
         self._reset_scene()
-        t = self._text(self.tr("The network appears here when training starts."), palette.font(1.1),
-                       palette.current_theme().muted)
-        place_text(t, 0, 0, "center")
+        self._placeholder = self._text(self.tr("The network appears here when training starts."), palette.font(1.1),
+                                       palette.current_theme().muted)
+        self._placeholder.setData(0, self._placeholder.text())
         self.fit()
 
     def _build(self, snap: Snapshot, v: VariantState) -> None:
         self._reset_scene()
+        self._placeholder = None
         widths = [snap.data.input_dim] + [h.width for h in v.hidden] + [len_out(snap, v)]
-        shown = [min(w, DIAGRAM_MAX_NEURONS) for w in widths]
-        top = -(max(shown) - 1) / 2 * DY
+        limit = self._shown_limit
+        shown = [min(w, limit) for w in widths]
         for col, (w, n) in enumerate(zip(widths, shown)):
-            x = col * COL_DX
-            ys = [(i - (n - 1) / 2) * DY for i in range(n)]
-            self.neurons.append([_Neuron(self, col, i, x, y) for i, y in enumerate(ys)])
+            self.neurons.append([_Neuron(self, col, i) for i in range(n)])
             for item in self.neurons[-1]:
                 self.scene.addItem(item)
-            label = self._text("", self.style.text_font)
-            label.setData(0, (col, top - R - 6))
-            self._col_labels.append(label)
-            self._col_texts.append("")
+            self._col_labels.append(self._text("", self.style.text_font))
             if w > n:
                 more = self._text(self.tr("…+{n}").format(n=w - n), self.style.small_font)
-                more.setData(0, (col, ys[-1] + R + 3))
+                more.setData(0, col)
                 self._more_labels.append(more)
         for k, lin in enumerate(v.linears[:len(self.neurons) - 1]):
             rows, cols = np.shape(lin.display_weights)
@@ -197,32 +217,19 @@ class NetworkDiagram(QtWidgets.QWidget):
                 n.setPen(self.style.neuron_pen)
                 n.setBrush(self.style.io_brush)
         self._add_io_names(snap)
-        self._dx = COL_DX
         self._label_factor = 1.0
-        self._place_columns()
         self.fit()
 
-    def _place_columns(self) -> None:
-        """Position everything for the current column spacing self._dx (changes with the pane's shape)."""
-        dx = self._dx
-        for col in self.neurons:
-            for n in col:
-                n.setRect(n.col * dx - R, n.y0 - R, 2 * R, 2 * R)
-        for k, items in enumerate(self.links):
-            out_idx, in_idx = self._link_idx[k]
-            x0, x1 = k * dx + R, (k + 1) * dx - R
-            for line, i, j in zip(items, out_idx, in_idx):
-                line.setLine(x0, self.neurons[k][j].y0, x1, self.neurons[k + 1][i].y0)
-        for label in self._col_labels:
-            col, y = label.data(0)
-            place_text(label, col * dx, y, "bottom")
-        for more in self._more_labels:
-            col, y = more.data(0)
-            place_text(more, col * dx, y, "top")
-        for t in self._io_labels:
-            neuron, left = t.data(0)
-            c = neuron.rect().center()
-            place_text(t, c.x() - R - 3 if left else c.x() + R + 3, c.y(), "left" if left else "right")
+    def _fitting_limit(self) -> int:
+        """How many neurons a column shows: all up to DIAGRAM_MAX_NEURONS when the pane is tall enough,
+        fewer (never below MIN_SHOWN) so that they stay big enough to see them go dark."""
+        vh = self.view.viewport().height()
+        if vh < 10:      # not laid out yet (hidden tab, export before showing): the full diagram
+            return DIAGRAM_MAX_NEURONS
+        label_h = QtGui.QFontMetricsF(self.style.text_font).height() * 3 + \
+            QtGui.QFontMetricsF(self.style.small_font).height() + 4 * PAD
+        pitch = MIN_PITCH * palette.marker_scale()
+        return int(np.clip(1 + (vh - label_h) // pitch, MIN_SHOWN, DIAGRAM_MAX_NEURONS))
 
     def _add_io_names(self, snap: Snapshot) -> None:
         def put(col: int, names: list[str], left: bool) -> None:
@@ -239,85 +246,154 @@ class NetworkDiagram(QtWidgets.QWidget):
             put(len(self.neurons) - 1, ["ŷ"], False)
 
     def _text(self, text: str, font: QtGui.QFont, color: Optional[str] = None) -> QtWidgets.QGraphicsSimpleTextItem:
-        """Text drawn at screen size whatever the diagram's zoom (readable on a projector)."""
         item = self.scene.addSimpleText(text)
         item.setFont(font)
         item.setBrush(QtGui.QBrush(QtGui.QColor(color)) if color else self.style.text_brush)
-        item.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         item.setZValue(20)
         return item
 
     def fit(self) -> None:
-        """Scale the neurons and links to the view, keeping pixel margins for the screen-size labels."""
+        """Lay the diagram out in the pane's pixels (the view is never scaled).
+
+        Text keeps its point size whatever the pane's size (shrunk to at most 60 % where
+        columns are narrow), neurons get as big as the height allows (up to R_MAX), and a
+        pane too short for 16 neurons a column shows fewer (rebuilt with a new limit).
+        """
         view = self.view
         vw, vh = max(1, view.viewport().width()), max(1, view.viewport().height())
+        view.resetTransform()
+        view.setSceneRect(QtCore.QRectF(0, 0, vw, vh))
         if not self.neurons:
-            view.resetTransform()
-            view.setSceneRect(QtCore.QRectF(-vw / 2, -vh / 2, vw, vh))
+            placeholder = getattr(self, "_placeholder", None)
+            if placeholder is not None and placeholder.scene() is self.scene:
+                placeholder.setText(_wrapped(str(placeholder.data(0)), placeholder.font(), vw - 2 * PAD))
+                place_text(placeholder, vw / 2, vh / 2, "center")
             return
-        core = QtCore.QRectF()
-        for col in self.neurons:
-            for n in col:
-                core = core.united(n.rect())
+        if self._snap is not None and self._key is not None and self._fitting_limit() != self._shown_limit:
+            self._key = None
+            self._render(self._snap)       # rebuilds with more or fewer neurons, then comes back here
+            return
+        self._layout(vw, vh)
 
-        def extent(items, attr):
+    def _layout(self, vw: int, vh: int) -> None:
+        n_cols = len(self.neurons)
+        self._fit_label_font(vw, n_cols)
+
+        def extent(items, attr) -> float:
             return max((getattr(i.boundingRect(), attr)() for i in items), default=0.0)
 
-        self._fit_label_font(vw, len(self.neurons))
-        top = extent(self._col_labels, "height") + 10
-        bottom = extent(self._more_labels, "height") + 8
-        left = extent([t for t in self._io_labels if t.data(1) == "left"], "width") + 10
-        right = extent([t for t in self._io_labels if t.data(1) == "right"], "width") + 10
-        # column labels are centred on the first and last columns: keep half of them inside too
-        half_label = extent(self._col_labels + self._more_labels, "width") / 2
-        left, right = max(left, half_label + 2), max(right, half_label + 2)
-        # spread the columns to the pane's width (height decides the scale: 16 neurons a column)
-        # and far enough apart that the screen-size column labels do not overlap
-        n_cols = len(self.neurons)
-        if n_cols > 1:
-            label_px = extent(self._col_labels + self._more_labels, "width") + 14
-            scale = max(0.05, (vh - top - bottom) / max(core.height(), 1))
-            dx = self._dx
-            for _ in range(4):   # a few fixed-point steps: spacing and scale depend on each other
-                dx = float(np.clip(((vw - left - right) / scale - 2 * R) / (n_cols - 1),
-                                   max(MIN_DX, label_px / scale), MAX_DX))
-                width = (n_cols - 1) * dx + 2 * R
-                scale = max(0.05, min((vw - left - right) / width, (vh - top - bottom) / max(core.height(), 1)))
-            if abs(dx - self._dx) > 0.01 * self._dx:
-                self._dx = dx
-                self._place_columns()
-                core = QtCore.QRectF()
-                for col in self.neurons:
-                    for n in col:
-                        core = core.united(n.rect())
-        scale = min((vw - left - right) / max(core.width(), 1), (vh - top - bottom) / max(core.height(), 1))
-        scale = max(scale, 0.05)
-        view.setTransform(QtGui.QTransform.fromScale(scale, scale))
-        view.setSceneRect(core.adjusted(-left / scale, -top / scale, right / scale, bottom / scale))
+        top = extent(self._col_labels, "height") + PAD + 4
+        bottom = (extent(self._more_labels, "height") + 2 if self._more_labels else 0.0) + PAD
+        n_max = max(len(c) for c in self.neurons)
+        avail = max(10.0, vh - top - bottom - PAD)
+        ms = palette.marker_scale() * max(1.0, vh / 700.0)     # a big pane (4K) gets bigger neurons
+        if n_max > 1:
+            pitch = min(MAX_PITCH * ms, avail / (n_max - 1 + 0.8))
+            r = float(np.clip(0.38 * pitch, 3.0, R_MAX * ms))
+        else:
+            pitch = 0.0
+            r = float(np.clip(avail / 2 - 2, 3.0, R_MAX * ms))
+        span = (n_max - 1) * pitch
+        cy = top + r + max(0.0, (avail - span - 2 * r) / 2) + span / 2
+        # horizontal: first/last column far enough in for the io names and half their column label
+        io_left = extent([t for t in self._io_labels if t.data(0)[1]], "width")
+        io_right = extent([t for t in self._io_labels if not t.data(0)[1]], "width")
+        half0 = self._col_labels[0].boundingRect().width() / 2 if self._col_labels else 0.0
+        half1 = self._col_labels[-1].boundingRect().width() / 2 if self._col_labels else 0.0
+        left = PAD + max(half0, io_left + 4 + r, r)
+        right = PAD + max(half1, io_right + 4 + r, r)
+        step = (vw - left - right) / (n_cols - 1) if n_cols > 1 else 0.0
+        xs = [left + c * step for c in range(n_cols)] if n_cols > 1 else [vw / 2]
+        if abs(r - self._radius) > 0.12 * self._radius:
+            self._radius = r
+            self._make_styles()
+            self._restyle_items()
+        self._radius = r
+        for c, col in enumerate(self.neurons):
+            n = len(col)
+            for i, neuron in enumerate(col):
+                y = cy + (i - (n - 1) / 2) * pitch
+                neuron.setRect(xs[c] - r, y - r, 2 * r, 2 * r)
+        for k, items in enumerate(self.links):
+            out_idx, in_idx = self._link_idx[k]
+            src, dst = self.neurons[k], self.neurons[k + 1]
+            x0, x1 = xs[k] + r, xs[k + 1] - r
+            for line, i, j in zip(items, out_idx, in_idx):
+                line.setLine(x0, src[j].rect().center().y(), x1, dst[i].rect().center().y())
+        top_y = cy - span / 2 - r - 4
+        for c, label in enumerate(self._col_labels):
+            place_text(label, xs[c], top_y, "bottom")
+        for more in self._more_labels:
+            c = more.data(0)
+            last = self.neurons[c][-1].rect()
+            place_text(more, xs[c], last.bottom() + 2, "top")
+        for t in self._io_labels:
+            neuron, is_left = t.data(0)
+            ctr = neuron.rect().center()
+            place_text(t, ctr.x() - r - 4 if is_left else ctr.x() + r + 4, ctr.y(), "left" if is_left else "right")
+        if self._hover is not None and self._snap is not None:
+            self._fill_inset(*self._hover)
+
+    def _restyle_items(self) -> None:
+        """New pens after the neurons' size changed: neurons now, links at the next update."""
+        for c, col in enumerate(self.neurons):
+            io = c == 0 or c == len(self.neurons) - 1
+            for n in col:
+                if io:
+                    n.setPen(self.style.neuron_pen)
+                    n.setBrush(self.style.io_brush)
+                else:
+                    n.state = -1          # re-pen at the next update
+        self._link_codes = [np.full(len(items), -1) for items in self.links]
+        if self._snap is not None and self._snap.variants and self.neurons:
+            v = self._snap.variants[min(self.selected_variant(), len(self._snap.variants) - 1)]
+            self._update_states(v)
 
     def _fit_label_font(self, vw: int, n_cols: int) -> None:
-        """Shrink the column labels (down to 65 %) when the pane is too narrow for them side by side."""
-        if not self._col_labels or n_cols < 1:
+        """Column labels side by side without overlap: the full texts ("hidden 1 / 200 relu"), shrunk
+        down to 80 %, or else the compact ones ("h1 / 200 / relu"), shrunk down to 60 %."""
+        if not self._col_labels or n_cols < 1 or len(self._col_texts) != len(self._col_labels):
             return
         fm = QtGui.QFontMetricsF(self.style.text_font)
-        natural = max((fm.horizontalAdvance(line) for t in self._col_texts for line in t.split("\n")), default=0.0)
-        factor = float(np.clip((vw - 20) / n_cols / (natural + 14), 0.65, 1.0)) if natural > 0 else 1.0
-        if abs(factor - self._label_factor) < 0.04:
+
+        def widest(texts: list[str]) -> float:
+            return max((fm.horizontalAdvance(line) for t in texts for line in t.split("\n")), default=0.0)
+
+        room = (vw - 2 * PAD) / n_cols - 12          # px per column, with a gap
+        factor_full = room / max(widest(self._col_texts), 1.0)
+        if factor_full >= 0.8:
+            texts, factor = self._col_texts, min(1.0, factor_full)
+        else:
+            texts = self._col_compact
+            # never below ~7.5 pt, whatever the presentation scale
+            floor = min(1.0, 7.5 / max(self.style.text_font.pointSizeF(), 1.0))
+            factor = float(np.clip(room / max(widest(texts), 1.0), floor, 1.0))
+        if abs(factor - self._label_factor) < 0.03 and [t.text() for t in self._col_labels] == texts:
             return
         self._label_factor = factor
         font = QtGui.QFont(self.style.text_font)
         font.setPointSizeF(self.style.text_font.pointSizeF() * factor)
         small = QtGui.QFont(self.style.small_font)
-        small.setPointSizeF(self.style.small_font.pointSizeF() * factor)
-        for label in self._col_labels:
+        small_floor = min(1.0, 7.0 / max(self.style.small_font.pointSizeF(), 1.0))
+        small.setPointSizeF(self.style.small_font.pointSizeF() * max(min(factor * 1.1, 1.0), small_floor))
+        for label, text in zip(self._col_labels, texts):
             label.setFont(font)
-        for item in self._more_labels + self._io_labels:
+            if label.text() != text:
+                label.setText(text)
+        compact_more = texts is self._col_compact
+        for item in self._more_labels:
             item.setFont(small)
-        self._place_columns()
+            text = item.text().lstrip("…")
+            item.setText(text if compact_more else "…" + text)
+        for item in self._io_labels:
+            item.setFont(small)
 
     # --- per frame ---------------------------------------------------------------
     def _update(self, snap: Snapshot, v: VariantState) -> None:
         self._update_labels(snap, v)
+        self._update_states(v)
+
+    def _update_states(self, v: VariantState) -> None:
         hidden_dropped: list[Optional[np.ndarray]] = [None]      # input column never drops
         for h, col in zip(v.hidden, self.neurons[1:-1]):
             hidden_dropped.append(self._update_neurons(h, col))
@@ -371,22 +447,24 @@ class NetworkDiagram(QtWidgets.QWidget):
         return states == DARK
 
     def _update_labels(self, snap: Snapshot, v: VariantState) -> None:
-        texts = [self.tr("input\n{n}").format(n=snap.data.input_dim)]
+        full = [self.tr("input\n{n}").format(n=snap.data.input_dim)]
+        compact = [self.tr("in\n{n}").format(n=snap.data.input_dim)]
         for k, h in enumerate(v.hidden):
-            text = self.tr("hidden {k}\n{w} {act}").format(k=k + 1, w=h.width, act=h.activation)
+            full.append(self.tr("hidden {k}\n{w} {act}").format(k=k + 1, w=h.width, act=h.activation))
+            compact.append(self.tr("h{k}\n{w}\n{act}").format(k=k + 1, w=h.width,
+                                                                act=ACT_SHORT.get(h.activation.lower(), h.activation)))
             if h.dropout_p > 0 and h.dropout_kind not in ("", "none"):
-                text += "\n" + self.tr("{kind} p={p}").format(kind=h.dropout_kind, p=f"{h.dropout_p:.2f}")
-            texts.append(text)
-        texts.append(self.tr("output\n{n}").format(n=len_out(snap, v)))
-        changed = False
-        for label, text, i in zip(self._col_labels, texts, range(len(texts))):
-            if text != self._col_texts[i]:
-                self._col_texts[i] = text
-                label.setText(text)
-                col, bottom = label.data(0)
-                place_text(label, col * self._dx, bottom, "bottom")
-                changed = True
-        if changed:
+                kind = KIND_SHORT.get(h.dropout_kind, h.dropout_kind)
+                kind = self.tr(kind) if kind else ""
+                p = f"{h.dropout_p:g}"
+                full[-1] += "\n" + (self.tr("p={p} {kind}").format(kind=kind, p=p) if kind
+                                    else self.tr("p={p}").format(p=p))
+                compact[-1] += "\n" + self.tr("p={p}").format(p=p)
+        full.append(self.tr("output\n{n}").format(n=len_out(snap, v)))
+        compact.append(self.tr("out\n{n}").format(n=len_out(snap, v)))
+        if (full, compact) != (self._col_texts, self._col_compact):
+            self._col_texts, self._col_compact = full, compact
+            self._label_factor = 0.0       # re-fit the labels to the new texts
             self.fit()
 
     # --- hover tooltip -------------------------------------------------------------
@@ -411,7 +489,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         v = self._snap.variants[min(self.selected_variant(), len(self._snap.variants) - 1)]
         if col - 1 >= len(v.hidden) or index >= len(self.neurons[col]):
             return
-        self.tooltip.show(self.view, self.neurons[col][index].rect().center(), R,
+        self.tooltip.show(self.view, self.neurons[col][index].rect().center(), self._radius,
                           to_left=col > (len(self.neurons) - 1) / 2, layer=col, index=index, h=v.hidden[col - 1])
 
     def _set_selector_visible(self, visible: bool) -> None:
@@ -422,6 +500,18 @@ class NetworkDiagram(QtWidgets.QWidget):
         if self._snap is not None:
             self._key = None
             self._render(self._snap)
+
+
+def _wrapped(text: str, font: QtGui.QFont, width: float) -> str:
+    """`text` broken into lines no wider than `width` px (at word boundaries)."""
+    fm = QtGui.QFontMetricsF(font)
+    lines: list[str] = []
+    for word in text.split():
+        if lines and fm.horizontalAdvance(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def len_out(snap: Snapshot, v: VariantState) -> int:

@@ -13,6 +13,7 @@ Views never cache these values; they call the functions below in `restyle()`.
 from __future__ import annotations
 
 import contextlib
+import weakref
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -69,18 +70,33 @@ THEMES: dict[str, Theme] = {
     "print": Theme("print", "#FFFFFF", "#000000", "#7A7A7A", 0.0),
 }
 
+# Presentation mode on a projector: washed-out greys vanish, so ink goes to pure black
+# (or white), "muted" items get darker (lighter) and the grid stronger.
+HIGH_CONTRAST: dict[str, Theme] = {
+    "light": Theme("light", "#FFFFFF", "#000000", "#595959", 0.28),
+    "dark": Theme("dark", "#000000", "#FFFFFF", "#B0B0B0", 0.32),
+}
+
 # Presentation mode multipliers (projector in a lecture hall).
 PRESENTATION_LINE_SCALE = 1.7
 PRESENTATION_FONT_SCALE = 1.45
 BASE_FONT_PT = 10.5
 
-_state = {"theme": "light", "presentation": False, "export_line_scale": 1.0}
+_state = {"theme": "light", "presentation": False, "export_line_scale": 1.0, "screen_scale": 1.0}
 
 
 # --- theme and scale -------------------------------------------------------
 
 def current_theme() -> Theme:
-    return THEMES[_state["theme"]]
+    name = _state["theme"]
+    if _state["presentation"] and name in HIGH_CONTRAST:
+        return HIGH_CONTRAST[name]
+    return THEMES[name]
+
+
+def theme_name() -> str:
+    """The selected theme ("light", "dark"; "print" only during a print export)."""
+    return str(_state["theme"])
 
 
 def set_theme(name: str) -> None:
@@ -99,10 +115,16 @@ def presentation_enabled() -> bool:
     return bool(_state["presentation"])
 
 
+def set_screen_scale(device_pixel_ratio: float) -> None:
+    """The screen's device-pixel ratio (2 on a 4K display at 200 %): pyqtgraph's pens are cosmetic,
+    their widths in device pixels, so without this every line is half as thick on such a screen."""
+    _state["screen_scale"] = max(1.0, float(device_pixel_ratio or 1.0))
+
+
 def line_scale() -> float:
-    """Multiplier for pen widths and marker sizes (presentation x export resolution)."""
+    """Multiplier for pen widths (presentation x export resolution x screen device-pixel ratio)."""
     base = PRESENTATION_LINE_SCALE if _state["presentation"] else 1.0
-    return base * float(_state["export_line_scale"])
+    return base * float(_state["export_line_scale"]) * float(_state["screen_scale"])
 
 
 def marker_scale() -> float:
@@ -138,6 +160,7 @@ def export_style(style: str = "screen", line_factor: float = 1.0) -> Iterator[No
         if style == "print":
             _state["theme"] = "print"
         _state["export_line_scale"] = max(1.0, float(line_factor))
+        _state["screen_scale"] = 1.0        # the export's own pixel ratio is in line_factor
         yield
     finally:
         _state.clear()
@@ -150,6 +173,8 @@ def variant_color(i: int) -> QtGui.QColor:
     c = QtGui.QColor(VARIANT_COLORS[i % len(VARIANT_COLORS)])
     if current_theme().name == "dark" and c.lightness() < 60:
         c = QtGui.QColor("#DDDDDD")     # black would vanish on the dark background
+    elif current_theme().name == "dark" and c.name().upper() == OKABE_ITO["blue"]:
+        c = QtGui.QColor("#3A9BE0")     # Okabe-Ito blue is too dark on a near-black background
     return c
 
 
@@ -222,6 +247,10 @@ def apply_style(plot_item: pg.PlotItem, *, title: str | None = None,
         # Major ticks (and grid lines) only: cleaner on a projector, and the axis items, which
         # draw the grid, were ~40 % of a dashboard repaint with the minor levels.
         axis.setStyle(maxTickLevel=0)
+        if name in ("bottom", "top"):
+            # the first and last labels (0 on an epoch axis) may reach a little past the plot's
+            # corner instead of vanishing
+            axis.setStyle(hideOverlappingLabels=int(16 * font_scale()))
     if x_label is not None:
         plot_item.setLabel("bottom", x_label, color=theme.foreground, **{"font-size": f"{font_pt()}pt"})
     if y_label is not None:
@@ -247,6 +276,31 @@ def set_title(plot_item: pg.PlotItem, text: str, color: str | None = None, subti
     height = int(font_pt(1.1) * 96 / 72 * 1.45 * lines + 6)
     plot_item.titleLabel.setMaximumHeight(max(30, height))
     plot_item.layout.setRowFixedHeight(0, max(30, height))
+    relax_min_width(plot_item.titleLabel)
+
+
+def relax_min_width(label: pg.LabelItem) -> None:
+    """A LabelItem asks for its text's width as its minimum: a long title then widens the whole
+    plot grid past its pane (clipped on the right). Let it be narrower; the text is clipped instead."""
+    if not getattr(label, "_relaxed", False):
+        label._relaxed = True
+        ref = weakref.ref(label)            # no reference cycle through the instance's own dict
+
+        def update_min() -> None:           # LabelItem re-measures on every setText and resize
+            lbl = ref()
+            if lbl is None:
+                return
+            pg.LabelItem.updateMin(lbl)
+            lbl.setMinimumWidth(0)
+            hints = getattr(lbl, "_sizeHint", None)
+            if isinstance(hints, dict):
+                for which in (QtCore.Qt.SizeHint.MinimumSize, QtCore.Qt.SizeHint.PreferredSize):
+                    if which in hints:
+                        hints[which] = (0, hints[which][1])
+            lbl.updateGeometry()
+
+        label.updateMin = update_min
+    label.updateMin()
 
 
 def style_label(label: pg.LabelItem, text: str, relative: float = 1.0,

@@ -5,8 +5,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpDialogs", text)
+# Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
+translate = QCoreApplication.translate
 
 
 def info_box(parent: QWidget, title: str, text: str) -> QMessageBox:
@@ -20,16 +20,21 @@ def info_box(parent: QWidget, title: str, text: str) -> QMessageBox:
 
 def show_about(parent: QWidget) -> QMessageBox:
     from explorer import __version__
-    return info_box(parent, _tr("About Regularization Explorer"), _tr(
-        "<h3>Regularization Explorer {0}</h3><p>A desktop lab for seeing overfitting and "
+    return info_box(parent, translate("HelpDialogs", "About Regularization Explorer"), translate(
+        "HelpDialogs", "<h3>Regularization Explorer {0}</h3><p>A desktop lab for seeing overfitting and "
         "regularization happen: dropout, L1/L2 penalties, weight decay and early stopping, "
         "live.</p>").format(__version__))
 
 
 def show_shortcuts(parent: QWidget) -> QMessageBox:
-    rows = [(_tr("Space"), _tr("play / pause")), (_tr("S"), _tr("one step")),
-            (_tr("R"), _tr("reset to step 0")), ("Ctrl+O", _tr("open experiment")),
-            ("Ctrl+S", _tr("save experiment")), ("Ctrl+E", _tr("export figures")),
-            ("Ctrl+Q", _tr("quit"))]
+    rows = [(translate("HelpDialogs", "Space"), translate("HelpDialogs", "play / pause")),
+            (translate("HelpDialogs", "S"), translate("HelpDialogs", "one step")),
+            (translate("HelpDialogs", "R"), translate("HelpDialogs", "reset to step 0")),
+            ("Ctrl+O", translate("HelpDialogs", "open experiment")),
+            ("Ctrl+S", translate("HelpDialogs", "save experiment")),
+            ("Ctrl+E", translate("HelpDialogs", "export figures")),
+            ("Ctrl+Q", translate("HelpDialogs", "quit")),
+            ("F5 / Ctrl+P", translate("HelpDialogs", "presentation mode (projector)")),
+            (translate("HelpDialogs", "Tab"), translate("HelpDialogs", "next control"))]
     table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-    return info_box(parent, _tr("Keyboard shortcuts"), f"<table>{table}</table>")
+    return info_box(parent, translate("HelpDialogs", "Keyboard shortcuts"), f"<table>{table}</table>")

@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QSlider, QWidget
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogSlider", text)
 
 
 def round_sig(value: float, digits: int = 2) -> float:
@@ -155,15 +151,15 @@ class LogSlider(QWidget):
         try:
             value = float(text)
         except ValueError:
-            raise ValueError(_tr("'{0}' is not a number").format(text)) from None
+            raise ValueError(self.tr("'{0}' is not a number").format(text)) from None
         if not math.isfinite(value):
-            raise ValueError(_tr("'{0}' is not a finite number").format(text))
+            raise ValueError(self.tr("'{0}' is not a finite number").format(text))
         if value < 0:
-            raise ValueError(_tr("must be 0 or more (got {0})").format(format_value(value)))
+            raise ValueError(self.tr("must be 0 or more (got {0})").format(format_value(value)))
         if value == 0 and not self._allow_off:
-            raise ValueError(_tr("must be greater than 0"))
+            raise ValueError(self.tr("must be greater than 0"))
         if value > self._typed_maximum:
-            raise ValueError(_tr("must be at most {0} (got {1})").format(
+            raise ValueError(self.tr("must be at most {0} (got {1})").format(
                 format_value(self._typed_maximum), format_value(value)))
         return value
 

@@ -5,12 +5,8 @@ that change every frame have fixed-width slots so the toolbar does not jitter.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunStatus", text)
 
 
 class RunStatus(QWidget):
@@ -22,19 +18,19 @@ class RunStatus(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.counter.setFont(font)
         self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(
-            _tr("epoch {0} / {1} · step {2}").format(99999, 99999, 999999)))
-        self.counter.setToolTip(_tr("Epochs done / epochs planned, and optimisation steps taken "
-                                    "(steps per epoch = ⌈N/B⌉)."))
+            self.tr("epoch {0} / {1} · step {2}").format(99999, 99999, 999999)))
+        self.counter.setToolTip(self.tr("Epochs done / epochs planned, and optimisation steps taken (steps per epoch "
+                                        "= ⌈N/B⌉)."))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedWidth(140)
-        self.progress.setToolTip(_tr("Share of the planned epochs done."))
+        self.progress.setToolTip(self.tr("Share of the planned epochs done."))
         self.speed = QLabel()
-        self.speed.setMinimumWidth(self.speed.fontMetrics().horizontalAdvance(_tr("{0} steps/s").format("99,999")))
-        self.speed.setToolTip(_tr("Optimisation steps per second (all variants together)."))
+        self.speed.setMinimumWidth(self.speed.fontMetrics().horizontalAdvance(self.tr("{0} steps/s").format("99,999")))
+        self.speed.setToolTip(self.tr("Optimisation steps per second (all variants together)."))
         self.device = QLabel()
-        self.device.setToolTip(_tr("The device the trainer is using."))
+        self.device.setToolTip(self.tr("The device the trainer is using."))
         self.state = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)
@@ -49,25 +45,25 @@ class RunStatus(QWidget):
         self.clear()
 
     def clear(self, total_epochs: int | None = None) -> None:
-        self.counter.setText(_tr("epoch {0} / {1} · step {2}").format(0, total_epochs if total_epochs else "–", 0))
+        self.counter.setText(self.tr("epoch {0} / {1} · step {2}").format(0, total_epochs if total_epochs else "–", 0))
         self.progress.setValue(0)
-        self.speed.setText(_tr("{0} steps/s").format("–"))
+        self.speed.setText(self.tr("{0} steps/s").format("–"))
         self.device.setText("")
 
     def set_state(self, state: str) -> None:
-        names = {"idle": _tr("idle"), "running": _tr("running"), "paused": _tr("paused"),
-                 "finished": _tr("finished"), "error": _tr("error")}
+        names = {"idle": self.tr("idle"), "running": self.tr("running"), "paused": self.tr("paused"),
+                 "finished": self.tr("finished"), "error": self.tr("error")}
         self.state.setText(names.get(state, state))
 
     def update_snapshot(self, snap) -> None:
-        self.counter.setText(_tr("epoch {0} / {1} · step {2}").format(
+        self.counter.setText(self.tr("epoch {0} / {1} · step {2}").format(
             f"{snap.epoch:,}", f"{snap.total_epochs:,}", f"{snap.step:,}"))
         if snap.total_epochs > 0:
             self.progress.setValue(int(round(1000 * min(1.0, snap.epoch / snap.total_epochs))))
         else:
             self.progress.setValue(1000 if snap.state == "finished" else 0)
-        self.speed.setText(_tr("{0} steps/s").format(f"{snap.steps_per_second:,.0f}"))
-        self.device.setText(_tr("device: {0}").format(snap.device) if snap.device else "")
+        self.speed.setText(self.tr("{0} steps/s").format(f"{snap.steps_per_second:,.0f}"))
+        self.device.setText(self.tr("device: {0}").format(snap.device) if snap.device else "")
 
     def text(self) -> str:
         return " · ".join(w.text() for w in (self.counter, self.speed, self.device, self.state) if w.text())

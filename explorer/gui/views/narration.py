@@ -1,0 +1,164 @@
+"""The live "what is happening" line: explorer.core.narrator's sentences, one line per variant.
+
+Shown under the lesson text. The sentences come from the Qt-free narrator as
+(template id, values) remarks and are translated here, whole sentences at a time
+(context "Narrator"), so a translation may reorder the fields. Each variant's line
+starts with a dot in the variant's colour, so it doubles as a key to the plots.
+
+The text changes at most REFRESH_MS apart (a class cannot read faster than that,
+and rebuilding rich text 30 times a second would cost paint time); the newest
+snapshot is always explained in the end, also when training stops between two
+refreshes.
+"""
+from __future__ import annotations
+
+import html
+import time
+from typing import Optional
+
+from PySide6 import QtCore, QtWidgets
+
+from explorer.core.narrator import TEMPLATES, Remark, describe, group_sentences
+from explorer.core.snapshot import Snapshot
+from explorer.gui.views import palette
+
+REFRESH_MS = 400
+
+
+def translate_remark(remark: Remark) -> str:
+    """One remark as a sentence in the user's language (English when no translation is installed)."""
+    template = QtCore.QCoreApplication.translate("Narrator", TEMPLATES[remark.template_id])
+    if "kind" in remark.values:     # a dropout kind ("inverted", "vanilla") is a word of the sentence too
+        values = dict(remark.values, kind=QtCore.QCoreApplication.translate("Narrator", str(remark.values["kind"])))
+        remark = Remark(remark.template_id, values, remark.variant)
+    try:
+        return remark.render(template)
+    except (KeyError, IndexError, ValueError):      # a broken translation: fall back to English
+        return remark.render()
+
+
+class NarrationView(QtWidgets.QFrame):
+    """update_snapshot(snap) / clear() / restyle(), like the views; `text()` for tests."""
+
+    def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
+        super().__init__(parent)
+        self.setObjectName("NarrationView")
+        self.title = self.tr("What is happening")
+        self.heading = QtWidgets.QLabel(self.title)
+        self.label = QtWidgets.QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Minimum)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.label)
+        self._snap: Optional[Snapshot] = None
+        self._shown: Optional[Snapshot] = None
+        self._lines: list[tuple[Optional[int], str]] = []
+        self._last = 0.0
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._refresh)
+        self.restyle()
+        self.clear()
+
+    # --- the view contract ----------------------------------------------------------
+    def update_snapshot(self, snap: Snapshot) -> None:
+        self._snap = snap
+        if snap is self._shown:
+            return
+        wait_ms = REFRESH_MS - (time.monotonic() - self._last) * 1000.0
+        if wait_ms <= 0:
+            self._refresh()
+        elif not self._timer.isActive():
+            self._timer.start(int(wait_ms) + 1)
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._snap = self._shown = None
+        self._lines = [(None, self.tr("Press ▶ (Space) to start training; this line explains what the "
+                                      "curves are doing."))]
+        self._show()
+
+    def restyle(self) -> None:
+        theme = palette.current_theme()
+        self.heading.setFont(palette.font(1.0, bold=True))
+        self.label.setFont(palette.font(1.0))
+        accent = palette.variant_hex(0)
+        self.setStyleSheet(f"QFrame#NarrationView {{ background: {theme.background}; border: 1px solid {theme.muted};"
+                           f" border-left: 4px solid {accent}; border-radius: 3px; }}"
+                           f" QLabel {{ color: {theme.foreground}; background: transparent; border: none; }}")
+        self._show()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """After a language switch: the sentences again, in the new language."""
+        from explorer.gui.i18n import retranslated
+
+        self.title = retranslated(self.title)
+        self.heading.setText(self.title)
+        if self._snap is None:
+            self.clear()
+        else:
+            self._shown = None
+            self._refresh()
+
+    def text(self) -> str:
+        """The plain sentences shown now, one per line."""
+        return "\n".join(t for _, t in self._lines)
+
+    def lines(self) -> list[str]:
+        return [t for _, t in self._lines]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """A word-wrapped label's size hint assumes some default width; inside a dock that left the
+        last sentence cut off. Ask for the height the text needs at the width it really has."""
+        width = self.label.width()
+        if width > 20:
+            need = self.label.heightForWidth(width)
+            if need > 0 and need != self.label.minimumHeight():
+                self.label.setMinimumHeight(need)
+
+    # --- internals ---------------------------------------------------------------------
+    def _refresh(self) -> None:
+        snap = self._snap
+        if snap is None:
+            return
+        self._last = time.monotonic()
+        self._shown = snap
+        remarks = describe(snap)
+        variants = [r.variant for r in remarks]
+        texts = group_sentences(remarks, translate_remark)
+        texts = [t.replace("。 ", "。") for t in texts]     # Chinese runs sentences on without a space
+        # which variant each grouped line belongs to (group_sentences keeps the remark order)
+        owners: list[Optional[int]] = []
+        last: object = object()
+        for v in variants:
+            if v is None or v != last:
+                owners.append(v)
+            last = v
+        lines = list(zip(owners, texts))
+        if lines != self._lines:
+            self._lines = lines
+            self._show()
+
+    def _show(self) -> None:
+        many = sum(1 for v, _ in self._lines if v is not None) > 1
+        rows = []
+        for variant, text in self._lines:
+            dot = (f'<span style="color:{palette.variant_hex(variant)}">●</span>&nbsp;'
+                   if variant is not None and many else "")
+            rows.append(f"<div style='margin-bottom:2px'>{dot}{html.escape(text)}</div>")
+        self.label.setText("".join(rows))
+        self._fit_height()

@@ -1,0 +1,2221 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ActivationView</name>
+    <message>
+        <source>Activations</source>
+        <translation>Activations</translation>
+    </message>
+    <message>
+        <source>hidden layer {k}</source>
+        <translation>hidden layer {k}</translation>
+    </message>
+    <message>
+        <source>activation variance</source>
+        <translation>activation variance</translation>
+    </message>
+</context>
+<context>
+    <name>AnimationRecorder</name>
+    <message>
+        <source>nothing was recorded</source>
+        <translation>nothing was recorded</translation>
+    </message>
+    <message>
+        <source>{0} could not be written</source>
+        <translation>{0} could not be written</translation>
+    </message>
+    <message>
+        <source>recording stopped: {0}</source>
+        <translation>recording stopped: {0}</translation>
+    </message>
+    <message>
+        <source>recording failed: {0}</source>
+        <translation>recording failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryMode</name>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>train</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>background: P(class 1), white = 0.5 = decision boundary</source>
+        <translation>background: P(class 1), white = 0.5 = decision boundary</translation>
+    </message>
+    <message>
+        <source>background: predicted class</source>
+        <translation>background: predicted class</translation>
+    </message>
+    <message>
+        <source>class {k}</source>
+        <translation>class {k}</translation>
+    </message>
+</context>
+<context>
+    <name>Classroom</name>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>Regularization</translation>
+    </message>
+    <message>
+        <source>Data &amp; optimiser</source>
+        <translation>Data &amp; optimiser</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>What is happening (under the lesson)</source>
+        <translation>What is happening (under the lesson)</translation>
+    </message>
+    <message>
+        <source>Step button</source>
+        <translation>Step button</translation>
+    </message>
+    <message>
+        <source>Reset button</source>
+        <translation>Reset button</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Buttons</translation>
+    </message>
+    <message>
+        <source>Fields: {0}</source>
+        <translation>Fields: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomController</name>
+    <message>
+        <source>&amp;Classroom</source>
+        <translation>&amp;Classroom</translation>
+    </message>
+    <message>
+        <source>&amp;Edit exercise…</source>
+        <translation>&amp;Edit exercise…</translation>
+    </message>
+    <message>
+        <source>Choose what students see and may change; saved with the experiment.</source>
+        <translation>Choose what students see and may change; saved with the experiment.</translation>
+    </message>
+    <message>
+        <source>&amp;Show hidden controls</source>
+        <translation>&amp;Show hidden controls</translation>
+    </message>
+    <message>
+        <source>Show everything for now (the teacher&apos;s view); the exercise is unchanged.</source>
+        <translation>Show everything for now (the teacher&apos;s view); the exercise is unchanged.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear exercise</source>
+        <translation>&amp;Clear exercise</translation>
+    </message>
+    <message>
+        <source>Locked in this exercise.</source>
+        <translation>Locked in this exercise.</translation>
+    </message>
+</context>
+<context>
+    <name>CurveMode</name>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>prediction</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>train</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>true curve</source>
+        <translation>true curve</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Demonstration</source>
+        <translation>Demonstration</translation>
+    </message>
+    <message>
+        <source>dropout p</source>
+        <translation>dropout p</translation>
+    </message>
+    <message>
+        <source>inputs n</source>
+        <translation>inputs n</translation>
+    </message>
+    <message>
+        <source>train-mode passes</source>
+        <translation>train-mode passes</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>seed</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>line y = 1.5x + noise</source>
+        <translation>line y = 1.5x + noise</translation>
+    </message>
+    <message>
+        <source>sine curve</source>
+        <translation>sine curve</translation>
+    </message>
+    <message>
+        <source>parabola y = x²</source>
+        <translation>parabola y = x²</translation>
+    </message>
+    <message>
+        <source>high-dimensional linear</source>
+        <translation>high-dimensional linear</translation>
+    </message>
+    <message>
+        <source>circles (2-D)</source>
+        <translation>circles (2-D)</translation>
+    </message>
+    <message>
+        <source>XOR (2-D)</source>
+        <translation>XOR (2-D)</translation>
+    </message>
+    <message>
+        <source>two Gaussians (2-D)</source>
+        <translation>two Gaussians (2-D)</translation>
+    </message>
+    <message>
+        <source>spiral (2-D)</source>
+        <translation>spiral (2-D)</translation>
+    </message>
+    <message>
+        <source>moons (2-D)</source>
+        <translation>moons (2-D)</translation>
+    </message>
+    <message>
+        <source>digits 8×8 images</source>
+        <translation>digits 8×8 images</translation>
+    </message>
+    <message>
+        <source>IDX images (MNIST)…</source>
+        <translation>IDX images (MNIST)…</translation>
+    </message>
+    <message>
+        <source>CSV file…</source>
+        <translation>CSV file…</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>dataset</translation>
+    </message>
+    <message>
+        <source>choose a file or folder</source>
+        <translation>choose a file or folder</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>noise σ</source>
+        <translation>noise σ</translation>
+    </message>
+    <message>
+        <source>training points</source>
+        <translation>training points</translation>
+    </message>
+    <message>
+        <source>validation points</source>
+        <translation>validation points</translation>
+    </message>
+    <message>
+        <source>test points</source>
+        <translation>test points</translation>
+    </message>
+    <message>
+        <source>inputs d</source>
+        <translation>inputs d</translation>
+    </message>
+    <message>
+        <source>validation share</source>
+        <translation>validation share</translation>
+    </message>
+    <message>
+        <source>test share</source>
+        <translation>test share</translation>
+    </message>
+    <message>
+        <source>max samples</source>
+        <translation>max samples</translation>
+    </message>
+    <message>
+        <source>Regenerate data (new seed)</source>
+        <translation>Regenerate data (new seed)</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>Optimiser</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimiser</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>learning rate η</translation>
+    </message>
+    <message>
+        <source>momentum μ</source>
+        <translation>momentum μ</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>full batch</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>batch size</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>epochs</translation>
+    </message>
+    <message>
+        <source>training seed</source>
+        <translation>training seed</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> epochs</translation>
+    </message>
+    <message>
+        <source>evaluate every</source>
+        <translation>evaluate every</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <source>folder with *-idx3-ubyte files</source>
+        <translation>folder with *-idx3-ubyte files</translation>
+    </message>
+    <message>
+        <source>a .csv file</source>
+        <translation>a .csv file</translation>
+    </message>
+    <message>
+        <source>in use: {0}</source>
+        <translation>in use: {0}</translation>
+    </message>
+    <message>
+        <source> (CUDA not available: fell back to the CPU)</source>
+        <translation> (CUDA not available: fell back to the CPU)</translation>
+    </message>
+    <message>
+        <source>CUDA GPU ({0})</source>
+        <translation>CUDA GPU ({0})</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU ({0} found)</source>
+        <translation>CUDA GPU ({0} found)</translation>
+    </message>
+    <message>
+        <source>CUDA GPU (none found)</source>
+        <translation>CUDA GPU (none found)</translation>
+    </message>
+    <message>
+        <source>auto (GPU if present)</source>
+        <translation>auto (GPU if present)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Choose the {0} for the {1} dataset (Browse…)</source>
+        <translation>Choose the {0} for the {1} dataset (Browse…)</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <source>Folder with IDX files</source>
+        <translation>Folder with IDX files</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.csv.gz);;All files (*)</source>
+        <translation>CSV files (*.csv *.csv.gz);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The {0} dataset needs a path</source>
+        <translation>The {0} dataset needs a path</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseDialog</name>
+    <message>
+        <source>Edit exercise</source>
+        <translation>Edit exercise</translation>
+    </message>
+    <message>
+        <source>Tick what students should not see, and the fields they may look at but not change. Save the experiment (File ▸ Save experiment) to hand the exercise out.</source>
+        <translation>Tick what students should not see, and the fields they may look at but not change. Save the experiment (File ▸ Save experiment) to hand the exercise out.</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+</context>
+<context>
+    <name>FigureExportDialog</name>
+    <message>
+        <source>Screen size × 1</source>
+        <translation>Screen size × 1</translation>
+    </message>
+    <message>
+        <source>Screen size × 2 (sharp on high-DPI screens)</source>
+        <translation>Screen size × 2 (sharp on high-DPI screens)</translation>
+    </message>
+    <message>
+        <source>Screen size × 3</source>
+        <translation>Screen size × 3</translation>
+    </message>
+    <message>
+        <source>Full HD 1920 × 1080 (projector)</source>
+        <translation>Full HD 1920 × 1080 (projector)</translation>
+    </message>
+    <message>
+        <source>4K 3840 × 2160 (4K projector)</source>
+        <translation>4K 3840 × 2160 (4K projector)</translation>
+    </message>
+    <message>
+        <source>Print, A4 landscape at 300 dpi (3508 × 2480)</source>
+        <translation>Print, A4 landscape at 300 dpi (3508 × 2480)</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>Custom size</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>Export figures</translation>
+    </message>
+    <message>
+        <source>The figures are written here, one file per view and format (fit.png, loss.svg, …) plus the whole dashboard.</source>
+        <translation>The figures are written here, one file per view and format (fit.png, loss.svg, …) plus the whole dashboard.</translation>
+    </message>
+    <message>
+        <source>Export figures to folder</source>
+        <translation>Export figures to folder</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Every view, and the whole dashboard</source>
+        <translation>Every view, and the whole dashboard</translation>
+    </message>
+    <message>
+        <source>The whole dashboard only</source>
+        <translation>The whole dashboard only</translation>
+    </message>
+    <message>
+        <source>View: {0}</source>
+        <translation>View: {0}</translation>
+    </message>
+    <message>
+        <source>Figures:</source>
+        <translation>Figures:</translation>
+    </message>
+    <message>
+        <source>Pixels: slides, web pages, chat</source>
+        <translation>Pixels: slides, web pages, chat</translation>
+    </message>
+    <message>
+        <source>Vectors: editable in Inkscape or Illustrator, sharp at any size</source>
+        <translation>Vectors: editable in Inkscape or Illustrator, sharp at any size</translation>
+    </message>
+    <message>
+        <source>Vectors: LaTeX documents and printed handouts</source>
+        <translation>Vectors: LaTeX documents and printed handouts</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>Formats:</translation>
+    </message>
+    <message>
+        <source>Only PNG has a pixel size; SVG and PDF are vectors and stay sharp at any size.</source>
+        <translation>Only PNG has a pixel size; SVG and PDF are vectors and stay sharp at any size.</translation>
+    </message>
+    <message>
+        <source>PNG size:</source>
+        <translation>PNG size:</translation>
+    </message>
+    <message>
+        <source>Custom size:</source>
+        <translation>Custom size:</translation>
+    </message>
+    <message>
+        <source>Print style: white background, black ink, no grid</source>
+        <translation>Print style: white background, black ink, no grid</translation>
+    </message>
+    <message>
+        <source>For slides and handouts, also when the app shows a dark theme. Variant colours stay the same.</source>
+        <translation>For slides and handouts, also when the app shows a dark theme. Variant colours stay the same.</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Style:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the figures.</source>
+        <translation>Choose a folder for the figures.</translation>
+    </message>
+    <message>
+        <source>Choose at least one format.</source>
+        <translation>Choose at least one format.</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>the name contains a NUL character</source>
+        <translation>the name contains a NUL character</translation>
+    </message>
+    <message>
+        <source>{0} is not a file name</source>
+        <translation>{0} is not a file name</translation>
+    </message>
+    <message>
+        <source>the name {0}… is too long for the file system</source>
+        <translation>the name {0}… is too long for the file system</translation>
+    </message>
+    <message>
+        <source>{0} is a folder</source>
+        <translation>{0} is a folder</translation>
+    </message>
+    <message>
+        <source>{0} is a file, not a folder</source>
+        <translation>{0} is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>the folder {0} is not writable</source>
+        <translation>the folder {0} is not writable</translation>
+    </message>
+    <message>
+        <source>the clipboard holds no experiment text</source>
+        <translation>the clipboard holds no experiment text</translation>
+    </message>
+    <message>
+        <source>{0} bytes</source>
+        <translation>{0} bytes</translation>
+    </message>
+    <message>
+        <source>Open chec&amp;kpoint…</source>
+        <translation>Open chec&amp;kpoint…</translation>
+    </message>
+    <message>
+        <source>Open a saved checkpoint: look at its weights, histograms and history, or press Play to continue training it</source>
+        <translation>Open a saved checkpoint: look at its weights, histograms and history, or press Play to continue training it</translation>
+    </message>
+    <message>
+        <source>Export &amp;best weights (best.pt)…</source>
+        <translation>Export &amp;best weights (best.pt)…</translation>
+    </message>
+    <message>
+        <source>The weights early stopping restored (the best validation epoch), as a checkpoint</source>
+        <translation>The weights early stopping restored (the best validation epoch), as a checkpoint</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics (CSV, JSON)…</source>
+        <translation>Export &amp;metrics (CSV, JSON)…</translation>
+    </message>
+    <message>
+        <source>The history as a table: one row per evaluation, one column group per variant</source>
+        <translation>The history as a table: one row per evaluation, one column group per variant</translation>
+    </message>
+    <message>
+        <source>&amp;Record animation…</source>
+        <translation>&amp;Record animation…</translation>
+    </message>
+    <message>
+        <source>Record the run as an animated GIF or an MP4 video while it trains</source>
+        <translation>Record the run as an animated GIF or an MP4 video while it trains</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy experiment</source>
+        <translation>&amp;Copy experiment</translation>
+    </message>
+    <message>
+        <source>Put the experiment on the clipboard as TOML text, to paste into a chat or a handout</source>
+        <translation>Put the experiment on the clipboard as TOML text, to paste into a chat or a handout</translation>
+    </message>
+    <message>
+        <source>&amp;Paste experiment</source>
+        <translation>&amp;Paste experiment</translation>
+    </message>
+    <message>
+        <source>Open the experiment whose JSON or TOML text is on the clipboard</source>
+        <translation>Open the experiment whose JSON or TOML text is on the clipboard</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop recording and write the file</source>
+        <translation>Stop recording and write the file</translation>
+    </message>
+    <message>
+        <source>Figures not exported: {0} is a file, not a folder</source>
+        <translation>Figures not exported: {0} is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>Figures not exported: no view called {0}</source>
+        <translation>Figures not exported: no view called {0}</translation>
+    </message>
+    <message>
+        <source> ({0} file(s) written before it)</source>
+        <translation> ({0} file(s) written before it)</translation>
+    </message>
+    <message>
+        <source>Figures not exported: {0}{1}</source>
+        <translation>Figures not exported: {0}{1}</translation>
+    </message>
+    <message>
+        <source>wrote {0} figure files to {1}</source>
+        <translation>wrote {0} figure files to {1}</translation>
+    </message>
+    <message>
+        <source>Export best weights</source>
+        <translation>Export best weights</translation>
+    </message>
+    <message>
+        <source>Export checkpoint</source>
+        <translation>Export checkpoint</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoint (*.pt);;All files (*)</source>
+        <translation>PyTorch checkpoint (*.pt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Checkpoint not saved: a demonstration has no weights to save</source>
+        <translation>Checkpoint not saved: a demonstration has no weights to save</translation>
+    </message>
+    <message>
+        <source>Checkpoint not saved: no model yet; press Play or Step first</source>
+        <translation>Checkpoint not saved: no model yet; press Play or Step first</translation>
+    </message>
+    <message>
+        <source>Checkpoint not saved: {0}</source>
+        <translation>Checkpoint not saved: {0}</translation>
+    </message>
+    <message>
+        <source>saving checkpoint to {0}…</source>
+        <translation>saving checkpoint to {0}…</translation>
+    </message>
+    <message>
+        <source>Checkpoint not saved: {0}. Training goes on.</source>
+        <translation>Checkpoint not saved: {0}. Training goes on.</translation>
+    </message>
+    <message>
+        <source>Open checkpoint</source>
+        <translation>Open checkpoint</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoint (*.pt *.pth);;All files (*)</source>
+        <translation>PyTorch checkpoint (*.pt *.pth);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open {0}: no such file</source>
+        <translation>Cannot open {0}: no such file</translation>
+    </message>
+    <message>
+        <source>opening checkpoint {0}…</source>
+        <translation>opening checkpoint {0}…</translation>
+    </message>
+    <message>
+        <source>opened checkpoint {0}: epoch {1}, step {2}. Press Play to continue training it.</source>
+        <translation>opened checkpoint {0}: epoch {1}, step {2}. Press Play to continue training it.</translation>
+    </message>
+    <message>
+        <source>No metrics yet: press Play or Step first</source>
+        <translation>No metrics yet: press Play or Step first</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>Export metrics</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV table (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Metrics not exported: this demonstration has no training history</source>
+        <translation>Metrics not exported: this demonstration has no training history</translation>
+    </message>
+    <message>
+        <source>Metrics not exported: use a .csv or .json file name, not {0}</source>
+        <translation>Metrics not exported: use a .csv or .json file name, not {0}</translation>
+    </message>
+    <message>
+        <source>Metrics not exported: {0}</source>
+        <translation>Metrics not exported: {0}</translation>
+    </message>
+    <message>
+        <source>metrics up to epoch {0} written to {1}</source>
+        <translation>metrics up to epoch {0} written to {1}</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>Save experiment</translation>
+    </message>
+    <message>
+        <source>TOML (*.toml);;JSON (*.json)</source>
+        <translation>TOML (*.toml);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>experiment copied to the clipboard as TOML ({0} lines)</source>
+        <translation>experiment copied to the clipboard as TOML ({0} lines)</translation>
+    </message>
+    <message>
+        <source>pasted experiment: {0}</source>
+        <translation>pasted experiment: {0}</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>untitled</translation>
+    </message>
+    <message>
+        <source>still writing the last recording; one moment</source>
+        <translation>still writing the last recording; one moment</translation>
+    </message>
+    <message>
+        <source>A recording is already running</source>
+        <translation>A recording is already running</translation>
+    </message>
+    <message>
+        <source>Not recording: no view called {0}</source>
+        <translation>Not recording: no view called {0}</translation>
+    </message>
+    <message>
+        <source>Not recording: {0}</source>
+        <translation>Not recording: {0}</translation>
+    </message>
+    <message>
+        <source>epoch {0} / {1} · step {2}</source>
+        <translation>epoch {0} / {1} · step {2}</translation>
+    </message>
+    <message>
+        <source>Stop &amp;recording</source>
+        <translation>Stop &amp;recording</translation>
+    </message>
+    <message>
+        <source>writing {0}…</source>
+        <translation>writing {0}…</translation>
+    </message>
+    <message>
+        <source>● REC {0} / {1}</source>
+        <translation>● REC {0} / {1}</translation>
+    </message>
+    <message>
+        <source>writing {0}: frame {1} / {2}</source>
+        <translation>writing {0}: frame {1} / {2}</translation>
+    </message>
+    <message>
+        <source>recorded {0} frames ({1:.1f} s) to {2} ({3})</source>
+        <translation>recorded {0} frames ({1:.1f} s) to {2} ({3})</translation>
+    </message>
+    <message>
+        <source>; {0} frames skipped because encoding fell behind</source>
+        <translation>; {0} frames skipped because encoding fell behind</translation>
+    </message>
+    <message>
+        <source>; a GIF of this size holds at most {0} frames: record an MP4 for longer runs</source>
+        <translation>; a GIF of this size holds at most {0} frames: record an MP4 for longer runs</translation>
+    </message>
+    <message>
+        <source>Recording not saved: {0}. Training goes on.</source>
+        <translation>Recording not saved: {0}. Training goes on.</translation>
+    </message>
+</context>
+<context>
+    <name>FitView</name>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>variant:</source>
+        <translation>variant:</translation>
+    </message>
+    <message>
+        <source>Whose predictions the sample images show.</source>
+        <translation>Whose predictions the sample images show.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>About Regularization Explorer</source>
+        <translation>About Regularization Explorer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Regularization Explorer {0}&lt;/h3&gt;&lt;p&gt;A desktop lab for seeing overfitting and regularization happen: dropout, L1/L2 penalties, weight decay and early stopping, live.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Regularization Explorer {0}&lt;/h3&gt;&lt;p&gt;A desktop lab for seeing overfitting and regularization happen: dropout, L1/L2 penalties, weight decay and early stopping, live.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>play / pause</source>
+        <translation>play / pause</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>one step</source>
+        <translation>one step</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>reset to step 0</source>
+        <translation>reset to step 0</translation>
+    </message>
+    <message>
+        <source>open experiment</source>
+        <translation>open experiment</translation>
+    </message>
+    <message>
+        <source>save experiment</source>
+        <translation>save experiment</translation>
+    </message>
+    <message>
+        <source>export figures</source>
+        <translation>export figures</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>quit</translation>
+    </message>
+    <message>
+        <source>presentation mode (projector)</source>
+        <translation>presentation mode (projector)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>next control</source>
+        <translation>next control</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramView</name>
+    <message>
+        <source>Histograms</source>
+        <translation>Histograms</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>over time</source>
+        <translation>over time</translation>
+    </message>
+    <message>
+        <source>Now: this moment&apos;s weight and gradient histograms of every layer. Over time: how one layer&apos;s weight histogram changed during training.</source>
+        <translation>Now: this moment&apos;s weight and gradient histograms of every layer. Over time: how one layer&apos;s weight histogram changed during training.</translation>
+    </message>
+    <message>
+        <source>layer:</source>
+        <translation>layer:</translation>
+    </message>
+    <message>
+        <source>Which Linear layer&apos;s histograms to show.</source>
+        <translation>Which Linear layer&apos;s histograms to show.</translation>
+    </message>
+    <message>
+        <source>show:</source>
+        <translation>show:</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>weight value</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>{layer}: weight histogram over time — oldest at the top (faint), newest at the bottom (bold)</source>
+        <translation>{layer}: weight histogram over time — oldest at the top (faint), newest at the bottom (bold)</translation>
+    </message>
+    <message>
+        <source>gradient value</source>
+        <translation>gradient value</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>weights</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>gradients</translation>
+    </message>
+    <message>
+        <source>(top: weights, bottom: gradients; y: count)</source>
+        <translation>(top: weights, bottom: gradients; y: count)</translation>
+    </message>
+    <message>
+        <source>(y: count)</source>
+        <translation>(y: count)</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesMode</name>
+    <message>
+        <source>pred {k} (p={p})</source>
+        <translation>pred {k} (p={p})</translation>
+    </message>
+    <message>
+        <source>{name}: {c} of {n} right</source>
+        <translation>{name}: {c} of {n} right</translation>
+    </message>
+    <message>
+        <source>(predicted class)</source>
+        <translation>(predicted class)</translation>
+    </message>
+    <message>
+        <source>(predicted class, probability)</source>
+        <translation>(predicted class, probability)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>layer {0}</source>
+        <translation>layer {0}</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>output layer</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Custom experiment</source>
+        <translation>Custom experiment</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>What to watch</translation>
+    </message>
+    <message>
+        <source>Press play (Space) and watch the training and validation losses: when validation turns up while training keeps falling, the network is overfitting. Then add dropout or a weight penalty on the right.</source>
+        <translation>Press play (Space) and watch the training and validation losses: when validation turns up while training keeps falling, the network is overfitting. Then add dropout or a weight penalty on the right.</translation>
+    </message>
+</context>
+<context>
+    <name>LogSlider</name>
+    <message>
+        <source>&apos;{0}&apos; is not a number</source>
+        <translation>&apos;{0}&apos; is not a number</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a finite number</source>
+        <translation>&apos;{0}&apos; is not a finite number</translation>
+    </message>
+    <message>
+        <source>must be 0 or more (got {0})</source>
+        <translation>must be 0 or more (got {0})</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>must be greater than 0</translation>
+    </message>
+    <message>
+        <source>must be at most {0} (got {1})</source>
+        <translation>must be at most {0} (got {1})</translation>
+    </message>
+</context>
+<context>
+    <name>Looks</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Presentation mode</translation>
+    </message>
+    <message>
+        <source>Large fonts, thick lines and high contrast for a projector (F5 or Ctrl+P)</source>
+        <translation>Large fonts, thick lines and high contrast for a projector (F5 or Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation>&amp;Light theme</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Dark theme</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+</context>
+<context>
+    <name>LossView</name>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis: early, large losses and late, small ones become readable at once.</source>
+        <translation>Logarithmic loss axis: early, large losses and late, small ones become readable at once.</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>best</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>accuracy</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>train</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Regularization Explorer</source>
+        <translation>Regularization Explorer</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>Regularization</translation>
+    </message>
+    <message>
+        <source>Data &amp;&amp; optimiser</source>
+        <translation>Data &amp;&amp; optimiser</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Play / pause training (Space)</source>
+        <translation>Play / pause training (Space)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>One optimisation step, then pause (S)</source>
+        <translation>One optimisation step, then pause (S)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>New initial weights from the seed, back to step 0 (R)</source>
+        <translation>New initial weights from the seed, back to step 0 (R)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open experiment…</source>
+        <translation>&amp;Open experiment…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Save experiment…</source>
+        <translation>&amp;Save experiment…</translation>
+    </message>
+    <message>
+        <source>Open &amp;preset</source>
+        <translation>Open &amp;preset</translation>
+    </message>
+    <message>
+        <source>Export &amp;figures…</source>
+        <translation>Export &amp;figures…</translation>
+    </message>
+    <message>
+        <source>Export &amp;checkpoint…</source>
+        <translation>Export &amp;checkpoint…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>Loss curves</translation>
+    </message>
+    <message>
+        <source>Weight histograms</source>
+        <translation>Weight histograms</translation>
+    </message>
+    <message>
+        <source>Activation variance</source>
+        <translation>Activation variance</translation>
+    </message>
+    <message>
+        <source>Weight norms</source>
+        <translation>Weight norms</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>Network diagram</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>(presets unavailable: {0})</source>
+        <translation>(presets unavailable: {0})</translation>
+    </message>
+    <message>
+        <source>Clear this list</source>
+        <translation>Clear this list</translation>
+    </message>
+    <message>
+        <source>Could not start the trainer: {0}</source>
+        <translation>Could not start the trainer: {0}</translation>
+    </message>
+    <message>
+        <source>model rebuilt: {0} hidden layer(s)</source>
+        <translation>model rebuilt: {0} hidden layer(s)</translation>
+    </message>
+    <message>
+        <source>, {0} variants</source>
+        <translation>, {0} variants</translation>
+    </message>
+    <message>
+        <source>all variants</source>
+        <translation>all variants</translation>
+    </message>
+    <message>
+        <source>reset: new model from step 0</source>
+        <translation>reset: new model from step 0</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>a view failed to draw: {0}</source>
+        <translation>a view failed to draw: {0}</translation>
+    </message>
+    <message>
+        <source>Use the CPU</source>
+        <translation>Use the CPU</translation>
+    </message>
+    <message>
+        <source>Restart the trainer</source>
+        <translation>Restart the trainer</translation>
+    </message>
+    <message>
+        <source>training on the CPU now: model rebuilt from step 0</source>
+        <translation>training on the CPU now: model rebuilt from step 0</translation>
+    </message>
+    <message>
+        <source>Not applied: {0}</source>
+        <translation>Not applied: {0}</translation>
+    </message>
+    <message>
+        <source>opened preset {0}</source>
+        <translation>opened preset {0}</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>Open experiment</translation>
+    </message>
+    <message>
+        <source>Experiments (*.json *.toml);;All files (*)</source>
+        <translation>Experiments (*.json *.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open {0}: {1}</source>
+        <translation>Cannot open {0}: {1}</translation>
+    </message>
+    <message>
+        <source>opened {0}</source>
+        <translation>opened {0}</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}</source>
+        <translation>Cannot save {0}: {1}</translation>
+    </message>
+    <message>
+        <source>experiment saved to {0}</source>
+        <translation>experiment saved to {0}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <source>wrote {0} figure files to {1}</source>
+        <translation>wrote {0} figure files to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>NarrationView</name>
+    <message>
+        <source>What is happening</source>
+        <translation>What is happening</translation>
+    </message>
+    <message>
+        <source>Press ▶ (Space) to start training; this line explains what the curves are doing.</source>
+        <translation>Press ▶ (Space) to start training; this line explains what the curves are doing.</translation>
+    </message>
+</context>
+<context>
+    <name>Narrator</name>
+    <message>
+        <source>{name}: waiting for the first evaluation.</source>
+        <translation>{name}: waiting for the first evaluation.</translation>
+    </message>
+    <message>
+        <source>{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset.</source>
+        <translation>{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset.</translation>
+    </message>
+    <message>
+        <source>{name}: stopped early at epoch {stop}; the best weights, from epoch {best}, were restored.</source>
+        <translation>{name}: stopped early at epoch {stop}; the best weights, from epoch {best}, were restored.</translation>
+    </message>
+    <message>
+        <source>{name}: stopped early at epoch {stop}; validation loss was best at epoch {best}.</source>
+        <translation>{name}: stopped early at epoch {stop}; validation loss was best at epoch {best}.</translation>
+    </message>
+    <message>
+        <source>{name}: validation loss has risen for {n} evaluations while training loss falls: the model is overfitting.</source>
+        <translation>{name}: validation loss has risen for {n} evaluations while training loss falls: the model is overfitting.</translation>
+    </message>
+    <message>
+        <source>Early stopping will stop in {left} more.</source>
+        <translation>Early stopping will stop in {left} more.</translation>
+    </message>
+    <message>
+        <source>Early stopping will stop at the next evaluation.</source>
+        <translation>Early stopping will stop at the next evaluation.</translation>
+    </message>
+    <message>
+        <source>{name}: validation loss has not improved for {n} evaluations (best at epoch {best}).</source>
+        <translation>{name}: validation loss has not improved for {n} evaluations (best at epoch {best}).</translation>
+    </message>
+    <message>
+        <source>{name}: training loss is still falling fast (down {pct} % in {epochs} epochs).</source>
+        <translation>{name}: training loss is still falling fast (down {pct} % in {epochs} epochs).</translation>
+    </message>
+    <message>
+        <source>{name}: both losses have flattened (training {train}, validation {val}).</source>
+        <translation>{name}: both losses have flattened (training {train}, validation {val}).</translation>
+    </message>
+    <message>
+        <source>{name}: the training loss has flattened at {train}.</source>
+        <translation>{name}: the training loss has flattened at {train}.</translation>
+    </message>
+    <message>
+        <source>{name}: both losses are still falling slowly (training {train}, validation {val}).</source>
+        <translation>{name}: both losses are still falling slowly (training {train}, validation {val}).</translation>
+    </message>
+    <message>
+        <source>{name}: the training loss is still falling slowly ({train}).</source>
+        <translation>{name}: the training loss is still falling slowly ({train}).</translation>
+    </message>
+    <message>
+        <source>Training finished at epoch {epoch}.</source>
+        <translation>Training finished at epoch {epoch}.</translation>
+    </message>
+    <message>
+        <source>Lowest validation loss: {name} ({val}).</source>
+        <translation>Lowest validation loss: {name} ({val}).</translation>
+    </message>
+    <message>
+        <source>{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.</source>
+        <translation>{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.</translation>
+    </message>
+    <message>
+        <source>inverted</source>
+        <translation>inverted</translation>
+    </message>
+    <message>
+        <source>vanilla</source>
+        <translation>vanilla</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>vanilla</source>
+        <translation>vanilla</translation>
+    </message>
+    <message>
+        <source>DC</source>
+        <translation>DC</translation>
+    </message>
+    <message>
+        <source>gauss</source>
+        <translation>gauss</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>variant:</source>
+        <translation>variant:</translation>
+    </message>
+    <message>
+        <source>Whose network the diagram shows.</source>
+        <translation>Whose network the diagram shows.</translation>
+    </message>
+    <message>
+        <source>The network appears here when training starts.</source>
+        <translation>The network appears here when training starts.</translation>
+    </message>
+    <message>
+        <source>…+{n}</source>
+        <translation>…+{n}</translation>
+    </message>
+    <message>
+        <source>input
+{n}</source>
+        <translation>input
+{n}</translation>
+    </message>
+    <message>
+        <source>in
+{n}</source>
+        <translation>in
+{n}</translation>
+    </message>
+    <message>
+        <source>hidden {k}
+{w} {act}</source>
+        <translation>hidden {k}
+{w} {act}</translation>
+    </message>
+    <message>
+        <source>h{k}
+{w}
+{act}</source>
+        <translation>h{k}
+{w}
+{act}</translation>
+    </message>
+    <message>
+        <source>p={p} {kind}</source>
+        <translation>p={p} {kind}</translation>
+    </message>
+    <message>
+        <source>p={p}</source>
+        <translation>p={p}</translation>
+    </message>
+    <message>
+        <source>output
+{n}</source>
+        <translation>output
+{n}</translation>
+    </message>
+    <message>
+        <source>out
+{n}</source>
+        <translation>out
+{n}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <source>inv</source>
+        <translation>inv</translation>
+    </message>
+    <message>
+        <source>van</source>
+        <translation>van</translation>
+    </message>
+    <message>
+        <source>DC</source>
+        <translation>DC</translation>
+    </message>
+    <message>
+        <source>gauss</source>
+        <translation>gauss</translation>
+    </message>
+    <message>
+        <source>Dropout p and kind of this layer; change them in the Regularization panel (live). </source>
+        <translation>Dropout p and kind of this layer; change them in the Regularization panel (live). </translation>
+    </message>
+    <message>
+        <source>Move this layer towards the input</source>
+        <translation>Move this layer towards the input</translation>
+    </message>
+    <message>
+        <source>Move this layer towards the output</source>
+        <translation>Move this layer towards the output</translation>
+    </message>
+    <message>
+        <source>Remove this hidden layer</source>
+        <translation>Remove this hidden layer</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>Hidden layers</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>neurons</source>
+        <translation>neurons</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>activation</translation>
+    </message>
+    <message>
+        <source>dropout p</source>
+        <translation>dropout p</translation>
+    </message>
+    <message>
+        <source>No hidden layers: a linear model y = W·x + b.</source>
+        <translation>No hidden layers: a linear model y = W·x + b.</translation>
+    </message>
+    <message>
+        <source>Add hidden layer</source>
+        <translation>Add hidden layer</translation>
+    </message>
+    <message>
+        <source>Layer sizes from input to output, and the number of trainable parameters Σ(n_in·n_out + n_out).</source>
+        <translation>Layer sizes from input to output, and the number of trainable parameters Σ(n_in·n_out + n_out).</translation>
+    </message>
+    <message>
+        <source>Compare variants</source>
+        <translation>Compare variants</translation>
+    </message>
+    <message>
+        <source>Compare mode (train variants side by side)</source>
+        <translation>Compare mode (train variants side by side)</translation>
+    </message>
+    <message>
+        <source>Add variant</source>
+        <translation>Add variant</translation>
+    </message>
+    <message>
+        <source>Add a variant (a copy of the selected one, or of the base settings); tune it in the Regularization panel.</source>
+        <translation>Add a variant (a copy of the selected one, or of the base settings); tune it in the Regularization panel.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected variant.</source>
+        <translation>Remove the selected variant.</translation>
+    </message>
+    <message>
+        <source>in → {0} → out (sizes of input and output follow from the dataset)</source>
+        <translation>in → {0} → out (sizes of input and output follow from the dataset)</translation>
+    </message>
+    <message>
+        <source>{0} · {1} parameters</source>
+        <translation>{0} · {1} parameters</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronTooltip</name>
+    <message>
+        <source>hidden layer {k}, neuron {i} of {w}</source>
+        <translation>hidden layer {k}, neuron {i} of {w}</translation>
+    </message>
+    <message>
+        <source>computes h = {act}(w · x + b)</source>
+        <translation>computes h = {act}(w · x + b)</translation>
+    </message>
+    <message>
+        <source>Gaussian noise: output × {m}</source>
+        <translation>Gaussian noise: output × {m}</translation>
+    </message>
+    <message>
+        <source>dropped this step (output × 0)</source>
+        <translation>dropped this step (output × 0)</translation>
+    </message>
+    <message>
+        <source>kept this step (output × {m})</source>
+        <translation>kept this step (output × {m})</translation>
+    </message>
+    <message>
+        <source>layer activation: mean {m}, variance {v}</source>
+        <translation>layer activation: mean {m}, variance {v}</translation>
+    </message>
+</context>
+<context>
+    <name>NormView</name>
+    <message>
+        <source>Weight norms</source>
+        <translation>Weight norms</translation>
+    </message>
+    <message>
+        <source>weight norm ‖W‖</source>
+        <translation>weight norm ‖W‖</translation>
+    </message>
+</context>
+<context>
+    <name>ParityMode</name>
+    <message>
+        <source>true y (test set)</source>
+        <translation>true y (test set)</translation>
+    </message>
+    <message>
+        <source>predicted y</source>
+        <translation>predicted y</translation>
+    </message>
+    <message>
+        <source>perfect prediction</source>
+        <translation>perfect prediction</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>1920 pixels wide</source>
+        <translation>1920 pixels wide</translation>
+    </message>
+    <message>
+        <source>1280 pixels wide</source>
+        <translation>1280 pixels wide</translation>
+    </message>
+    <message>
+        <source>960 pixels wide</source>
+        <translation>960 pixels wide</translation>
+    </message>
+    <message>
+        <source>640 pixels wide</source>
+        <translation>640 pixels wide</translation>
+    </message>
+    <message>
+        <source>Same as on screen</source>
+        <translation>Same as on screen</translation>
+    </message>
+    <message>
+        <source>Record animation</source>
+        <translation>Record animation</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Animated GIF (plays everywhere, also in chat and on the web)</source>
+        <translation>Animated GIF (plays everywhere, also in chat and on the web)</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264: small, smooth, for slides and video players)</source>
+        <translation>MP4 video (H.264: small, smooth, for slides and video players)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>The whole dashboard</source>
+        <translation>The whole dashboard</translation>
+    </message>
+    <message>
+        <source>View: {0}</source>
+        <translation>View: {0}</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> frames/s</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Frame rate:</translation>
+    </message>
+    <message>
+        <source> s at most</source>
+        <translation> s at most</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Length:</translation>
+    </message>
+    <message>
+        <source>Frame size:</source>
+        <translation>Frame size:</translation>
+    </message>
+    <message>
+        <source>Start training if it is paused</source>
+        <translation>Start training if it is paused</translation>
+    </message>
+    <message>
+        <source>Stop recording when training finishes</source>
+        <translation>Stop recording when training finishes</translation>
+    </message>
+    <message>
+        <source>Frames are taken while training runs and encoded in the background; the file appears when the recording stops.</source>
+        <translation>Frames are taken while training runs and encoded in the background; the file appears when the recording stops.</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Start recording</translation>
+    </message>
+    <message>
+        <source>Record animation to</source>
+        <translation>Record animation to</translation>
+    </message>
+    <message>
+        <source>Choose a file name.</source>
+        <translation>Choose a file name.</translation>
+    </message>
+</context>
+<context>
+    <name>RegularizationPanel</name>
+    <message>
+        <source>Edit variant:</source>
+        <translation>Edit variant:</translation>
+    </message>
+    <message>
+        <source>≠ differs between variants: choose one above to see its value</source>
+        <translation>≠ differs between variants: choose one above to see its value</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>No hidden layers, so nothing to drop.</source>
+        <translation>No hidden layers, so nothing to drop.</translation>
+    </message>
+    <message>
+        <source>Weight penalties</source>
+        <translation>Weight penalties</translation>
+    </message>
+    <message>
+        <source>penalise biases too</source>
+        <translation>penalise biases too</translation>
+    </message>
+    <message>
+        <source>L1 λ</source>
+        <translation>L1 λ</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>weight decay</translation>
+    </message>
+    <message>
+        <source>loss = data + λ₁·Σ|w| + λ₂·Σw²  (no ½)</source>
+        <translation>loss = data + λ₁·Σ|w| + λ₂·Σw²  (no ½)</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Early stopping</translation>
+    </message>
+    <message>
+        <source>stop when validation stops improving</source>
+        <translation>stop when validation stops improving</translation>
+    </message>
+    <message>
+        <source> evaluations</source>
+        <translation> evaluations</translation>
+    </message>
+    <message>
+        <source>restore the best weights</source>
+        <translation>restore the best weights</translation>
+    </message>
+    <message>
+        <source>patience P</source>
+        <translation>patience P</translation>
+    </message>
+    <message>
+        <source>min Δ</source>
+        <translation>min Δ</translation>
+    </message>
+    <message>
+        <source>all variants</source>
+        <translation>all variants</translation>
+    </message>
+    <message>
+        <source>Differs between variants: {0}</source>
+        <translation>Differs between variants: {0}</translation>
+    </message>
+    <message>
+        <source>Hidden layer {0}: {1} neurons, {2}</source>
+        <translation>Hidden layer {0}: {1} neurons, {2}</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>layer {0}</translation>
+    </message>
+    <message>
+        <source>inverted</source>
+        <translation>inverted</translation>
+    </message>
+    <message>
+        <source>vanilla</source>
+        <translation>vanilla</translation>
+    </message>
+    <message>
+        <source>DropConnect</source>
+        <translation>DropConnect</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>Gaussian</translation>
+    </message>
+    <message>
+        <source>penalty {0:.4g} (train loss {1})</source>
+        <translation>penalty {0:.4g} (train loss {1})</translation>
+    </message>
+    <message>
+        <source>waiting for the first evaluation</source>
+        <translation>waiting for the first evaluation</translation>
+    </message>
+    <message>
+        <source>best {0:.4g} at epoch {1} · wait {2}/{3}</source>
+        <translation>best {0:.4g} at epoch {1} · wait {2}/{3}</translation>
+    </message>
+    <message>
+        <source> · stopped at epoch {0}</source>
+        <translation> · stopped at epoch {0}</translation>
+    </message>
+    <message>
+        <source> (best weights restored)</source>
+        <translation> (best weights restored)</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <source>epoch {0} / {1} · step {2}</source>
+        <translation>epoch {0} / {1} · step {2}</translation>
+    </message>
+    <message>
+        <source>Epochs done / epochs planned, and optimisation steps taken (steps per epoch = ⌈N/B⌉).</source>
+        <translation>Epochs done / epochs planned, and optimisation steps taken (steps per epoch = ⌈N/B⌉).</translation>
+    </message>
+    <message>
+        <source>Share of the planned epochs done.</source>
+        <translation>Share of the planned epochs done.</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} steps/s</translation>
+    </message>
+    <message>
+        <source>Optimisation steps per second (all variants together).</source>
+        <translation>Optimisation steps per second (all variants together).</translation>
+    </message>
+    <message>
+        <source>The device the trainer is using.</source>
+        <translation>The device the trainer is using.</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>device: {0}</source>
+        <translation>device: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ScalingMode</name>
+    <message>
+        <source>network output</source>
+        <translation>network output</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>output in eval mode</source>
+        <translation>output in eval mode</translation>
+    </message>
+    <message>
+        <source>mean of the train-mode outputs</source>
+        <translation>mean of the train-mode outputs</translation>
+    </message>
+    <message>
+        <source>histogram of many train-mode outputs</source>
+        <translation>histogram of many train-mode outputs</translation>
+    </message>
+    <message>
+        <source>eval</source>
+        <translation>eval</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>mean</translation>
+    </message>
+    <message>
+        <source>eval {e} · mean of train {m}</source>
+        <translation>eval {e} · mean of train {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotView</name>
+    <message>
+        <source>Press ▶ to start training: this plot fills in live.</source>
+        <translation>Press ▶ to start training: this plot fills in live.</translation>
+    </message>
+</context>
+<context>
+    <name>Tooltips</name>
+    <message>
+        <source>Dropout probability p: during training each unit of this layer is dropped (set to 0) with probability p; p = 0 turns dropout off. Kept units: m_i ~ Bernoulli(1−p).</source>
+        <translation>Dropout probability p: during training each unit of this layer is dropped (set to 0) with probability p; p = 0 turns dropout off. Kept units: m_i ~ Bernoulli(1−p).</translation>
+    </message>
+    <message>
+        <source>Inverted dropout: during training each unit is kept with probability 1−p and scaled by 1/(1−p), so nothing changes at test time. m_i ~ Bernoulli(1−p)/(1−p).</source>
+        <translation>Inverted dropout: during training each unit is kept with probability 1−p and scaled by 1/(1−p), so nothing changes at test time. m_i ~ Bernoulli(1−p)/(1−p).</translation>
+    </message>
+    <message>
+        <source>Vanilla dropout (the original paper): units are kept with probability 1−p without scaling during training; at test time outputs are multiplied by (1−p). Train: h·m, m_i ~ Bernoulli(1−p); test: h·(1−p).</source>
+        <translation>Vanilla dropout (the original paper): units are kept with probability 1−p without scaling during training; at test time outputs are multiplied by (1−p). Train: h·m, m_i ~ Bernoulli(1−p); test: h·(1−p).</translation>
+    </message>
+    <message>
+        <source>DropConnect: drops individual weights instead of units, W̃ = W ⊙ M with M_ij ~ Bernoulli(1−p)/(1−p), a new mask every step.</source>
+        <translation>DropConnect: drops individual weights instead of units, W̃ = W ⊙ M with M_ij ~ Bernoulli(1−p)/(1−p), a new mask every step.</translation>
+    </message>
+    <message>
+        <source>Gaussian dropout: multiplies each unit by Gaussian noise of mean 1 instead of a 0/1 mask, m_i ~ N(1, p/(1−p)); same mean and variance as inverted dropout.</source>
+        <translation>Gaussian dropout: multiplies each unit by Gaussian noise of mean 1 instead of a 0/1 mask, m_i ~ N(1, p/(1−p)); same mean and variance as inverted dropout.</translation>
+    </message>
+    <message>
+        <source>How this layer drops: inverted (scale 1/(1−p) while training), vanilla (scale by 1−p at test time), DropConnect (drop weights W_ij) or Gaussian noise m ~ N(1, p/(1−p)).</source>
+        <translation>How this layer drops: inverted (scale 1/(1−p) while training), vanilla (scale by 1−p at test time), DropConnect (drop weights W_ij) or Gaussian noise m ~ N(1, p/(1−p)).</translation>
+    </message>
+    <message>
+        <source>L1 penalty: adds λ·Σ|w| to the loss; its gradient λ·sign(w) pushes small weights to exactly zero, so the weight histogram gets a spike at 0 (sparse weights).</source>
+        <translation>L1 penalty: adds λ·Σ|w| to the loss; its gradient λ·sign(w) pushes small weights to exactly zero, so the weight histogram gets a spike at 0 (sparse weights).</translation>
+    </message>
+    <message>
+        <source>L2 penalty: adds λ·Σw² to the loss (no ½); its gradient 2λw pulls every weight towards zero and the weight histogram narrows.</source>
+        <translation>L2 penalty: adds λ·Σw² to the loss (no ½); its gradient 2λw pulls every weight towards zero and the weight histogram narrows.</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay (AdamW): after each step w ← w − η·wd·w, outside the loss. With plain SGD it equals an L2 penalty with λ = wd/2; with Adam it does not.</source>
+        <translation>Decoupled weight decay (AdamW): after each step w ← w − η·wd·w, outside the loss. With plain SGD it equals an L2 penalty with λ = wd/2; with Adam it does not.</translation>
+    </message>
+    <message>
+        <source>Also penalise (and decay) the bias vectors b, not only the weights W: Σ runs over W and b. Usually only weights are penalised.</source>
+        <translation>Also penalise (and decay) the bias vectors b, not only the weights W: Σ runs over W and b. Usually only weights are penalised.</translation>
+    </message>
+    <message>
+        <source>Conventions used here: L1 = λ·Σ|w|, L2 = λ·Σw² (no ½), total loss = data loss + L1 + L2.</source>
+        <translation>Conventions used here: L1 = λ·Σ|w|, L2 = λ·Σw² (no ½), total loss = data loss + L1 + L2.</translation>
+    </message>
+    <message>
+        <source>Early stopping: stop training when the validation loss has not improved by more than δ for P evaluations in a row (stop when wait ≥ P).</source>
+        <translation>Early stopping: stop training when the validation loss has not improved by more than δ for P evaluations in a row (stop when wait ≥ P).</translation>
+    </message>
+    <message>
+        <source>Patience P: how many evaluations without improvement are tolerated; training stops when wait ≥ P.</source>
+        <translation>Patience P: how many evaluations without improvement are tolerated; training stops when wait ≥ P.</translation>
+    </message>
+    <message>
+        <source>Minimum improvement δ: an evaluation counts as better only if val_loss &lt; best − δ.</source>
+        <translation>Minimum improvement δ: an evaluation counts as better only if val_loss &lt; best − δ.</translation>
+    </message>
+    <message>
+        <source>Restore best: when stopping, put back the weights of the best evaluation, w ← w_best (otherwise the last weights are kept).</source>
+        <translation>Restore best: when stopping, put back the weights of the best evaluation, w ← w_best (otherwise the last weights are kept).</translation>
+    </message>
+    <message>
+        <source>Which variant the controls edit in compare mode. &quot;All variants&quot; sets a value in every variant: v_k ← x for all k.</source>
+        <translation>Which variant the controls edit in compare mode. &quot;All variants&quot; sets a value in every variant: v_k ← x for all k.</translation>
+    </message>
+    <message>
+        <source>Learning rate η: the size of each gradient step, w ← w − η·∇L. Too large diverges, too small crawls.</source>
+        <translation>Learning rate η: the size of each gradient step, w ← w − η·∇L. Too large diverges, too small crawls.</translation>
+    </message>
+    <message>
+        <source>Momentum μ (SGD): keeps a running velocity v ← μ·v + ∇L and steps w ← w − η·v; μ = 0.9 averages about 1/(1−μ) = 10 gradients.</source>
+        <translation>Momentum μ (SGD): keeps a running velocity v ← μ·v + ∇L and steps w ← w − η·v; μ = 0.9 averages about 1/(1−μ) = 10 gradients.</translation>
+    </message>
+    <message>
+        <source>Optimiser: SGD w ← w − η·∇L; Adam scales each step by running moments, w ← w − η·m̂/(√v̂ + ε); AdamW is Adam with decoupled weight decay.</source>
+        <translation>Optimiser: SGD w ← w − η·∇L; Adam scales each step by running moments, w ← w − η·m̂/(√v̂ + ε); AdamW is Adam with decoupled weight decay.</translation>
+    </message>
+    <message>
+        <source>Batch size B: samples per gradient step; the gradient is the batch mean (1/B)·Σ∇ℓ_i. Full batch: B = N, one step per epoch.</source>
+        <translation>Batch size B: samples per gradient step; the gradient is the batch mean (1/B)·Σ∇ℓ_i. Full batch: B = N, one step per epoch.</translation>
+    </message>
+    <message>
+        <source>Epochs: passes over the training set; one epoch is ⌈N/B⌉ steps.</source>
+        <translation>Epochs: passes over the training set; one epoch is ⌈N/B⌉ steps.</translation>
+    </message>
+    <message>
+        <source>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</source>
+        <translation>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</translation>
+    </message>
+    <message>
+        <source>Evaluate train/validation/test loss every k epochs; early-stopping patience counts these evaluations (P evaluations = P·k epochs).</source>
+        <translation>Evaluate train/validation/test loss every k epochs; early-stopping patience counts these evaluations (P evaluations = P·k epochs).</translation>
+    </message>
+    <message>
+        <source>Where the trainer runs: auto uses a CUDA GPU when present, else the CPU. If CUDA is chosen but not available the trainer falls back to the CPU and says so.</source>
+        <translation>Where the trainer runs: auto uses a CUDA GPU when present, else the CPU. If CUDA is chosen but not available the trainer falls back to the CPU and says so.</translation>
+    </message>
+    <message>
+        <source>The data: regression curves y = f(x) + ε, 2-D classification sets, small images (digits, IDX files such as MNIST) or a CSV file.</source>
+        <translation>The data: regression curves y = f(x) + ε, 2-D classification sets, small images (digits, IDX files such as MNIST) or a CSV file.</translation>
+    </message>
+    <message>
+        <source>Noise σ of the training targets: y = f(x) + ε with ε ~ N(0, σ²). More noise gives the network more to overfit.</source>
+        <translation>Noise σ of the training targets: y = f(x) + ε with ε ~ N(0, σ²). More noise gives the network more to overfit.</translation>
+    </message>
+    <message>
+        <source>Noise σ of the validation and test draws (empty: the same as the training noise).</source>
+        <translation>Noise σ of the validation and test draws (empty: the same as the training noise).</translation>
+    </message>
+    <message>
+        <source>Training points N. Few points and a big network make overfitting easy to see: parameters ≫ N.</source>
+        <translation>Training points N. Few points and a big network make overfitting easy to see: parameters ≫ N.</translation>
+    </message>
+    <message>
+        <source>Validation points: held out, never trained on; early stopping watches their loss.</source>
+        <translation>Validation points: held out, never trained on; early stopping watches their loss.</translation>
+    </message>
+    <message>
+        <source>Test points: held out, measure how well the model generalises (test loss).</source>
+        <translation>Test points: held out, measure how well the model generalises (test loss).</translation>
+    </message>
+    <message>
+        <source>Number of inputs d of the high-dimensional linear set: y = w*·x + b* + ε, x ∈ ℝ^d.</source>
+        <translation>Number of inputs d of the high-dimensional linear set: y = w*·x + b* + ε, x ∈ ℝ^d.</translation>
+    </message>
+    <message>
+        <source>Share of the samples held out for validation: n_val = fraction · N.</source>
+        <translation>Share of the samples held out for validation: n_val = fraction · N.</translation>
+    </message>
+    <message>
+        <source>Share of the samples held out for testing: n_test = fraction · N.</source>
+        <translation>Share of the samples held out for testing: n_test = fraction · N.</translation>
+    </message>
+    <message>
+        <source>Use at most this many samples of a file or image set (0: all); fewer samples overfit sooner.</source>
+        <translation>Use at most this many samples of a file or image set (0: all); fewer samples overfit sooner.</translation>
+    </message>
+    <message>
+        <source>The file (CSV: features…, label per row) or folder (IDX: *-images-idx3-ubyte[.gz] and *-labels-idx1-ubyte[.gz]) to read.</source>
+        <translation>The file (CSV: features…, label per row) or folder (IDX: *-images-idx3-ubyte[.gz] and *-labels-idx1-ubyte[.gz]) to read.</translation>
+    </message>
+    <message>
+        <source>Draw a new dataset: the same recipe with a new data seed (data seed + 1).</source>
+        <translation>Draw a new dataset: the same recipe with a new data seed (data seed + 1).</translation>
+    </message>
+    <message>
+        <source>Neurons n in this hidden layer: h = act(W·x + b), where W has n rows.</source>
+        <translation>Neurons n in this hidden layer: h = act(W·x + b), where W has n rows.</translation>
+    </message>
+    <message>
+        <source>Nonlinearity after the layer: relu(z) = max(0, z), tanh(z), sigmoid σ(z) = 1/(1 + e^−z), gelu(z) = z·Φ(z), linear(z) = z.</source>
+        <translation>Nonlinearity after the layer: relu(z) = max(0, z), tanh(z), sigmoid σ(z) = 1/(1 + e^−z), gelu(z) = z·Φ(z), linear(z) = z.</translation>
+    </message>
+    <message>
+        <source>Compare mode: train several variants in lockstep from the same data and the same initial weights w₀, so their curves share axes; only regularization and optimiser settings differ.</source>
+        <translation>Compare mode: train several variants in lockstep from the same data and the same initial weights w₀, so their curves share axes; only regularization and optimiser settings differ.</translation>
+    </message>
+    <message>
+        <source>The variants trained side by side; double-click to rename. Each variant starts from the same w₀.</source>
+        <translation>The variants trained side by side; double-click to rename. Each variant starts from the same w₀.</translation>
+    </message>
+    <message>
+        <source>Dropout p of the demonstration Dropout(p) → Linear(n, 1) with every weight 1, on n ones. Inverted: train outputs scatter around n, eval = n; vanilla: train ≈ n·(1−p), eval = n·(1−p).</source>
+        <translation>Dropout p of the demonstration Dropout(p) → Linear(n, 1) with every weight 1, on n ones. Inverted: train outputs scatter around n, eval = n; vanilla: train ≈ n·(1−p), eval = n·(1−p).</translation>
+    </message>
+    <message>
+        <source>Number of inputs n (all ones): the eval output of inverted dropout is exactly n.</source>
+        <translation>Number of inputs n (all ones): the eval output of inverted dropout is exactly n.</translation>
+    </message>
+    <message>
+        <source>How many train-mode forward passes are drawn for the histogram; their mean approaches the eval output, E[m_i] = 1.</source>
+        <translation>How many train-mode forward passes are drawn for the histogram; their mean approaches the eval output, E[m_i] = 1.</translation>
+    </message>
+    <message>
+        <source>This demonstration trains no network: Dropout(p) → Linear(n, 1), all weights 1, on n ones. Its settings (p, n) are in the Data panel.</source>
+        <translation>This demonstration trains no network: Dropout(p) → Linear(n, 1), all weights 1, on n ones. Its settings (p, n) are in the Data panel.</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer at the output side (a copy of the last one): h_{k+1} = act(W_{k+1}·h_k + b_{k+1}).</source>
+        <translation>Add a hidden layer at the output side (a copy of the last one): h_{k+1} = act(W_{k+1}·h_k + b_{k+1}).</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerHost</name>
+    <message>
+        <source>could not start the trainer process: {0}</source>
+        <translation>could not start the trainer process: {0}</translation>
+    </message>
+    <message>
+        <source>the trainer did not stop in time</source>
+        <translation>the trainer did not stop in time</translation>
+    </message>
+    <message>
+        <source>checkpoint saved to {path}</source>
+        <translation>checkpoint saved to {path}</translation>
+    </message>
+    <message>
+        <source>The trainer process stopped unexpectedly (exit code {code}). Press Reset to restart it; your experiment is kept.</source>
+        <translation>The trainer process stopped unexpectedly (exit code {code}). Press Reset to restart it; your experiment is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>_LayerHistoryView</name>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis, for values that span orders of magnitude.</source>
+        <translation>Logarithmic y axis, for values that span orders of magnitude.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+</context>
+<context>
+    <name>_NoFitMode</name>
+    <message>
+        <source>No fit picture for this data set: the decision boundary is drawn for 2-D inputs. See the loss and accuracy curves.</source>
+        <translation>No fit picture for this data set: the decision boundary is drawn for 2-D inputs. See the loss and accuracy curves.</translation>
+    </message>
+</context>
+<context>
+    <name>_PipeReader</name>
+    <message>
+        <source>could not read from the trainer: {0}</source>
+        <translation>could not read from the trainer: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Could not open {0}: {1}. Showing the default preset instead.</source>
+        <translation>Could not open {0}: {1}. Showing the default preset instead.</translation>
+    </message>
+</context>
+</TS>

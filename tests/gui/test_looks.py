@@ -1,0 +1,218 @@
+"""Presentation mode, themes, keyboard reach, the live narration line, and layouts that hold."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from explorer.core.config import Experiment  # noqa: E402
+from explorer.gui.views import palette  # noqa: E402
+from tests.gui.fake_snapshot import make_snapshot  # noqa: E402
+
+WAIT_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def small_experiment() -> Experiment:
+    return Experiment.model_validate({
+        "meta": {"title": "Looks", "lesson": "Watch the losses."},
+        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
+        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
+        "optimizer": {"kind": "sgd", "lr": 0.01},
+        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
+    })
+
+
+def make_window(qtbot, settings=None, size=(1280, 720)):
+    from explorer.gui.host import TrainerHost
+    from explorer.gui.main_window import MainWindow
+
+    host = TrainerHost(mode="thread")
+    win = MainWindow(host=host, experiment=small_experiment(), settings=settings)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def close_window(win) -> None:
+    win.looks.set_presentation(False)       # module-wide state: leave it as the next test expects
+    win.looks.set_theme("light")
+    win.close()
+    win.host.shutdown()
+    win.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot):
+    win = make_window(qtbot)
+    yield win
+    close_window(win)
+
+
+def paint(qtbot, win, snap) -> None:
+    """Show a snapshot as if the trainer had sent it (no trainer needed)."""
+    win._on_snapshot(snap)
+    win.paint_latest()
+    qtbot.wait(20)
+
+
+# --- presentation mode ---------------------------------------------------------------------
+
+def test_presentation_mode_scales_panel_fonts_plot_axes_and_lines(qtbot, window):
+    paint(qtbot, window, make_snapshot("regression", n_variants=2, step=300, epochs=30))
+    loss = window.dashboard.views()["loss"]
+    panel_widget = window.regularization_panel.es_enabled
+    axis = loss.loss_plot.getAxis("bottom")
+    panel_pt = panel_widget.font().pointSizeF()
+    axis_pt = axis.style["tickFont"].pointSizeF()
+    pen = loss.loss_curves[0]["train"].opts["pen"].widthF()
+    marker = loss.best_markers[0].opts["symbolSize"]
+
+    window.looks.presentation_action.trigger()
+    qtbot.wait(20)          # the application font reaches the widgets through posted events
+    assert window.looks.presentation and palette.presentation_enabled()
+    axis = loss.loss_plot.getAxis("bottom")
+    assert panel_widget.font().pointSizeF() == pytest.approx(panel_pt * 1.3, rel=0.05)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(axis_pt * palette.PRESENTATION_FONT_SCALE, rel=0.05)
+    assert loss.loss_curves[0]["train"].opts["pen"].widthF() == pytest.approx(pen * palette.PRESENTATION_LINE_SCALE)
+    assert loss.best_markers[0].opts["symbolSize"] > marker
+    assert window.narration.label.font().pointSizeF() > palette.BASE_FONT_PT
+    # high contrast: pure black ink on white
+    assert palette.current_theme().foreground == "#000000"
+    assert window.settings.get("view/presentation") is True
+
+    window.looks.presentation_action.trigger()
+    qtbot.wait(20)
+    assert panel_widget.font().pointSizeF() == pytest.approx(panel_pt)
+    assert loss.loss_curves[0]["train"].opts["pen"].widthF() == pytest.approx(pen)
+    assert window.settings.get("view/presentation") is False
+
+
+def test_presentation_shortcuts_and_remembered_across_windows(qtbot, window):
+    from PySide6.QtTest import QTest
+
+    assert {s.toString() for s in window.looks.presentation_action.shortcuts()} == {"F5", "Ctrl+P"}
+    window.activateWindow()
+    window.dashboard.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.looks.presentation, timeout=2000)
+    window.save_settings()
+    second = make_window(qtbot, settings=window.settings)
+    try:
+        assert second.looks.presentation and second.looks.presentation_action.isChecked()
+    finally:
+        close_window(second)
+
+
+# --- themes ---------------------------------------------------------------------------------
+
+def test_dark_theme_for_widgets_and_plots_and_remembered(qtbot, window):
+    paint(qtbot, window, make_snapshot("classification", n_variants=2, step=300, epochs=30))
+    window.looks.theme_actions["dark"].trigger()
+    assert window.looks.theme == "dark" and palette.current_theme().name == "dark"
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert app.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+    fit = window.dashboard.views()["fit"]
+    assert fit.graphics.backgroundBrush().color().lightness() < 60
+    diagram = window.dashboard.views()["network"]
+    assert diagram.view.backgroundBrush().color().lightness() < 60
+    assert window.settings.get("view/theme") == "dark"
+    # a variant colour stays an Okabe-Ito hue, legible on the dark background
+    assert palette.variant_color(0).lightness() > 90
+    window.looks.theme_actions["light"].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
+    assert fit.graphics.backgroundBrush().color().lightness() > 200
+
+
+# --- keyboard -------------------------------------------------------------------------------
+
+def test_tab_reaches_the_dropout_slider_and_space_plays(qtbot, window):
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    first = window.network_panel.layers_box.header
+    first.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=2000)
+    target = window.regularization_panel.dropout_sliders[0].slider
+    seen = []
+    for _ in range(60):
+        if QApplication.focusWidget() is target:
+            break
+        seen.append(QApplication.focusWidget())
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is target, [type(w).__name__ for w in seen]
+    # the layer width and activation come before the panels below them (top-to-bottom order)
+    assert seen.index(window.network_panel.rows[0].width) < seen.index(window.network_panel.add_button)
+    # Space on the slider is play/pause, not a slider step
+    value = window.regularization_panel.dropout_sliders[0].value()
+    QTest.keyClick(target, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state == "running", timeout=WAIT_MS)
+    assert window.regularization_panel.dropout_sliders[0].value() == value
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None, timeout=WAIT_MS)
+    QTest.keyClick(target, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state == "paused", timeout=WAIT_MS)
+
+
+# --- the "what is happening" line -------------------------------------------------------------
+
+def test_narration_follows_the_painted_snapshot(qtbot, window):
+    assert "Press" in window.narration.text()
+    snap = make_snapshot("regression", n_variants=2, step=500, epochs=60)
+    paint(qtbot, window, snap)
+    qtbot.waitUntil(lambda: snap.variants[0].name in window.narration.text(), timeout=2000)
+    lines = window.narration.lines()
+    assert any(line.startswith(snap.variants[1].name) for line in lines)
+    assert lines[-1].startswith("Lowest validation loss")
+    # the first variant of the fake run has stopped early
+    assert "stopped early" in lines[0]
+    window._begin_run()
+    assert "Press" in window.narration.text()
+
+
+# --- layouts that hold ------------------------------------------------------------------------
+
+def _assert_nothing_spills(win) -> None:
+    """No plot canvas lays its items out wider or taller than the pane it has, and the network
+    diagram's column labels do not overlap."""
+    for vid, view in win.dashboard.views().items():
+        graphics = getattr(view, "graphics", None)
+        if graphics is None or not view.isVisible():
+            continue
+        ci = graphics.ci.geometry()
+        assert ci.width() <= graphics.width() + 1 and ci.height() <= graphics.height() + 1, \
+            (vid, ci, graphics.size())
+    diagram = win.dashboard.views()["network"]
+    for labels in (diagram._col_labels, diagram._more_labels):
+        rects = sorted((label.sceneBoundingRect() for label in labels), key=lambda r: r.left())
+        for a, b in zip(rects, rects[1:]):
+            assert a.right() <= b.left() + 1, (a, b)
+    for label in diagram._col_labels:
+        assert diagram.view.sceneRect().contains(label.sceneBoundingRect())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+@pytest.mark.parametrize("presentation", [False, True])
+def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):
+    win = make_window(qtbot, size=size)
+    try:
+        if presentation:
+            win.looks.set_presentation(True)
+        for task, layers in (("regression", 3), ("image", 2), ("classification", 4)):
+            paint(qtbot, win, make_snapshot(task, n_variants=4, n_layers=layers, step=400, epochs=40))
+            win.dashboard.show_tab("histograms")
+            qtbot.wait(30)
+            _assert_nothing_spills(win)
+        assert win.narration.isVisible() and win.narration.label.height() >= win.narration.label.heightForWidth(
+            win.narration.label.width()) - 1
+    finally:
+        close_window(win)
