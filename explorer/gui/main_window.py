@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
     def __init__(self, host: Any = None, experiment: Optional[Experiment] = None,
                  settings: Optional[Settings] = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from explorer.gui.gui_gc import collect_in_gui_thread
+
+        collect_in_gui_thread()  # never let a worker thread free Qt widgets (see gui_gc.py)
         if host is None:
             from explorer.gui.host import TrainerHost
             host = TrainerHost(mode="process", parent=self)
