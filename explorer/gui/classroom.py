@@ -217,8 +217,15 @@ class ClassroomController(QObject):
         # the new state first: the event filter must not undo what happens below
         self._hidden_widgets = {id(widgets[p]) for p in hide}
         self._locked_widgets = {id(widgets[p]) for p in lock}
+        # watch only what the exercise hides or locks: an event filter on every control would also
+        # see the events of rows the panels delete and rebuild (PySide and half-destroyed widgets
+        # do not mix)
+        keep = {id(widgets[p]) for p in hide | lock}
+        for key in [k for k in self._watched if k not in keep]:
+            self._unwatch(key)
         for path, widget in widgets.items():
-            self._watch(widget)
+            if id(widget) in keep:
+                self._watch(widget)
             if path in hide or id(widget) in was_hidden:
                 _set_field_visible(widget, path not in hide)
             if path in lock:
@@ -256,6 +263,14 @@ class ClassroomController(QObject):
             self._watched[id(widget)] = widget
             widget.installEventFilter(self)
             widget.destroyed.connect(lambda _=None, key=id(widget): self._forget(key))
+
+    def _unwatch(self, key: int) -> None:
+        widget = self._watched.pop(key, None)
+        if widget is not None:
+            try:
+                widget.removeEventFilter(self)
+            except RuntimeError:        # already deleted on the C++ side
+                pass
 
     def _forget(self, key: int) -> None:
         self._watched.pop(key, None)

@@ -137,6 +137,10 @@ class TrainerHost(QObject):
             thread = _SessionThread()
         thread.received.connect(self._on_received)  # type: ignore[attr-defined]
         self._thread = thread
+        # The worker thread allocates all the time: a cyclic collection started there would free
+        # Qt objects off the GUI thread (a deadlock or a crash); collect in the GUI thread only.
+        from explorer.gui.gui_gc import collect_in_gui_thread
+        collect_in_gui_thread()
         thread.start()
 
     def warm(self) -> None:

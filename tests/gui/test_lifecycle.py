@@ -313,3 +313,36 @@ def test_closing_never_waits_behind_a_backlog_of_rebuilds(qtbot, monkeypatch):
         assert not host.is_alive()
     finally:
         host.shutdown()
+
+
+# -- garbage from Qt objects is freed in the GUI thread only ------------------------------------------------------
+
+def test_garbage_is_collected_only_in_the_gui_thread(qtbot):
+    """Found by the restless hands: the cyclic collector, started by the trainer thread's
+    allocations, freed the window's Qt objects in the trainer thread; the GUI thread freeing
+    others at the same time deadlocked (interpreter lock against Qt's object lock), and an item
+    freed while a view painted crashed. While a host runs, collection is the GUI thread's job."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from explorer.gui.host import TrainerHost
+
+    host = TrainerHost(mode="thread")
+    freed_in: list[str] = []
+    try:
+        host.start(small_experiment(), play=True)
+        qtbot.waitUntil(lambda: host.latest is not None and host.latest.step > 0, timeout=WAIT_MS)
+        assert not gc.isenabled(), "automatic collection would run in whichever thread allocates"
+        for _ in range(300):                 # Qt objects kept only by reference cycles
+            holder: dict = {"qobject": QObject()}
+            holder["self"] = holder
+            weakref.finalize(holder["qobject"], lambda: freed_in.append(threading.current_thread().name))
+            del holder
+        junk = [[] for _ in range(5 * gc.get_threshold()[0])]   # past the collector's threshold
+        qtbot.waitUntil(lambda: len(freed_in) == 300, timeout=10_000)   # collected on the GUI's timer
+        del junk
+        assert set(freed_in) == {threading.main_thread().name}
+    finally:
+        host.shutdown()

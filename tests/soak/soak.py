@@ -137,6 +137,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     def act() -> None:
         if time.monotonic() >= end_at:
             action_timer.stop()
+            sample_timer.stop()
             sample()
             final["alive"] = host.is_alive()
             window.close()
