@@ -250,6 +250,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _gui_parser().parse_args(argv)
     if args.preset and args.experiment:
         return _fail("give either --preset or an experiment file, not both")
+    if not args.thread_host:
+        from explorer.core.worker_process import prestart
+
+        prestart()   # the trainer imports torch while Qt starts and the window is built
     try:
         from explorer.gui.app import run_app
     except ImportError as exc:

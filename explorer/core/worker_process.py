@@ -13,6 +13,47 @@ import os
 from multiprocessing.connection import Connection
 from typing import Any, Optional
 
+_prestarted: Optional[tuple[Any, Connection]] = None
+
+
+def spawn_worker() -> tuple[Any, Connection]:
+    """Start the trainer's child process; returns (process, the parent's end of the pipe)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    parent_conn, child_conn = ctx.Pipe(duplex=True)
+    process = ctx.Process(target=child_main, args=(child_conn,), name="explorer-trainer", daemon=True)
+    try:
+        process.start()
+    except BaseException:
+        parent_conn.close()
+        child_conn.close()
+        raise
+    child_conn.close()
+    return process, parent_conn
+
+
+def prestart() -> None:
+    """Start the child first thing in the app's life (before Qt and the window are imported), so
+    importing torch overlaps the whole start of the GUI; the first host takes it (`take_prestarted`).
+    A failure here is left for the host to meet and report."""
+    global _prestarted
+    if _prestarted is None:
+        try:
+            _prestarted = spawn_worker()
+        except Exception:  # noqa: BLE001 - reported when the host starts its own child
+            _prestarted = None
+
+
+def take_prestarted() -> Optional[tuple[Any, Connection]]:
+    """The pre-started child and its pipe if it is still alive (once), else None."""
+    global _prestarted
+    started, _prestarted = _prestarted, None
+    if started is not None and not started[0].is_alive():
+        started[1].close()
+        return None
+    return started
+
 
 def _warm_up(torch) -> None:  # type: ignore[no-untyped-def]
     """Pay the one-off costs before the first experiment arrives: the first optimizer
@@ -50,13 +91,16 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="explorer-parent-watch", daemon=True).start()
 
 
-def child_main(conn: Connection, snapshot_interval: float = 1 / 30) -> None:
+def child_main(conn: Connection, snapshot_interval: Optional[float] = None) -> None:
     _exit_with_parent()
     import torch
 
     torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
     _warm_up(torch)
-    from explorer.core.session import Session
+    from explorer.core.session import SNAPSHOT_INTERVAL_S, Session
+
+    if snapshot_interval is None:
+        snapshot_interval = SNAPSHOT_INTERVAL_S
 
     def emit(kind: str, payload: Any) -> None:
         try:

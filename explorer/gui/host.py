@@ -9,7 +9,6 @@ it on its own timer. Stopping is cooperative: a Stop command, then join.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import queue
 import threading
 from typing import Any, Optional
@@ -118,19 +117,16 @@ class TrainerHost(QObject):
             return
         self._teardown()
         if self.mode == "process":
-            from explorer.core.worker_process import child_main
+            from explorer.core.worker_process import spawn_worker, take_prestarted
 
-            ctx = mp.get_context("spawn")
-            parent_conn, child_conn = ctx.Pipe(duplex=True)
-            process = ctx.Process(target=child_main, args=(child_conn,), name="explorer-trainer", daemon=True)
-            try:
-                process.start()
-            except Exception as exc:
-                parent_conn.close()
-                child_conn.close()
-                raise ExplorerError(self.tr("could not start the trainer process: {0}").format(exc)) from exc
+            started = take_prestarted()   # the app spawns it before building the window
+            if started is None:
+                try:
+                    started = spawn_worker()
+                except Exception as exc:
+                    raise ExplorerError(self.tr("could not start the trainer process: {0}").format(exc)) from exc
+            process, parent_conn = started
             self._process = process
-            child_conn.close()
             self._conn = parent_conn
             thread: QThread = _PipeReader(parent_conn)
         else:

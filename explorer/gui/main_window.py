@@ -30,7 +30,7 @@ from explorer.gui.panels.lesson_panel import LessonPanel
 from explorer.gui.settings import Settings
 from explorer.gui.widgets import MessageBanner, RunStatus, help_dialogs
 
-PAINT_INTERVAL_MS = 33       # ~30 Hz
+PAINT_INTERVAL_MS = 15       # look for a new snapshot at ~60 Hz; the trainer sends ~40 a second
 STATE_VERSION = 1            # bump when docks/toolbars change, so an old saved layout is ignored
 
 

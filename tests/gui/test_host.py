@@ -142,3 +142,37 @@ def test_restore_checkpoint_adopts_its_experiment_and_refuses_bad_files(host, qt
     host.restore_checkpoint(str(bad))
     qtbot.waitUntil(lambda: bool(errors), timeout=10000)
     assert "bad.pt" in errors[0] and host.latest.step == 25
+
+
+def test_host_adopts_the_child_started_before_the_window_and_replaces_a_dead_one(qtbot):
+    """The app spawns the trainer before Qt is even imported (its torch import overlaps the window's
+    start-up); the first host trains in that very process, and a pre-started child that died
+    meanwhile is replaced, not adopted."""
+    from explorer.core import worker_process
+
+    worker_process.prestart()
+    prestarted = worker_process._prestarted
+    assert prestarted is not None and prestarted[0].is_alive()
+    host = TrainerHost(mode="process")
+    try:
+        host.start(small_experiment(), play=True)
+        assert host._process is prestarted[0]
+        qtbot.waitUntil(lambda: host.latest is not None and host.latest.step > 0, timeout=30000)
+    finally:
+        host.shutdown()
+    assert not prestarted[0].is_alive()
+    assert worker_process.take_prestarted() is None        # taken once
+
+    worker_process.prestart()
+    dead = worker_process._prestarted
+    assert dead is not None
+    dead[0].kill()
+    dead[0].join(10)
+    host = TrainerHost(mode="process")
+    try:
+        host.start(small_experiment(), play=True)
+        assert host._process is not dead[0]
+        qtbot.waitUntil(lambda: host.latest is not None and host.latest.step > 0, timeout=30000)
+    finally:
+        host.shutdown()
+    assert dead[1].closed
