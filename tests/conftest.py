@@ -25,6 +25,18 @@ def _qt_available() -> bool:
     return True
 
 
+@pytest.fixture
+def one_torch_thread():
+    """Tiny nets train faster on one thread (and the bit-identity checks want one);
+    the setting is restored for the other tests."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(autouse=True)
 def _no_dangling_threads(request, monkeypatch):
     """Fail any test that leaves a QThread or a Python thread running (as napari does)."""

@@ -50,20 +50,21 @@ def _uniform(like: Tensor, generator: torch.Generator | None) -> Tensor:
     return torch.rand(like.shape, generator=generator, device=like.device, dtype=like.dtype)
 
 
+def _inverted_mask(like: Tensor, p: float, generator: torch.Generator | None) -> Tensor:
+    """m = (r >= p) / (1 - p) with r ~ U(0, 1): 0 with probability p, else 1/(1-p), so E[m] = 1.
+    The same formula (and op) as ATen's _dropout_impl; for 0 <= p < 1."""
+    return (_uniform(like, generator) >= p).to(like.dtype).div_(1.0 - p)
+
+
 def _keep(module: nn.Module, name: str, value: Tensor | None) -> None:
     """Store a mask reference without nn.Module.__setattr__ (which costs microseconds
     per call checking for parameters and buffers, on every training step)."""
     module.__dict__[name] = value
 
 
-class _Dropout(nn.Module):
-    """Shared state of the unit-wise variants: validated ``p``, ``generator``, ``last_mask``."""
-
-    def __init__(self, p: float = 0.5, generator: torch.Generator | None = None) -> None:
-        super().__init__()
-        self.p = p
-        self.generator: torch.Generator | None = generator
-        self.last_mask: Tensor | None = None
+class _DropProbability:
+    """The drop probability ``p`` of a module, checked on assignment (a slider may change
+    it between two steps)."""
 
     @property
     def p(self) -> float:
@@ -73,8 +74,38 @@ class _Dropout(nn.Module):
     def p(self, value: float) -> None:
         self._p = _checked_p(value)
 
+
+class _Dropout(_DropProbability, nn.Module):
+    """Shared state of the unit-wise variants (validated ``p``, ``generator``, ``last_mask``)
+    and their forward: a kind says only which mask it draws and what it does at eval."""
+
+    def __init__(self, p: float = 0.5, generator: torch.Generator | None = None) -> None:
+        super().__init__()
+        self.p = p
+        self.generator: torch.Generator | None = generator
+        self.last_mask: Tensor | None = None
+
     def extra_repr(self) -> str:
         return f"p={self._p}"
+
+    def forward(self, x: Tensor) -> Tensor:
+        """p == 0: ``x`` itself, no mask. Eval: ``_eval_output``, the mask kept.
+        Train: out = x * m, with m = 0 for p == 1, else ``_train_mask`` (0 < p < 1)."""
+        p = self._p
+        if p == 0.0:
+            _keep(self, "last_mask", None)
+            return x
+        if not self.training:
+            return self._eval_output(x, p)
+        mask = torch.zeros_like(x) if p == 1.0 else self._train_mask(x, p)
+        _keep(self, "last_mask", mask)
+        return x * mask
+
+    def _eval_output(self, x: Tensor, p: float) -> Tensor:
+        return x
+
+    def _train_mask(self, x: Tensor, p: float) -> Tensor:
+        raise NotImplementedError
 
 
 class InvertedDropout(_Dropout):
@@ -88,20 +119,8 @@ class InvertedDropout(_Dropout):
     At eval it is the identity for every p, p == 1 included, as torch.nn.Dropout.
     """
 
-    def forward(self, x: Tensor) -> Tensor:
-        p = self._p
-        if p == 0.0:
-            _keep(self, "last_mask", None)
-            return x
-        if not self.training:
-            return x
-        if p == 1.0:
-            mask = torch.zeros_like(x)
-        else:
-            # m = (r >= p) / (1 - p): the same formula (and op) as ATen's _dropout_impl
-            mask = (_uniform(x, self.generator) >= p).to(x.dtype).div_(1.0 - p)
-        _keep(self, "last_mask", mask)
-        return x * mask
+    def _train_mask(self, x: Tensor, p: float) -> Tensor:
+        return _inverted_mask(x, p, self.generator)
 
 
 class VanillaDropout(_Dropout):
@@ -112,19 +131,11 @@ class VanillaDropout(_Dropout):
     p == 1 gives zeros in both modes.
     """
 
-    def forward(self, x: Tensor) -> Tensor:
-        p = self._p
-        if p == 0.0:
-            _keep(self, "last_mask", None)
-            return x
-        if not self.training:
-            return x * (1.0 - p)
-        if p == 1.0:
-            keep = torch.zeros_like(x)
-        else:
-            keep = (_uniform(x, self.generator) >= p).to(x.dtype)  # keep with prob 1-p
-        _keep(self, "last_mask", keep)
-        return x * keep
+    def _eval_output(self, x: Tensor, p: float) -> Tensor:
+        return x * (1.0 - p)
+
+    def _train_mask(self, x: Tensor, p: float) -> Tensor:
+        return (_uniform(x, self.generator) >= p).to(x.dtype)  # keep with prob 1-p
 
 
 class GaussianDropout(_Dropout):
@@ -139,20 +150,9 @@ class GaussianDropout(_Dropout):
     at eval it stays the identity (E[m] = 1 for every p < 1).
     """
 
-    def forward(self, x: Tensor) -> Tensor:
-        p = self._p
-        if p == 0.0:
-            _keep(self, "last_mask", None)
-            return x
-        if not self.training:
-            return x
-        if p == 1.0:
-            mask = torch.zeros_like(x)
-        else:
-            eps = torch.randn(x.shape, generator=self.generator, device=x.device, dtype=x.dtype)
-            mask = eps.mul_(math.sqrt(p / (1.0 - p))).add_(1.0)
-        _keep(self, "last_mask", mask)
-        return x * mask
+    def _train_mask(self, x: Tensor, p: float) -> Tensor:
+        eps = torch.randn(x.shape, generator=self.generator, device=x.device, dtype=x.dtype)
+        return eps.mul_(math.sqrt(p / (1.0 - p))).add_(1.0)
 
 
 class NoDropout(nn.Module):
@@ -179,7 +179,7 @@ class NoDropout(nn.Module):
         return x
 
 
-class DropConnectLinear(nn.Linear):
+class DropConnectLinear(_DropProbability, nn.Linear):
     """DropConnect (Wan et al. 2013): drop *weights*, not units.
 
     Train (0 < p < 1): one mask per forward, shared by the whole batch,
@@ -203,19 +203,11 @@ class DropConnectLinear(nn.Linear):
         self.last_mask: Tensor | None = None
         self.last_bias_mask: Tensor | None = None
 
-    @property
-    def p(self) -> float:
-        return self._p
-
-    @p.setter
-    def p(self, value: float) -> None:
-        self._p = _checked_p(value)
-
     def _multiplier(self, t: Tensor, p: float) -> Tensor:
         if p == 1.0:
             return torch.zeros_like(t)
         # M / (1-p) with M ~ Bernoulli(1-p), from r ~ U(0,1) as in InvertedDropout
-        return (_uniform(t, self.generator) >= p).to(t.dtype).div_(1.0 - p)
+        return _inverted_mask(t, p, self.generator)
 
     def forward(self, x: Tensor) -> Tensor:
         p = self._p

@@ -18,30 +18,15 @@ from explorer.core.config import Experiment
 from explorer.core.errors import CheckpointError, ExportError
 from explorer.core.snapshot import HISTORY_KEYS
 from explorer.core.trainer import Trainer
+from tests.core.small_runs import run_steps, run_to_end, sine_run
+from tests.hostile_checkpoints import SystemOnLoad, TouchOnLoad
 
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def small(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    base = {
-        "dataset.kind": "sine", "dataset.n_train": 24, "dataset.n_val": 12, "dataset.n_test": 12,
-        "network.layers": [{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh", "dropout_p": 0.2}],
-        "optimizer.lr": 0.05, "optimizer.momentum": 0.9,
-        "training.epochs": 40, "training.device": "cpu",
-    }
-    base.update(values)
-    return Experiment().with_values(base)
-
-
-def run_steps(trainer: Trainer, n: int) -> None:
-    for _ in range(n):
-        trainer.step()
+    return sine_run([{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh", "dropout_p": 0.2}],
+                    {"optimizer.lr": 0.05, "optimizer.momentum": 0.9, "training.epochs": 40}, values)
 
 
 def assert_same_state(a: Trainer, b: Trainer) -> None:
@@ -104,9 +89,7 @@ def test_resume_continues_bit_for_bit(tmp_path, name: str) -> None:
 
 def test_resume_with_a_longer_run(tmp_path) -> None:
     exp = small(**{"training.epochs": 10})
-    done = Trainer(exp)
-    while not done.finished:
-        done.step()
+    done = run_to_end(Trainer(exp))
     path = save_checkpoint(done, tmp_path / "c.pt")
     again = restore_trainer(load_checkpoint(path))
     assert again.finished and again.step_count == 10
@@ -116,17 +99,12 @@ def test_resume_with_a_longer_run(tmp_path) -> None:
 
 def test_finished_run_continues_with_more_epochs(tmp_path) -> None:
     exp = small(**{"training.epochs": 10})
-    done = Trainer(exp)
-    while not done.finished:
-        done.step()
+    done = run_to_end(Trainer(exp))
     path = save_checkpoint(done, tmp_path / "c.pt")
     longer = restore_trainer(load_checkpoint(path), experiment=exp.with_values({"training.epochs": 15}))
     assert not longer.finished
-    while not longer.finished:
-        longer.step()
-    reference = Trainer(exp.with_values({"training.epochs": 15}))
-    while not reference.finished:
-        reference.step()
+    run_to_end(longer)
+    reference = run_to_end(Trainer(exp.with_values({"training.epochs": 15})))
     assert longer.step_count == 15
     for a, b in zip(longer.variants[0].model.parameters(), reference.variants[0].model.parameters()):
         assert torch.equal(a, b)
@@ -277,24 +255,6 @@ def test_newer_format_version_is_refused_as_newer(tmp_path) -> None:
     torch.save(payload, tmp_path / "future.pt")
     message = refused(tmp_path / "future.pt")
     assert "newer" in message and f"format {FORMAT_VERSION + 1}" in message and "9.0.0" in message
-
-
-class TouchOnLoad:
-    """A pickle that creates a file when unpickled without weights_only."""
-
-    def __init__(self, marker: pathlib.Path):
-        self.marker = marker
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (pathlib.Path.touch, (self.marker,))
-
-
-class SystemOnLoad:
-    def __init__(self, marker: pathlib.Path):
-        self.marker = marker
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (os.system, (f"touch '{self.marker}'",))
 
 
 @pytest.mark.parametrize("hostile", [TouchOnLoad, SystemOnLoad])

@@ -88,35 +88,26 @@ def scaling_net(dropout: nn.Module) -> nn.Sequential:
     return nn.Sequential(dropout, lin, nn.ReLU())
 
 
-def test_scaling_experiment_inverted() -> None:
-    d = InvertedDropout(0.5)
+@pytest.mark.parametrize("kind, multiple_of, expected, spread, mean_tolerance", [
+    # 2 * Binomial(10000, 0.5): even integers, std 100; the std of the mean is 14
+    (InvertedDropout, 2, 10_000.0, 300, 100),
+    # Binomial(10000, 0.5): integers, std 50 (250 is 5 sigma); the std of the mean is 7
+    (VanillaDropout, 1, 5_000.0, 250, 50),
+], ids=["inverted", "vanilla"])
+def test_scaling_experiment(kind, multiple_of: int, expected: float, spread: float,  # type: ignore[no-untyped-def]
+                            mean_tolerance: float) -> None:
+    d = kind(0.5)
     d.generator = gen(2024)
     net = scaling_net(d)
     x = torch.ones(10_000)
     with torch.no_grad():
         outs = torch.stack([net(x) for _ in range(50)]).flatten()
-    # 2 * Binomial(10000, 0.5): even integers, std 100
     assert bool((outs == torch.round(outs)).all())
-    assert bool((outs.remainder(2) == 0).all())
-    assert bool(((outs - 10_000).abs() <= 300).all())
-    assert abs(outs.mean().item() - 10_000) < 100  # std of the mean: 14
+    assert bool((outs.remainder(multiple_of) == 0).all())
+    assert bool(((outs - expected).abs() <= spread).all())
+    assert abs(outs.mean().item() - expected) < mean_tolerance
     net.eval()
-    assert net(x).item() == 10_000.0
-
-
-def test_scaling_experiment_vanilla() -> None:
-    d = VanillaDropout(0.5)
-    d.generator = gen(2024)
-    net = scaling_net(d)
-    x = torch.ones(10_000)
-    with torch.no_grad():
-        outs = torch.stack([net(x) for _ in range(50)]).flatten()
-    # Binomial(10000, 0.5): integers, std 50; 250 is 5 sigma
-    assert bool((outs == torch.round(outs)).all())
-    assert bool(((outs - 5_000).abs() <= 250).all())
-    assert abs(outs.mean().item() - 5_000) < 50  # std of the mean: 7
-    net.eval()
-    assert net(x).item() == 5_000.0
+    assert net(x).item() == expected
 
 
 # ----- vanilla ------------------------------------------------------------------

@@ -96,6 +96,19 @@ def regression_problem() -> tuple[nn.Module, torch.Tensor, torch.Tensor]:
     return net, x, y
 
 
+def mse_step(net: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor,
+             penalty_args: tuple[object, ...] | None = None) -> None:
+    """One full-batch step on the mean squared error, plus the total of
+    penalty(layers, l1_lambda, l2_lambda, include_biases) when those are given as `penalty_args`."""
+    optimizer.zero_grad()
+    loss = nn.functional.mse_loss(net(x), y)
+    if penalty_args is not None:
+        total, _ = penalty(*penalty_args)
+        loss = loss + total
+    loss.backward()
+    optimizer.step()
+
+
 def test_decoupled_decay_plus_adam_equals_adamw() -> None:
     net_a, x, y = regression_problem()
     net_b = copy.deepcopy(net_a)
@@ -107,9 +120,7 @@ def test_decoupled_decay_plus_adam_equals_adamw() -> None:
         nn.functional.mse_loss(net_a(x), y).backward()
         apply_decoupled_weight_decay(net_a.parameters(), lr=lr, weight_decay=wd)
         adam.step()
-        adamw.zero_grad()
-        nn.functional.mse_loss(net_b(x), y).backward()
-        adamw.step()
+        mse_step(net_b, adamw, x, y)
     for pa, pb in zip(net_a.parameters(), net_b.parameters()):
         assert torch.allclose(pa, pb, atol=1e-6)
 
@@ -130,13 +141,8 @@ def test_adam_l2_penalty_differs_from_adamw() -> None:
     adam = torch.optim.Adam(net_a.parameters(), lr=lr)
     adamw = torch.optim.AdamW(net_b.parameters(), lr=lr, weight_decay=2 * lam)
     for _ in range(20):
-        adam.zero_grad()
-        total, _ = penalty(linears_a, 0.0, lam, include_biases=True)
-        (nn.functional.mse_loss(net_a(x), y) + total).backward()
-        adam.step()
-        adamw.zero_grad()
-        nn.functional.mse_loss(net_b(x), y).backward()
-        adamw.step()
+        mse_step(net_a, adam, x, y, penalty_args=(linears_a, 0.0, lam, True))
+        mse_step(net_b, adamw, x, y)
     assert not torch.allclose(net_a[0].weight, net_b[0].weight, atol=1e-4)
 
 
@@ -152,12 +158,7 @@ def test_sgd_with_l2_penalty_equals_sgd_weight_decay_2lambda(include_biases: boo
     sgd_b = torch.optim.SGD([{"params": decayed, "weight_decay": 2 * lam},
                              {"params": rest, "weight_decay": 0.0}], lr=lr, momentum=0.9)
     for _ in range(10):
-        sgd_a.zero_grad()
-        total, _ = penalty(linears_a, 0.0, lam, include_biases)
-        (nn.functional.mse_loss(net_a(x), y) + total).backward()
-        sgd_a.step()
-        sgd_b.zero_grad()
-        nn.functional.mse_loss(net_b(x), y).backward()
-        sgd_b.step()
+        mse_step(net_a, sgd_a, x, y, penalty_args=(linears_a, 0.0, lam, include_biases))
+        mse_step(net_b, sgd_b, x, y)
     for pa, pb in zip(net_a.parameters(), net_b.parameters()):
         assert torch.allclose(pa, pb, atol=1e-6)

@@ -5,29 +5,19 @@ import time
 from typing import Any, Callable, Optional
 
 import pytest
-import torch
 
 from explorer.core import commands as C
 from explorer.core.checkpoint import load_checkpoint
 from explorer.core.config import Experiment
 from explorer.core.session import Session
 from explorer.core.snapshot import Snapshot
+from tests.core.small_runs import sine_run
 
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def tiny(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    base = {"dataset.kind": "sine", "dataset.n_train": 16, "dataset.n_val": 8, "dataset.n_test": 8,
-            "network.layers": [{"width": 8, "dropout_p": 0.5}], "training.epochs": 100_000,
-            "training.device": "cpu"}
-    base.update(values)
-    return Experiment().with_values(base)
+    return sine_run([{"width": 8, "dropout_p": 0.5}], {"training.epochs": 100_000}, values, points=(16, 8, 8))
 
 
 class Until:

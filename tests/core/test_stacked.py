@@ -5,7 +5,6 @@ engine is built to give the same bits, which the bit-identity tests check too
 (one torch thread)."""
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import numpy as np
@@ -19,30 +18,14 @@ from explorer.core.errors import TrainingError
 from explorer.core.snapshot import HISTORY_KEYS
 from explorer.core.stacked import ENV_SWITCH, why_not_stacked
 from explorer.core.trainer import Trainer
+from tests.core.small_runs import run_steps, sine_run, snapshot_leaves
 
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def small(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    base = {
-        "dataset.kind": "sine", "dataset.n_train": 24, "dataset.n_val": 12, "dataset.n_test": 12,
-        "network.layers": [{"width": 32, "dropout_p": 0.3}, {"width": 16, "activation": "tanh", "dropout_p": 0.2}],
-        "optimizer.lr": 0.05, "optimizer.momentum": 0.9, "training.epochs": 200, "training.device": "cpu",
-    }
-    base.update(values)
-    return Experiment().with_values(base)
-
-
-def run_steps(trainer: Trainer, n: int) -> Trainer:
-    for _ in range(n):
-        trainer.step()
-    return trainer
+    return sine_run([{"width": 32, "dropout_p": 0.3}, {"width": 16, "activation": "tanh", "dropout_p": 0.2}],
+                    {"optimizer.lr": 0.05, "optimizer.momentum": 0.9, "training.epochs": 200}, values)
 
 
 def alone(exp: Experiment, index: int) -> Experiment:
@@ -303,21 +286,8 @@ def test_snapshots_of_the_two_paths_are_identical() -> None:
     a, b = run_steps(Trainer(exp), 4), run_steps(Trainer(exp, stacked=False), 4)
     sa, sb = a.snapshot(), b.snapshot()
 
-    def leaves(obj, path="s"):  # type: ignore[no-untyped-def]
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            for f in dataclasses.fields(obj):
-                if f.name not in ("wall_seconds", "steps_per_second"):
-                    yield from leaves(getattr(obj, f.name), f"{path}.{f.name}")
-        elif isinstance(obj, dict):
-            for k, v in obj.items():
-                yield from leaves(v, f"{path}[{k!r}]")
-        elif isinstance(obj, (list, tuple)):
-            for i, v in enumerate(obj):
-                yield from leaves(v, f"{path}[{i}]")
-        else:
-            yield path, obj
-
-    la, lb = list(leaves(sa)), list(leaves(sb))
+    timings = ("wall_seconds", "steps_per_second")
+    la, lb = list(snapshot_leaves(sa, skip=timings)), list(snapshot_leaves(sb, skip=timings))
     assert [p for p, _ in la] == [p for p, _ in lb]
     for (path, x), (_, y) in zip(la, lb):
         if isinstance(x, np.ndarray):

@@ -3,7 +3,6 @@ torch's own optimisers, early stopping, divergence, snapshots and the headline l
 from __future__ import annotations
 
 import copy
-import dataclasses
 import math
 import pickle
 
@@ -19,42 +18,18 @@ from explorer.core.history import History
 from explorer.core.presets import load_preset
 from explorer.core.snapshot import HISTORY_KEYS, Snapshot
 from explorer.core.trainer import Trainer
+from tests.core.small_runs import run_steps, run_to_end, sine_run, snapshot_leaves
 
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    """Tiny nets train faster on one thread; restore the setting for the other tests."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def small(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    base = {
-        "dataset.kind": "sine", "dataset.n_train": 24, "dataset.n_val": 12, "dataset.n_test": 12,
-        "network.layers": [{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh"}],
-        "optimizer.lr": 0.05, "optimizer.momentum": 0.5,
-        "training.epochs": 20, "training.device": "cpu",
-    }
-    base.update(values)
-    return Experiment().with_values(base)
-
-
-def run_steps(trainer: Trainer, n: int) -> None:
-    for _ in range(n):
-        trainer.step()
-
-
-def run_to_end(trainer: Trainer) -> Trainer:
-    while not trainer.finished:
-        trainer.step()
-    return trainer
+    return sine_run([{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh"}],
+                    {"optimizer.lr": 0.05, "optimizer.momentum": 0.5, "training.epochs": 20}, values)
 
 
 def states_equal(a: nn.Module, b: nn.Module) -> bool:
-    sa, sb = a.state_dict(), b.state_dict()
-    return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
+    return states_equal_dict(a.state_dict(), b.state_dict())
 
 
 def histories_equal(a: Trainer, b: Trainer) -> bool:
@@ -296,15 +271,10 @@ def test_decoupled_weight_decay_equals_torch_adamw(kind: str, biases: bool) -> N
 
 def test_adam_l2_penalty_is_not_decoupled_decay() -> None:
     common = {"network.layers.0.dropout_p": 0.0, "optimizer.kind": "adam", "optimizer.lr": 0.01}
-    penalised = run_steps_returning(Trainer(small(**common, **{"regularization.l2_lambda": 0.25})), 8)
-    decayed = run_steps_returning(Trainer(small(**common, **{"regularization.weight_decay": 0.5})), 8)
+    penalised = run_steps(Trainer(small(**common, **{"regularization.l2_lambda": 0.25})), 8)
+    decayed = run_steps(Trainer(small(**common, **{"regularization.weight_decay": 0.5})), 8)
     assert not torch.allclose(penalised.variants[0].model.linears[0].weight,
                               decayed.variants[0].model.linears[0].weight, atol=1e-5)
-
-
-def run_steps_returning(trainer: Trainer, n: int) -> Trainer:
-    run_steps(trainer, n)
-    return trainer
 
 
 def test_decoupled_weight_decay_under_plain_sgd_equals_sgd_weight_decay() -> None:
@@ -391,23 +361,8 @@ def test_dropout_regression_acceptance() -> None:
 
 # -- snapshots ------------------------------------------------------------------------------------------------------
 
-def walk(obj, path: str = "snapshot"):  # type: ignore[no-untyped-def]
-    """Every leaf of a snapshot with its path."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            yield from walk(getattr(obj, f.name), f"{path}.{f.name}")
-    elif isinstance(obj, dict):
-        for k, v in obj.items():
-            yield from walk(v, f"{path}[{k!r}]")
-    elif isinstance(obj, (list, tuple)):
-        for i, v in enumerate(obj):
-            yield from walk(v, f"{path}[{i}]")
-    else:
-        yield path, obj
-
-
 def check_numpy_only(snap: Snapshot) -> None:
-    leaves = list(walk(snap))
+    leaves = list(snapshot_leaves(snap))
     assert len(leaves) > 50
     bad = [p for p, v in leaves if isinstance(v, (torch.Tensor, nn.Module, torch.Generator))]
     assert not bad, bad

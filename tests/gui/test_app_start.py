@@ -16,21 +16,27 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_app_starts_plays_and_exits_cleanly(tmp_path):
+def run_app(tmp_path: Path, args: list[str], exit_after_ms: int, **env: str) -> tuple[int, str]:
+    """Run `python -m explorer args` offscreen with its own config folder; it closes itself
+    after `exit_after_ms`. Returns the exit code and the output (stdout, then stderr)."""
     if not (REPO / "explorer" / "cli.py").exists():
         pytest.skip("explorer/cli.py is not there yet")
-    env = dict(os.environ)
-    env.update({
+    full_env = dict(os.environ)
+    full_env.update({
         "QT_QPA_PLATFORM": "offscreen",
-        "EXPLORER_SMOKE_EXIT_AFTER_MS": "3000",
+        "EXPLORER_SMOKE_EXIT_AFTER_MS": str(exit_after_ms),
         "EXPLORER_CONFIG_DIR": str(tmp_path / "config"),
-        "PYTHONFAULTHANDLER": "1",
+        **env,
     })
-    proc = subprocess.run(
-        [sys.executable, "-m", "explorer", "--preset", "dropout-regression", "--play"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output
+    proc = subprocess.run([sys.executable, "-m", "explorer", *args],
+                          cwd=REPO, env=full_env, capture_output=True, text=True, timeout=60)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def test_app_starts_plays_and_exits_cleanly(tmp_path):
+    returncode, output = run_app(tmp_path, ["--preset", "dropout-regression", "--play"], 3000,
+                                 PYTHONFAULTHANDLER="1")
+    assert returncode == 0, output
     assert "Traceback" not in output, output
     assert "Fatal Python error" not in output, output
     # the window closed through closeEvent: the layout and the experiment were saved
@@ -38,19 +44,8 @@ def test_app_starts_plays_and_exits_cleanly(tmp_path):
 
 
 def test_bad_preset_falls_back_to_the_default(tmp_path):
-    if not (REPO / "explorer" / "cli.py").exists():
-        pytest.skip("explorer/cli.py is not there yet")
-    env = dict(os.environ)
-    env.update({
-        "QT_QPA_PLATFORM": "offscreen",
-        "EXPLORER_SMOKE_EXIT_AFTER_MS": "1500",
-        "EXPLORER_CONFIG_DIR": str(tmp_path / "config"),
-    })
-    proc = subprocess.run(
-        [sys.executable, "-m", "explorer", "--preset", "no-such-preset", "--thread-host", "--lang", "zh_CN"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output
+    returncode, output = run_app(tmp_path, ["--preset", "no-such-preset", "--thread-host", "--lang", "zh_CN"], 1500)
+    assert returncode == 0, output
     assert "Traceback" not in output, output
     import json
     saved = json.loads((tmp_path / "config" / "settings.json").read_text())

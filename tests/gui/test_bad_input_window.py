@@ -15,44 +15,14 @@ pytest.importorskip("PySide6")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from explorer.core.config import Experiment, load_experiment  # noqa: E402
+from explorer.core.config import load_experiment  # noqa: E402
 from explorer.core.errors import ConfigError  # noqa: E402
 from tests.core.test_fuzz_files import any_file_data, encode  # noqa: E402
+from tests.gui.windows import tiny_run  # noqa: E402
 from tests.hostile_checkpoints import bad_checkpoints, markers  # noqa: E402
 
 WAIT_MS = 60_000
-
-
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def small_experiment(**changes) -> Experiment:  # type: ignore[no-untyped-def]
-    exp = Experiment.model_validate({
-        "meta": {"title": "Tiny test run"},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
-        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
-    })
-    return exp.with_values(changes) if changes else exp
-
-
-@pytest.fixture
-def window(qtbot):
-    from explorer.gui.host import TrainerHost
-    from explorer.gui.main_window import MainWindow
-
-    host = TrainerHost(mode="thread")
-    win = MainWindow(host=host, experiment=small_experiment())
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    host.shutdown()
-    win.deleteLater()
+pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def _running(qtbot, win, steps: int = 1) -> None:
@@ -87,7 +57,7 @@ def test_divergence_in_the_window_pauses_keeps_the_last_good_views_and_reset_wor
         return original_update(snapshot)
 
     window.dashboard.update_snapshot = spy
-    wild = small_experiment(**{"optimizer.lr": 10.0, "regularization.l2_lambda": 90.0})
+    wild = tiny_run(**{"optimizer.lr": 10.0, "regularization.l2_lambda": 90.0})
     window.load_experiment(wild, play=True)
     qtbot.waitUntil(lambda: window.state == "error", timeout=WAIT_MS)
     qtbot.wait(400)                               # any snapshot sent after the divergence is painted by now

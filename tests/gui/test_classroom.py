@@ -10,46 +10,20 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from explorer.core.config import Experiment, load_experiment  # noqa: E402
+from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
 
 WAIT_MS = 60_000
-
-
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def small_experiment() -> Experiment:
-    return Experiment.model_validate({
-        "meta": {"title": "Exercise", "lesson": "Change only the dropout of layer 2."},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
-        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
-    })
-
-
-def make_window(qtbot, experiment: Experiment):
-    from explorer.gui.host import TrainerHost
-    from explorer.gui.main_window import MainWindow
-
-    host = TrainerHost(mode="thread")
-    win = MainWindow(host=host, experiment=experiment)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def close_window(win) -> None:
-    win.close()
-    win.host.shutdown()
-    win.deleteLater()
+    return tiny_run({"title": "Exercise", "lesson": "Change only the dropout of layer 2."},
+                    **{"optimizer.momentum": 0.0})
 
 
 @pytest.fixture
 def window(qtbot):
-    win = make_window(qtbot, small_experiment())
+    win = open_window(qtbot, small_experiment())
     yield win
     close_window(win)
 
@@ -78,7 +52,7 @@ def test_hidden_control_and_view_and_locked_field_survive_save_and_reopen(qtbot,
                                   "locked": ["network.layers.0.dropout_p"]}
 
     # a student opens the file in a fresh window
-    student = make_window(qtbot, load_experiment(path))
+    student = open_window(qtbot, load_experiment(path))
     try:
         student.regularization_dock.raise_()
         qtbot.wait(10)

@@ -18,42 +18,11 @@ from PIL import Image  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
-from explorer.core.config import Experiment  # noqa: E402
+from tests.gui.windows import tiny_run  # noqa: E402
 
 WAIT_MS = 60_000
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def small_experiment(**changes) -> Experiment:
-    exp = Experiment.model_validate({
-        "meta": {"title": "Tiny test run", "lesson": "Watch the losses."},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
-        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
-    })
-    return exp.with_values(changes) if changes else exp
-
-
-@pytest.fixture
-def window(qtbot):
-    from explorer.gui.host import TrainerHost
-    from explorer.gui.main_window import MainWindow
-
-    host = TrainerHost(mode="thread")
-    win = MainWindow(host=host, experiment=small_experiment())
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    host.shutdown()
-    win.deleteLater()
+pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def _wait_epoch(qtbot, win, epoch=1):
@@ -83,6 +52,14 @@ def _distinct_colours(path) -> int:
 
 def _banner(win) -> str:
     return win.banner.text()
+
+
+def _disk_full_on_replace(monkeypatch) -> None:
+    """os.replace, the last step of every atomic write, fails as on a full disk."""
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
 
 
 # --- menus ----------------------------------------------------------------------------------
@@ -177,10 +154,7 @@ def test_figure_export_on_a_full_disk_keeps_the_old_file_and_training(qtbot, win
     old = tmp_path / "fit.png"
     old.write_bytes(b"the old figure")
 
-    def full(*_a, **_k):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(os, "replace", full)
+    _disk_full_on_replace(monkeypatch)
     written = window.file_actions.export_figures(FigureOptions(folder=str(tmp_path), view="fit", formats=("png",)))
     monkeypatch.undo()
     assert written == []
@@ -255,9 +229,9 @@ def test_best_weights_offered_when_early_stopping_restored_them(qtbot, window, t
     from explorer.core.checkpoint import load_checkpoint
 
     # min_delta so large that nothing after the first evaluation counts as better: stops at once
-    exp = small_experiment(**{"training.eval_every": 1, "early_stopping.enabled": True,
-                              "early_stopping.patience": 2, "early_stopping.min_delta": 1000.0,
-                              "early_stopping.restore_best": True})
+    exp = tiny_run(**{"training.eval_every": 1, "early_stopping.enabled": True,
+                      "early_stopping.patience": 2, "early_stopping.min_delta": 1000.0,
+                      "early_stopping.restore_best": True})
     window.load_experiment(exp, play=True)
     qtbot.waitUntil(lambda: window.state == "finished", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.file_actions.export_best_action.isEnabled(), timeout=WAIT_MS)
@@ -274,7 +248,7 @@ def test_open_checkpoint_shows_its_step_and_continues(qtbot, window, tmp_path, m
     from explorer.core.checkpoint import save_checkpoint
     from explorer.core.trainer import Trainer
 
-    trainer = Trainer(small_experiment(**{"training.epochs": 400, "regularization.l2_lambda": 0.002}))
+    trainer = Trainer(tiny_run(**{"training.epochs": 400, "regularization.l2_lambda": 0.002}))
     for _ in range(25):
         trainer.step()
     path = save_checkpoint(trainer, tmp_path / "lesson.pt")
@@ -351,10 +325,7 @@ def test_metrics_csv_and_json_round_trip(qtbot, window, tmp_path, monkeypatch):
     assert ".csv or .json" in _banner(window)
     before = (tmp_path / "history.csv").read_bytes()
 
-    def full(*_a, **_k):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(os, "replace", full)
+    _disk_full_on_replace(monkeypatch)
     assert window.file_actions.export_metrics(tmp_path / "history.csv") is None
     monkeypatch.undo()
     assert "Metrics not exported" in _banner(window) and "No space left" in _banner(window)

@@ -25,24 +25,15 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from explorer.core.config import Experiment  # noqa: E402
+from tests.gui.windows import tiny_run  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT_MS = 60_000
-
-
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def small_experiment() -> Experiment:
-    return Experiment.model_validate({
-        "meta": {"title": "Lifecycle"},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10},
-        "network": {"layers": [{"width": 8, "dropout_p": 0.3}, {"width": 8}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "device": "cpu"},
-    })
+    return tiny_run({"title": "Lifecycle"}, **{"network.layers": [{"width": 8, "dropout_p": 0.3}, {"width": 8}]})
 
 
 # -- /proc helpers ---------------------------------------------------------------------------------------

@@ -12,50 +12,27 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from explorer.core.config import Experiment  # noqa: E402
 from explorer.gui.views import palette  # noqa: E402
 from tests.gui.fake_snapshot import make_snapshot  # noqa: E402
+from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
 
 WAIT_MS = 60_000
-
-
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def small_experiment() -> Experiment:
-    return Experiment.model_validate({
-        "meta": {"title": "Looks", "lesson": "Watch the losses."},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
-        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
-    })
+    return tiny_run({"title": "Looks", "lesson": "Watch the losses."}, **{"optimizer.momentum": 0.0})
 
 
-def make_window(qtbot, settings=None, size=(1280, 720)):
-    from explorer.gui.host import TrainerHost
-    from explorer.gui.main_window import MainWindow
-
-    host = TrainerHost(mode="thread")
-    win = MainWindow(host=host, experiment=small_experiment(), settings=settings)
-    win.resize(*size)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def close_window(win) -> None:
+def reset_looks_and_close(win) -> None:
     win.looks.set_presentation(False)       # module-wide state: leave it as the next test expects
     win.looks.set_theme("light")
-    win.close()
-    win.host.shutdown()
-    win.deleteLater()
+    close_window(win)
 
 
 @pytest.fixture
 def window(qtbot):
-    win = make_window(qtbot)
+    win = open_window(qtbot, small_experiment())
     yield win
-    close_window(win)
+    reset_looks_and_close(win)
 
 
 def paint(qtbot, win, snap) -> None:
@@ -106,11 +83,11 @@ def test_presentation_shortcuts_and_remembered_across_windows(qtbot, window):
     QTest.keyClick(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.looks.presentation, timeout=2000)
     window.save_settings()
-    second = make_window(qtbot, settings=window.settings)
+    second = open_window(qtbot, small_experiment(), settings=window.settings)
     try:
         assert second.looks.presentation and second.looks.presentation_action.isChecked()
     finally:
-        close_window(second)
+        reset_looks_and_close(second)
 
 
 # --- themes ---------------------------------------------------------------------------------
@@ -203,7 +180,7 @@ def _assert_nothing_spills(win) -> None:
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
 @pytest.mark.parametrize("presentation", [False, True])
 def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):
-    win = make_window(qtbot, size=size)
+    win = open_window(qtbot, small_experiment(), size=size)
     try:
         if presentation:
             win.looks.set_presentation(True)
@@ -215,4 +192,4 @@ def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):
         assert win.narration.isVisible() and win.narration.label.height() >= win.narration.label.heightForWidth(
             win.narration.label.width()) - 1
     finally:
-        close_window(win)
+        reset_looks_and_close(win)

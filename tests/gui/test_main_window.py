@@ -9,42 +9,10 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from explorer.core.config import Experiment  # noqa: E402
+from tests.gui.windows import tiny_run  # noqa: E402
 
 WAIT_MS = 60_000   # the first run imports torch and builds an optimiser: seconds on a slow CI box
-
-
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def small_experiment(**changes) -> Experiment:
-    exp = Experiment.model_validate({
-        "meta": {"title": "Tiny test run", "description": "A small regression net.",
-                 "lesson": "Watch the losses."},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
-        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
-    })
-    return exp.with_values(changes) if changes else exp
-
-
-@pytest.fixture
-def window(qtbot):
-    from explorer.gui.host import TrainerHost
-    from explorer.gui.main_window import MainWindow
-
-    host = TrainerHost(mode="thread")
-    win = MainWindow(host=host, experiment=small_experiment())
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()          # stops and joins the trainer thread, saves settings
-    host.shutdown()      # idempotent
-    win.deleteLater()
+pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def _painted(win):
@@ -232,14 +200,14 @@ def test_layout_is_remembered(qtbot):
     from explorer.gui.host import TrainerHost
     from explorer.gui.main_window import MainWindow
 
-    first = MainWindow(host=TrainerHost(mode="thread"), experiment=small_experiment())
+    first = MainWindow(host=TrainerHost(mode="thread"), experiment=tiny_run())
     first.show()
     qtbot.waitExposed(first)
     first.lesson_dock.hide()
     first.view_actions["network"].setChecked(False)
     first.close()
     first.deleteLater()
-    second = MainWindow(host=TrainerHost(mode="thread"), experiment=small_experiment())
+    second = MainWindow(host=TrainerHost(mode="thread"), experiment=tiny_run())
     second.show()
     qtbot.waitExposed(second)
     try:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import errno
-import os
 
 import pytest
 
@@ -15,10 +13,11 @@ from PIL import Image  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from explorer.core.animation import count_frames  # noqa: E402
-from tests.gui.test_file_actions import _banner, _config_dir, _keeps_training, _no_temp_files, _wait_epoch  # noqa: E402,F401
-from tests.gui.test_file_actions import window  # noqa: E402,F401  (the fixture)
+from tests.gui.test_file_actions import (_banner, _disk_full_on_replace, _keeps_training,  # noqa: E402
+                                         _no_temp_files, _wait_epoch)
 
 WAIT_MS = 60_000
+pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 @pytest.fixture(autouse=True)
@@ -165,10 +164,7 @@ def test_recording_on_a_full_disk_leaves_the_old_file_and_training(qtbot, window
     path = tmp_path / "run.gif"
     path.write_bytes(b"last week's recording")
 
-    def full(*_a, **_k):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(os, "replace", full)
+    _disk_full_on_replace(monkeypatch)
     rec = _record(qtbot, window, path, max_seconds=0.5)
     qtbot.waitUntil(lambda: rec.state in ("done", "failed"), timeout=WAIT_MS)
     monkeypatch.undo()

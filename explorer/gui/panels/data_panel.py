@@ -11,16 +11,17 @@ from __future__ import annotations
 import sys
 from typing import Any, Optional
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from superqt.utils import qdebounced, qthrottled
 
 from explorer.core.commands import SetValue
 from explorer.core.config import CLASSIFICATION_2D_KINDS, REGRESSION_KINDS, Experiment
 from explorer.core.errors import ConfigError
 from explorer.gui.panels import edits
+from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, panel_layout, section, select_data
+from explorer.gui.panels.form_rows import add_field_row, float_spin_box, int_spin_box
 from explorer.gui.panels.tooltips import tip
 from explorer.gui.widgets import LogSlider, StepSlider
 
@@ -28,7 +29,7 @@ THROTTLE_MS = 50
 FILE_KINDS = ("digits", "idx", "csv")
 
 
-class DataPanel(QWidget):
+class DataPanel(ExperimentPanel):
     """Signals: experimentEdited(Experiment) (rebuild), commandRequested(SetValue) (live), problem(str)."""
 
     experimentEdited = Signal(object)
@@ -36,8 +37,7 @@ class DataPanel(QWidget):
     problem = Signal(str)
 
     def __init__(self, experiment: Optional[Experiment] = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._experiment = experiment or Experiment()
+        super().__init__(experiment, parent)
         self._pending_kind: Optional[str] = None   # idx/csv chosen, waiting for a path
         self._throttlers: dict[str, Any] = {}
         layout = panel_layout(self)
@@ -47,16 +47,16 @@ class DataPanel(QWidget):
         self.demo_p = StepSlider(0.0, 1.0, 0.05)
         self.demo_p.setToolTip(tip("demo_p"))
         self.demo_p.valueChanged.connect(lambda v: self._debounced_edit("demo.dropout_p", v))
-        form.addRow(_label(self.tr("dropout p"), self.demo_p), self.demo_p)
-        self.demo_inputs = _int(1, 1_000_000, tip("demo_inputs"))
+        add_field_row(form, self.tr("dropout p"), self.demo_p)
+        self.demo_inputs = int_spin_box(1, 1_000_000, tip("demo_inputs"))
         self.demo_inputs.valueChanged.connect(lambda v: self.edit({"demo.n_inputs": int(v)}))
-        form.addRow(_label(self.tr("inputs n"), self.demo_inputs), self.demo_inputs)
-        self.demo_samples = _int(1, 100_000, tip("demo_samples"))
+        add_field_row(form, self.tr("inputs n"), self.demo_inputs)
+        self.demo_samples = int_spin_box(1, 100_000, tip("demo_samples"))
         self.demo_samples.valueChanged.connect(lambda v: self.edit({"demo.samples": int(v)}))
-        form.addRow(_label(self.tr("train-mode passes"), self.demo_samples), self.demo_samples)
-        self.demo_seed = _int(0, 2**31 - 1, tip("seed"))
+        add_field_row(form, self.tr("train-mode passes"), self.demo_samples)
+        self.demo_seed = int_spin_box(0, 2**31 - 1, tip("seed"))
         self.demo_seed.valueChanged.connect(lambda v: self.edit({"demo.seed": int(v)}))
-        form.addRow(_label(self.tr("seed"), self.demo_seed), self.demo_seed)
+        add_field_row(form, self.tr("seed"), self.demo_seed)
         layout.addWidget(self.demo_box)
 
         # -- data -------------------------------------------------------------------
@@ -89,14 +89,14 @@ class DataPanel(QWidget):
         self._path_row = path_row
         form.addRow(self.tr("file"), path_row)
 
-        self.noise = _double(0.0, 10.0, 0.05, 3, tip("noise"))
-        self.n_train = _int(1, 100_000, tip("n_train"))
-        self.n_val = _int(0, 100_000, tip("n_val"))
-        self.n_test = _int(0, 100_000, tip("n_test"))
-        self.input_dim = _int(1, 10_000, tip("input_dim"))
-        self.validation_fraction = _double(0.0, 0.9, 0.05, 2, tip("validation_fraction"))
-        self.test_fraction = _double(0.0, 0.9, 0.05, 2, tip("test_fraction"))
-        self.max_samples = _int(0, 10_000_000, tip("max_samples"))
+        self.noise = float_spin_box(0.0, 10.0, 0.05, 3, tip("noise"))
+        self.n_train = int_spin_box(1, 100_000, tip("n_train"))
+        self.n_val = int_spin_box(0, 100_000, tip("n_val"))
+        self.n_test = int_spin_box(0, 100_000, tip("n_test"))
+        self.input_dim = int_spin_box(1, 10_000, tip("input_dim"))
+        self.validation_fraction = float_spin_box(0.0, 0.9, 0.05, 2, tip("validation_fraction"))
+        self.test_fraction = float_spin_box(0.0, 0.9, 0.05, 2, tip("test_fraction"))
+        self.max_samples = int_spin_box(0, 10_000_000, tip("max_samples"))
         self.max_samples.setSpecialValueText(self.tr("all"))
         self._data_fields = [
             ("dataset.noise", self.tr("noise σ"), self.noise),
@@ -109,7 +109,7 @@ class DataPanel(QWidget):
             ("dataset.max_samples", self.tr("max samples"), self.max_samples),
         ]
         for path, text, widget in self._data_fields:
-            form.addRow(_label(text, widget), widget)
+            add_field_row(form, text, widget)
             widget.valueChanged.connect(lambda v, path=path: self._on_field(path, v))
         self.regenerate_button = QPushButton(self.tr("Regenerate data (new seed)"))
         self.regenerate_button.setToolTip(tip("regenerate"))
@@ -125,40 +125,40 @@ class DataPanel(QWidget):
         self.optimizer_kind.setToolTip(tip("optimizer"))
         self.optimizer_kind.currentIndexChanged.connect(
             lambda _=0: self.edit({"optimizer.kind": self.optimizer_kind.currentData()}))
-        form.addRow(_label(self.tr("optimiser"), self.optimizer_kind), self.optimizer_kind)
+        add_field_row(form, self.tr("optimiser"), self.optimizer_kind)
         self.lr = LogSlider(1e-5, 1.0, allow_off=False, typed_maximum=100.0)
         self.lr.setToolTip(tip("lr"))
         self.lr.valueChanged.connect(lambda v: self._throttled("optimizer.lr", v))
         self.lr.invalidInput.connect(lambda msg: self.problem.emit(f"optimizer.lr: {msg}"))
-        form.addRow(_label(self.tr("learning rate η"), self.lr), self.lr)
+        add_field_row(form, self.tr("learning rate η"), self.lr)
         self.momentum = StepSlider(0.0, 0.99, 0.01)
         self.momentum.setToolTip(tip("momentum"))
         self.momentum.valueChanged.connect(lambda v: self._throttled("optimizer.momentum", v))
-        form.addRow(_label(self.tr("momentum μ"), self.momentum), self.momentum)
-        self.batch_size = _int(0, 1_000_000, tip("batch_size"))
+        add_field_row(form, self.tr("momentum μ"), self.momentum)
+        self.batch_size = int_spin_box(0, 1_000_000, tip("batch_size"))
         self.batch_size.setSpecialValueText(self.tr("full batch"))
         self.batch_size.valueChanged.connect(
             lambda v: self.edit({"training.batch_size": int(v) if v > 0 else None}))
-        form.addRow(_label(self.tr("batch size"), self.batch_size), self.batch_size)
+        add_field_row(form, self.tr("batch size"), self.batch_size)
         layout.addWidget(self.opt_box)
 
         # -- training ---------------------------------------------------------------------
         self.train_box, form = section(self.tr("Training"), self)
-        self.epochs = _int(0, 10_000_000, tip("epochs"))
+        self.epochs = int_spin_box(0, 10_000_000, tip("epochs"))
         self.epochs.valueChanged.connect(lambda v: self.edit({"training.epochs": int(v)}))
-        form.addRow(_label(self.tr("epochs"), self.epochs), self.epochs)
-        self.seed = _int(0, 2**31 - 1, tip("seed"))
+        add_field_row(form, self.tr("epochs"), self.epochs)
+        self.seed = int_spin_box(0, 2**31 - 1, tip("seed"))
         self.seed.valueChanged.connect(lambda v: self.edit({"training.seed": int(v)}))
-        form.addRow(_label(self.tr("training seed"), self.seed), self.seed)
-        self.eval_every = _int(1, 1_000_000, tip("eval_every"))
+        add_field_row(form, self.tr("training seed"), self.seed)
+        self.eval_every = int_spin_box(1, 1_000_000, tip("eval_every"))
         self.eval_every.setSuffix(self.tr(" epochs"))
         self.eval_every.valueChanged.connect(lambda v: self.edit({"training.eval_every": int(v)}))
-        form.addRow(_label(self.tr("evaluate every"), self.eval_every), self.eval_every)
+        add_field_row(form, self.tr("evaluate every"), self.eval_every)
         self.device = QComboBox()
         self.device.setToolTip(tip("device"))
         self._fill_devices(None)
         self.device.currentIndexChanged.connect(lambda _=0: self.edit({"training.device": self.device.currentData()}))
-        form.addRow(_label(self.tr("device"), self.device), self.device)
+        add_field_row(form, self.tr("device"), self.device)
         self.device_readout = QLabel("")
         self.device_readout.setWordWrap(True)
         form.addRow(self.device_readout)
@@ -168,12 +168,7 @@ class DataPanel(QWidget):
 
     # -- state in -----------------------------------------------------------------------
     @property
-    def experiment(self) -> Experiment:
-        return self._experiment
-
-    @property
     def field_widgets(self) -> dict[str, QWidget]:
-        """Field path -> the widget that edits it (classroom exercises hide or lock them by path)."""
         widgets: dict[str, QWidget] = {"dataset.kind": self.dataset_kind, "dataset.path": self._path_row}
         widgets.update({path: widget for path, _, widget in self._data_fields})
         widgets.update({
@@ -242,15 +237,9 @@ class DataPanel(QWidget):
         self.path_edit.setPlaceholderText(self.tr("folder with *-idx3-ubyte files") if kind == "idx"
                                           else self.tr("a .csv file"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
     def retranslate(self) -> None:
-        """After a language switch: the texts built from the experiment (fixed labels are done by i18n)."""
         self._fill_devices(self._cuda_count)
-        self.set_experiment(self._experiment)
+        super().retranslate()
 
     def update_snapshot(self, snapshot) -> None:
         """Live readout: the device the trainer really uses (it may have fallen back)."""
@@ -390,27 +379,3 @@ class DataPanel(QWidget):
         self._experiment = new
         self.commandRequested.emit(cmd)
 
-
-def _label(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setToolTip(widget.toolTip())
-    return label
-
-
-def _int(lo: int, hi: int, tooltip: str) -> QSpinBox:
-    w = QSpinBox()
-    w.setRange(lo, hi)
-    w.setKeyboardTracking(False)
-    w.setGroupSeparatorShown(False)
-    w.setToolTip(tooltip)
-    return w
-
-
-def _double(lo: float, hi: float, step: float, decimals: int, tooltip: str) -> QDoubleSpinBox:
-    w = QDoubleSpinBox()
-    w.setRange(lo, hi)
-    w.setDecimals(decimals)
-    w.setSingleStep(step)
-    w.setKeyboardTracking(False)
-    w.setToolTip(tooltip)
-    return w

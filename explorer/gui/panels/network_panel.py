@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
-                               QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSpinBox,
+                               QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
                                QToolButton, QWidget)
 
 from explorer.core.config import Experiment
 from explorer.core.errors import ConfigError
 from explorer.gui.panels import edits
+from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, note_label, panel_layout, section, select_data
+from explorer.gui.panels.form_rows import int_spin_box
 from explorer.gui.panels.tooltips import tip
 
 MAX_LAYERS = 12
@@ -35,10 +37,7 @@ class LayerRow:
         self.index = index
         self.label = QLabel(str(index + 1))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.width = QSpinBox()
-        self.width.setRange(1, 4096)
-        self.width.setKeyboardTracking(False)  # typing "200" is one edit, not "2", "20", "200"
-        self.width.setToolTip(tip("width"))
+        self.width = int_spin_box(1, 4096, tip("width"))
         self.width.setAccelerated(True)
         self.activation = QComboBox()
         fill_combo(self.activation, [(a, a) for a in ACTIVATIONS])
@@ -71,15 +70,14 @@ def _tool_button(text: str, tooltip: str) -> QToolButton:
     return b
 
 
-class NetworkPanel(QWidget):
+class NetworkPanel(ExperimentPanel):
     """Signals: experimentEdited(Experiment) for structural edits; problem(str) for refused ones."""
 
     experimentEdited = Signal(object)
     problem = Signal(str)
 
     def __init__(self, experiment: Optional[Experiment] = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._experiment = experiment or Experiment()
+        super().__init__(experiment, parent)
         self._io_dims: tuple[int, int] | None = None
         self.rows: list[LayerRow] = []
 
@@ -144,10 +142,6 @@ class NetworkPanel(QWidget):
 
     # -- state in ------------------------------------------------------------------
     @property
-    def experiment(self) -> Experiment:
-        return self._experiment
-
-    @property
     def field_widgets(self) -> dict[str, QWidget]:
         """Field path -> the widget that edits it (classroom exercises hide or lock them by path).
 
@@ -205,16 +199,10 @@ class NetworkPanel(QWidget):
         self.variant_list.setFixedHeight(self.variant_list.sizeHintForRow(0) * rows + 8
                                          if experiment.variants else 0)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
     def retranslate(self) -> None:
-        """After a language switch: the texts built from the experiment (fixed labels are done by i18n)."""
         for row in self.rows:
             row.retranslate()
-        self.set_experiment(self._experiment)
+        super().retranslate()
 
     def update_snapshot(self, snapshot) -> None:
         """Live readout: the true input/output sizes come from the data the trainer built."""

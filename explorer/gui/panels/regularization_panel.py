@@ -11,16 +11,17 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout,
-                               QHBoxLayout, QLabel, QSpinBox, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 from superqt.utils import qthrottled
 
 from explorer.core.commands import SetValue
 from explorer.core.config import Experiment
 from explorer.core.errors import ConfigError
 from explorer.gui.panels import edits
+from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, note_label, panel_layout, section, select_data
+from explorer.gui.panels.form_rows import add_field_row, float_spin_box, int_spin_box
 from explorer.gui.panels.tooltips import tip
 from explorer.gui.widgets import LogSlider, StepSlider
 
@@ -28,15 +29,14 @@ THROTTLE_MS = 50  # ~20 commands a second per control while dragging
 DROPOUT_KINDS = ("inverted", "vanilla", "dropconnect", "gaussian")
 
 
-class RegularizationPanel(QWidget):
+class RegularizationPanel(ExperimentPanel):
     """Signals: commandRequested(SetValue) for live edits; problem(str) for refused ones."""
 
     commandRequested = Signal(object)
     problem = Signal(str)
 
     def __init__(self, experiment: Optional[Experiment] = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._experiment = experiment or Experiment()
+        super().__init__(experiment, parent)
         self._throttlers: dict[str, Any] = {}
         self.dropout_sliders: list[StepSlider] = []
         self.kind_combos: list[QComboBox] = []
@@ -84,10 +84,7 @@ class RegularizationPanel(QWidget):
         for path, text, widget in (("regularization.l1_lambda", self.tr("L1 λ"), self.l1),
                                    ("regularization.l2_lambda", self.tr("L2 λ"), self.l2),
                                    ("regularization.weight_decay", self.tr("weight decay"), self.weight_decay)):
-            label = QLabel(text)
-            label.setToolTip(widget.toolTip())
-            form.addRow(label, widget)
-            self._row_labels[path] = (label, text, widget)
+            self._row_labels[path] = (add_field_row(form, text, widget), text, widget)
         form.addRow(self.penalize_biases)
         self.convention_label = QLabel(self.tr("loss = data + λ₁·Σ|w| + λ₂·Σw²  (no ½)"))
         self.convention_label.setToolTip(tip("penalty_convention"))
@@ -108,26 +105,15 @@ class RegularizationPanel(QWidget):
         self.es_box, form = section(self.tr("Early stopping"), self)
         self.es_enabled = QCheckBox(self.tr("stop when validation stops improving"))
         self.es_enabled.setToolTip(tip("es_enabled"))
-        self.es_patience = QSpinBox()
-        self.es_patience.setRange(1, 100_000)
-        self.es_patience.setKeyboardTracking(False)
+        self.es_patience = int_spin_box(1, 100_000, tip("es_patience"))
         self.es_patience.setSuffix(self.tr(" evaluations"))
-        self.es_patience.setToolTip(tip("es_patience"))
-        self.es_min_delta = QDoubleSpinBox()
-        self.es_min_delta.setDecimals(6)
-        self.es_min_delta.setRange(0.0, 1e6)
-        self.es_min_delta.setSingleStep(0.001)
-        self.es_min_delta.setKeyboardTracking(False)
-        self.es_min_delta.setToolTip(tip("es_min_delta"))
+        self.es_min_delta = float_spin_box(0.0, 1e6, 0.001, 6, tip("es_min_delta"))
         self.es_restore = QCheckBox(self.tr("restore the best weights"))
         self.es_restore.setToolTip(tip("es_restore"))
         form.addRow(self.es_enabled)
         for path, text, widget in (("early_stopping.patience", self.tr("patience P"), self.es_patience),
                                    ("early_stopping.min_delta", self.tr("min Δ"), self.es_min_delta)):
-            label = QLabel(text)
-            label.setToolTip(widget.toolTip())
-            form.addRow(label, widget)
-            self._row_labels[path] = (label, text, widget)
+            self._row_labels[path] = (add_field_row(form, text, widget), text, widget)
         form.addRow(self.es_restore)
         self.es_readout = QLabel("")
         self.es_readout.setWordWrap(True)
@@ -142,12 +128,7 @@ class RegularizationPanel(QWidget):
 
     # -- state in ----------------------------------------------------------------------
     @property
-    def experiment(self) -> Experiment:
-        return self._experiment
-
-    @property
     def field_widgets(self) -> dict[str, QWidget]:
-        """Field path -> the widget that edits it (classroom exercises hide or lock them by path)."""
         widgets: dict[str, QWidget] = {}
         for i, (slider, combo) in enumerate(zip(self.dropout_sliders, self.kind_combos)):
             widgets[f"network.layers.{i}.dropout_p"] = slider
@@ -285,18 +266,12 @@ class RegularizationPanel(QWidget):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
     def retranslate(self) -> None:
-        """After a language switch: the texts built from the experiment (fixed labels are done by i18n)."""
         from explorer.gui.i18n import retranslated
 
         self._row_labels = {path: (label, retranslated(text), widget)
                             for path, (label, text, widget) in self._row_labels.items()}
-        self.set_experiment(self._experiment)
+        super().retranslate()
 
     def update_snapshot(self, snapshot) -> None:
         """Live readouts: the penalty's share of the loss and the early-stopping state."""
