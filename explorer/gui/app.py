@@ -53,7 +53,8 @@ def _initial_experiment(preset: Optional[str], experiment_path: Optional[str], s
         if preset:
             return load_preset(preset), None
     except ExplorerError as exc:
-        detail = "; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc)
+        from explorer.gui.core_messages import localize
+        detail = localize("; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc))
         what = experiment_path or preset
         problem = QCoreApplication.translate("app", "Could not open {0}: {1}. Showing the default preset "
                                              "instead.").format(what, detail)

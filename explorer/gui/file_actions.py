@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMenu, QProgre
 from explorer.core import commands as C
 from explorer.core.config import Experiment, parse_experiment
 from explorer.core.errors import ConfigError, ExplorerError, ExportError
+from explorer.gui.core_messages import localize
 from explorer.gui.export_dialogs import FigureExportDialog, FigureOptions, RecordDialog, RecordOptions
 
 NAME_MAX = 255
@@ -315,13 +316,13 @@ class FileActions(QObject):
             return
         if "no weights to save" in text:
             self._pending_saves.clear()
-            self._error(self.tr("Checkpoint not saved: {0}").format(text))
+            self._error(self.tr("Checkpoint not saved: {0}").format(localize(text)))
             return
         for key in list(self._pending_saves):
             if key in text:
                 self._pending_saves.pop(key)
                 if text.lower().startswith("cannot") or "cannot write" in text:
-                    self._error(self.tr("Checkpoint not saved: {0}. Training goes on.").format(text))
+                    self._error(self.tr("Checkpoint not saved: {0}. Training goes on.").format(localize(text)))
                 return
 
     # -- opening a checkpoint --------------------------------------------------------------------------
@@ -398,7 +399,7 @@ class FileActions(QObject):
         try:
             (write_metrics_csv if fmt == ".csv" else write_metrics_json)(snap, path)
         except (ExplorerError, ValueError) as exc:
-            self._error(self.tr("Metrics not exported: {0}").format(exc))
+            self._error(self.tr("Metrics not exported: {0}").format(localize(str(exc))))
             return None
         self._remember_folder(path.parent)
         self.window.show_message(self.tr("metrics up to epoch {0} written to {1}").format(snap.epoch, path))
@@ -431,7 +432,7 @@ class FileActions(QObject):
         try:
             experiment = experiment_from_text(text)
         except ConfigError as exc:
-            self.window.show_problem(self.tr("pasted experiment: {0}").format("; ".join(exc.problems)))
+            self.window.show_problem(self.tr("pasted experiment: {0}").format(localize("; ".join(exc.problems))))
             return False
         title = experiment.meta.title or self.tr("untitled")
         self.window.load_experiment(experiment, note=self.tr("pasted experiment: {0}").format(title))
@@ -494,7 +495,7 @@ class FileActions(QObject):
             recorder.start()
         except ExportError as exc:
             self.recorder = None
-            self._error(self.tr("Not recording: {0}").format(exc))
+            self._error(self.tr("Not recording: {0}").format(localize(str(exc))))
             return None
         self._stop_at_end = options.stop_at_end
         self._remember_folder(Path(options.path).parent)
@@ -562,7 +563,7 @@ class FileActions(QObject):
 
     @Slot(str)
     def _on_record_failed(self, message: str) -> None:
-        self._error(self.tr("Recording not saved: {0}. Training goes on.").format(message))
+        self._error(self.tr("Recording not saved: {0}. Training goes on.").format(localize(message)))
 
     @Slot(str)
     def _on_state(self, state: str) -> None:

@@ -24,6 +24,7 @@ from explorer.core.commands import SetValue
 from explorer.core.config import Experiment, load_experiment
 from explorer.core.errors import ConfigError, ExplorerError
 from explorer.gui import i18n
+from explorer.gui.core_messages import localize
 from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel
 from explorer.gui.panels.edits import apply_set_value
 from explorer.gui.panels.lesson_panel import LessonPanel
@@ -417,6 +418,7 @@ class MainWindow(QMainWindow):
         """The trainer could not build the new settings (e.g. a bad data file) and kept its run:
         show that run's settings again, and its snapshots (no longer "from an older model")."""
         text = self.banner.label.text() if self.banner.isVisible() else ""
+        written = getattr(self, "_error_text", "") or text    # the banner shows it translated
         if kept is not None:
             self._experiment = kept
             for panel in self.panels:
@@ -425,8 +427,8 @@ class MainWindow(QMainWindow):
         self._generation_floor = self._seen_generation or 0
         if text:
             self.show_problem(text)
-            if self._error_actions(text):   # e.g. out of memory while building: offer the CPU
-                self.banner.show_message(self.banner.label.text(), "error", self._error_actions(text))
+            if self._error_actions(written):   # e.g. out of memory while building: offer the CPU
+                self.banner.show_message(self.banner.label.text(), "error", self._error_actions(written))
 
     @Slot(object)
     def _on_snapshot(self, snapshot: Any) -> None:
@@ -462,7 +464,7 @@ class MainWindow(QMainWindow):
     # -- messages ------------------------------------------------------------------------------
     @Slot(str)
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(localize(text), 8000)    # the core's messages in the UI's language
 
     @Slot(str)
     def show_error(self, text: str) -> None:
@@ -470,8 +472,10 @@ class MainWindow(QMainWindow):
 
         The banner offers the way out where there is one: the CPU after CUDA ran out of
         memory, a restart when the trainer is gone (its process killed or crashed)."""
-        self.statusBar().showMessage(text)
-        self.banner.show_message(text, "error", self._error_actions(text))
+        self._error_text = text                # as written, for _error_actions after a rejected rebuild
+        shown = localize(text)                 # the core's messages in the UI's language
+        self.statusBar().showMessage(shown)
+        self.banner.show_message(shown, "error", self._error_actions(text))
 
     def _error_actions(self, text: str) -> list:
         actions = []
@@ -497,6 +501,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_problem(self, text: str) -> None:
         """A refused edit: nothing was applied."""
+        text = localize(text)                  # ConfigError problems in the UI's language
         self.statusBar().showMessage(self.tr("Not applied: {0}").format(text), 10000)
         self.banner.show_message(self.tr("Not applied: {0}").format(text), "error")
 
@@ -540,7 +545,7 @@ class MainWindow(QMainWindow):
         try:
             experiment.save(path)
         except (ExplorerError, OSError) as exc:
-            self.show_error(self.tr("Cannot save {0}: {1}").format(path, exc))
+            self.show_error(self.tr("Cannot save {0}: {1}").format(path, localize(str(exc))))
             return False
         self.settings.add_recent_file(path)
         self._fill_recent_menu()
@@ -559,7 +564,7 @@ class MainWindow(QMainWindow):
         try:
             paths = export_dashboard(self.dashboard, folder)
         except ExplorerError as exc:
-            self.show_error(self.tr("Export failed: {0}").format(exc))
+            self.show_error(self.tr("Export failed: {0}").format(localize(str(exc))))
             return []
         self.settings.set("last_folder", str(folder))
         self.show_message(self.tr("wrote {0} figure files to {1}").format(len(paths), folder))
@@ -669,7 +674,7 @@ class MainWindow(QMainWindow):
 
 
 def _problems(exc: Exception) -> str:
-    return "; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc)
+    return localize("; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc))
 
 
 def _default_experiment() -> Experiment:

@@ -145,6 +145,581 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>Input should be greater than {limit}</source>
+        <translation>Input should be greater than {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be greater than or equal to {limit}</source>
+        <translation>Input should be greater than or equal to {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be less than {limit}</source>
+        <translation>Input should be less than {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be less than or equal to {limit}</source>
+        <translation>Input should be less than or equal to {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be a valid number, unable to parse string as a number</source>
+        <translation>Input should be a valid number, unable to parse string as a number</translation>
+    </message>
+    <message>
+        <source>Input should be a valid number</source>
+        <translation>Input should be a valid number</translation>
+    </message>
+    <message>
+        <source>Input should be a finite number</source>
+        <translation>Input should be a finite number</translation>
+    </message>
+    <message>
+        <source>Input should be a valid integer, unable to parse string as an integer</source>
+        <translation>Input should be a valid integer, unable to parse string as an integer</translation>
+    </message>
+    <message>
+        <source>Input should be a valid integer, got a number with a fractional part</source>
+        <translation>Input should be a valid integer, got a number with a fractional part</translation>
+    </message>
+    <message>
+        <source>Input should be a valid integer</source>
+        <translation>Input should be a valid integer</translation>
+    </message>
+    <message>
+        <source>Unable to parse input string as an integer, exceeded maximum size</source>
+        <translation>Unable to parse input string as an integer, exceeded maximum size</translation>
+    </message>
+    <message>
+        <source>Input should be a valid boolean, unable to interpret input</source>
+        <translation>Input should be a valid boolean, unable to interpret input</translation>
+    </message>
+    <message>
+        <source>Input should be a valid boolean</source>
+        <translation>Input should be a valid boolean</translation>
+    </message>
+    <message>
+        <source>Input should be a valid string</source>
+        <translation>Input should be a valid string</translation>
+    </message>
+    <message>
+        <source>Input should be a valid list</source>
+        <translation>Input should be a valid list</translation>
+    </message>
+    <message>
+        <source>Input should be a valid tuple</source>
+        <translation>Input should be a valid tuple</translation>
+    </message>
+    <message>
+        <source>Input should be a valid dictionary</source>
+        <translation>Input should be a valid dictionary</translation>
+    </message>
+    <message>
+        <source>Input should be a valid dictionary or instance of {model}</source>
+        <translation>Input should be a valid dictionary or instance of {model}</translation>
+    </message>
+    <message>
+        <source>Input should be {choices}</source>
+        <translation>Input should be {choices}</translation>
+    </message>
+    <message>
+        <source>List should have at most {n} items after validation, not {m}</source>
+        <translation>List should have at most {n} items after validation, not {m}</translation>
+    </message>
+    <message>
+        <source>List should have at least {n} items after validation, not {m}</source>
+        <translation>List should have at least {n} items after validation, not {m}</translation>
+    </message>
+    <message>
+        <source>Tuple should have at most {n} items after validation, not {m}</source>
+        <translation>Tuple should have at most {n} items after validation, not {m}</translation>
+    </message>
+    <message>
+        <source>Tuple should have at least {n} items after validation, not {m}</source>
+        <translation>Tuple should have at least {n} items after validation, not {m}</translation>
+    </message>
+    <message>
+        <source>String should have at least {n} character</source>
+        <translation>String should have at least {n} character</translation>
+    </message>
+    <message>
+        <source>String should have at least {n} characters</source>
+        <translation>String should have at least {n} characters</translation>
+    </message>
+    <message>
+        <source>String should have at most {n} characters</source>
+        <translation>String should have at most {n} characters</translation>
+    </message>
+    <message>
+        <source>dataset.path is required for the {kind} dataset</source>
+        <translation>dataset.path is required for the {kind} dataset</translation>
+    </message>
+    <message>
+        <source>validation_fraction + test_fraction must be below 0.95</source>
+        <translation>validation_fraction + test_fraction must be below 0.95</translation>
+    </message>
+    <message>
+        <source>nesterov needs momentum &gt; 0</source>
+        <translation>nesterov needs momentum &gt; 0</translation>
+    </message>
+    <message>
+        <source>betas must each be in [0, 1)</source>
+        <translation>betas must each be in [0, 1)</translation>
+    </message>
+    <message>
+        <source>variant {variant_name} may not change {field}: only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.* may differ between variants</source>
+        <translation>variant {variant_name} may not change {field}: only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.* may differ between variants</translation>
+    </message>
+    <message>
+        <source>{item} is not a control id (letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>{item} is not a control id (letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>variant names must be unique</source>
+        <translation>variant names must be unique</translation>
+    </message>
+    <message>
+        <source>early_stopping.monitor &apos;val_accuracy&apos; needs a classification dataset</source>
+        <translation>early_stopping.monitor &apos;val_accuracy&apos; needs a classification dataset</translation>
+    </message>
+    <message>
+        <source>variant {variant_name}: {field} names layer {n}, but the network has {m} hidden layers</source>
+        <translation>variant {variant_name}: {field} names layer {n}, but the network has {m} hidden layers</translation>
+    </message>
+    <message>
+        <source>the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large. Lower it and press Reset.</source>
+        <translation>the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large. Lower it and press Reset.</translation>
+    </message>
+    <message>
+        <source>the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large or the penalty λ (L1 {l1}, L2 {l2}) is very large. Lower it and press Reset.</source>
+        <translation>the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large or the penalty λ (L1 {l1}, L2 {l2}) is very large. Lower it and press Reset.</translation>
+    </message>
+    <message>
+        <source>variant {variant_name}: {message}</source>
+        <translation>variant {variant_name}: {message}</translation>
+    </message>
+    <message>
+        <source>finished: {epochs} epochs, {steps} steps</source>
+        <translation>finished: {epochs} epochs, {steps} steps</translation>
+    </message>
+    <message>
+        <source>early stopping at epoch {epoch} (best epoch {best}, best weights restored)</source>
+        <translation>early stopping at epoch {epoch} (best epoch {best}, best weights restored)</translation>
+    </message>
+    <message>
+        <source>early stopping at epoch {epoch} (best epoch {best})</source>
+        <translation>early stopping at epoch {epoch} (best epoch {best})</translation>
+    </message>
+    <message>
+        <source>{variant}: early stopping at epoch {epoch} (best epoch {best}, best weights restored)</source>
+        <translation>{variant}: early stopping at epoch {epoch} (best epoch {best}, best weights restored)</translation>
+    </message>
+    <message>
+        <source>{variant}: early stopping at epoch {epoch} (best epoch {best})</source>
+        <translation>{variant}: early stopping at epoch {epoch} (best epoch {best})</translation>
+    </message>
+    <message>
+        <source>experiment kind {kind} is a demonstration, not a training run</source>
+        <translation>experiment kind {kind} is a demonstration, not a training run</translation>
+    </message>
+    <message>
+        <source>the dataset has no training samples</source>
+        <translation>the dataset has no training samples</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs a classification dataset; use loss &apos;mse&apos; or &apos;auto&apos;</source>
+        <translation>cross-entropy needs a classification dataset; use loss &apos;mse&apos; or &apos;auto&apos;</translation>
+    </message>
+    <message>
+        <source>MSE on class labels is not supported; use loss &apos;cross_entropy&apos; or &apos;auto&apos;</source>
+        <translation>MSE on class labels is not supported; use loss &apos;cross_entropy&apos; or &apos;auto&apos;</translation>
+    </message>
+    <message>
+        <source>no experiment loaded</source>
+        <translation>no experiment loaded</translation>
+    </message>
+    <message>
+        <source>nothing to rebuild: no experiment was loaded</source>
+        <translation>nothing to rebuild: no experiment was loaded</translation>
+    </message>
+    <message>
+        <source>a demonstration has no weights to save</source>
+        <translation>a demonstration has no weights to save</translation>
+    </message>
+    <message>
+        <source>opened checkpoint {path} (epoch {epoch}, step {step})</source>
+        <translation>opened checkpoint {path} (epoch {epoch}, step {step})</translation>
+    </message>
+    <message>
+        <source>CUDA ran out of memory while building the model; choose the CPU as device (Data panel) or a smaller network, then press Reset.</source>
+        <translation>CUDA ran out of memory while building the model; choose the CPU as device (Data panel) or a smaller network, then press Reset.</translation>
+    </message>
+    <message>
+        <source>CUDA ran out of memory during training. Choose the CPU as device (Data panel) or use a smaller network or batch, then press Reset.</source>
+        <translation>CUDA ran out of memory during training. Choose the CPU as device (Data panel) or use a smaller network or batch, then press Reset.</translation>
+    </message>
+    <message>
+        <source>training failed: {detail}</source>
+        <translation>training failed: {detail}</translation>
+    </message>
+    <message>
+        <source>{command} failed: {detail}</source>
+        <translation>{command} failed: {detail}</translation>
+    </message>
+    <message>
+        <source>CUDA was asked for but is not available here; training on the CPU.</source>
+        <translation>CUDA was asked for but is not available here; training on the CPU.</translation>
+    </message>
+    <message>
+        <source>{device} does not exist; using cuda:0.</source>
+        <translation>{device} does not exist; using cuda:0.</translation>
+    </message>
+    <message>
+        <source>unknown device {kind}; training on the CPU.</source>
+        <translation>unknown device {kind}; training on the CPU.</translation>
+    </message>
+    <message>
+        <source>{where}: unknown field (check the spelling)</source>
+        <translation>{where}: unknown field (check the spelling)</translation>
+    </message>
+    <message>
+        <source>{where}: unknown field</source>
+        <translation>{where}: unknown field</translation>
+    </message>
+    <message>
+        <source>{where}: required field is missing</source>
+        <translation>{where}: required field is missing</translation>
+    </message>
+    <message>
+        <source>{where}: no such index (there are {n})</source>
+        <translation>{where}: no such index (there are {n})</translation>
+    </message>
+    <message>
+        <source>{where}: is not a section</source>
+        <translation>{where}: is not a section</translation>
+    </message>
+    <message>
+        <source>{where}: cannot change while training (rebuild the model instead)</source>
+        <translation>{where}: cannot change while training (rebuild the model instead)</translation>
+    </message>
+    <message>
+        <source>{where}: must be one of {choices} (got {value})</source>
+        <translation>{where}: must be one of {choices} (got {value})</translation>
+    </message>
+    <message>
+        <source>{where}: {msg} (got {value})</source>
+        <translation>{where}: {msg} (got {value})</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: must be a table/object of fields, got {type}</source>
+        <translation>{where}: must be a table/object of fields, got {type}</translation>
+    </message>
+    <message>
+        <source>variant {variant_index}: the experiment has no variants</source>
+        <translation>variant {variant_index}: the experiment has no variants</translation>
+    </message>
+    <message>
+        <source>variant {variant_index}: no such variant (there are {n})</source>
+        <translation>variant {variant_index}: no such variant (there are {n})</translation>
+    </message>
+    <message>
+        <source>schema_version: this file was written by a newer explorer (version {version}); this one reads up to version {max}</source>
+        <translation>schema_version: this file was written by a newer explorer (version {version}); this one reads up to version {max}</translation>
+    </message>
+    <message>
+        <source>experiment: nested too deeply to be an experiment file</source>
+        <translation>experiment: nested too deeply to be an experiment file</translation>
+    </message>
+    <message>
+        <source>not valid {fmt}: nested too deeply to be an experiment file</source>
+        <translation>not valid {fmt}: nested too deeply to be an experiment file</translation>
+    </message>
+    <message>
+        <source>not valid {fmt}: {detail}</source>
+        <translation>not valid {fmt}: {detail}</translation>
+    </message>
+    <message>
+        <source>{name}: too large for an experiment file ({size} bytes)</source>
+        <translation>{name}: too large for an experiment file ({size} bytes)</translation>
+    </message>
+    <message>
+        <source>{name}: not UTF-8 text</source>
+        <translation>{name}: not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>unknown preset {preset}; the presets are: {names}</source>
+        <translation>unknown preset {preset}; the presets are: {names}</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}</source>
+        <translation>cannot read {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the disk is full</source>
+        <translation>cannot write {path}: the disk is full</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {size} bytes is too large for an explorer checkpoint</source>
+        <translation>{name}: {size} bytes is too large for an explorer checkpoint</translation>
+    </message>
+    <message>
+        <source>{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)</source>
+        <translation>{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)</translation>
+    </message>
+    <message>
+        <source>{name}: refused: the file holds objects other than tensors and plain values, which could run code when loaded ({detail})</source>
+        <translation>{name}: refused: the file holds objects other than tensors and plain values, which could run code when loaded ({detail})</translation>
+    </message>
+    <message>
+        <source>{name}: corrupt or truncated checkpoint ({detail})</source>
+        <translation>{name}: corrupt or truncated checkpoint ({detail})</translation>
+    </message>
+    <message>
+        <source>{name}: not a Regularization Explorer checkpoint</source>
+        <translation>{name}: not a Regularization Explorer checkpoint</translation>
+    </message>
+    <message>
+        <source>{name}: checkpoint has no format version</source>
+        <translation>{name}: checkpoint has no format version</translation>
+    </message>
+    <message>
+        <source>{name}: written by a newer Regularization Explorer (checkpoint format {format}, version {app_version}); this version reads format {max} or older. Update the explorer to open it.</source>
+        <translation>{name}: written by a newer Regularization Explorer (checkpoint format {format}, version {app_version}); this version reads format {max} or older. Update the explorer to open it.</translation>
+    </message>
+    <message>
+        <source>{name}: its experiment is invalid: {problems}</source>
+        <translation>{name}: its experiment is invalid: {problems}</translation>
+    </message>
+    <message>
+        <source>{name}: checkpoint is missing required entries</source>
+        <translation>{name}: checkpoint is missing required entries</translation>
+    </message>
+    <message>
+        <source>checkpoint and experiment disagree on the number of variants</source>
+        <translation>checkpoint and experiment disagree on the number of variants</translation>
+    </message>
+    <message>
+        <source>checkpoint does not fit its experiment: {detail}</source>
+        <translation>checkpoint does not fit its experiment: {detail}</translation>
+    </message>
+    <message>
+        <source>unknown dataset kind {kind}</source>
+        <translation>unknown dataset kind {kind}</translation>
+    </message>
+    <message>
+        <source>highdim: {samples} samples x {inputs} inputs is {values} values, more than the {max} this explorer draws; lower n_train/n_val/n_test or input_dim</source>
+        <translation>highdim: {samples} samples x {inputs} inputs is {values} values, more than the {max} this explorer draws; lower n_train/n_val/n_test or input_dim</translation>
+    </message>
+    <message>
+        <source>only {n} samples: nothing left for training after the validation and test fractions</source>
+        <translation>only {n} samples: nothing left for training after the validation and test fractions</translation>
+    </message>
+    <message>
+        <source>only {n} images: nothing left for training after the validation and test fractions</source>
+        <translation>only {n} images: nothing left for training after the validation and test fractions</translation>
+    </message>
+    <message>
+        <source>only {n} rows: nothing left for training after the validation and test fractions</source>
+        <translation>only {n} rows: nothing left for training after the validation and test fractions</translation>
+    </message>
+    <message>
+        <source>cannot read the digits data {path}: {detail}</source>
+        <translation>cannot read the digits data {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>{name}: expected 65 columns (64 pixels and the label), found {shape}</source>
+        <translation>{name}: expected 65 columns (64 pixels and the label), found {shape}</translation>
+    </message>
+    <message>
+        <source>idx dataset: {path} does not exist</source>
+        <translation>idx dataset: {path} does not exist</translation>
+    </message>
+    <message>
+        <source>{name}: found {n} IDX images files ({files}); expected one pair, or one train and one t10k/test pair</source>
+        <translation>{name}: found {n} IDX images files ({files}); expected one pair, or one train and one t10k/test pair</translation>
+    </message>
+    <message>
+        <source>{name}: images are {shape}, but {other} has {other_shape}</source>
+        <translation>{name}: images are {shape}, but {other} has {other_shape}</translation>
+    </message>
+    <message>
+        <source>csv dataset: {path} is not a file</source>
+        <translation>csv dataset: {path} is not a file</translation>
+    </message>
+    <message>
+        <source>{name}: the target column {target} has a single value ({number}); nothing to learn</source>
+        <translation>{name}: the target column {target} has a single value ({number}); nothing to learn</translation>
+    </message>
+    <message>
+        <source>{name}: not UTF-8 text (byte {byte} in row {row}); save it as UTF-8 CSV</source>
+        <translation>{name}: not UTF-8 text (byte {byte} in row {row}); save it as UTF-8 CSV</translation>
+    </message>
+    <message>
+        <source>{name}: too large ({size} bytes; at most {max})</source>
+        <translation>{name}: too large ({size} bytes; at most {max})</translation>
+    </message>
+    <message>
+        <source>{name}: only one column; need at least one input column and the target (last) column</source>
+        <translation>{name}: only one column; need at least one input column and the target (last) column</translation>
+    </message>
+    <message>
+        <source>{name}: row {row} has {cells} cells, expected {width} (like row {first})</source>
+        <translation>{name}: row {row} has {cells} cells, expected {width} (like row {first})</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {column} ({header}): missing value</source>
+        <translation>{name}: row {row}, column {column} ({header}): missing value</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {column} ({header}): {cell} is not a number</source>
+        <translation>{name}: row {row}, column {column} ({header}): {cell} is not a number</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {column} ({header}): {cell} is not a finite number</source>
+        <translation>{name}: row {row}, column {column} ({header}): {cell} is not a finite number</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}: malformed CSV ({detail})</source>
+        <translation>{name}: row {row}: malformed CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>{name}: the file is empty</source>
+        <translation>{name}: the file is empty</translation>
+    </message>
+    <message>
+        <source>{name}: has a header row but no data rows</source>
+        <translation>{name}: has a header row but no data rows</translation>
+    </message>
+    <message>
+        <source>{name}: corrupt or truncated gzip data ({detail})</source>
+        <translation>{name}: corrupt or truncated gzip data ({detail})</translation>
+    </message>
+    <message>
+        <source>{name}: not an IDX file (its first bytes are {head}, expected 0000 followed by a type code and a dimension count)</source>
+        <translation>{name}: not an IDX file (its first bytes are {head}, expected 0000 followed by a type code and a dimension count)</translation>
+    </message>
+    <message>
+        <source>{name}: unknown IDX data type code {code} (known codes: {known})</source>
+        <translation>{name}: unknown IDX data type code {code} (known codes: {known})</translation>
+    </message>
+    <message>
+        <source>{name}: IDX header declares 0 dimensions</source>
+        <translation>{name}: IDX header declares 0 dimensions</translation>
+    </message>
+    <message>
+        <source>{name}: truncated IDX header: expected {expected} bytes of dimensions for {ndim} dimensions, found {found}</source>
+        <translation>{name}: truncated IDX header: expected {expected} bytes of dimensions for {ndim} dimensions, found {found}</translation>
+    </message>
+    <message>
+        <source>{name}: negative dimension in IDX header {dims}</source>
+        <translation>{name}: negative dimension in IDX header {dims}</translation>
+    </message>
+    <message>
+        <source>{name}: IDX header declares dimensions {dims} ({bytes} bytes), more than the {max} bytes this reader accepts</source>
+        <translation>{name}: IDX header declares dimensions {dims} ({bytes} bytes), more than the {max} bytes this reader accepts</translation>
+    </message>
+    <message>
+        <source>{name}: truncated IDX data: expected {expected} bytes for dimensions {dims}, found {found}</source>
+        <translation>{name}: truncated IDX data: expected {expected} bytes for dimensions {dims}, found {found}</translation>
+    </message>
+    <message>
+        <source>{name}: {extra} bytes of trailing garbage after the IDX data (dimensions {dims} take {bytes} bytes)</source>
+        <translation>{name}: {extra} bytes of trailing garbage after the IDX data (dimensions {dims} take {bytes} bytes)</translation>
+    </message>
+    <message>
+        <source>{name}: not an IDX images file name (expected a name containing &apos;images-idx3-ubyte&apos;)</source>
+        <translation>{name}: not an IDX images file name (expected a name containing &apos;images-idx3-ubyte&apos;)</translation>
+    </message>
+    <message>
+        <source>{name}: no labels file beside it (expected {file})</source>
+        <translation>{name}: no labels file beside it (expected {file})</translation>
+    </message>
+    <message>
+        <source>cannot list {folder}: {reason}</source>
+        <translation>cannot list {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: no IDX images file (*images-idx3-ubyte or *images-idx3-ubyte.gz) in this folder</source>
+        <translation>{name}: no IDX images file (*images-idx3-ubyte or *images-idx3-ubyte.gz) in this folder</translation>
+    </message>
+    <message>
+        <source>{name}: expected images of shape (N, height, width), found shape {shape}</source>
+        <translation>{name}: expected images of shape (N, height, width), found shape {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: expected labels of shape (N,), found shape {shape}</source>
+        <translation>{name}: expected labels of shape (N,), found shape {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: labels must be integers, found {dtype}</source>
+        <translation>{name}: labels must be integers, found {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} has {images} images but {other} has {labels} labels</source>
+        <translation>{name} has {images} images but {other} has {labels} labels</translation>
+    </message>
+    <message>
+        <source>{name}: holds no images</source>
+        <translation>{name}: holds no images</translation>
+    </message>
+    <message>
+        <source>{name}: negative label {label}</source>
+        <translation>{name}: negative label {label}</translation>
+    </message>
+    <message>
+        <source>{name}: label {label} is too large (at most 999 classes)</source>
+        <translation>{name}: label {label} is too large (at most 999 classes)</translation>
+    </message>
+    <message>
+        <source>IDX images contain non-finite values</source>
+        <translation>IDX images contain non-finite values</translation>
+    </message>
+    <message>
+        <source>cannot record to {name}: use a .gif or .mp4 file name</source>
+        <translation>cannot record to {name}: use a .gif or .mp4 file name</translation>
+    </message>
+    <message>
+        <source>{name}: the recording is already finished</source>
+        <translation>{name}: the recording is already finished</translation>
+    </message>
+    <message>
+        <source>{name}: no frames were recorded; nothing written</source>
+        <translation>{name}: no frames were recorded; nothing written</translation>
+    </message>
+    <message>
+        <source>{name}: a GIF of {w}x{h} holds at most {frames} frames; record an MP4 for longer runs</source>
+        <translation>{name}: a GIF of {w}x{h} holds at most {frames} frames; record an MP4 for longer runs</translation>
+    </message>
+    <message>
+        <source>MP4 needs imageio and imageio-ffmpeg ({detail}); pip install imageio imageio-ffmpeg</source>
+        <translation>MP4 needs imageio and imageio-ffmpeg ({detail}); pip install imageio imageio-ffmpeg</translation>
+    </message>
+    <message>
+        <source>cannot start the MP4 encoder for {name}: {detail}</source>
+        <translation>cannot start the MP4 encoder for {name}: {detail}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>variant name</source>
+        <translation>variant name</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>CurveMode</name>
     <message>
         <source>x</source>

@@ -145,6 +145,581 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>Input should be greater than {limit}</source>
+        <translation>输入值应大于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be greater than or equal to {limit}</source>
+        <translation>输入值应大于或等于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be less than {limit}</source>
+        <translation>输入值应小于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be less than or equal to {limit}</source>
+        <translation>输入值应小于或等于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be a valid number, unable to parse string as a number</source>
+        <translation>输入值应为有效数字，无法把该字符串解析为数字</translation>
+    </message>
+    <message>
+        <source>Input should be a valid number</source>
+        <translation>输入值应为有效数字</translation>
+    </message>
+    <message>
+        <source>Input should be a finite number</source>
+        <translation>输入值应为有限数字</translation>
+    </message>
+    <message>
+        <source>Input should be a valid integer, unable to parse string as an integer</source>
+        <translation>输入值应为有效整数，无法把该字符串解析为整数</translation>
+    </message>
+    <message>
+        <source>Input should be a valid integer, got a number with a fractional part</source>
+        <translation>输入值应为有效整数，但得到的数带有小数部分</translation>
+    </message>
+    <message>
+        <source>Input should be a valid integer</source>
+        <translation>输入值应为有效整数</translation>
+    </message>
+    <message>
+        <source>Unable to parse input string as an integer, exceeded maximum size</source>
+        <translation>无法把输入字符串解析为整数：超出了最大范围</translation>
+    </message>
+    <message>
+        <source>Input should be a valid boolean, unable to interpret input</source>
+        <translation>输入值应为有效的布尔值（true/false），无法解释该输入</translation>
+    </message>
+    <message>
+        <source>Input should be a valid boolean</source>
+        <translation>输入值应为有效的布尔值（true/false）</translation>
+    </message>
+    <message>
+        <source>Input should be a valid string</source>
+        <translation>输入值应为有效的字符串</translation>
+    </message>
+    <message>
+        <source>Input should be a valid list</source>
+        <translation>输入值应为有效的列表</translation>
+    </message>
+    <message>
+        <source>Input should be a valid tuple</source>
+        <translation>输入值应为有效的元组</translation>
+    </message>
+    <message>
+        <source>Input should be a valid dictionary</source>
+        <translation>输入值应为有效的字典（表）</translation>
+    </message>
+    <message>
+        <source>Input should be a valid dictionary or instance of {model}</source>
+        <translation>输入值应为有效的字典（表）或 {model} 实例</translation>
+    </message>
+    <message>
+        <source>Input should be {choices}</source>
+        <translation>输入值应为 {choices}</translation>
+    </message>
+    <message>
+        <source>List should have at most {n} items after validation, not {m}</source>
+        <translation>列表最多应有 {n} 项，而不是 {m} 项</translation>
+    </message>
+    <message>
+        <source>List should have at least {n} items after validation, not {m}</source>
+        <translation>列表至少应有 {n} 项，而不是 {m} 项</translation>
+    </message>
+    <message>
+        <source>Tuple should have at most {n} items after validation, not {m}</source>
+        <translation>元组最多应有 {n} 项，而不是 {m} 项</translation>
+    </message>
+    <message>
+        <source>Tuple should have at least {n} items after validation, not {m}</source>
+        <translation>元组至少应有 {n} 项，而不是 {m} 项</translation>
+    </message>
+    <message>
+        <source>String should have at least {n} character</source>
+        <translation>字符串至少应有 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>String should have at least {n} characters</source>
+        <translation>字符串至少应有 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>String should have at most {n} characters</source>
+        <translation>字符串最多只能有 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>dataset.path is required for the {kind} dataset</source>
+        <translation>{kind} 数据集需要 dataset.path</translation>
+    </message>
+    <message>
+        <source>validation_fraction + test_fraction must be below 0.95</source>
+        <translation>validation_fraction + test_fraction 必须小于 0.95</translation>
+    </message>
+    <message>
+        <source>nesterov needs momentum &gt; 0</source>
+        <translation>nesterov 需要 momentum &gt; 0</translation>
+    </message>
+    <message>
+        <source>betas must each be in [0, 1)</source>
+        <translation>betas 的每个值都必须在 [0, 1) 内</translation>
+    </message>
+    <message>
+        <source>variant {variant_name} may not change {field}: only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.* may differ between variants</source>
+        <translation>变体 {variant_name} 不能修改 {field}：变体之间只能有 network.layers.N.dropout_p/dropout_kind、regularization.*、optimizer.* 和 early_stopping.* 不同</translation>
+    </message>
+    <message>
+        <source>{item} is not a control id (letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>{item} 不是控件标识（只能由字母、数字、&apos;.&apos;、&apos;:&apos;、&apos;_&apos;、&apos;-&apos; 组成）</translation>
+    </message>
+    <message>
+        <source>variant names must be unique</source>
+        <translation>变体名称不能重复</translation>
+    </message>
+    <message>
+        <source>early_stopping.monitor &apos;val_accuracy&apos; needs a classification dataset</source>
+        <translation>early_stopping.monitor &apos;val_accuracy&apos; 需要分类数据集</translation>
+    </message>
+    <message>
+        <source>variant {variant_name}: {field} names layer {n}, but the network has {m} hidden layers</source>
+        <translation>变体 {variant_name}：{field} 指向第 {n} 层，但网络只有 {m} 个隐藏层</translation>
+    </message>
+    <message>
+        <source>the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large. Lower it and press Reset.</source>
+        <translation>损失在第 {step} 步（第 {epoch} 轮）变成了 NaN 或无穷大：训练发散了。可能的原因：学习率（{lr}）太大。请调低它，然后按“重置”。</translation>
+    </message>
+    <message>
+        <source>the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large or the penalty λ (L1 {l1}, L2 {l2}) is very large. Lower it and press Reset.</source>
+        <translation>损失在第 {step} 步（第 {epoch} 轮）变成了 NaN 或无穷大：训练发散了。可能的原因：学习率（{lr}）太大，或惩罚系数 λ（L1 {l1}，L2 {l2}）非常大。请调低它，然后按“重置”。</translation>
+    </message>
+    <message>
+        <source>variant {variant_name}: {message}</source>
+        <translation>变体 {variant_name}：{message}</translation>
+    </message>
+    <message>
+        <source>finished: {epochs} epochs, {steps} steps</source>
+        <translation>已完成：{epochs} 轮，{steps} 步</translation>
+    </message>
+    <message>
+        <source>early stopping at epoch {epoch} (best epoch {best}, best weights restored)</source>
+        <translation>在第 {epoch} 轮早停（最佳轮次为第 {best} 轮，已恢复最佳权重）</translation>
+    </message>
+    <message>
+        <source>early stopping at epoch {epoch} (best epoch {best})</source>
+        <translation>在第 {epoch} 轮早停（最佳轮次为第 {best} 轮）</translation>
+    </message>
+    <message>
+        <source>{variant}: early stopping at epoch {epoch} (best epoch {best}, best weights restored)</source>
+        <translation>{variant}：在第 {epoch} 轮早停（最佳轮次为第 {best} 轮，已恢复最佳权重）</translation>
+    </message>
+    <message>
+        <source>{variant}: early stopping at epoch {epoch} (best epoch {best})</source>
+        <translation>{variant}：在第 {epoch} 轮早停（最佳轮次为第 {best} 轮）</translation>
+    </message>
+    <message>
+        <source>experiment kind {kind} is a demonstration, not a training run</source>
+        <translation>实验类型 {kind} 是演示，不是训练运行</translation>
+    </message>
+    <message>
+        <source>the dataset has no training samples</source>
+        <translation>数据集中没有训练样本</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs a classification dataset; use loss &apos;mse&apos; or &apos;auto&apos;</source>
+        <translation>交叉熵需要分类数据集；请使用损失 &apos;mse&apos; 或 &apos;auto&apos;</translation>
+    </message>
+    <message>
+        <source>MSE on class labels is not supported; use loss &apos;cross_entropy&apos; or &apos;auto&apos;</source>
+        <translation>不支持对类别标签使用 MSE；请使用损失 &apos;cross_entropy&apos; 或 &apos;auto&apos;</translation>
+    </message>
+    <message>
+        <source>no experiment loaded</source>
+        <translation>未加载实验</translation>
+    </message>
+    <message>
+        <source>nothing to rebuild: no experiment was loaded</source>
+        <translation>无法重建：尚未加载实验</translation>
+    </message>
+    <message>
+        <source>a demonstration has no weights to save</source>
+        <translation>演示没有可保存的权重</translation>
+    </message>
+    <message>
+        <source>opened checkpoint {path} (epoch {epoch}, step {step})</source>
+        <translation>已打开检查点 {path}（第 {epoch} 轮，第 {step} 步）</translation>
+    </message>
+    <message>
+        <source>CUDA ran out of memory while building the model; choose the CPU as device (Data panel) or a smaller network, then press Reset.</source>
+        <translation>构建模型时 CUDA 显存不足；请在“数据与优化器”面板中把设备改为 CPU，或使用更小的网络，然后按“重置”。</translation>
+    </message>
+    <message>
+        <source>CUDA ran out of memory during training. Choose the CPU as device (Data panel) or use a smaller network or batch, then press Reset.</source>
+        <translation>训练时 CUDA 显存不足。请在“数据与优化器”面板中把设备改为 CPU，或使用更小的网络或批量，然后按“重置”。</translation>
+    </message>
+    <message>
+        <source>training failed: {detail}</source>
+        <translation>训练失败：{detail}</translation>
+    </message>
+    <message>
+        <source>{command} failed: {detail}</source>
+        <translation>{command} 失败：{detail}</translation>
+    </message>
+    <message>
+        <source>CUDA was asked for but is not available here; training on the CPU.</source>
+        <translation>请求使用 CUDA，但本机不可用；改为在 CPU 上训练。</translation>
+    </message>
+    <message>
+        <source>{device} does not exist; using cuda:0.</source>
+        <translation>{device} 不存在；改用 cuda:0。</translation>
+    </message>
+    <message>
+        <source>unknown device {kind}; training on the CPU.</source>
+        <translation>未知设备 {kind}；改为在 CPU 上训练。</translation>
+    </message>
+    <message>
+        <source>{where}: unknown field (check the spelling)</source>
+        <translation>{where}：未知字段（请检查拼写）</translation>
+    </message>
+    <message>
+        <source>{where}: unknown field</source>
+        <translation>{where}：未知字段</translation>
+    </message>
+    <message>
+        <source>{where}: required field is missing</source>
+        <translation>{where}：缺少必填字段</translation>
+    </message>
+    <message>
+        <source>{where}: no such index (there are {n})</source>
+        <translation>{where}：没有这个序号（共有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>{where}: is not a section</source>
+        <translation>{where}：不是一个节（表）</translation>
+    </message>
+    <message>
+        <source>{where}: cannot change while training (rebuild the model instead)</source>
+        <translation>{where}：训练中不能修改（请改为重建模型）</translation>
+    </message>
+    <message>
+        <source>{where}: must be one of {choices} (got {value})</source>
+        <translation>{where}：必须是 {choices} 之一（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>{where}: {msg} (got {value})</source>
+        <translation>{where}：{msg}（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+        <source>{where}: must be a table/object of fields, got {type}</source>
+        <translation>{where}：必须是由字段组成的表/对象，实际为 {type}</translation>
+    </message>
+    <message>
+        <source>variant {variant_index}: the experiment has no variants</source>
+        <translation>变体 {variant_index}：该实验没有变体</translation>
+    </message>
+    <message>
+        <source>variant {variant_index}: no such variant (there are {n})</source>
+        <translation>变体 {variant_index}：没有这个变体（共有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>schema_version: this file was written by a newer explorer (version {version}); this one reads up to version {max}</source>
+        <translation>schema_version：此文件由更新版本的探索器写入（版本 {version}）；当前版本最多只能读取版本 {max}</translation>
+    </message>
+    <message>
+        <source>experiment: nested too deeply to be an experiment file</source>
+        <translation>experiment：嵌套过深，不像是实验文件</translation>
+    </message>
+    <message>
+        <source>not valid {fmt}: nested too deeply to be an experiment file</source>
+        <translation>不是有效的 {fmt}：嵌套过深，不像是实验文件</translation>
+    </message>
+    <message>
+        <source>not valid {fmt}: {detail}</source>
+        <translation>不是有效的 {fmt}：{detail}</translation>
+    </message>
+    <message>
+        <source>{name}: too large for an experiment file ({size} bytes)</source>
+        <translation>{name}：作为实验文件太大（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>{name}: not UTF-8 text</source>
+        <translation>{name}：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>unknown preset {preset}; the presets are: {names}</source>
+        <translation>未知预设 {preset}；可用的预设有：{names}</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the disk is full</source>
+        <translation>无法写入 {path}：磁盘已满</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {size} bytes is too large for an explorer checkpoint</source>
+        <translation>{name}：{size} 字节，作为探索器检查点太大</translation>
+    </message>
+    <message>
+        <source>{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)</source>
+        <translation>{name}：不是探索器检查点（不是 PyTorch zip 文件，或已被截断）</translation>
+    </message>
+    <message>
+        <source>{name}: refused: the file holds objects other than tensors and plain values, which could run code when loaded ({detail})</source>
+        <translation>{name}：已拒绝：该文件包含张量和普通值以外的对象，加载时可能执行代码（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name}: corrupt or truncated checkpoint ({detail})</source>
+        <translation>{name}：检查点已损坏或被截断（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name}: not a Regularization Explorer checkpoint</source>
+        <translation>{name}：不是正则化探索器的检查点</translation>
+    </message>
+    <message>
+        <source>{name}: checkpoint has no format version</source>
+        <translation>{name}：检查点没有格式版本</translation>
+    </message>
+    <message>
+        <source>{name}: written by a newer Regularization Explorer (checkpoint format {format}, version {app_version}); this version reads format {max} or older. Update the explorer to open it.</source>
+        <translation>{name}：由更新版本的正则化探索器写入（检查点格式 {format}，版本 {app_version}）；当前版本只能读取格式 {max} 及更早的格式。请更新探索器后再打开。</translation>
+    </message>
+    <message>
+        <source>{name}: its experiment is invalid: {problems}</source>
+        <translation>{name}：其中的实验无效：{problems}</translation>
+    </message>
+    <message>
+        <source>{name}: checkpoint is missing required entries</source>
+        <translation>{name}：检查点缺少必需的条目</translation>
+    </message>
+    <message>
+        <source>checkpoint and experiment disagree on the number of variants</source>
+        <translation>检查点与实验的变体数量不一致</translation>
+    </message>
+    <message>
+        <source>checkpoint does not fit its experiment: {detail}</source>
+        <translation>检查点与其实验不匹配：{detail}</translation>
+    </message>
+    <message>
+        <source>unknown dataset kind {kind}</source>
+        <translation>未知数据集类型 {kind}</translation>
+    </message>
+    <message>
+        <source>highdim: {samples} samples x {inputs} inputs is {values} values, more than the {max} this explorer draws; lower n_train/n_val/n_test or input_dim</source>
+        <translation>highdim：{samples} 个样本 × {inputs} 个输入共 {values} 个值，超过了本探索器可生成的 {max} 个；请调低 n_train/n_val/n_test 或 input_dim</translation>
+    </message>
+    <message>
+        <source>only {n} samples: nothing left for training after the validation and test fractions</source>
+        <translation>只有 {n} 个样本：划出验证集和测试集后没有剩余的训练数据</translation>
+    </message>
+    <message>
+        <source>only {n} images: nothing left for training after the validation and test fractions</source>
+        <translation>只有 {n} 张图像：划出验证集和测试集后没有剩余的训练数据</translation>
+    </message>
+    <message>
+        <source>only {n} rows: nothing left for training after the validation and test fractions</source>
+        <translation>只有 {n} 行：划出验证集和测试集后没有剩余的训练数据</translation>
+    </message>
+    <message>
+        <source>cannot read the digits data {path}: {detail}</source>
+        <translation>无法读取手写数字数据 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{name}: expected 65 columns (64 pixels and the label), found {shape}</source>
+        <translation>{name}：应有 65 列（64 个像素加标签），实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>idx dataset: {path} does not exist</source>
+        <translation>idx 数据集：{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{name}: found {n} IDX images files ({files}); expected one pair, or one train and one t10k/test pair</source>
+        <translation>{name}：找到 {n} 个 IDX 图像文件（{files}）；应只有一对，或一对训练文件加一对 t10k/test 文件</translation>
+    </message>
+    <message>
+        <source>{name}: images are {shape}, but {other} has {other_shape}</source>
+        <translation>{name}：图像尺寸为 {shape}，但 {other} 的是 {other_shape}</translation>
+    </message>
+    <message>
+        <source>csv dataset: {path} is not a file</source>
+        <translation>csv 数据集：{path} 不是文件</translation>
+    </message>
+    <message>
+        <source>{name}: the target column {target} has a single value ({number}); nothing to learn</source>
+        <translation>{name}：目标列 {target} 只有一个取值（{number}）；没有可学习的内容</translation>
+    </message>
+    <message>
+        <source>{name}: not UTF-8 text (byte {byte} in row {row}); save it as UTF-8 CSV</source>
+        <translation>{name}：不是 UTF-8 文本（第 {row} 行的字节 {byte}）；请另存为 UTF-8 CSV</translation>
+    </message>
+    <message>
+        <source>{name}: too large ({size} bytes; at most {max})</source>
+        <translation>{name}：文件太大（{size} 字节；最多 {max}）</translation>
+    </message>
+    <message>
+        <source>{name}: only one column; need at least one input column and the target (last) column</source>
+        <translation>{name}：只有一列；至少需要一个输入列和目标列（最后一列）</translation>
+    </message>
+    <message>
+        <source>{name}: row {row} has {cells} cells, expected {width} (like row {first})</source>
+        <translation>{name}：第 {row} 行有 {cells} 个单元格，应为 {width} 个（与第 {first} 行相同）</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {column} ({header}): missing value</source>
+        <translation>{name}：第 {row} 行第 {column} 列（{header}）：缺少数值</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {column} ({header}): {cell} is not a number</source>
+        <translation>{name}：第 {row} 行第 {column} 列（{header}）：{cell} 不是数字</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {column} ({header}): {cell} is not a finite number</source>
+        <translation>{name}：第 {row} 行第 {column} 列（{header}）：{cell} 不是有限数字</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}: malformed CSV ({detail})</source>
+        <translation>{name}：第 {row} 行：CSV 格式错误（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name}: the file is empty</source>
+        <translation>{name}：文件为空</translation>
+    </message>
+    <message>
+        <source>{name}: has a header row but no data rows</source>
+        <translation>{name}：只有表头行，没有数据行</translation>
+    </message>
+    <message>
+        <source>{name}: corrupt or truncated gzip data ({detail})</source>
+        <translation>{name}：gzip 数据已损坏或被截断（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name}: not an IDX file (its first bytes are {head}, expected 0000 followed by a type code and a dimension count)</source>
+        <translation>{name}：不是 IDX 文件（开头字节为 {head}，应为 0000 后接类型码和维数）</translation>
+    </message>
+    <message>
+        <source>{name}: unknown IDX data type code {code} (known codes: {known})</source>
+        <translation>{name}：未知的 IDX 数据类型码 {code}（已知的类型码：{known}）</translation>
+    </message>
+    <message>
+        <source>{name}: IDX header declares 0 dimensions</source>
+        <translation>{name}：IDX 文件头声明了 0 个维度</translation>
+    </message>
+    <message>
+        <source>{name}: truncated IDX header: expected {expected} bytes of dimensions for {ndim} dimensions, found {found}</source>
+        <translation>{name}：IDX 文件头被截断：{ndim} 个维度应有 {expected} 字节的维度信息，实际只有 {found} 字节</translation>
+    </message>
+    <message>
+        <source>{name}: negative dimension in IDX header {dims}</source>
+        <translation>{name}：IDX 文件头 {dims} 中有负的维度</translation>
+    </message>
+    <message>
+        <source>{name}: IDX header declares dimensions {dims} ({bytes} bytes), more than the {max} bytes this reader accepts</source>
+        <translation>{name}：IDX 文件头声明的维度为 {dims}（{bytes} 字节），超过了本读取器接受的 {max} 字节</translation>
+    </message>
+    <message>
+        <source>{name}: truncated IDX data: expected {expected} bytes for dimensions {dims}, found {found}</source>
+        <translation>{name}：IDX 数据被截断：维度 {dims} 应有 {expected} 字节，实际只有 {found} 字节</translation>
+    </message>
+    <message>
+        <source>{name}: {extra} bytes of trailing garbage after the IDX data (dimensions {dims} take {bytes} bytes)</source>
+        <translation>{name}：IDX 数据之后多出 {extra} 字节的无用数据（维度 {dims} 只占 {bytes} 字节）</translation>
+    </message>
+    <message>
+        <source>{name}: not an IDX images file name (expected a name containing &apos;images-idx3-ubyte&apos;)</source>
+        <translation>{name}：不是 IDX 图像文件名（文件名中应包含 &apos;images-idx3-ubyte&apos;）</translation>
+    </message>
+    <message>
+        <source>{name}: no labels file beside it (expected {file})</source>
+        <translation>{name}：旁边没有标签文件（应为 {file}）</translation>
+    </message>
+    <message>
+        <source>cannot list {folder}: {reason}</source>
+        <translation>无法列出 {folder} 的内容：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: no IDX images file (*images-idx3-ubyte or *images-idx3-ubyte.gz) in this folder</source>
+        <translation>{name}：此文件夹中没有 IDX 图像文件（*images-idx3-ubyte 或 *images-idx3-ubyte.gz）</translation>
+    </message>
+    <message>
+        <source>{name}: expected images of shape (N, height, width), found shape {shape}</source>
+        <translation>{name}：图像的形状应为 (N, 高, 宽)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: expected labels of shape (N,), found shape {shape}</source>
+        <translation>{name}：标签的形状应为 (N,)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: labels must be integers, found {dtype}</source>
+        <translation>{name}：标签必须是整数，实际类型为 {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} has {images} images but {other} has {labels} labels</source>
+        <translation>{name} 有 {images} 张图像，但 {other} 有 {labels} 个标签</translation>
+    </message>
+    <message>
+        <source>{name}: holds no images</source>
+        <translation>{name}：没有图像</translation>
+    </message>
+    <message>
+        <source>{name}: negative label {label}</source>
+        <translation>{name}：标签 {label} 为负数</translation>
+    </message>
+    <message>
+        <source>{name}: label {label} is too large (at most 999 classes)</source>
+        <translation>{name}：标签 {label} 太大（最多 999 个类别）</translation>
+    </message>
+    <message>
+        <source>IDX images contain non-finite values</source>
+        <translation>IDX 图像含有非有限值（NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>cannot record to {name}: use a .gif or .mp4 file name</source>
+        <translation>无法录制到 {name}：请使用 .gif 或 .mp4 文件名</translation>
+    </message>
+    <message>
+        <source>{name}: the recording is already finished</source>
+        <translation>{name}：录制已经结束</translation>
+    </message>
+    <message>
+        <source>{name}: no frames were recorded; nothing written</source>
+        <translation>{name}：没有录到任何帧；未写入文件</translation>
+    </message>
+    <message>
+        <source>{name}: a GIF of {w}x{h} holds at most {frames} frames; record an MP4 for longer runs</source>
+        <translation>{name}：{w}x{h} 的 GIF 最多只能容纳 {frames} 帧；较长的训练请录制 MP4</translation>
+    </message>
+    <message>
+        <source>MP4 needs imageio and imageio-ffmpeg ({detail}); pip install imageio imageio-ffmpeg</source>
+        <translation>MP4 需要 imageio 和 imageio-ffmpeg（{detail}）；请运行 pip install imageio imageio-ffmpeg</translation>
+    </message>
+    <message>
+        <source>cannot start the MP4 encoder for {name}: {detail}</source>
+        <translation>无法为 {name} 启动 MP4 编码器：{detail}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>variant name</source>
+        <translation>变体名称</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>CurveMode</name>
     <message>
         <source>x</source>
