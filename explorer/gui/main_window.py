@@ -17,8 +17,8 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QScrollArea, QStyle,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QScrollArea,
+                               QStyle, QToolBar, QVBoxLayout, QWidget)
 
 from explorer.core.commands import SetValue
 from explorer.core.config import Experiment, load_experiment
@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.run_status)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+        for action in (self.play_action, self.step_action, self.reset_action):
+            bar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)   # in the Tab chain too
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -600,6 +602,13 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> QMessageBox:
         return help_dialogs.show_shortcuts(self)
 
+    # -- keyboard ------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt's dispatcher
+        if event.type() == QEvent.Type.ShortcutOverride and _space_belongs_to_focus(event, self.focusWidget()):
+            event.accept()   # Space presses the focused button or ticks the focused box, not Play
+            return True
+        return super().event(event)
+
     # -- language ----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         super().changeEvent(event)
@@ -671,6 +680,16 @@ class MainWindow(QMainWindow):
             self.host.shutdown()
             self.save_settings()
         event.accept()
+
+
+def _space_belongs_to_focus(event: QEvent, focus: Optional[QWidget]) -> bool:
+    """Space on a focused button or check box is that control's key (the Play shortcut would
+    otherwise take it, and the control would have no keyboard route left)."""
+    from PySide6.QtGui import QKeyEvent
+
+    return (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(focus, QAbstractButton) and focus.isEnabled())
 
 
 def _problems(exc: Exception) -> str:

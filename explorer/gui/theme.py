@@ -195,6 +195,7 @@ class Looks(QObject):
                 font.setPixelSize(int(round(self._base_font.pixelSize() * scale)))
             app.setFont(font)
         w = self.window
+        self._dock_titles_follow_font()
         w.setIconSize(QSize(int(self._base_icon.width() * scale), int(self._base_icon.height() * scale)))
         toolbar = getattr(w, "toolbar", None)
         if toolbar is not None:
@@ -215,6 +216,25 @@ class Looks(QObject):
             if experiment is not None:
                 panel.set_experiment(experiment)
         self._fit_docks()
+
+    def _dock_titles_follow_font(self) -> None:
+        """Dock titles grow and shrink with the application font, as everything else does.
+
+        QDockWidget paints its title with the font it read at construction
+        (QApplication.font("QDockWidgetTitle")) whenever its own font equals the class font, so in
+        presentation mode "Network", "Lesson" and "Regularization" stayed at the small size. A dock
+        font that differs from the class font only in its style strategy (no size, no family: those
+        still come from the application font, Chinese families included) makes it paint the title
+        with its own, current font."""
+        from PySide6.QtWidgets import QDockWidget
+
+        for dock in self.window.findChildren(QDockWidget):
+            if dock.property("explorer_title_font") is True:
+                continue
+            font = QFont()          # resolves nothing but the strategy: size and families stay inherited
+            font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+            dock.setFont(font)
+            dock.setProperty("explorer_title_font", True)
 
     def _refit_fixed_widths(self) -> None:
         """Value labels sized for the old font at construction (slider read-outs) get room again."""
