@@ -152,6 +152,11 @@ def test_narration_follows_the_painted_snapshot(qtbot, window):
     assert lines[-1].startswith("Lowest validation loss")
     # the first variant of the fake run has stopped early
     assert "stopped early" in lines[0]
+    # a percentage stays on one line with its number ("34 %" never breaks before the sign)
+    early = make_snapshot("regression", n_variants=2, step=40, epochs=20)     # still falling fast
+    paint(qtbot, window, early)
+    qtbot.waitUntil(lambda: "%" in window.narration.text(), timeout=2000)
+    assert "\u00a0%" in window.narration.text() and " %" not in window.narration.text()
     window._begin_run()
     assert "Press" in window.narration.text()
 
@@ -173,8 +178,8 @@ def _assert_nothing_spills(win) -> None:
         rects = sorted((label.sceneBoundingRect() for label in labels), key=lambda r: r.left())
         for a, b in zip(rects, rects[1:]):
             assert a.right() <= b.left() + 1, (a, b)
-    for label in diagram._col_labels:
-        assert diagram.view.sceneRect().contains(label.sceneBoundingRect())
+    for label in diagram._col_labels + diagram._more_labels:     # "…+N" under a column too
+        assert diagram.view.sceneRect().contains(label.sceneBoundingRect()), label.text()
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
@@ -189,7 +194,10 @@ def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):
             win.dashboard.show_tab("histograms")
             qtbot.wait(30)
             _assert_nothing_spills(win)
-        assert win.narration.isVisible() and win.narration.label.height() >= win.narration.label.heightForWidth(
-            win.narration.label.width()) - 1
+        narration = win.narration
+        assert narration.isVisible() and narration.label.height() >= narration.label.heightForWidth(
+            narration.label.width()) - 1                           # no sentence cut off
+        # four variants' lines take at most half of the lesson dock (then they scroll)
+        assert narration.scroll.height() <= max(80, narration.parentWidget().height() // 2) + 1
     finally:
         reset_looks_and_close(win)

@@ -54,7 +54,16 @@ class NarrationView(QtWidgets.QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)
         layout.addWidget(self.heading)
-        layout.addWidget(self.label)
+        # Many variants make many lines: past half the lesson dock's height they scroll, so the
+        # lesson above keeps its room.
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setObjectName("NarrationScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.label)
+        layout.addWidget(self.scroll)
+        self._watched_parent: Optional[QtWidgets.QWidget] = None
         self._snap: Optional[Snapshot] = None
         self._shown: Optional[Snapshot] = None
         self._lines: list[tuple[Optional[int], str]] = []
@@ -90,7 +99,9 @@ class NarrationView(QtWidgets.QFrame):
         accent = palette.variant_hex(0)
         self.setStyleSheet(f"QFrame#NarrationView {{ background: {theme.background}; border: 1px solid {theme.muted};"
                            f" border-left: 4px solid {accent}; border-radius: 3px; }}"
-                           f" QLabel {{ color: {theme.foreground}; background: transparent; border: none; }}")
+                           f" QLabel {{ color: {theme.foreground}; background: transparent; border: none; }}"
+                           f" QScrollArea#NarrationScroll, QScrollArea#NarrationScroll > QWidget > QWidget"
+                           f" {{ background: transparent; border: none; }}")
         self._show()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
@@ -121,14 +132,28 @@ class NarrationView(QtWidgets.QFrame):
         super().resizeEvent(event)
         self._fit_height()
 
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 (Qt name)
+        if obj is self._watched_parent and event.type() == QtCore.QEvent.Type.Resize:
+            self._fit_height()
+        return False
+
     def _fit_height(self) -> None:
         """A word-wrapped label's size hint assumes some default width; inside a dock that left the
-        last sentence cut off. Ask for the height the text needs at the width it really has."""
-        width = self.label.width()
+        last sentence cut off. Ask for the height the text needs at the width it really has, up to
+        half of the dock (the rest scrolls)."""
+        parent = self.parentWidget()
+        if parent is not None and parent is not self._watched_parent:
+            self._watched_parent = parent
+            parent.installEventFilter(self)      # the dock grows or shrinks: a new cap
+        width = self.scroll.viewport().width()
         if width > 20:
             need = self.label.heightForWidth(width)
             if need > 0 and need != self.label.minimumHeight():
                 self.label.setMinimumHeight(need)
+            cap = max(80, parent.height() // 2) if parent is not None and parent.height() > 0 else need
+            height = max(min(need, cap), 1)
+            if height != self.scroll.height() or self.scroll.minimumHeight() != height:
+                self.scroll.setFixedHeight(height)
 
     # --- internals ---------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -141,6 +166,7 @@ class NarrationView(QtWidgets.QFrame):
         variants = [r.variant for r in remarks]
         texts = group_sentences(remarks, translate_remark)
         texts = [t.replace("。 ", "。") for t in texts]     # Chinese runs sentences on without a space
+        texts = [t.replace(" %", "\u00a0%") for t in texts]  # never "34" at a line's end and "%" below
         # which variant each grouped line belongs to (group_sentences keeps the remark order)
         owners: list[Optional[int]] = []
         last: object = object()

@@ -298,8 +298,11 @@ class NetworkDiagram(QtWidgets.QWidget):
         # horizontal: first/last column far enough in for the io names and half their column label
         io_left = extent([t for t in self._io_labels if t.data(0)[1]], "width")
         io_right = extent([t for t in self._io_labels if not t.data(0)[1]], "width")
-        half0 = self._col_labels[0].boundingRect().width() / 2 if self._col_labels else 0.0
-        half1 = self._col_labels[-1].boundingRect().width() / 2 if self._col_labels else 0.0
+        def half(col: int) -> float:      # the widest text centred on a column: its label or "…+N"
+            texts = [t for t in self._more_labels if t.data(0) == col] + self._col_labels[col:col + 1]
+            return extent(texts, "width") / 2
+
+        half0, half1 = (half(0), half(n_cols - 1)) if self._col_labels else (0.0, 0.0)
         left = PAD + max(half0, io_left + 4 + r, r)
         right = PAD + max(half1, io_right + 4 + r, r)
         step = (vw - left - right) / (n_cols - 1) if n_cols > 1 else 0.0
