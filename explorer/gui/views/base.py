@@ -268,12 +268,55 @@ class WrappingLabel(pg.LabelItem):
     fonts, many variants, a translation) pushes the plots out of the view.
     """
 
+    _source: str = ""
+    _packed_width: float = -1.0
+
+    def setText(self, text, **args) -> None:  # noqa: N802 (pyqtgraph name)
+        self._source = text
+        self._packed_width = self.rect().width()
+        super().setText(self._packed(text, self._packed_width), **args)
+
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt name)
         # wrap to the new width *before* pyqtgraph places (centres) the text by its bounds
         width = self.rect().width()
+        if palette.LEGEND_SEP in self._source and width > 1 and abs(width - self._packed_width) > 0.5:
+            self.setText(self._source)      # legend entries packed again for this width
+            return
         if width > 1 and abs(self.item.textWidth() - width) > 0.5:
             self.item.setTextWidth(width)
         super().resizeEvent(ev)
+
+    def _packed(self, text: str, width: float) -> str:
+        """Legend entries (palette.legend_html) put on lines of their own when they do not fit side
+        by side: Qt's rich text breaks Chinese between any two characters, even inside a no-wrap
+        span ("测" at a line's end, "试" on the next), so the breaks are chosen here."""
+        if width <= 1 or palette.LEGEND_SEP not in text:
+            return text
+        doc = QtGui.QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(self.item.document().defaultFont())
+        style = f"font-size:{self.opts['size']}" if "size" in self.opts else ""
+
+        def advance(fragment: str) -> float:
+            doc.setHtml(f"<span style='{style}'>{fragment}</span>")
+            return doc.idealWidth()
+
+        room = width - 2 * self.item.document().documentMargin() - 2
+        gap = advance(palette.LEGEND_SEP.replace(" ", "&nbsp;"))
+        lines = []
+        for line in text.split("<br>"):
+            rows: list[list[str]] = [[]]
+            used = 0.0
+            for entry in line.split(palette.LEGEND_SEP):
+                w = advance(entry)
+                prose = "white-space:nowrap" not in entry   # a note flows on from its row, as prose does
+                if rows[-1] and used + gap + w > room and not prose:
+                    rows.append([])
+                    used = 0.0
+                used = room if prose else used + (gap if rows[-1] else 0.0) + w
+                rows[-1].append(entry)
+            lines.append("<br>".join(palette.LEGEND_SEP.join(row) for row in rows))
+        return "<br>".join(lines)
 
     def set_centered(self) -> None:
         """Centre each wrapped line (a placeholder), not only the text block."""

@@ -318,9 +318,15 @@ def legend_html(entries: Sequence[tuple[str, str, str]]) -> str:
     parts = []
     for color, swatch, text in entries:
         g = glyphs.get(swatch, swatch)
+        if not g:       # a note, not a key: prose that may wrap anywhere
+            parts.append(f'<span style="color:{color}">{_esc(text)}</span>')
+            continue
         parts.append(f'<span style="white-space:nowrap"><span style="color:{color}; font-weight:bold">{g}'
                      f'</span>&nbsp;{_esc(text)}</span>')
-    return "&nbsp;&nbsp; ".join(parts)     # wraps only between entries
+    return LEGEND_SEP.join(parts)     # wraps only between entries (base.WrappingLabel packs them)
+
+
+LEGEND_SEP = "&nbsp;&nbsp; "    # between legend entries: the only place a legend line may break
 
 
 def _esc(text: str) -> str:
