@@ -8,6 +8,8 @@ Two switches in the View menu, both remembered in the settings:
   application font grows by PRESENTATION_FONT_SCALE (every panel, menu and
   toolbar follows it), the plots get thicker lines, bigger markers, larger fonts
   and high-contrast ink (palette.set_presentation), and the toolbar icons grow.
+  On a screen taller than 1080 logical pixels (a 4K display without the system's
+  scaling) all of that grows again in proportion (palette.room_scale_for).
 
 Both go through `Looks`, which the main window creates once; nothing else keeps
 a copy of the state.
@@ -184,7 +186,8 @@ class Looks(QObject):
         palette.set_presentation(self._presentation)
         screen = self.window.screen() or QApplication.primaryScreen()
         palette.set_screen_scale(screen.devicePixelRatio() if screen is not None else 1.0)
-        scale = PRESENTATION_FONT_SCALE if self._presentation else 1.0
+        palette.set_room_scale(self._screen_height())
+        scale = PRESENTATION_FONT_SCALE * palette.room_scale_for(self._screen_height()) if self._presentation else 1.0
         if app is not None:
             app.setPalette(dark_palette() if self._theme == "dark" else app.style().standardPalette())
             font = QFont(self._base_font)
@@ -281,6 +284,11 @@ class Looks(QObject):
             # wider docks would push the window past the screen's edge
             cap = max(base, int(width * DOCK_SHARE)) if width >= 1600 else base
             dock.setMinimumWidth(max(base, min(cap, need)))
+
+    def _screen_height(self) -> int:
+        """Logical pixels of the window's screen (2160 on a 4K display at 100 %)."""
+        screen = self.window.screen() or QApplication.primaryScreen()
+        return screen.geometry().height() if screen is not None else 0
 
     def _scale_run_status(self, scale: float) -> None:
         """The toolbar's epoch counter has its own (larger, bold) font: scale it too."""

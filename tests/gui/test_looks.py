@@ -140,6 +140,23 @@ def test_tab_reaches_the_dropout_slider_and_space_plays(qtbot, window):
     qtbot.waitUntil(lambda: window.state == "paused", timeout=WAIT_MS)
 
 
+
+def test_presentation_mode_grows_with_a_4k_screen_without_system_scaling(qtbot, window, monkeypatch):
+    """2160 logical pixels (a 4K display at 100 %): presentation mode scales twice as much again,
+    so the back row reads the same text as on a 1080p projector; a 1080p screen adds nothing."""
+    loss_pt = {}
+    for height in (1080, 2160):
+        monkeypatch.setattr(type(window.looks), "_screen_height", lambda self, h=height: h)
+        window.looks.set_presentation(True)
+        qtbot.wait(20)
+        loss_pt[height] = (window.regularization_panel.es_enabled.font().pointSizeF(), palette.font_pt(),
+                           palette.line_scale())
+        window.looks.set_presentation(False)
+        qtbot.wait(20)
+    for small, large in zip(loss_pt[1080], loss_pt[2160]):
+        assert large == pytest.approx(2 * small, rel=0.05)
+    assert palette.room_scale_for(720) == 1.0 and palette.room_scale_for(4320) == palette.ROOM_SCALE_MAX
+
 # --- the "what is happening" line -------------------------------------------------------------
 
 def test_narration_follows_the_painted_snapshot(qtbot, window):

@@ -82,7 +82,9 @@ PRESENTATION_LINE_SCALE = 1.7
 PRESENTATION_FONT_SCALE = 1.45
 BASE_FONT_PT = 10.5
 
-_state = {"theme": "light", "presentation": False, "export_line_scale": 1.0, "screen_scale": 1.0}
+_state = {"theme": "light", "presentation": False, "export_line_scale": 1.0, "screen_scale": 1.0,
+          "room_scale": 1.0}
+ROOM_SCALE_MAX = 2.5
 
 
 # --- theme and scale -------------------------------------------------------
@@ -121,20 +123,34 @@ def set_screen_scale(device_pixel_ratio: float) -> None:
     _state["screen_scale"] = max(1.0, float(device_pixel_ratio or 1.0))
 
 
+def room_scale_for(logical_height: int) -> float:
+    """Presentation mode's extra factor for a screen taller than 1080 logical pixels: a 4K display
+    without the system's scaling shows 2160 of them, and the class at the back still has to read it."""
+    return float(min(ROOM_SCALE_MAX, max(1.0, (logical_height or 0) / 1080.0)))
+
+
+def set_room_scale(logical_height: int) -> None:
+    _state["room_scale"] = room_scale_for(logical_height)
+
+
+def _presentation_scale(base: float) -> float:
+    return base * float(_state["room_scale"]) if _state["presentation"] else 1.0
+
+
 def line_scale() -> float:
     """Multiplier for pen widths (presentation x export resolution x screen device-pixel ratio)."""
-    base = PRESENTATION_LINE_SCALE if _state["presentation"] else 1.0
+    base = _presentation_scale(PRESENTATION_LINE_SCALE)
     return base * float(_state["export_line_scale"]) * float(_state["screen_scale"])
 
 
 def marker_scale() -> float:
     """Marker sizes: pyqtgraph draws pixel-mode symbols as images that follow the device-pixel
     ratio of an export by themselves, so only presentation mode enlarges them."""
-    return PRESENTATION_LINE_SCALE if _state["presentation"] else 1.0
+    return _presentation_scale(PRESENTATION_LINE_SCALE)
 
 
 def font_scale() -> float:
-    return PRESENTATION_FONT_SCALE if _state["presentation"] else 1.0
+    return _presentation_scale(PRESENTATION_FONT_SCALE)
 
 
 def font_pt(relative: float = 1.0) -> float:
