@@ -34,6 +34,7 @@ it back into the stack.
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Optional
 
 import torch
@@ -81,7 +82,7 @@ class StackedOptimizer:
     state_names: tuple[str, ...] = ()
 
     def __init__(self, engine: "StackedEngine") -> None:
-        self.engine = engine
+        self._engine = weakref.ref(engine)   # the engine owns this: no reference cycle
         self.V = engine.V
         flat = engine.flat
         self.state: dict[str, Tensor] = {name: torch.zeros_like(flat) for name in self.state_names}
@@ -90,6 +91,13 @@ class StackedOptimizer:
         self.has_state = [False] * self.V
         self.decay_w: Optional[Tensor] = None    # (V, 1) factors 1 - lr * wd, None when no variant decays
         self.decay_b: Optional[Tensor] = None
+
+    @property
+    def engine(self) -> "StackedEngine":
+        engine = self._engine()
+        if engine is None:
+            raise RuntimeError("outlived its stacked engine")
+        return engine
 
     # -- hyperparameters ------------------------------------------------------------------
     def group(self, v: int, index: int = 0) -> dict:

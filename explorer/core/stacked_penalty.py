@@ -13,6 +13,7 @@ gradient as autograd accumulates it for the model alone,
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -42,9 +43,16 @@ class StackedPenalty:
     """The penalties of all variants, reading and writing the engine's stacked rows."""
 
     def __init__(self, engine: "StackedEngine") -> None:
-        self.engine = engine
+        self._engine = weakref.ref(engine)   # the engine owns this: no reference cycle
         self.groups: list[PenaltyGroup] = []
         self._views: dict[tuple, Tensor] = {}
+
+    @property
+    def engine(self) -> "StackedEngine":
+        engine = self._engine()
+        if engine is None:
+            raise RuntimeError("outlived its stacked engine")
+        return engine
 
     @property
     def on(self) -> bool:

@@ -10,8 +10,9 @@ the pipe (importing torch, rebuilding): no orphans.
 from __future__ import annotations
 
 import os
+import sys
 from multiprocessing.connection import Connection
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 _prestarted: Optional[tuple[Any, Connection]] = None
 
@@ -91,6 +92,65 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="explorer-parent-watch", daemon=True).start()
 
 
+_malloc_trim: Any = None   # glibc's malloc_trim once looked up; False where there is none
+
+
+def release_freed_memory() -> bool:
+    """Hand the free pages inside the C heap back to the system: glibc's malloc_trim(0), a no-op
+    (False) elsewhere (macOS, Windows, musl).
+
+    A rebuild frees the old run (data set, models, optimizer state: up to hundreds of MB) in the
+    middle of glibc's heap, which keeps such pages for reuse and only gives back its top.
+    Measured over 300 rebuilds cycling through every preset and MNIST, the child's RSS stayed
+    at 380-463 MB without this and 325-384 MB with it, for ~2 ms (at most 13) per rebuild.
+    """
+    global _malloc_trim
+    if _malloc_trim is None:
+        _malloc_trim = False
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                trim = ctypes.CDLL(None).malloc_trim   # glibc only: AttributeError under musl
+                trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+                _malloc_trim = trim
+            except (OSError, AttributeError):
+                pass
+    if not _malloc_trim:
+        return False
+    _malloc_trim(0)
+    return True
+
+
+def make_receive(conn: Connection,
+                 after_rebuild: Callable[[], Any] = release_freed_memory) -> Callable[[float], Optional[Any]]:
+    """The child's receive() for Session.serve: reads all that waits in the pipe, keeps what is
+    still worth doing (a backlog of rebuilds, or anything before a Stop, is dropped), hands out
+    the oldest. The call after handing out a Rebuild or RestoreCheckpoint (the session calls
+    again as soon as it has handled it, the old run then freed) first runs `after_rebuild`."""
+    from explorer.core import commands as C
+    from explorer.core.session import coalesce_commands
+
+    waiting: list[Any] = []
+    rebuilt = [False]
+
+    def receive(timeout: float) -> Optional[Any]:
+        if rebuilt[0]:
+            rebuilt[0] = False
+            after_rebuild()
+        if not waiting and conn.poll(timeout):
+            waiting.append(conn.recv())  # EOFError when the GUI is gone
+        while waiting and len(waiting) < 10_000 and conn.poll(0):
+            waiting.append(conn.recv())
+        if len(waiting) > 1:
+            waiting[:] = coalesce_commands(waiting)
+        cmd = waiting.pop(0) if waiting else None
+        rebuilt[0] = isinstance(cmd, (C.Rebuild, C.RestoreCheckpoint))
+        return cmd
+
+    return receive
+
+
 def child_main(conn: Connection, snapshot_interval: Optional[float] = None) -> None:
     _exit_with_parent()
     import torch
@@ -108,23 +168,8 @@ def child_main(conn: Connection, snapshot_interval: Optional[float] = None) -> N
         except (BrokenPipeError, EOFError, OSError):
             raise EOFError from None
 
-    from explorer.core.session import coalesce_commands
-
-    waiting: list[Any] = []
-
-    def receive(timeout: float) -> Optional[Any]:
-        # Read all that waits in the pipe, keep what is still worth doing (a backlog of
-        # rebuilds, or anything before a Stop, is dropped), hand out the oldest.
-        if not waiting and conn.poll(timeout):
-            waiting.append(conn.recv())  # EOFError when the GUI is gone
-        while waiting and len(waiting) < 10_000 and conn.poll(0):
-            waiting.append(conn.recv())
-        if len(waiting) > 1:
-            waiting[:] = coalesce_commands(waiting)
-        return waiting.pop(0) if waiting else None
-
     try:
-        Session(emit, snapshot_interval).serve(receive)
+        Session(emit, snapshot_interval).serve(make_receive(conn))
     except (EOFError, KeyboardInterrupt):
         pass
     finally:

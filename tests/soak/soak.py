@@ -121,16 +121,17 @@ def main(argv: Optional[list[str]] = None) -> int:
                "trainer_mb": rss_mb(trainer_pid()) if not args.thread_host else None,
                "fds": open_fds(), "threads": threading.active_count(),
                "actions": actions["count"], "state": window.state,
-               "step": getattr(snap, "step", None), "steps_per_s": round(getattr(snap, "steps_per_second", 0.0), 1),
+               "step": getattr(snap, "step", None), "rebuilds": getattr(snap, "generation", samples[-1]["rebuilds"] if samples else None),
+               "steps_per_s": round(getattr(snap, "steps_per_second", 0.0), 1),
                "errors": sum(errors.values()), "exceptions": len(exceptions)}
         samples.append(row)
         if len(samples) == 1:
             print(f"{'t (s)':>7} {'GUI MB':>8} {'trainer MB':>10} {'fds':>5} {'thr':>4} {'actions':>8} "
-                  f"{'state':>9} {'step':>9} {'steps/s':>8} {'errors':>6} {'exc':>4}", flush=True)
+                  f"{'state':>9} {'step':>9} {'rebuilds':>8} {'steps/s':>8} {'errors':>6} {'exc':>4}", flush=True)
         fmt = lambda v, w, p=1: f"{v:>{w}.{p}f}" if isinstance(v, float) else f"{str(v):>{w}}"  # noqa: E731
         print(f"{fmt(row['t_s'], 7)} {fmt(row['gui_mb'], 8)} {fmt(row['trainer_mb'], 10)} {row['fds']:>5} "
               f"{row['threads']:>4} {row['actions']:>8} {row['state']:>9} {str(row['step']):>9} "
-              f"{row['steps_per_s']:>8} {row['errors']:>6} {row['exceptions']:>4}", flush=True)
+              f"{str(row['rebuilds']):>8} {row['steps_per_s']:>8} {row['errors']:>6} {row['exceptions']:>4}", flush=True)
 
     final = {"alive": False}
 
@@ -181,12 +182,24 @@ def main(argv: Optional[list[str]] = None) -> int:
         values = [s[key] for s in warm if s.get(key) is not None]
         return round(values[-1] - values[0], 1) if len(values) > 1 else None
 
+    def trainer_floor_by_rebuilds() -> dict[str, float]:
+        """The trainer's lowest RSS per 100 rebuilds. The current run's size makes RSS swing
+        between samples; a run (or cache) kept per rebuild raises this floor."""
+        floors: dict[int, float] = {}
+        for s in samples:
+            if s.get("rebuilds") is not None and s.get("trainer_mb") is not None:
+                bucket = s["rebuilds"] // 100
+                floors[bucket] = min(floors.get(bucket, s["trainer_mb"]), s["trainer_mb"])
+        return {f"{b * 100}-{b * 100 + 99}": round(mb, 1) for b, mb in sorted(floors.items())}
+
     summary = {
         "minutes": round((time.monotonic() - started) / 60, 2), "seed": seed,
         "host": "thread" if args.thread_host else "process", "actions": actions["count"],
         "action_counts": dict(sorted(hands.counts.items())),
         "gui_rss_mb": {**stats("gui_mb"), "growth_after_1_min": warm_growth("gui_mb")},
         "trainer_rss_mb": {**stats("trainer_mb"), "growth_after_1_min": warm_growth("trainer_mb")},
+        "trainer_rss_floor_mb_by_rebuilds": trainer_floor_by_rebuilds(),
+        "rebuilds": samples[-1]["rebuilds"] if samples else None,
         "open_fds": stats("fds"), "threads": stats("threads"),
         "last_step": samples[-1]["step"] if samples else None,
         "errors_reported": dict(sorted(errors.items(), key=lambda kv: -kv[1])),
@@ -195,10 +208,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     print("\nsummary")
     running = [s for s in samples if s["state"] == "running"]
     summary["share_of_samples_running"] = round(len(running) / max(len(samples), 1), 2)
-    for key in ("minutes", "seed", "host", "actions", "last_step", "share_of_samples_running",
+    for key in ("minutes", "seed", "host", "actions", "rebuilds", "last_step", "share_of_samples_running",
                 "trainer_alive_at_end"):
         print(f"  {key:16s} {summary[key]}")
-    for key in ("gui_rss_mb", "trainer_rss_mb", "open_fds", "threads"):
+    for key in ("gui_rss_mb", "trainer_rss_mb", "trainer_rss_floor_mb_by_rebuilds", "open_fds", "threads"):
         print(f"  {key:16s} " + ", ".join(f"{k} {v}" for k, v in summary[key].items()))
     print(f"  {'errors':16s} {sum(errors.values())} reported by the app: "
           + (", ".join(f"{k} x{v}" for k, v in summary['errors_reported'].items()) or "none"))
