@@ -46,12 +46,12 @@ from __future__ import annotations
 
 import math
 import os
-import weakref
 from typing import TYPE_CHECKING, Optional
 
 import torch
 from torch import Tensor
 
+from explorer.core.backref import BackReference
 from explorer.core.stacked_masks import DrawSharing, MaskPlan, fill_mask, mask_plan
 from explorer.core.stacked_optim import make_stacked_optimizer, optimizer_problem
 from explorer.core.stacked_penalty import StackedPenalty
@@ -107,12 +107,10 @@ def _aligned(n: int) -> int:
 class StackedEngine:
     """Trains all of a trainer's variants as one stacked network (see the module docstring)."""
 
+    trainer: "BackReference[Trainer]" = BackReference()   # the trainer owns the engine (Trainer._engine)
+
     def __init__(self, trainer: "Trainer") -> None:
-        # Weak: the trainer owns the engine (Trainer._engine). A strong reference back made every
-        # stacked trainer a reference cycle, freed only by a full collection, which a process
-        # holding torch's ~300k objects runs rarely: old runs (their data sets, models and
-        # optimizer state) piled up across rebuilds (tests/core/test_rebuild_memory.py).
-        self._trainer = weakref.ref(trainer)
+        self.trainer = trainer
         self.runs: list["VariantRun"] = trainer.variants
         self.V = V = len(self.runs)
         self.kind = self.runs[0].config.optimizer.kind
@@ -361,13 +359,6 @@ class StackedEngine:
         for v in range(self.V):          # per variant, as in _activation
             _aten.gelu_backward.grad_input(g[v], z[v], grad_input=out[v])
         return out
-
-    @property
-    def trainer(self) -> "Trainer":
-        trainer = self._trainer()
-        if trainer is None:
-            raise RuntimeError("the stacked engine outlived its trainer")
-        return trainer
 
     def _loss(self, out: Tensor, y: Tensor, B: int) -> tuple[Tensor, Tensor]:
         """(per-variant loss (V,), dloss/dout) of the trainer's mean MSE or cross-entropy."""

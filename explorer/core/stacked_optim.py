@@ -34,11 +34,12 @@ it back into the stack.
 """
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING, Optional
 
 import torch
 from torch import Tensor
+
+from explorer.core.backref import BackReference
 
 if TYPE_CHECKING:  # pragma: no cover
     from explorer.core.stacked import StackedEngine
@@ -80,9 +81,10 @@ class StackedOptimizer:
     """State and update shared by the three kinds: decoupled decay, frozen rows, torch-state views."""
 
     state_names: tuple[str, ...] = ()
+    engine: "BackReference[StackedEngine]" = BackReference()   # the engine owns this
 
     def __init__(self, engine: "StackedEngine") -> None:
-        self._engine = weakref.ref(engine)   # the engine owns this: no reference cycle
+        self.engine = engine
         self.V = engine.V
         flat = engine.flat
         self.state: dict[str, Tensor] = {name: torch.zeros_like(flat) for name in self.state_names}
@@ -91,13 +93,6 @@ class StackedOptimizer:
         self.has_state = [False] * self.V
         self.decay_w: Optional[Tensor] = None    # (V, 1) factors 1 - lr * wd, None when no variant decays
         self.decay_b: Optional[Tensor] = None
-
-    @property
-    def engine(self) -> "StackedEngine":
-        engine = self._engine()
-        if engine is None:
-            raise RuntimeError("outlived its stacked engine")
-        return engine
 
     # -- hyperparameters ------------------------------------------------------------------
     def group(self, v: int, index: int = 0) -> dict:

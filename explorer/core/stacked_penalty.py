@@ -13,12 +13,13 @@ gradient as autograd accumulates it for the model alone,
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 import torch
 from torch import Tensor
+
+from explorer.core.backref import BackReference
 
 if TYPE_CHECKING:  # pragma: no cover
     from explorer.core.stacked import StackedEngine
@@ -42,17 +43,12 @@ class PenaltyGroup:
 class StackedPenalty:
     """The penalties of all variants, reading and writing the engine's stacked rows."""
 
+    engine: "BackReference[StackedEngine]" = BackReference()   # the engine owns this
+
     def __init__(self, engine: "StackedEngine") -> None:
-        self._engine = weakref.ref(engine)   # the engine owns this: no reference cycle
+        self.engine = engine
         self.groups: list[PenaltyGroup] = []
         self._views: dict[tuple, Tensor] = {}
-
-    @property
-    def engine(self) -> "StackedEngine":
-        engine = self._engine()
-        if engine is None:
-            raise RuntimeError("outlived its stacked engine")
-        return engine
 
     @property
     def on(self) -> bool:
