@@ -148,15 +148,15 @@ def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = No
     if problem:
         window.show_error(problem)
     # The trainer starts after the first paint: its imports must not delay the window.
-    QTimer.singleShot(0, lambda: window.start(play=play))
+    QTimer.singleShot(0, window, lambda: window.start(play=play))
 
     smoke_ms = os.environ.get(SMOKE_ENV)
     if smoke_ms:
         try:
-            QTimer.singleShot(max(0, int(smoke_ms)), window.close)
+            QTimer.singleShot(max(0, int(smoke_ms)), window, window.close)
         except ValueError:
             pass
-    previous_sigint = signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, window.close))
+    previous_sigint = signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, window, window.close))
     # Python only runs signal handlers between bytecodes; a slow timer lets Ctrl+C through.
     wake = QTimer()
     wake.timeout.connect(lambda: None)

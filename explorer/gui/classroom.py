@@ -284,10 +284,10 @@ class ClassroomController(QObject):
             return False
         kind = event.type()
         if kind == QEvent.Type.EnabledChange and id(obj) in self._locked_widgets and obj.isEnabled():
-            QTimer.singleShot(0, lambda w=obj: self._relock(w))
+            QTimer.singleShot(0, self, lambda w=obj: self._relock(w))
             self._relock(obj)
         elif kind == QEvent.Type.Show and id(obj) in self._hidden_widgets:
-            QTimer.singleShot(0, lambda w=obj: self._rehide(w))
+            QTimer.singleShot(0, self, lambda w=obj: self._rehide(w))
         return False
 
     def _relock(self, widget: QWidget) -> None:

@@ -311,7 +311,7 @@ class FileActions(QObject):
         if announce is not None and announce[0] in text:
             # the trainer's own "opened checkpoint" note replaces ours in the status line: say ours after it
             self._announce = None
-            QTimer.singleShot(0, lambda: self.window.show_message(announce[1]))
+            QTimer.singleShot(0, self.window, lambda: self.window.show_message(announce[1]))
         if not self._pending_saves:
             return
         if "no weights to save" in text:
@@ -570,7 +570,7 @@ class FileActions(QObject):
         if state == "finished" and self.recording and self._stop_at_end:
             rec = self.recorder
             # let the last paint land in a frame or two first
-            QTimer.singleShot(int(2000 / rec.fps) + 100, lambda r=rec: r.stop())
+            QTimer.singleShot(int(2000 / rec.fps) + 100, self, lambda r=rec: r.stop())
 
     # -- lifetime ------------------------------------------------------------------------------------------------
     def shutdown(self) -> None:

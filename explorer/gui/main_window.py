@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_experiment_info()
         self._raise_relevant_dock()
-        QTimer.singleShot(0, self.data_panel.probe_devices)
+        QTimer.singleShot(0, self.data_panel, self.data_panel.probe_devices)
 
     # -- construction helpers -------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
@@ -630,9 +630,11 @@ class MainWindow(QMainWindow):
         if hasattr(self, "language_menu"):
             self.language_menu.sync()
         # live readouts after the children have handled the same event (they are sent it after us)
-        QTimer.singleShot(0, self._retranslate_readouts)
+        QTimer.singleShot(0, self, self._retranslate_readouts)   # dropped if the window is gone
 
     def _retranslate_readouts(self) -> None:
+        if self._closed:
+            return
         snap = self._painted
         if snap is None:
             self.run_status.clear(self._experiment.training.epochs)

@@ -205,7 +205,7 @@ class Looks(QObject):
             toolbar.setIconSize(w.iconSize())
         self._scale_run_status(scale)
         # widgets learn of the new application font through posted events: measure after them
-        QTimer.singleShot(0, self._after_font_change)
+        QTimer.singleShot(0, self, self._after_font_change)
         for name in ("dashboard", "narration"):
             view = getattr(w, name, None)
             if view is not None and hasattr(view, "restyle"):

@@ -403,3 +403,30 @@ def test_retranslated_keeps_marks_and_markup(qapp, restore_english):
     assert i18n.retranslated("my variant") == "my variant"
     i18n.switch_language(qapp, "en")
     assert i18n.retranslated("权重惩罚") == "Weight penalties"
+
+
+@pytest.mark.parametrize("delete", [False, True])
+def test_a_language_switch_as_the_window_goes_away_raises_nothing(qtbot, qapp, restore_english, delete):
+    """Found in CI: the language switched back while a closed window awaited deletion; the window's
+    deferred readout refresh then ran on deleted labels (an exception in the event loop)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from explorer.gui import i18n
+    from explorer.gui.host import TrainerHost
+    from explorer.gui.main_window import MainWindow
+    from tests.gui.fake_snapshot import make_snapshot
+
+    win = MainWindow(host=TrainerHost(mode="thread"), experiment=small_experiment())
+    win.show()
+    qtbot.waitExposed(win)
+    win._on_snapshot(make_snapshot("regression", n_variants=2))
+    win.paint_latest()
+    i18n.switch_language(qapp, "zh_CN")       # queues the readout refresh
+    win.close()
+    win.host.shutdown()
+    if delete:
+        win.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)                            # pytest-qt fails the test on any exception in the loop
+    if not delete:
+        win.deleteLater()

@@ -177,4 +177,4 @@ class Dashboard(QtWidgets.QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        QtCore.QTimer.singleShot(0, self._refresh_stale)
+        QtCore.QTimer.singleShot(0, self, self._refresh_stale)
