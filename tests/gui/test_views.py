@@ -381,7 +381,7 @@ def test_dashboard_forwards_to_visible_views_only(qtbot):
 
 
 def test_dashboard_paints_for_a_while_at_30hz(qtbot):
-    """~5 s of 30 Hz updates with changing snapshots of every task, while Qt paints.
+    """150 updates at 30 Hz (~5 s) with changing snapshots of every task, while Qt paints.
 
     Guards against a PySide6/pyqtgraph combination that crashes while painting (6.12.0 did);
     pytest-qt fails the test on any exception raised inside a Qt callback.
@@ -411,13 +411,12 @@ def test_dashboard_paints_for_a_while_at_30hz(qtbot):
     start = time.monotonic()
     with qtbot.capture_exceptions() as exceptions:
         timer.start()
-        qtbot.wait(5000)
+        # ~5 s at 30 Hz; a count, not a speed: a busy machine only takes longer
+        qtbot.waitUntil(lambda: frames["n"] >= 150, timeout=120_000)
         timer.stop()
     elapsed = time.monotonic() - start
     assert not exceptions, exceptions
-    # a weak bound (CI machines are slow); the point is many real update+paint cycles
     print(f"dashboard: {frames['n']} frames in {elapsed:.1f} s")
-    assert frames["n"] >= 40, f"only {frames['n']} frames in {elapsed:.1f} s"
     assert dash.views()["fit"].last_snapshot() is not None
 
 
