@@ -31,6 +31,7 @@ mkdir -p "$OUT"
 import json
 from pathlib import Path
 
+from explorer.core.config import SINGLE_VARIANT_NAME
 from explorer.core.narrator import TEMPLATES
 
 KINDS = ("inverted", "vanilla")       # dropout kinds named in the demonstration's sentence
@@ -47,7 +48,8 @@ lines = [
 lines += [f'    QT_TRANSLATE_NOOP("Narrator", {json.dumps(t, ensure_ascii=False)}),' for t in TEMPLATES.values()]
 lines += [")", "", "DROPOUT_KINDS = ("]
 lines += [f'    QT_TRANSLATE_NOOP("Narrator", {json.dumps(k)}),' for k in KINDS]
-lines += [")", ""]
+lines += [")", "", "# the name of the one run of an experiment without variants (config.SINGLE_VARIANT_NAME)"]
+lines += [f'SINGLE_VARIANT_NAME = QT_TRANSLATE_NOOP("Narrator", {json.dumps(SINGLE_VARIANT_NAME)})', ""]
 path = Path("explorer/gui/i18n_strings.py")
 text = "\n".join(lines)
 if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -28,6 +28,7 @@ DatasetKind = Literal[
 REGRESSION_KINDS = ("linear", "sine", "quadratic", "highdim")
 CLASSIFICATION_2D_KINDS = ("circles", "xor", "gaussians", "spiral", "moons")
 IMAGE_KINDS = ("digits", "idx")
+SINGLE_VARIANT_NAME = "model"   # the name of the one run of an experiment without variants
 
 
 class _Strict(BaseModel):
@@ -218,7 +219,7 @@ class Experiment(_Strict):
 
     # -- variants -----------------------------------------------------------
     def variant_names(self) -> list[str]:
-        return [v.name for v in self.variants] or ["model"]
+        return [v.name for v in self.variants] or [SINGLE_VARIANT_NAME]
 
     def resolved_variants(self) -> list["Experiment"]:
         """One full experiment per variant (the base itself when there are none)."""

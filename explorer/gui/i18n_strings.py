@@ -28,3 +28,6 @@ DROPOUT_KINDS = (
     QT_TRANSLATE_NOOP("Narrator", "inverted"),
     QT_TRANSLATE_NOOP("Narrator", "vanilla"),
 )
+
+# the name of the one run of an experiment without variants (config.SINGLE_VARIANT_NAME)
+SINGLE_VARIANT_NAME = QT_TRANSLATE_NOOP("Narrator", "model")

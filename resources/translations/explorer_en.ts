@@ -2006,6 +2006,10 @@
         <source>vanilla</source>
         <translation>vanilla</translation>
     </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
 </context>
 <context>
     <name>NetworkDiagram</name>

@@ -2006,6 +2006,10 @@
         <source>vanilla</source>
         <translation>原始</translation>
     </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
 </context>
 <context>
     <name>NetworkDiagram</name>

@@ -255,3 +255,16 @@ def test_divergence_banner_and_status_in_a_chinese_window(qtbot, chinese):
         assert win.banner.text() == "未应用：optimizer.lr：输入值应大于 0（实际为 -1）", win.banner.text()
     finally:
         close_window(win)
+
+
+def test_the_single_run_is_named_in_the_window_language(chinese):
+    """An experiment without variants has one run named "model" by the core; the Chinese narration
+    says 模型, while a teacher's own variant names are left as typed."""
+    from explorer.core.config import SINGLE_VARIANT_NAME
+    from explorer.core.narrator import Remark
+    from explorer.gui.views.narration import translate_remark
+
+    line = translate_remark(Remark("falling_fast", {"name": SINGLE_VARIANT_NAME, "pct": 34, "epochs": 10}, 0))
+    assert line.startswith("模型") and "34" in line and "model" not in line, line
+    own = translate_remark(Remark("falling_fast", {"name": "model B", "pct": 34, "epochs": 10}, 0))
+    assert own.startswith("model B"), own

@@ -18,6 +18,7 @@ from typing import Optional
 
 from PySide6 import QtCore, QtWidgets
 
+from explorer.core.config import SINGLE_VARIANT_NAME
 from explorer.core.narrator import TEMPLATES, Remark, describe, group_sentences
 from explorer.core.snapshot import Snapshot
 from explorer.gui.views import palette
@@ -28,9 +29,12 @@ REFRESH_MS = 400
 def translate_remark(remark: Remark) -> str:
     """One remark as a sentence in the user's language (English when no translation is installed)."""
     template = QtCore.QCoreApplication.translate("Narrator", TEMPLATES[remark.template_id])
-    if "kind" in remark.values:     # a dropout kind ("inverted", "vanilla") is a word of the sentence too
-        values = dict(remark.values, kind=QtCore.QCoreApplication.translate("Narrator", str(remark.values["kind"])))
-        remark = Remark(remark.template_id, values, remark.variant)
+    values = dict(remark.values)
+    if "kind" in values:     # a dropout kind ("inverted", "vanilla") is a word of the sentence too
+        values["kind"] = QtCore.QCoreApplication.translate("Narrator", str(values["kind"]))
+    if values.get("name") == SINGLE_VARIANT_NAME:     # the run of an experiment without variants
+        values["name"] = QtCore.QCoreApplication.translate("Narrator", SINGLE_VARIANT_NAME)
+    remark = Remark(remark.template_id, values, remark.variant)
     try:
         return remark.render(template)
     except (KeyError, IndexError, ValueError):      # a broken translation: fall back to English
