@@ -1,6 +1,6 @@
 """Command line: the GUI by default, and headless subcommands that call the core.
 
-    python -m explorer [--preset NAME] [--play] [--lang en|zh_CN] [FILE]
+    python -m explorer [--preset NAME] [--play] [--lang en|zh_CN] [FILE | CHECKPOINT.pt]
     python -m explorer presets
     python -m explorer check FILE
     python -m explorer run (--preset NAME | FILE) --out DIR [--epochs N] [--seed S]
@@ -28,7 +28,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m explorer",
                                 description="Regularization Explorer: see overfitting and regularization live. "
                                             f"Headless subcommands: {', '.join(SUBCOMMANDS)} (use SUBCOMMAND --help).")
-    p.add_argument("experiment", nargs="?", help="an experiment file (.json or .toml) to open")
+    p.add_argument("experiment", nargs="?",
+                   help="an experiment file (.json or .toml) or a checkpoint (.pt) to open")
     p.add_argument("--preset", help="open a built-in preset (see `python -m explorer presets`)")
     p.add_argument("--play", action="store_true", help="start training at once")
     p.add_argument("--lang", choices=("en", "zh_CN"), help="user-interface language for this start")

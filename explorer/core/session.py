@@ -22,7 +22,8 @@ from explorer.core.errors import ExplorerError
 # exactly 30 Hz the two clocks beat against each other and the window showed ~28 new frames/s).
 SNAPSHOT_INTERVAL_S = 1 / 40
 
-Emit = Callable[[str, Any], None]            # ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint", payload)
+# ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint" | "restored", payload)
+Emit = Callable[[str, Any], None]
 Receive = Callable[[float], Optional[Any]]   # wait up to `timeout` s for a command; None if none
 
 CHUNK_SECONDS = 0.004
@@ -159,6 +160,8 @@ class Session:
         from explorer.core.checkpoint import load_checkpoint, restore_trainer
 
         runner = restore_trainer(load_checkpoint(cmd.path))  # raises CheckpointError; the old run stays
+        # which snapshots are the checkpoint's: a host may still be waiting for an earlier rebuild's
+        self.emit("restored", {"path": cmd.path, "generation": self.generation + 1})
         self._install(runner, start_paused=cmd.start_paused)
         self.emit("message", f"opened checkpoint {cmd.path} (epoch {runner.epoch}, step {runner.step_count})")
 

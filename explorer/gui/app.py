@@ -24,6 +24,7 @@ from explorer import __version__
 from explorer.core.errors import ConfigError, ExplorerError
 
 SMOKE_ENV = "EXPLORER_SMOKE_EXIT_AFTER_MS"
+CHECKPOINT_SUFFIXES = (".pt", ".pth")    # `python -m explorer FILE.pt` opens a checkpoint
 
 
 def translations_dir() -> Path:
@@ -139,6 +140,9 @@ def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = No
         host.warm()  # the child imports torch while Qt builds and paints the window
     except Exception:  # noqa: BLE001 - the window reports a host that cannot start later
         pass
+    checkpoint = None
+    if experiment_path and Path(experiment_path).suffix.lower() in CHECKPOINT_SUFFIXES:
+        checkpoint, experiment_path = experiment_path, None    # opened once the trainer runs
     experiment, problem = _initial_experiment(preset, experiment_path, settings)
     window = MainWindow(host=host, experiment=experiment, settings=settings)
     host.setParent(window)
@@ -148,7 +152,9 @@ def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = No
     if problem:
         window.show_error(problem)
     # The trainer starts after the first paint: its imports must not delay the window.
-    QTimer.singleShot(0, window, lambda: window.start(play=play))
+    QTimer.singleShot(0, window, lambda: window.start(play=play and checkpoint is None))
+    if checkpoint is not None:   # its run replaces the starting one; a refused file keeps that
+        QTimer.singleShot(0, window, lambda: window.file_actions.open_checkpoint(checkpoint, play=play))
 
     smoke_ms = os.environ.get(SMOKE_ENV)
     if smoke_ms:

@@ -101,14 +101,14 @@ class FileActions(QObject):
         self.recorder: Any = None
         self._stop_at_end = False
         self._pending_saves: dict[str, bool] = {}
-        self._restoring: Optional[tuple[str, Optional[int]]] = None
         self._announce: Optional[tuple[str, str]] = None
         self._build_actions(file_menu)
         self._build_edit_menu()
         self._build_status_widgets()
         self.host.message.connect(self._on_host_message)
-        self.host.errorOccurred.connect(self._on_host_error)
         self.host.snapshotReady.connect(self._on_snapshot)
+        if hasattr(self.host, "checkpointOpened"):
+            self.host.checkpointOpened.connect(self._on_checkpoint_opened)
         self.host.stateChanged.connect(self._on_state)
 
     # -- construction ------------------------------------------------------------------------
@@ -339,33 +339,29 @@ class FileActions(QObject):
         if not p.is_file():
             self._error(self.tr("Cannot open {0}: no such file").format(p.name or str(p)))
             return False
-        before = getattr(self.host.latest, "generation", None) if self.host.is_alive() else None
-        self._restoring = (str(p), before)
         self.host.restore_checkpoint(str(p), play=play)
         self._remember_folder(p.parent)
         self.window.show_message(self.tr("opening checkpoint {0}…").format(p.name))
         return True
 
+    @Slot(str, object)
+    def _on_checkpoint_opened(self, path: str, snap: Any) -> None:
+        """The trainer runs the checkpoint's run now (a refused file never gets here: the host's
+        error reaches the window and the current run stays)."""
+        experiment = getattr(self.host, "experiment", None)
+        if experiment is not None and hasattr(self.window, "adopt_experiment"):
+            self.window.adopt_experiment(experiment, snap)
+        name = Path(path).name
+        self._announce = (name, self.tr(
+            "opened checkpoint {0}: epoch {1}, step {2}. Press Play to continue training it.").format(
+            name, snap.epoch, snap.step))
+        self.window.show_message(self._announce[1])
+
     @Slot(object)
     def _on_snapshot(self, snap: Any) -> None:
-        restoring = self._restoring
-        if restoring is not None and snap.generation != restoring[1]:
-            self._restoring = None
-            experiment = getattr(self.host, "experiment", None)
-            if experiment is not None and hasattr(self.window, "adopt_experiment"):
-                self.window.adopt_experiment(experiment, snap)
-            self._announce = (Path(restoring[0]).name, self.tr(
-                "opened checkpoint {0}: epoch {1}, step {2}. Press Play to continue training it.").format(
-                Path(restoring[0]).name, snap.epoch, snap.step))
-            self.window.show_message(self._announce[1])
         restored = any(v.early_stopping.restored for v in getattr(snap, "variants", ()))
         if restored != self.export_best_action.isEnabled():
             self.export_best_action.setEnabled(restored)
-
-    @Slot(str)
-    def _on_host_error(self, text: str) -> None:
-        if self._restoring is not None and Path(self._restoring[0]).name in text:
-            self._restoring = None          # refused: the current run stays (the window shows the error)
 
     # -- metrics ------------------------------------------------------------------------------------------
     def export_metrics_dialog(self) -> Optional[Path]:

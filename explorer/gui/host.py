@@ -95,6 +95,7 @@ class TrainerHost(QObject):
     # A rebuild the trainer could not do (a bad data file, ...): the run it kept goes on, and
     # this carries that run's Experiment, so the window shows what is really training.
     rebuildRejected = Signal(object)
+    checkpointOpened = Signal(str, object)   # (path, first snapshot of its run): host.experiment is its
 
     def __init__(self, mode: str = "process", parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -108,7 +109,7 @@ class TrainerHost(QObject):
         self._conn: Optional[Any] = None
         self._thread: Optional[QThread] = None
         self._shut = False
-        self._adopt_experiment = False
+        self._adopt: Optional[tuple[str, int]] = None   # (checkpoint path, generation of its run)
         self._since_rebuild: list[Any] = []   # live edits sent after the last Rebuild, in order
 
     # -- starting and stopping ----------------------------------------------------------
@@ -146,7 +147,7 @@ class TrainerHost(QObject):
     def start(self, experiment: Experiment, play: bool = False) -> None:
         """Cancel any current run and start `experiment` (paused unless play)."""
         self._shut = False
-        self._adopt_experiment = False
+        self._adopt = None
         self.experiment = experiment
         self.latest = None
         self._since_rebuild = []
@@ -193,7 +194,6 @@ class TrainerHost(QObject):
         """Open a checkpoint in the trainer (inspect or continue); a bad file is reported
         through errorOccurred and the current run is kept."""
         self._shut = False
-        self._adopt_experiment = True
         self._ensure_worker()
         self.send(C.RestoreCheckpoint(str(path), start_paused=not play))
 
@@ -257,13 +257,18 @@ class TrainerHost(QObject):
         if kind == "snapshot":
             # host.experiment stays the source of truth: every live edit goes through
             # send(), and an older snapshot must not undo a newer edit.
-            if self._adopt_experiment and payload.generation != getattr(self.latest, "generation", None):
+            adopt = self._adopt
+            if adopt is not None and payload.generation == adopt[1]:
                 # A restored checkpoint brings its own experiment: adopt it once.
                 from explorer.core.config import parse_experiment
                 self.experiment = parse_experiment(payload.experiment_json, "json")
-                self._adopt_experiment = False
+                self._adopt = None
             self.latest = payload
+            if adopt is not None and self._adopt is None:
+                self.checkpointOpened.emit(adopt[0], payload)
             self.snapshotReady.emit(payload)
+        elif kind == "restored":
+            self._adopt = (str(payload["path"]), int(payload["generation"]))
         elif kind == "state":
             self.state = payload
             self.stateChanged.emit(payload)

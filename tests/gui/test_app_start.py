@@ -51,3 +51,34 @@ def test_bad_preset_falls_back_to_the_default(tmp_path):
     saved = json.loads((tmp_path / "config" / "settings.json").read_text())
     assert "Dropout tames" in saved["last_experiment"]
     assert "language" not in saved                   # --lang is for this start only (the menu choice is kept)
+
+
+@pytest.mark.parametrize("good", [True, False])
+def test_a_checkpoint_given_on_the_command_line_is_opened(tmp_path, good):
+    """`python -m explorer run.pt` opens the checkpoint's run (its experiment is the window's when it
+    closes); a file that is no checkpoint is refused with a message and the default run stays."""
+    import json
+
+    from explorer.core.checkpoint import save_checkpoint
+    from explorer.core.presets import load_preset
+    from explorer.core.trainer import Trainer
+
+    path = tmp_path / "run.pt"
+    if good:
+        exp = load_preset("dropout-regression").with_values({
+            "meta.title": "Checkpointed lesson", "network.layers.0.width": 8, "network.layers.1.width": 8,
+            "network.layers.2.width": 8, "training.epochs": 30})
+        trainer = Trainer(exp)
+        for _ in range(12):
+            trainer.step()
+        save_checkpoint(trainer, path)
+    else:
+        path.write_bytes(b"not a checkpoint at all")
+    returncode, output = run_app(tmp_path, [str(path), "--thread-host"], 6000)
+    assert returncode == 0, output
+    assert "Traceback" not in output, output
+    saved = json.loads((tmp_path / "config" / "settings.json").read_text())
+    if good:
+        assert "Checkpointed lesson" in saved["last_experiment"]
+    else:
+        assert "Dropout tames" in saved["last_experiment"]

@@ -295,7 +295,7 @@ def test_newer_or_hostile_checkpoint_is_refused_and_the_run_kept(qtbot, window, 
     assert "refused" in _banner(window)
     qtbot.wait(200)
     assert window.host.latest.generation == generation and window.experiment.meta.title == "Tiny test run"
-    assert window.file_actions._restoring is None
+    assert window.host._adopt is None          # nothing waits to be adopted: refused files make no run
     window.host.play()
     _keeps_training(qtbot, window)
 

@@ -176,3 +176,25 @@ def test_host_adopts_the_child_started_before_the_window_and_replaces_a_dead_one
     finally:
         host.shutdown()
     assert dead[1].closed
+
+
+def test_a_checkpoint_opened_right_after_start_is_adopted_not_the_starting_run(host, qtbot, tmp_path):
+    """Restore sent while the starting run's first snapshot is still on its way: the host adopts the
+    experiment of the checkpoint's run, not of the run before it (found with `explorer FILE.pt`)."""
+    from explorer.core.checkpoint import save_checkpoint
+    from explorer.core.trainer import Trainer
+
+    exp = small_experiment().with_values({"training.epochs": 40, "regularization.l2_lambda": 0.003})
+    trainer = Trainer(exp)
+    for _ in range(7):
+        trainer.step()
+    path = save_checkpoint(trainer, tmp_path / "ck.pt")
+    opened = []
+    host.checkpointOpened.connect(lambda p, snap: opened.append((p, snap.step, host.experiment)))
+    host.start(small_experiment())
+    host.restore_checkpoint(str(path))                 # before any snapshot of the starting run
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)
+    assert opened[0][0] == str(path) and opened[0][1] == 7
+    assert opened[0][2].regularization.l2_lambda == 0.003
+    qtbot.wait(300)
+    assert len(opened) == 1 and host.experiment.regularization.l2_lambda == 0.003
