@@ -33,6 +33,7 @@ from explorer.gui.widgets import MessageBanner, RunStatus, help_dialogs
 
 PAINT_INTERVAL_MS = 15       # look for a new snapshot at ~60 Hz; the trainer sends ~40 a second
 STATE_VERSION = 1            # bump when docks/toolbars change, so an old saved layout is ignored
+AUTOSAVE_MS = 3000           # the experiment on screen is saved this long after its last change
 
 
 def _make_dashboard(parent: QWidget) -> QWidget:
@@ -133,6 +134,12 @@ class MainWindow(QMainWindow):
         host.errorOccurred.connect(self.show_error)
         if hasattr(host, "rebuildRejected"):
             host.rebuildRejected.connect(self._on_rebuild_rejected)
+
+        # the experiment on screen survives a crash or a power cut: saved shortly after each change
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self._autosave)
 
         self._timer = QTimer(self)
         self._timer.setInterval(PAINT_INTERVAL_MS)
@@ -303,6 +310,7 @@ class MainWindow(QMainWindow):
     def start(self, play: bool = False) -> None:
         """(Re)start the trainer with the window's experiment (the app calls this after the first paint)."""
         self._begin_run()
+        self._autosave_timer.start()
         try:
             self.host.start(self._experiment, play=play)
         except Exception as exc:  # noqa: BLE001 - e.g. the child process cannot be spawned
@@ -370,6 +378,7 @@ class MainWindow(QMainWindow):
                     panel.set_experiment(self._experiment)
                 return
             self._experiment = new
+            self._autosave_timer.start()
             source = self.sender()
             for panel in self.panels:
                 if panel is not source:
@@ -580,6 +589,7 @@ class MainWindow(QMainWindow):
         """Show a run the trainer already has (an opened checkpoint) without restarting it:
         its settings in the panels, its snapshot in the views."""
         self._experiment = experiment
+        self._autosave_timer.start()
         for panel in self.panels:
             panel.set_experiment(experiment)
         self._show_experiment_info()
@@ -660,6 +670,11 @@ class MainWindow(QMainWindow):
                 if view_id in self.view_actions:
                     self.set_view_visible(view_id, False)
 
+    def _autosave(self) -> None:
+        if not self._closed:
+            self.settings.last_experiment_json = self._experiment.to_json()
+            self.settings.save()            # atomic: a failed write leaves the old file
+
     def save_settings(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry().data())
         self.settings.set_bytes("window/state", self.saveState(STATE_VERSION).data())
@@ -675,6 +690,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self._timer.stop()
+            self._autosave_timer.stop()
             if hasattr(self, "file_actions"):
                 self.file_actions.shutdown()   # a recording under way is written, not lost
             for panel in (self.regularization_panel, self.data_panel):

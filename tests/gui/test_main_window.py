@@ -231,3 +231,23 @@ def test_single_key_shortcuts_do_not_steal_typing(qtbot, window):
     qtbot.keyClicks(edit, "rs s")
     assert edit.text() == "rs s"
     assert fired == []
+
+
+def test_the_experiment_on_screen_is_saved_soon_after_each_change_not_only_at_close(qtbot, window):
+    """A crash or a power cut in the middle of a lesson keeps the last settings: the experiment is
+    written (atomically) a few seconds after a change, while the window is still open."""
+    import json
+
+    from explorer.core.commands import SetValue
+
+    settings_file = window.settings.path
+    window._on_command(SetValue("regularization.l2_lambda", 0.0123))
+
+    def saved_l2():
+        if not settings_file.is_file():
+            return None
+        saved = json.loads(settings_file.read_text()).get("last_experiment")
+        return json.loads(saved)["regularization"]["l2_lambda"] if saved else None
+
+    qtbot.waitUntil(lambda: saved_l2() == 0.0123, timeout=15_000)
+    assert not window._closed
