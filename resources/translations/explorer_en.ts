@@ -1726,114 +1726,6 @@
         <translation>Play</translation>
     </message>
     <message>
-        <source>Play / pause training (Space)</source>
-        <translation>Play / pause training (Space)</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>One optimisation step, then pause (S)</source>
-        <translation>One optimisation step, then pause (S)</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Reset</translation>
-    </message>
-    <message>
-        <source>New initial weights from the seed, back to step 0 (R)</source>
-        <translation>New initial weights from the seed, back to step 0 (R)</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Open experiment…</source>
-        <translation>&amp;Open experiment…</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>Open &amp;recent</translation>
-    </message>
-    <message>
-        <source>&amp;Save experiment…</source>
-        <translation>&amp;Save experiment…</translation>
-    </message>
-    <message>
-        <source>Open &amp;preset</source>
-        <translation>Open &amp;preset</translation>
-    </message>
-    <message>
-        <source>Export &amp;figures…</source>
-        <translation>Export &amp;figures…</translation>
-    </message>
-    <message>
-        <source>Export &amp;checkpoint…</source>
-        <translation>Export &amp;checkpoint…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>&amp;Run</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>Fit</translation>
-    </message>
-    <message>
-        <source>Loss curves</source>
-        <translation>Loss curves</translation>
-    </message>
-    <message>
-        <source>Weight histograms</source>
-        <translation>Weight histograms</translation>
-    </message>
-    <message>
-        <source>Activation variance</source>
-        <translation>Activation variance</translation>
-    </message>
-    <message>
-        <source>Weight norms</source>
-        <translation>Weight norms</translation>
-    </message>
-    <message>
-        <source>Network diagram</source>
-        <translation>Network diagram</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
-        <source>(presets unavailable: {0})</source>
-        <translation>(presets unavailable: {0})</translation>
-    </message>
-    <message>
-        <source>Clear this list</source>
-        <translation>Clear this list</translation>
-    </message>
-    <message>
         <source>Could not start the trainer: {0}</source>
         <translation>Could not start the trainer: {0}</translation>
     </message>
@@ -2759,6 +2651,121 @@
     <message>
         <source>The trainer process stopped unexpectedly (exit code {code}). Press Reset to restart it; your experiment is kept.</source>
         <translation>The trainer process stopped unexpectedly (exit code {code}). Press Reset to restart it; your experiment is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Play / pause training (Space)</source>
+        <translation>Play / pause training (Space)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>One optimisation step, then pause (S)</source>
+        <translation>One optimisation step, then pause (S)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>New initial weights from the seed, back to step 0 (R)</source>
+        <translation>New initial weights from the seed, back to step 0 (R)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open experiment…</source>
+        <translation>&amp;Open experiment…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Save experiment…</source>
+        <translation>&amp;Save experiment…</translation>
+    </message>
+    <message>
+        <source>Open &amp;preset</source>
+        <translation>Open &amp;preset</translation>
+    </message>
+    <message>
+        <source>Export &amp;figures…</source>
+        <translation>Export &amp;figures…</translation>
+    </message>
+    <message>
+        <source>Export &amp;checkpoint…</source>
+        <translation>Export &amp;checkpoint…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>Loss curves</translation>
+    </message>
+    <message>
+        <source>Weight histograms</source>
+        <translation>Weight histograms</translation>
+    </message>
+    <message>
+        <source>Activation variance</source>
+        <translation>Activation variance</translation>
+    </message>
+    <message>
+        <source>Weight norms</source>
+        <translation>Weight norms</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>Network diagram</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>(presets unavailable: {0})</source>
+        <translation>(presets unavailable: {0})</translation>
+    </message>
+    <message>
+        <source>Clear this list</source>
+        <translation>Clear this list</translation>
     </message>
 </context>
 <context>

@@ -1726,114 +1726,6 @@
         <translation>播放</translation>
     </message>
     <message>
-        <source>Play / pause training (Space)</source>
-        <translation>播放 / 暂停训练（空格键）</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <source>One optimisation step, then pause (S)</source>
-        <translation>执行一步优化，然后暂停（S）</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <source>New initial weights from the seed, back to step 0 (R)</source>
-        <translation>按随机种子重新初始化权重，回到第 0 步（R）</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open experiment…</source>
-        <translation>打开实验(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Save experiment…</source>
-        <translation>保存实验(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;preset</source>
-        <translation>打开预设(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Export &amp;figures…</source>
-        <translation>导出图表(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Export &amp;checkpoint…</source>
-        <translation>导出检查点(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>拟合</translation>
-    </message>
-    <message>
-        <source>Loss curves</source>
-        <translation>损失曲线</translation>
-    </message>
-    <message>
-        <source>Weight histograms</source>
-        <translation>权重直方图</translation>
-    </message>
-    <message>
-        <source>Activation variance</source>
-        <translation>激活值方差</translation>
-    </message>
-    <message>
-        <source>Weight norms</source>
-        <translation>权重范数</translation>
-    </message>
-    <message>
-        <source>Network diagram</source>
-        <translation>网络结构图</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <source>(presets unavailable: {0})</source>
-        <translation>（预设不可用：{0}）</translation>
-    </message>
-    <message>
-        <source>Clear this list</source>
-        <translation>清空此列表</translation>
-    </message>
-    <message>
         <source>Could not start the trainer: {0}</source>
         <translation>无法启动训练器：{0}</translation>
     </message>
@@ -2759,6 +2651,121 @@
     <message>
         <source>The trainer process stopped unexpectedly (exit code {code}). Press Reset to restart it; your experiment is kept.</source>
         <translation>训练器进程意外停止（退出码 {code}）。按“重置”重新启动它；你的实验设置会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play / pause training (Space)</source>
+        <translation>播放 / 暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One optimisation step, then pause (S)</source>
+        <translation>执行一步优化，然后暂停（S）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>New initial weights from the seed, back to step 0 (R)</source>
+        <translation>按随机种子重新初始化权重，回到第 0 步（R）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open experiment…</source>
+        <translation>打开实验(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save experiment…</source>
+        <translation>保存实验(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;preset</source>
+        <translation>打开预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Export &amp;figures…</source>
+        <translation>导出图表(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;checkpoint…</source>
+        <translation>导出检查点(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>拟合</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Weight histograms</source>
+        <translation>权重直方图</translation>
+    </message>
+    <message>
+        <source>Activation variance</source>
+        <translation>激活值方差</translation>
+    </message>
+    <message>
+        <source>Weight norms</source>
+        <translation>权重范数</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络结构图</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(presets unavailable: {0})</source>
+        <translation>（预设不可用：{0}）</translation>
+    </message>
+    <message>
+        <source>Clear this list</source>
+        <translation>清空此列表</translation>
     </message>
 </context>
 <context>
