@@ -18,6 +18,17 @@ def small_experiment():
         "training.epochs": 100000, "training.eval_every": 5})
 
 
+def checkpoint_after(steps: int, path, l2_lambda: float):
+    """A checkpoint of the small experiment (with `l2_lambda`, 40 epochs) after `steps` steps."""
+    from explorer.core.checkpoint import save_checkpoint
+    from explorer.core.trainer import Trainer
+
+    trainer = Trainer(small_experiment().with_values({"training.epochs": 40, "regularization.l2_lambda": l2_lambda}))
+    for _ in range(steps):
+        trainer.step()
+    return save_checkpoint(trainer, path)
+
+
 @pytest.fixture(params=["thread", "process"])
 def host(request, qtbot):
     h = TrainerHost(mode=request.param)
@@ -121,14 +132,7 @@ def test_shutdown_is_idempotent_and_leaves_no_process(qtbot):
 
 
 def test_restore_checkpoint_adopts_its_experiment_and_refuses_bad_files(host, qtbot, tmp_path):
-    from explorer.core.checkpoint import save_checkpoint
-    from explorer.core.trainer import Trainer
-
-    exp = small_experiment().with_values({"training.epochs": 40, "regularization.l2_lambda": 0.002})
-    trainer = Trainer(exp)
-    for _ in range(25):
-        trainer.step()
-    path = save_checkpoint(trainer, tmp_path / "ck.pt")
+    path = checkpoint_after(25, tmp_path / "ck.pt", l2_lambda=0.002)
     errors = []
     host.errorOccurred.connect(errors.append)
     host.start(small_experiment())
@@ -181,14 +185,7 @@ def test_host_adopts_the_child_started_before_the_window_and_replaces_a_dead_one
 def test_a_checkpoint_opened_right_after_start_is_adopted_not_the_starting_run(host, qtbot, tmp_path):
     """Restore sent while the starting run's first snapshot is still on its way: the host adopts the
     experiment of the checkpoint's run, not of the run before it (found with `explorer FILE.pt`)."""
-    from explorer.core.checkpoint import save_checkpoint
-    from explorer.core.trainer import Trainer
-
-    exp = small_experiment().with_values({"training.epochs": 40, "regularization.l2_lambda": 0.003})
-    trainer = Trainer(exp)
-    for _ in range(7):
-        trainer.step()
-    path = save_checkpoint(trainer, tmp_path / "ck.pt")
+    path = checkpoint_after(7, tmp_path / "ck.pt", l2_lambda=0.003)
     opened = []
     host.checkpointOpened.connect(lambda p, snap: opened.append((p, snap.step, host.experiment)))
     host.start(small_experiment())
