@@ -258,8 +258,15 @@ class Session:
         except ExplorerError as exc:
             self._fail(str(exc))
             return
+        bad = _first_nonfinite_variant(snap)
+        if bad is not None and hasattr(runner, "divergence_error"):
+            # The weights or an evaluation overflowed before a training loss did (the step after
+            # would see it): stop here, as at a NaN loss, and keep the last good views.
+            self._fail(str(runner.divergence_error(bad)))
+            self._send_last_good()
+            return
         self._dirty = False
-        if _finite(snap):
+        if bad is None:
             self._last_good = snap
         self.emit("snapshot", snap)
 
@@ -277,12 +284,26 @@ class Session:
                                                   experiment_json=experiment_json))
 
 
-def _finite(snap: Any) -> bool:
-    """True when what the views draw (predictions, weight norms) is all finite numbers."""
+LOSS_KEYS = ("train_loss", "val_loss", "test_loss")
+
+
+def _first_nonfinite_variant(snap: Any) -> Optional[int]:
+    """The first variant whose drawn numbers (predictions, weight norms and histograms, recorded
+    losses) are not all finite; None when every one is."""
     import numpy as np
 
     try:
-        return all(np.isfinite(v.grid_prediction).all()
-                   and all(np.isfinite(lin.weight_norm) for lin in v.linears) for v in snap.variants)
+        for i, v in enumerate(snap.variants):
+            if not np.isfinite(v.grid_prediction).all():
+                return i
+            if not all(np.isfinite(lin.weight_norm) and np.isfinite(lin.weight_hist.edges).all()
+                       for lin in v.linears):
+                return i
+            for key in LOSS_KEYS:
+                column = np.asarray(v.history.get(key, ()), dtype=float)
+                recorded = np.flatnonzero(~np.isnan(column))     # NaN before the first record: none yet
+                if recorded.size and (np.isinf(column).any() or np.isnan(column[recorded[0]:]).any()):
+                    return i
     except (AttributeError, TypeError):  # a demonstration's snapshot: nothing trained to diverge
-        return True
+        return None
+    return None

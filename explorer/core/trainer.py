@@ -212,13 +212,18 @@ class Trainer:
             self._diverged(self.variants[0])
 
     def _diverged(self, run: VariantRun) -> None:
+        raise self.divergence_error(self.variants.index(run))
+
+    def divergence_error(self, index: int = 0) -> TrainingError:
+        """What to tell the user when variant `index` diverged, with the likely cause."""
+        run = self.variants[index]
         cfg = run.config
         reg = cfg.regularization
         who = f"variant {run.name!r}: " if len(self.variants) > 1 else ""
         causes = [f"the learning rate ({cfg.optimizer.lr:g}) is too large"]
         if reg.l1_lambda > 1 or reg.l2_lambda > 1:
             causes.append(f"the penalty λ (L1 {reg.l1_lambda:g}, L2 {reg.l2_lambda:g}) is very large")
-        raise TrainingError(
+        return TrainingError(
             f"{who}the loss became NaN or infinite at step {self.step_count} (epoch {self.epoch}): "
             f"training diverged. Likely cause: {' or '.join(causes)}. Lower it and press Reset.")
 

@@ -276,3 +276,41 @@ def test_demo_runs_in_a_session() -> None:
     assert out.of("message")[-1] == "a demonstration has no weights to save"
     snap = out.of("snapshot")[-1]
     assert len(snap.extra["scaling"]["inverted"]["train_outputs"]) == 60
+
+
+@pytest.mark.parametrize("overflow", ["weight norm", "validation loss", "prediction"])
+def test_a_snapshot_that_overflowed_before_the_training_loss_did_is_a_divergence(overflow) -> None:
+    """Huge weights can overflow the drawn numbers (a weight norm, an evaluation, the fit) a step
+    before the training loss turns NaN: the session stops there with the divergence message and
+    the views get the last good snapshot, never the overflowed one."""
+    import dataclasses
+
+    import numpy as np
+
+    session, out = new_session(interval=0.0)
+    session.serve(Script([rebuild(tiny()), C.Step(3), Until(lambda: session.pending_steps == 0)]))
+    runner = session.runner
+    good = out.of("snapshot")[-1]
+    real_snapshot = runner.snapshot
+
+    def overflowed(**kwargs):  # type: ignore[no-untyped-def]
+        snap = real_snapshot(**kwargs)
+        v = snap.variants[0]
+        if overflow == "weight norm":
+            v = dataclasses.replace(v, linears=[dataclasses.replace(v.linears[0], weight_norm=float("inf"))]
+                                    + list(v.linears[1:]))
+        elif overflow == "validation loss":
+            history = dict(v.history)
+            history["val_loss"] = np.append(history["val_loss"][:-1], np.inf)
+            v = dataclasses.replace(v, history=history)
+        else:
+            v = dataclasses.replace(v, grid_prediction=np.full_like(v.grid_prediction, np.nan))
+        return dataclasses.replace(snap, variants=[v] + list(snap.variants[1:]))
+
+    runner.snapshot = overflowed
+    session.serve(Script([C.Step(1), Until(lambda: session.state == "error", what="the divergence")]))
+    errors = out.of("error")
+    assert len(errors) == 1 and "NaN or infinite" in errors[0] and "Reset" in errors[0]
+    last = out.of("snapshot")[-1]
+    assert last.step == good.step and last.state == "error"          # the last good views
+    assert np.isfinite(last.variants[0].grid_prediction).all()
