@@ -37,9 +37,10 @@ def spawn_worker() -> tuple[Any, Connection]:
 def prestart() -> None:
     """Start the child first thing in the app's life (before Qt and the window are imported), so
     importing torch overlaps the whole start of the GUI; the first host takes it (`take_prestarted`).
-    A failure here is left for the host to meet and report."""
+    A failure here is left for the host to meet and report. On a single core the child's imports
+    would only delay the window's first paint: there the host starts it as before."""
     global _prestarted
-    if _prestarted is None:
+    if _prestarted is None and (os.cpu_count() or 1) >= 2:
         try:
             _prestarted = spawn_worker()
         except Exception:  # noqa: BLE001 - reported when the host starts its own child

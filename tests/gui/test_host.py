@@ -195,3 +195,12 @@ def test_a_checkpoint_opened_right_after_start_is_adopted_not_the_starting_run(h
     assert opened[0][2].regularization.l2_lambda == 0.003
     qtbot.wait(300)
     assert len(opened) == 1 and host.experiment.regularization.l2_lambda == 0.003
+
+
+def test_no_pre_started_child_on_a_single_core(monkeypatch):
+    """One core: the child's torch import would only hold up the window's first paint."""
+    from explorer.core import worker_process
+
+    monkeypatch.setattr(worker_process.os, "cpu_count", lambda: 1)
+    worker_process.prestart()
+    assert worker_process.take_prestarted() is None
