@@ -42,7 +42,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QAction, QActionGroup, QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDoubleSpinBox, QGroupBox, QLabel,
                                QLineEdit, QMenu, QSpinBox, QTabBar, QWidget)
@@ -50,6 +50,19 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDouble
 ENGLISH = "en"
 CHINESE = "zh_CN"
 # The name of each language in that language (the menu shows them untranslated, as is usual).
+class FollowsLanguage:
+    """Mixin for a widget (listed before its Qt class): `retranslate()` runs on every
+    LanguageChange, after Qt's own handling of the event."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+
 LANGUAGES: dict[str, str] = {ENGLISH: "English", CHINESE: "简体中文"}
 # Families with Simplified Chinese glyphs, best first (Linux, Adobe's name for it, older Linux,
 # Windows, macOS).

@@ -24,6 +24,7 @@ from explorer.core.commands import SetValue
 from explorer.core.config import Experiment, load_experiment
 from explorer.core.errors import ConfigError, ExplorerError
 from explorer.gui import i18n
+from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.core_messages import localize
 from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel
 from explorer.gui.panels.edits import apply_set_value
@@ -45,7 +46,7 @@ def _make_dashboard(parent: QWidget) -> QWidget:
     return Dashboard(parent)
 
 
-class MainWindow(QMainWindow, WindowMenus):   # menus and toolbar: window_menus.py
+class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolbar: window_menus.py
     def __init__(self, host: Any = None, experiment: Optional[Experiment] = None,
                  settings: Optional[Settings] = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -494,11 +495,6 @@ class MainWindow(QMainWindow, WindowMenus):   # menus and toolbar: window_menus.
         return super().event(event)
 
     # -- language ----------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
     def retranslate(self) -> None:
         """After View ▸ Language (or any LanguageChange): what is built from state, in the new language.
 

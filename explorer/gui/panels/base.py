@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from explorer.core.config import Experiment
+from explorer.gui.i18n import FollowsLanguage
 
 
-class ExperimentPanel(QWidget):
+class ExperimentPanel(FollowsLanguage, QWidget):
     """A panel that shows one Experiment and edits it.
 
     A subclass builds its controls, then calls ``set_experiment(self.experiment)``;
@@ -33,11 +33,6 @@ class ExperimentPanel(QWidget):
     def set_experiment(self, experiment: Experiment) -> None:
         """Show `experiment` (no signals)."""
         raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """After a language switch: the texts built from the experiment (fixed labels are done by i18n)."""

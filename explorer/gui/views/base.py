@@ -19,10 +19,11 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from explorer.core.snapshot import Snapshot
+from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
 
 
-class SnapshotView(QtWidgets.QWidget):
+class SnapshotView(FollowsLanguage, QtWidgets.QWidget):
     """Base for views drawn on one pg.GraphicsLayoutWidget with an optional toolbar above it."""
 
     title: str = ""
@@ -95,11 +96,6 @@ class SnapshotView(QtWidgets.QWidget):
             self._fit_central()
             if self._snap is not None:
                 self._update(self._snap)
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """After a language switch: the title, and everything drawn in the canvas (axis labels, legends,

@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtWidgets
 from explorer.core.config import SINGLE_VARIANT_NAME
 from explorer.core.narrator import TEMPLATES, Remark, describe, group_sentences
 from explorer.core.snapshot import Snapshot
+from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
 
 REFRESH_MS = 400
@@ -41,7 +42,7 @@ def translate_remark(remark: Remark) -> str:
         return remark.render()
 
 
-class NarrationView(QtWidgets.QFrame):
+class NarrationView(FollowsLanguage, QtWidgets.QFrame):
     """update_snapshot(snap) / clear() / restyle(), like the views; `text()` for tests."""
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
@@ -107,11 +108,6 @@ class NarrationView(QtWidgets.QFrame):
                            f" QScrollArea#NarrationScroll, QScrollArea#NarrationScroll > QWidget > QWidget"
                            f" {{ background: transparent; border: none; }}")
         self._show()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """After a language switch: the sentences again, in the new language."""

@@ -17,6 +17,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from explorer.core.snapshot import DIAGRAM_MAX_NEURONS, Snapshot, VariantState
+from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
 from explorer.gui.views.base import set_combo_items
 from explorer.gui.views.diagram_parts import (DARK, DROPCONNECT, GAUSS_LEVELS, LEVELS, LIT, UNIT_DROPPED,
@@ -49,7 +50,7 @@ class _Neuron(QtWidgets.QGraphicsEllipseItem):
         self.diagram.unhover()
 
 
-class NetworkDiagram(QtWidgets.QWidget):
+class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
     """Input, hidden and output layers of the selected variant, at most DIAGRAM_MAX_NEURONS per layer."""
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
@@ -145,11 +146,6 @@ class NetworkDiagram(QtWidgets.QWidget):
             self._render(self._snap)
         else:
             self._show_placeholder()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         """After a language switch: the title and the layer labels in the new language."""
