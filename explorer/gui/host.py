@@ -258,13 +258,14 @@ class TrainerHost(QObject):
             # host.experiment stays the source of truth: every live edit goes through
             # send(), and an older snapshot must not undo a newer edit.
             adopt = self._adopt
-            if adopt is not None and payload.generation == adopt[1]:
+            opened = adopt is not None and payload.generation == adopt[1]
+            if opened:
                 # A restored checkpoint brings its own experiment: adopt it once.
                 from explorer.core.config import parse_experiment
                 self.experiment = parse_experiment(payload.experiment_json, "json")
                 self._adopt = None
             self.latest = payload
-            if adopt is not None and self._adopt is None:
+            if opened:
                 self.checkpointOpened.emit(adopt[0], payload)
             self.snapshotReady.emit(payload)
         elif kind == "restored":

@@ -185,14 +185,13 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
     def start(self, play: bool = False) -> None:
         """(Re)start the trainer with the window's experiment (the app calls this after the first paint)."""
         self._begin_run()
-        self._autosave_timer.start()
         try:
             self.host.start(self._experiment, play=play)
         except Exception as exc:  # noqa: BLE001 - e.g. the child process cannot be spawned
             self.show_error(self.tr("Could not start the trainer: {0}").format(exc))
 
     def load_experiment(self, experiment: Experiment, play: bool = False, note: str = "") -> None:
-        self._experiment = experiment
+        self._set_experiment(experiment)
         for panel in self.panels:
             panel.set_experiment(experiment)
         self._show_experiment_info()
@@ -227,7 +226,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
     def _on_experiment_edited(self, experiment: Experiment) -> None:
         """A structural edit: a new model from step 0, playing on if it was playing."""
         was_playing = self._state == "running"
-        self._experiment = experiment
+        self._set_experiment(experiment)
         for panel in self.panels:
             if panel is not self.sender():
                 panel.set_experiment(experiment)
@@ -252,8 +251,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
                 for panel in self.panels:
                     panel.set_experiment(self._experiment)
                 return
-            self._experiment = new
-            self._autosave_timer.start()
+            self._set_experiment(new)
             source = self.sender()
             for panel in self.panels:
                 if panel is not source:
@@ -306,7 +304,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         text = self.banner.label.text() if self.banner.isVisible() else ""
         written = getattr(self, "_error_text", "") or text    # the banner shows it translated
         if kept is not None:
-            self._experiment = kept
+            self._set_experiment(kept)
             for panel in self.panels:
                 panel.set_experiment(kept)
             self._show_experiment_info()
@@ -378,7 +376,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         except ConfigError as exc:
             self.show_problem("; ".join(exc.problems))
             return
-        self._experiment = experiment
+        self._set_experiment(experiment)
         for panel in self.panels:
             panel.set_experiment(experiment)
         self.start(play=True)
@@ -463,8 +461,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
     def adopt_experiment(self, experiment: Experiment, snapshot: Any = None) -> None:
         """Show a run the trainer already has (an opened checkpoint) without restarting it:
         its settings in the panels, its snapshot in the views."""
-        self._experiment = experiment
-        self._autosave_timer.start()
+        self._set_experiment(experiment)
         for panel in self.panels:
             panel.set_experiment(experiment)
         self._show_experiment_info()
@@ -539,6 +536,11 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
             for view_id in hidden:
                 if view_id in self.view_actions:
                     self.set_view_visible(view_id, False)
+
+    def _set_experiment(self, experiment: Experiment) -> None:
+        """The experiment the window shows and edits now; saved shortly after (see _autosave)."""
+        self._experiment = experiment
+        self._autosave_timer.start()
 
     def _autosave(self) -> None:
         if not self._closed:
