@@ -25,6 +25,13 @@ def _qt_available() -> bool:
     return True
 
 
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    """The app's settings (the window saves them on changes and at close) go to a fresh folder
+    per test, never to the user's."""
+    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def one_torch_thread():
     """Tiny nets train faster on one thread (and the bit-identity checks want one);

@@ -22,7 +22,6 @@ from tests.gui.windows import tiny_run  # noqa: E402
 from tests.hostile_checkpoints import bad_checkpoints, markers  # noqa: E402
 
 WAIT_MS = 60_000
-pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def _running(qtbot, win, steps: int = 1) -> None:

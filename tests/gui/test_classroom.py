@@ -13,7 +13,6 @@ from explorer.core.config import Experiment, load_experiment  # noqa: E402
 from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
 
 WAIT_MS = 60_000
-pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def small_experiment() -> Experiment:

@@ -23,7 +23,7 @@ from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WAIT_MS = 60_000
 
-pytestmark = pytest.mark.usefixtures("config_dir", "one_torch_thread")
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture

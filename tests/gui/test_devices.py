@@ -13,11 +13,6 @@ from explorer.core.config import Experiment  # noqa: E402
 WAIT_MS = 60_000
 
 
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
 @pytest.fixture
 def no_cuda(monkeypatch):
     """This machine has no GPU; a machine that has one is made to look the same."""

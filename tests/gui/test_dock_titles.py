@@ -16,11 +16,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from explorer.core.config import Experiment  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
 @pytest.fixture
 def window(qtbot):
     from explorer.gui.host import TrainerHost

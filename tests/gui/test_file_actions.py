@@ -22,7 +22,6 @@ from tests.gui.windows import tiny_run  # noqa: E402
 
 WAIT_MS = 60_000
 SVG = "{http://www.w3.org/2000/svg}"
-pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def _wait_epoch(qtbot, win, epoch=1):

@@ -24,11 +24,6 @@ WAIT_MS = 60_000   # the first run imports torch and builds an optimiser: second
 MAX_TABS = 200     # far more stops than the window has: a chain that does not come back is stuck
 
 
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
 def keyboard_run() -> Experiment:
     """Two hidden layers (dropout 0.2 on the first), no penalties: every slider has room both ways."""
     return Experiment.model_validate({

@@ -29,7 +29,6 @@ from tests.gui.windows import tiny_run  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT_MS = 60_000
-pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def small_experiment() -> Experiment:

@@ -15,7 +15,6 @@ from tests.gui.fake_snapshot import make_snapshot  # noqa: E402
 from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
 
 WAIT_MS = 60_000
-pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def small_experiment() -> Experiment:

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt  # noqa: E402
 from tests.gui.windows import tiny_run  # noqa: E402
 
 WAIT_MS = 60_000   # the first run imports torch and builds an optimiser: seconds on a slow CI box
-pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 def _painted(win):

@@ -16,11 +16,6 @@ from explorer.gui.widgets import LogSlider  # noqa: E402
 FORMULA_CHARS = set("λΣ·²=≥←∼~ηpμσ√⊙/")
 
 
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
 def _experiment(**changes) -> Experiment:
     exp = Experiment(network={"layers": [LayerConfig(width=16, dropout_p=0.1),
                                          LayerConfig(width=8, activation="tanh"),

@@ -17,7 +17,6 @@ from tests.gui.test_file_actions import (_banner, _disk_full_on_replace, _keeps_
                                          _no_temp_files, _wait_epoch)
 
 WAIT_MS = 60_000
-pytestmark = pytest.mark.usefixtures("config_dir")
 
 
 @pytest.fixture(autouse=True)

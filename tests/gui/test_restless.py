@@ -36,11 +36,6 @@ PRESETS = ["dropout-regression", "early-stopping", "l1-vs-l2", "weight-decay-qua
            "weight-decay-highdim", "dropout-scaling", "gaussian-dropout", "dropconnect"]
 
 
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
 def start_experiment() -> Experiment:
     return Experiment.model_validate({
         "dataset": {"kind": "sine", "n_train": 20, "n_val": 10, "n_test": 10, "noise": 0.3},

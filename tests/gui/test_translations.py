@@ -195,11 +195,6 @@ def restore_english(qapp):
     i18n.install_language(qapp, "en")
 
 
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-
-
 def small_experiment() -> Experiment:
     return Experiment.model_validate({
         "meta": {"title": "Tiny", "title_zh": "小实验", "lesson": "Watch the losses.",
