@@ -10,6 +10,7 @@
 
 Bad input ends with a one-line error and exit code 2, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,17 +20,18 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from explorer import __version__
-from explorer.core.errors import ConfigError, ExplorerError
+from explorer.core.protocol import ConfigError, ExplorerError
 
 SUBCOMMANDS = ("presets", "check", "run", "bench")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m explorer",
-                                description="Regularization Explorer: see overfitting and regularization live. "
-                                            f"Headless subcommands: {', '.join(SUBCOMMANDS)} (use SUBCOMMAND --help).")
-    p.add_argument("experiment", nargs="?",
-                   help="an experiment file (.json or .toml) or a checkpoint (.pt) to open")
+    p = argparse.ArgumentParser(
+        prog="python -m explorer",
+        description="Regularization Explorer: see overfitting and regularization live. "
+        f"Headless subcommands: {', '.join(SUBCOMMANDS)} (use SUBCOMMAND --help).",
+    )
+    p.add_argument("experiment", nargs="?", help="an experiment file (.json or .toml) or a checkpoint (.pt) to open")
     p.add_argument("--preset", help="open a built-in preset (see `python -m explorer presets`)")
     p.add_argument("--play", action="store_true", help="start training at once")
     p.add_argument("--lang", choices=("en", "zh_CN"), help="user-interface language for this start")
@@ -53,42 +55,84 @@ def _headless_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, help="override training.seed")
     run.add_argument("--device", choices=("auto", "cpu", "cuda"), help="override training.device")
     run.add_argument("--resume", help="continue from this checkpoint")
-    run.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
-                     help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)")
+    run.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
-    bench = sub.add_parser("bench", help="measure training speed, GUI fluidity, start-up and memory "
-                                         "(ratios against a bare PyTorch loop run in the same process)")
+    bench = sub.add_parser(
+        "bench",
+        help="measure training speed, GUI fluidity, start-up and memory "
+        "(ratios against a bare PyTorch loop run in the same process)",
+    )
     bench.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     bench.add_argument("--seconds", type=float, default=8.0, help="length of each comparison (default 8)")
     bench.add_argument("--repeats", type=int, default=5, help="alternating bursts per comparison (default 5)")
-    bench.add_argument("--rss-steps", type=int, default=1_000_000,
-                       help="training steps for the memory figure (default 1,000,000; 0 skips it)")
+    bench.add_argument(
+        "--rss-steps",
+        type=int,
+        default=1_000_000,
+        help="training steps for the memory figure (default 1,000,000; 0 skips it)",
+    )
     bench.add_argument("--no-gui", action="store_true", help="only the headless (core) figures")
-    run.add_argument("--tensorboard", metavar="LOGDIR",
-                     help="also write TensorBoard event files to LOGDIR (a value is required; relative to the "
-                          "current folder, e.g. --tensorboard OUT/tensorboard), one run folder per variant; view "
-                          "them with `tensorboard --logdir LOGDIR`. Needs the tensorboard extra: "
-                          "pip install 'regularization-explorer[tensorboard]'")
-    run.add_argument("--tensorboard-histograms", type=int, default=10, metavar="N",
-                     help="with --tensorboard: weight and gradient histograms every N evaluations "
-                          "(and at the end; default 10)")
-    media = run.add_argument_group("figures and animations (drawn offscreen by the app's views; no display "
-                                   "needed)")
-    media.add_argument("--figures", metavar="FORMATS",
-                       help="write OUT/figures/<view>.<fmt> for every view, plus dashboard.<fmt>, from the "
-                            "final state; FORMATS is a comma list of png, svg, pdf")
-    media.add_argument("--figure-scale", type=float, default=2.0, metavar="S",
-                       help="PNG pixels per layout pixel (default 2: a view is 2000x1280 pixels)")
-    media.add_argument("--figure-style", choices=("screen", "print"), default="screen",
-                       help="print: white background, black ink, no grid (default: screen)")
-    media.add_argument("--animation", choices=("gif", "mp4"),
-                       help="also record the dashboard while training into OUT/animation.gif or .mp4")
-    media.add_argument("--animation-every", type=int, metavar="K",
-                       help="one frame every K epochs (and the last); default: about 100 frames per run")
-    media.add_argument("--animation-fps", type=float, default=10.0, metavar="F",
-                       help="frames per second of the animation (default 10)")
-    media.add_argument("--frame-size", default="1280x720", metavar="WxH",
-                       help="layout size of the dashboard for figures and animation frames (default 1280x720)")
+    run.add_argument(
+        "--tensorboard",
+        metavar="LOGDIR",
+        help="also write TensorBoard event files to LOGDIR (a value is required; relative to the "
+        "current folder, e.g. --tensorboard OUT/tensorboard), one run folder per variant; view "
+        "them with `tensorboard --logdir LOGDIR`. Needs the tensorboard extra: "
+        "pip install 'regularization-explorer[tensorboard]'",
+    )
+    run.add_argument(
+        "--tensorboard-histograms",
+        type=int,
+        default=10,
+        metavar="N",
+        help="with --tensorboard: weight and gradient histograms every N evaluations (and at the end; default 10)",
+    )
+    media = run.add_argument_group("figures and animations (drawn offscreen by the app's views; no display needed)")
+    media.add_argument(
+        "--figures",
+        metavar="FORMATS",
+        help="write OUT/figures/<view>.<fmt> for every view, plus dashboard.<fmt>, from the "
+        "final state; FORMATS is a comma list of png, svg, pdf",
+    )
+    media.add_argument(
+        "--figure-scale",
+        type=float,
+        default=2.0,
+        metavar="S",
+        help="PNG pixels per layout pixel (default 2: a view is 2000x1280 pixels)",
+    )
+    media.add_argument(
+        "--figure-style",
+        choices=("screen", "print"),
+        default="screen",
+        help="print: white background, black ink, no grid (default: screen)",
+    )
+    media.add_argument(
+        "--animation",
+        choices=("gif", "mp4"),
+        help="also record the dashboard while training into OUT/animation.gif or .mp4",
+    )
+    media.add_argument(
+        "--animation-every",
+        type=int,
+        metavar="K",
+        help="one frame every K epochs (and the last); default: about 100 frames per run",
+    )
+    media.add_argument(
+        "--animation-fps", type=float, default=10.0, metavar="F", help="frames per second of the animation (default 10)"
+    )
+    media.add_argument(
+        "--frame-size",
+        default="1280x720",
+        metavar="WxH",
+        help="layout size of the dashboard for figures and animation frames (default 1280x720)",
+    )
     return p
 
 
@@ -98,7 +142,7 @@ def _fail(message: str) -> int:
 
 
 def cmd_presets() -> int:
-    from explorer.core.presets import list_presets
+    from explorer.core.config import list_presets
 
     for info in list_presets():
         print(f"{info.name:26s} {info.title}")
@@ -119,21 +163,23 @@ def cmd_check(path: str) -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 2
     names = ", ".join(exp.variant_names())
-    print(f"{path}: OK ({exp.kind}; dataset {exp.dataset.kind}; "
-          f"{len(exp.network.layers)} hidden layers; variants: {names})")
+    print(
+        f"{path}: OK ({exp.kind}; dataset {exp.dataset.kind}; "
+        f"{len(exp.network.layers)} hidden layers; variants: {names})"
+    )
     return 0
 
 
 def _resolve_experiment(args: argparse.Namespace) -> Any:
-    from explorer.core.config import load_experiment, parse_assignment
-    from explorer.core.presets import load_preset
+    from explorer.core.config import load_experiment, load_preset, parse_assignment
 
     if args.preset:
         exp = load_preset(args.preset)
     elif args.file:
         exp = load_experiment(args.file)
     elif args.resume:
-        from explorer.core.checkpoint import load_checkpoint
+        from explorer.core.io import load_checkpoint
+
         exp = load_checkpoint(args.resume)["experiment"]
     else:
         raise ConfigError(["run needs --preset NAME, an experiment FILE, or --resume CHECKPOINT"])
@@ -153,10 +199,10 @@ def _resolve_experiment(args: argparse.Namespace) -> Any:
 def cmd_run(args: argparse.Namespace) -> int:
     import os
 
-    media = _media(args, Path(args.out))   # a bad --figures/--animation option fails before torch loads
+    media = _media(args, Path(args.out))  # a bad --figures/--animation option fails before torch loads
     import torch
 
-    from explorer.core.runner import run_headless
+    from explorer.core.io import run_headless
 
     # The small nets of the presets train fastest on one thread (2.5x faster than two
     # here); the app's trainer process does the same.
@@ -169,10 +215,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     tensorboard = Path(args.tensorboard) if args.tensorboard else None
     try:
         if media is not None:
-            media.open()                 # Qt and the animation file, before training: problems show at once
-        result = run_headless(experiment, out, resume=args.resume, progress=not args.quiet,
-                              tensorboard=tensorboard, tensorboard_histogram_every=args.tensorboard_histograms,
-                              observer=None if media is None else media.observe)
+            media.open()  # Qt and the animation file, before training: problems show at once
+        result = run_headless(
+            experiment,
+            out,
+            resume=args.resume,
+            progress=not args.quiet,
+            tensorboard=tensorboard,
+            tensorboard_histogram_every=args.tensorboard_histograms,
+            observer=None if media is None else media.observe,
+        )
         print(result.describe())
         if media is not None:
             produced = media.finish()
@@ -194,21 +246,30 @@ def _media(args: argparse.Namespace, out: Path) -> Any:
 
     missing = [m for m in ("PySide6", "pyqtgraph") if importlib.util.find_spec(m) is None]
     if missing:
-        raise ExplorerError(f"--figures and --animation need {' and '.join(missing)} (pip install "
-                            "regularization-explorer installs them)")
+        raise ExplorerError(
+            f"--figures and --animation need {' and '.join(missing)} (pip install "
+            "regularization-explorer installs them)"
+        )
     from explorer.gui.headless import FIGURE_FORMATS, HeadlessMedia, parse_formats, parse_size
 
     figures = parse_formats(args.figures, FIGURE_FORMATS, "figure") if args.figures else ()
-    return HeadlessMedia(out, figures=figures, animation=args.animation, every=args.animation_every,
-                         fps=args.animation_fps, size=parse_size(args.frame_size), scale=args.figure_scale,
-                         style=args.figure_style)
+    return HeadlessMedia(
+        out,
+        figures=figures,
+        animation=args.animation,
+        every=args.animation_every,
+        fps=args.animation_fps,
+        size=parse_size(args.frame_size),
+        scale=args.figure_scale,
+        style=args.figure_style,
+    )
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     import os
 
-    from explorer.core import bench
-    from explorer.core.atomic import atomic_write_text
+    from explorer.core.io import bench
+    from explorer.core.util import atomic_write_text
 
     figures = bench.run_all(args.seconds, args.repeats)
     if not args.no_gui:
@@ -252,15 +313,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.preset and args.experiment:
         return _fail("give either --preset or an experiment file, not both")
     if not args.thread_host:
-        from explorer.core.worker_process import prestart
+        from explorer.core.session import prestart
 
-        prestart()   # the trainer imports torch while Qt starts and the window is built
+        prestart()  # the trainer imports torch while Qt starts and the window is built
     try:
         from explorer.gui.app import run_app
     except ImportError as exc:
         return _fail(f"the desktop app needs PySide6, pyqtgraph and qasync ({exc})")
-    return run_app(preset=args.preset, experiment_path=args.experiment, play=args.play, lang=args.lang,
-                   host_mode="thread" if args.thread_host else "process")
+    return run_app(
+        preset=args.preset,
+        experiment_path=args.experiment,
+        play=args.play,
+        lang=args.lang,
+        host_mode="thread" if args.thread_host else "process",
+    )
 
 
 if __name__ == "__main__":

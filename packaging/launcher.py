@@ -1,4 +1,5 @@
 """Entry script of the frozen app (PyInstaller): the same as `python -m explorer`."""
+
 import multiprocessing
 
 from explorer.cli import main

@@ -1,7 +1,8 @@
 """Render resources/icons/regularization-explorer.svg to the PNG sizes desktops ask for.
 
-    python packaging/make_icons.py      (writes packaging/icons/hicolor/SIZExSIZE/apps/*.png)
+python packaging/make_icons.py      (writes packaging/icons/hicolor/SIZExSIZE/apps/*.png)
 """
+
 from __future__ import annotations
 
 import os
@@ -10,9 +11,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG = ROOT / "resources" / "icons" / "regularization-explorer.svg"

@@ -15,6 +15,7 @@ paused, the views get a moment to paint, and QWidget.grab() takes the window. A 
 --max-kb is quantised to a 256-colour palette with Pillow (fast octree, no dithering: the flat UI
 colours and the variant colours survive it; median cut turned the orange variant mustard).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,10 +37,15 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--preset", required=True)
     p.add_argument("--lang", default="en", choices=("en", "zh_CN"))
     p.add_argument("--out", required=True, help="the PNG to write")
-    p.add_argument("--until-epoch", type=int, default=0,
-                   help="pause once this epoch is painted (0: when the run finishes)")
-    p.add_argument("--max-seconds", type=float, default=40.0,
-                   help="take the picture after this long at the latest (from the first snapshot)")
+    p.add_argument(
+        "--until-epoch", type=int, default=0, help="pause once this epoch is painted (0: when the run finishes)"
+    )
+    p.add_argument(
+        "--max-seconds",
+        type=float,
+        default=40.0,
+        help="take the picture after this long at the latest (from the first snapshot)",
+    )
     p.add_argument("--presentation", action="store_true", help="start in presentation mode (F5)")
     p.add_argument("--dark", action="store_true", help="dark theme")
     p.add_argument("--max-kb", type=int, default=250, help="quantise a PNG larger than this")
@@ -65,7 +71,7 @@ def main(argv=None) -> int:
     out = Path(args.out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     config = Path(tempfile.mkdtemp(prefix="explorer-shot-"))
-    os.environ["EXPLORER_CONFIG_DIR"] = str(config)   # no saved geometry, theme or experiment
+    os.environ["EXPLORER_CONFIG_DIR"] = str(config)  # no saved geometry, theme or experiment
     settings = {"view/theme": "dark" if args.dark else "light", "view/presentation": bool(args.presentation)}
     (config / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
 
@@ -131,10 +137,13 @@ def main(argv=None) -> int:
         return code or 1
     shrink_png(out, args.max_kb)
     from PIL import Image
+
     with Image.open(out) as im:
         size = im.size
-    print(f"{out.relative_to(REPO) if out.is_relative_to(REPO) else out}: {size[0]}x{size[1]}, "
-          f"{out.stat().st_size // 1024} KB, epoch {state['epoch']}, {time.monotonic() - started:.0f} s")
+    print(
+        f"{out.relative_to(REPO) if out.is_relative_to(REPO) else out}: {size[0]}x{size[1]}, "
+        f"{out.stat().st_size // 1024} KB, epoch {state['epoch']}, {time.monotonic() - started:.0f} s"
+    )
     return 0
 
 

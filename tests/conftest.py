@@ -1,4 +1,5 @@
 """Test-wide set-up: offscreen Qt, and failures for threads a test leaves running."""
+
 from __future__ import annotations
 
 import os
@@ -48,7 +49,7 @@ def one_torch_thread():
 def _no_dangling_threads(request, monkeypatch):
     """Fail any test that leaves a QThread or a Python thread running (as napari does)."""
     before = {t.ident for t in threading.enumerate()}
-    started: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+    started: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
     if _qt_available() and "qtbot" in request.fixturenames:
         from PySide6.QtCore import QThread
 
@@ -69,9 +70,14 @@ def _no_dangling_threads(request, monkeypatch):
                     dangling_qt.append(where)
             except RuntimeError:  # C++ object already deleted: not running
                 pass
-        dangling_py = [t for t in threading.enumerate()
-                       if t.ident not in before and t.is_alive() and not t.daemon
-                       and not t.name.startswith(("QueueFeederThread", "asyncio"))]
+        dangling_py = [
+            t
+            for t in threading.enumerate()
+            if t.ident not in before
+            and t.is_alive()
+            and not t.daemon
+            and not t.name.startswith(("QueueFeederThread", "asyncio"))
+        ]
         if not dangling_qt and not dangling_py or time.monotonic() > deadline:
             break
         time.sleep(0.05)

@@ -5,6 +5,7 @@ file, a plain pickle, a zip that is not ours, another program's torch file),
 a newer format version, and pickles whose payload would create a file when
 unpickled without weights_only (the marker file must never appear).
 """
+
 from __future__ import annotations
 
 import os
@@ -38,13 +39,22 @@ class SystemOnLoad:
 
 def small_trainer(epochs: int = 50):  # type: ignore[no-untyped-def]
     from explorer.core.config import Experiment
-    from explorer.core.trainer import Trainer
+    from explorer.core.training import Trainer
 
-    exp = Experiment().with_values({
-        "dataset.kind": "linear", "dataset.n_train": 10, "dataset.n_val": 10, "dataset.n_test": 10,
-        "network.layers": [{"width": 8, "dropout_p": 0.2}, {"width": 8}],
-        "optimizer.lr": 0.01, "optimizer.momentum": 0.9, "training.batch_size": 4,
-        "training.epochs": epochs, "training.device": "cpu"})
+    exp = Experiment().with_values(
+        {
+            "dataset.kind": "linear",
+            "dataset.n_train": 10,
+            "dataset.n_val": 10,
+            "dataset.n_test": 10,
+            "network.layers": [{"width": 8, "dropout_p": 0.2}, {"width": 8}],
+            "optimizer.lr": 0.01,
+            "optimizer.momentum": 0.9,
+            "training.batch_size": 4,
+            "training.epochs": epochs,
+            "training.device": "cpu",
+        }
+    )
     trainer = Trainer(exp)
     for _ in range(3):
         trainer.step()
@@ -53,7 +63,7 @@ def small_trainer(epochs: int = 50):  # type: ignore[no-untyped-def]
 
 def bad_checkpoints(folder: Path) -> dict[str, tuple[Path, str]]:
     """name -> (file, words the refusal must contain); markers are folder/'pwned-*'."""
-    from explorer.core.checkpoint import FORMAT, FORMAT_VERSION, checkpoint_payload, save_checkpoint
+    from explorer.core.io import FORMAT, FORMAT_VERSION, checkpoint_payload, save_checkpoint
 
     folder.mkdir(parents=True, exist_ok=True)
     trainer = small_trainer()
@@ -80,8 +90,9 @@ def bad_checkpoints(folder: Path) -> dict[str, tuple[Path, str]]:
     payload["explorer_version"] = "9.9.9"
     torch.save(payload, folder / "future.pt")
     out["future.pt"] = (folder / "future.pt", "newer")
-    torch.save({"format": FORMAT, "format_version": 1, "evil": TouchOnLoad(folder / "pwned-touch")},
-               folder / "evil-touch.pt")
+    torch.save(
+        {"format": FORMAT, "format_version": 1, "evil": TouchOnLoad(folder / "pwned-touch")}, folder / "evil-touch.pt"
+    )
     out["evil-touch.pt"] = (folder / "evil-touch.pt", "could run code")
     payload = torch.load(good_path, weights_only=True)
     payload["variants"][0]["early_stopping"] = SystemOnLoad(folder / "pwned-system")

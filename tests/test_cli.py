@@ -1,6 +1,7 @@
 """The command line, as a user runs it: `python -m explorer ...` in a subprocess from the repo root.
 
 Every bad input must end with exit code 2 and a message (never a traceback)."""
+
 from __future__ import annotations
 
 import json
@@ -13,9 +14,8 @@ import pytest
 import torch
 
 from explorer.cli import main
-from explorer.core.checkpoint import load_checkpoint
-from explorer.core.config import load_experiment
-from explorer.core.presets import list_presets, load_preset, presets_dir
+from explorer.core.config import list_presets, load_experiment, load_preset, presets_dir
+from explorer.core.io import load_checkpoint
 
 REPO = Path(__file__).resolve().parents[1]
 PRESETS = sorted(p.stem for p in presets_dir().glob("*.toml"))
@@ -24,8 +24,14 @@ ENV = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "explorer", *map(str, args)], cwd=REPO, env=ENV,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "explorer", *map(str, args)],
+        cwd=REPO,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture()
@@ -39,10 +45,12 @@ def _one_torch_thread():
 @pytest.fixture()
 def run_main(capsys, _one_torch_thread):  # type: ignore[no-untyped-def]
     """`python -m explorer ARGS` in this process (same code path, no interpreter start-up): (rc, out, err)."""
+
     def call(*args: object) -> tuple[int, str, str]:
         rc = main([str(a) for a in args])
         captured = capsys.readouterr()
         return rc, captured.out, captured.err
+
     return call
 
 
@@ -65,6 +73,7 @@ def assert_clean_failure(proc: subprocess.CompletedProcess, *needles: str) -> st
 
 # -- presets and check ------------------------------------------------------------------------------
 
+
 def test_presets_lists_every_preset() -> None:
     proc = cli("presets")
     assert proc.returncode == 0, proc.stderr
@@ -80,8 +89,9 @@ def test_check_good_file(tmp_path) -> None:
     load_preset("l1-vs-l2").save(path)
     proc = cli("check", path)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == (f"{path}: OK (training; dataset sine; 2 hidden layers; "
-                                   "variants: none, L1 1e-3, L2 1e-3, L1 + L2)")
+    assert proc.stdout.strip() == (
+        f"{path}: OK (training; dataset sine; 2 hidden layers; variants: none, L1 1e-3, L2 1e-3, L1 + L2)"
+    )
     proc = cli("check", presets_dir() / "dropout-scaling.toml")
     assert proc.returncode == 0 and "OK (dropout-scaling;" in proc.stdout
 
@@ -92,7 +102,9 @@ def test_check_bad_file_lists_every_problem(tmp_path) -> None:
         "[netwrk]\nlayers = []\n\n"
         "[[network.layers]]\nwidth = 0\ndropout_p = 1.5\n\n"
         "[optimizer]\nlr = 0.1\nkind = \"rmsprop\"\n\n"
-        "[training]\nepochs = -3\n", encoding="utf-8")
+        "[training]\nepochs = -3\n",
+        encoding="utf-8",
+    )
     proc = cli("check", path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -101,8 +113,9 @@ def test_check_bad_file_lists_every_problem(tmp_path) -> None:
     problems = [line.removeprefix("  - ") for line in lines[1:]]
     assert len(problems) == 5 and all(line.startswith("  - ") for line in lines[1:])
     paths = sorted(p.split(":")[0] for p in problems)
-    assert paths == sorted(["netwrk", "network.layers.0.dropout_p", "network.layers.0.width", "optimizer.kind",
-                            "training.epochs"])
+    assert paths == sorted(
+        ["netwrk", "network.layers.0.dropout_p", "network.layers.0.width", "optimizer.kind", "training.epochs"]
+    )
     assert any("1.5" in p for p in problems) and any("rmsprop" in p for p in problems)
 
 
@@ -119,6 +132,7 @@ def test_check_catches_bad_variants_and_bad_bytes(tmp_path) -> None:
 
 # -- run ---------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def regression_run(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("regression")
@@ -133,7 +147,7 @@ def test_run_writes_experiment_metrics_and_checkpoint(regression_run: Path) -> N
     for name in ("experiment.json", "metrics.json", "checkpoint.pt"):
         assert (out / name).is_file(), name
     assert not (out / "best.pt").exists()
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]          # no temp files
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temp files
     exp = load_experiment(out / "experiment.json")
     assert exp == load_preset("dropout-regression").with_values({"training.epochs": 50})
 
@@ -152,7 +166,7 @@ def test_run_writes_experiment_metrics_and_checkpoint(regression_run: Path) -> N
         for split in ("train", "val", "test"):
             assert s[f"final_{split}_loss"] == h[f"{split}_loss"][-1]
             assert s[f"best_{split}_loss"] == min(h[f"{split}_loss"])
-            assert s[f"final_{split}_accuracy"] is None                  # regression: no accuracy
+            assert s[f"final_{split}_accuracy"] is None  # regression: no accuracy
         assert h["val_loss"][h["epoch"].index(s["best_epoch"])] == s["best_val_loss"]
         assert s["stop_epoch"] is None and s["restored_best"] is False
         assert s["final_weight_norm"] > 0
@@ -162,7 +176,8 @@ def test_run_writes_experiment_metrics_and_checkpoint(regression_run: Path) -> N
     assert payload["experiment"] == exp
     assert [v["name"] for v in payload["variants"]] == ["p = 0", "p = 0.5"]
     # the checkpoint's weights give the reported final test loss
-    from explorer.core.checkpoint import restore_trainer
+    from explorer.core.io import restore_trainer
+
     trainer = restore_trainer(payload, device="cpu")
     for run in trainer.variants:
         run.model.eval()
@@ -176,21 +191,38 @@ def test_run_with_early_stopping_writes_best(tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "best.pt").is_file() and (tmp_path / "checkpoint.pt").is_file()
     s = json.loads((tmp_path / "metrics.json").read_text())["summary"]["variants"]["model"]
-    assert s["stop_epoch"] - s["best_epoch"] == 20 * 10                          # patience x eval_every
+    assert s["stop_epoch"] - s["best_epoch"] == 20 * 10  # patience x eval_every
     assert s["restored_best"] is True
     assert f"stopped at epoch {s['stop_epoch']}" in proc.stdout
     best = load_checkpoint(tmp_path / "best.pt")
     last = load_checkpoint(tmp_path / "checkpoint.pt")
     assert best["epoch"] == last["epoch"] == s["stop_epoch"]
-    for key, value in best["variants"][0]["state_dict"].items():                # restored: final = best
+    for key, value in best["variants"][0]["state_dict"].items():  # restored: final = best
         assert torch.equal(value, last["variants"][0]["state_dict"][key])
         assert torch.equal(value, best["variants"][0]["best_state"][key])
 
 
 def test_set_values_land_in_the_experiment(tmp_path) -> None:
-    proc = cli("run", "--preset", "early-stopping", "--epochs", "2", "--seed", "5", "--device", "cpu",
-               "--set", "network.layers.0.dropout_p=0.5", "--set", "regularization.l2_lambda=1e-3",
-               "--set", "optimizer.kind=adam", "--out", tmp_path, "--quiet")
+    proc = cli(
+        "run",
+        "--preset",
+        "early-stopping",
+        "--epochs",
+        "2",
+        "--seed",
+        "5",
+        "--device",
+        "cpu",
+        "--set",
+        "network.layers.0.dropout_p=0.5",
+        "--set",
+        "regularization.l2_lambda=1e-3",
+        "--set",
+        "optimizer.kind=adam",
+        "--out",
+        tmp_path,
+        "--quiet",
+    )
     assert proc.returncode == 0, proc.stderr
     data = json.loads((tmp_path / "experiment.json").read_text())
     assert data["network"]["layers"][0]["dropout_p"] == 0.5
@@ -207,17 +239,20 @@ def test_run_from_a_file(tmp_path, run_main) -> None:  # type: ignore[no-untyped
     rc, out, err = run_main("run", path, "--out", tmp_path / "out", "--quiet")
     assert rc == 0, err
     summary = json.loads((tmp_path / "out" / "metrics.json").read_text())["summary"]
-    assert summary["steps"] == 3 * 4                                             # 20 samples, batch 5
+    assert summary["steps"] == 3 * 4  # 20 samples, batch 5
     assert out.startswith("wrote experiment.json, metrics.json")
 
 
-@pytest.mark.parametrize("args, needles", [
-    (["--set", "network.layers.0.dropout_p=1.5"], ["network.layers.0.dropout_p", "1.5"]),
-    (["--set", "nosuch.path=1"], ["nosuch: unknown field"]),
-    (["--set", "justtext"], ["--set 'justtext': expected path=value"]),
-    (["--set", "network.layers.9.dropout_p=0.1"], ["network.layers.9: no such index"]),
-    (["--epochs", "-1"], ["training.epochs"]),
-])
+@pytest.mark.parametrize(
+    "args, needles",
+    [
+        (["--set", "network.layers.0.dropout_p=1.5"], ["network.layers.0.dropout_p", "1.5"]),
+        (["--set", "nosuch.path=1"], ["nosuch: unknown field"]),
+        (["--set", "justtext"], ["--set 'justtext': expected path=value"]),
+        (["--set", "network.layers.9.dropout_p=0.1"], ["network.layers.9: no such index"]),
+        (["--epochs", "-1"], ["training.epochs"]),
+    ],
+)
 def test_bad_set_fails_cleanly(tmp_path, args: list[str], needles: list[str]) -> None:
     proc = cli("run", "--preset", "dropout-regression", *args, "--out", tmp_path / "out", "--quiet")
     assert_clean_failure(proc, *needles)
@@ -225,41 +260,72 @@ def test_bad_set_fails_cleanly(tmp_path, args: list[str], needles: list[str]) ->
 
 
 def test_unknown_preset_fails_cleanly(tmp_path) -> None:
-    line = assert_clean_failure(cli("run", "--preset", "dropout-regresion", "--out", tmp_path, "--quiet"),
-                                "unknown preset 'dropout-regresion'")
-    assert "dropout-regression" in line                                          # the list of names
+    line = assert_clean_failure(
+        cli("run", "--preset", "dropout-regresion", "--out", tmp_path, "--quiet"), "unknown preset 'dropout-regresion'"
+    )
+    assert "dropout-regression" in line  # the list of names
 
 
 def test_missing_file_fails_cleanly(tmp_path) -> None:
-    assert_clean_failure(cli("run", tmp_path / "nope.toml", "--out", tmp_path / "out", "--quiet"),
-                         "cannot read nope.toml")
+    assert_clean_failure(
+        cli("run", tmp_path / "nope.toml", "--out", tmp_path / "out", "--quiet"), "cannot read nope.toml"
+    )
     assert not (tmp_path / "out").exists()
 
 
 def test_resume_of_a_garbage_file_fails_cleanly(tmp_path, run_main) -> None:  # type: ignore[no-untyped-def]
     garbage = tmp_path / "garbage.pt"
     garbage.write_bytes(b"\x00\x01 this is not a checkpoint" * 50)
-    assert_clean_failure(cli("run", "--preset", "dropout-regression", "--resume", garbage,
-                             "--out", tmp_path / "out", "--quiet"),
-                         "garbage.pt: not an explorer checkpoint")
+    assert_clean_failure(
+        cli("run", "--preset", "dropout-regression", "--resume", garbage, "--out", tmp_path / "out", "--quiet"),
+        "garbage.pt: not an explorer checkpoint",
+    )
     assert not (tmp_path / "out").exists()
-    assert_clean_failure_in_process(run_main("run", "--preset", "dropout-regression", "--resume",
-                                             tmp_path / "none.pt", "--out", tmp_path / "out", "--quiet"),
-                                    "cannot read none.pt")
+    assert_clean_failure_in_process(
+        run_main(
+            "run",
+            "--preset",
+            "dropout-regression",
+            "--resume",
+            tmp_path / "none.pt",
+            "--out",
+            tmp_path / "out",
+            "--quiet",
+        ),
+        "cannot read none.pt",
+    )
     assert not (tmp_path / "out").exists()
 
 
-def test_resume_of_a_checkpoint_of_another_experiment_fails_cleanly(tmp_path, regression_run: Path,
-                                                                    run_main) -> None:  # type: ignore[no-untyped-def]
-    assert_clean_failure_in_process(run_main("run", "--preset", "weight-decay-highdim", "--resume",
-                                             regression_run / "checkpoint.pt", "--out", tmp_path / "out", "--quiet"),
-                                    "checkpoint")
+def test_resume_of_a_checkpoint_of_another_experiment_fails_cleanly(tmp_path, regression_run: Path, run_main) -> None:  # type: ignore[no-untyped-def]
+    assert_clean_failure_in_process(
+        run_main(
+            "run",
+            "--preset",
+            "weight-decay-highdim",
+            "--resume",
+            regression_run / "checkpoint.pt",
+            "--out",
+            tmp_path / "out",
+            "--quiet",
+        ),
+        "checkpoint",
+    )
 
 
-def test_resume_at_the_same_length_reproduces_the_run(tmp_path, regression_run: Path,
-                                                      run_main) -> None:  # type: ignore[no-untyped-def]
-    rc, out, err = run_main("run", "--preset", "dropout-regression", "--epochs", "50", "--resume",
-                            regression_run / "checkpoint.pt", "--out", tmp_path, "--quiet")
+def test_resume_at_the_same_length_reproduces_the_run(tmp_path, regression_run: Path, run_main) -> None:  # type: ignore[no-untyped-def]
+    rc, out, err = run_main(
+        "run",
+        "--preset",
+        "dropout-regression",
+        "--epochs",
+        "50",
+        "--resume",
+        regression_run / "checkpoint.pt",
+        "--out",
+        tmp_path,
+        "--quiet",
+    )
     assert rc == 0, err
     before = json.loads((regression_run / "metrics.json").read_text())
     after = json.loads((tmp_path / "metrics.json").read_text())
@@ -268,8 +334,18 @@ def test_resume_at_the_same_length_reproduces_the_run(tmp_path, regression_run: 
 
 
 def test_resume_continues_with_more_epochs(tmp_path, regression_run: Path, run_main) -> None:  # type: ignore[no-untyped-def]
-    rc, out, err = run_main("run", "--preset", "dropout-regression", "--epochs", "100", "--resume",
-                            regression_run / "checkpoint.pt", "--out", tmp_path, "--quiet")
+    rc, out, err = run_main(
+        "run",
+        "--preset",
+        "dropout-regression",
+        "--epochs",
+        "100",
+        "--resume",
+        regression_run / "checkpoint.pt",
+        "--out",
+        tmp_path,
+        "--quiet",
+    )
     assert rc == 0, err
     metrics = json.loads((tmp_path / "metrics.json").read_text())
     assert metrics["summary"]["steps"] == 100 and metrics["summary"]["epochs"] == 100
@@ -286,19 +362,25 @@ def test_resume_needs_no_preset(tmp_path, regression_run: Path) -> None:
 
 def test_no_traceback_on_unwritable_out(tmp_path, run_main) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "afile").write_text("x")
-    assert_clean_failure_in_process(run_main("run", "--preset", "weight-decay-highdim", "--epochs", "1",
-                                             "--out", tmp_path / "afile" / "out", "--quiet"), "cannot write")
+    assert_clean_failure_in_process(
+        run_main(
+            "run", "--preset", "weight-decay-highdim", "--epochs", "1", "--out", tmp_path / "afile" / "out", "--quiet"
+        ),
+        "cannot write",
+    )
     assert (tmp_path / "afile").read_text() == "x"
 
 
 # -- every preset, headless ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("preset", PRESETS)
 def test_every_preset_runs_headless(tmp_path, run_main, preset: str) -> None:  # type: ignore[no-untyped-def]
     """In-process `main([...])` (the same code path as `python -m explorer run`), to keep it fast."""
     extra = ["--set", "demo.samples=50"] if preset == "dropout-scaling" else []
-    rc, out, err = run_main("run", "--preset", preset, "--epochs", "2", "--device", "cpu", "--out", tmp_path,
-                            "--quiet", *extra)
+    rc, out, err = run_main(
+        "run", "--preset", preset, "--epochs", "2", "--device", "cpu", "--out", tmp_path, "--quiet", *extra
+    )
     assert rc == 0, err
     assert "Traceback" not in err
     metrics = json.loads((tmp_path / "metrics.json").read_text())
@@ -307,10 +389,10 @@ def test_every_preset_runs_headless(tmp_path, run_main, preset: str) -> None:  #
     if preset == "dropout-scaling":
         kinds = summary["kinds"]
         assert kinds["inverted"]["samples"] == kinds["vanilla"]["samples"] == 50
-        assert kinds["inverted"]["eval_output"] == 10_000.0          # exact: inverted eval is the identity
-        assert kinds["vanilla"]["eval_output"] == 5_000.0            # exact: vanilla eval multiplies by 1 - p
-        assert kinds["inverted"]["all_even"] is True                 # kept units count 2 each
-        assert abs(kinds["inverted"]["train_mean"] - 10_000) < 100   # 7 standard errors
+        assert kinds["inverted"]["eval_output"] == 10_000.0  # exact: inverted eval is the identity
+        assert kinds["vanilla"]["eval_output"] == 5_000.0  # exact: vanilla eval multiplies by 1 - p
+        assert kinds["inverted"]["all_even"] is True  # kept units count 2 each
+        assert abs(kinds["inverted"]["train_mean"] - 10_000) < 100  # 7 standard errors
         assert abs(kinds["vanilla"]["train_mean"] - 5_000) < 50
         assert summary["gradient_equals_mask"] is True
         assert len(metrics["scaling"]["inverted"]) == 50
@@ -323,4 +405,5 @@ def test_every_preset_runs_headless(tmp_path, run_main, preset: str) -> None:  #
             assert s["final_train_loss"] is not None and s["final_train_loss"] > 0
         assert load_checkpoint(tmp_path / "checkpoint.pt")["epoch"] == 2
     assert exp == load_preset(preset).with_values(
-        {"training.epochs": 2, "training.device": "cpu", **({"demo.samples": 50} if extra else {})})
+        {"training.epochs": 2, "training.device": "cpu", **({"demo.samples": 50} if extra else {})}
+    )

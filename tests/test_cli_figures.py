@@ -1,5 +1,6 @@
 """`python -m explorer run ... --figures ... --animation ...`: headless, in a subprocess with no
 display and no QT_QPA_PLATFORM (the command chooses the offscreen platform itself)."""
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("PIL")
 
-from PIL import Image  # noqa: E402
+from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
 VIEWS = ("fit", "loss", "histograms", "activations", "norms", "network")
@@ -24,14 +25,32 @@ SVG = "{http://www.w3.org/2000/svg}"
 def _run(tmp_path, *args, timeout=180):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env.update({"EXPLORER_CONFIG_DIR": str(tmp_path / "config"), "PYTHONFAULTHANDLER": "1"})
-    return subprocess.run([sys.executable, "-m", "explorer", "run", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "explorer", "run", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_run_writes_figures_and_a_gif_headless(tmp_path):
     out = tmp_path / "out"
-    proc = _run(tmp_path, "--preset", "dropout-regression", "--epochs", "30", "--figures", "png,svg",
-                "--animation", "gif", "--out", str(out), "--quiet")
+    proc = _run(
+        tmp_path,
+        "--preset",
+        "dropout-regression",
+        "--epochs",
+        "30",
+        "--figures",
+        "png,svg",
+        "--animation",
+        "gif",
+        "--out",
+        str(out),
+        "--quiet",
+    )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
     assert "Traceback" not in output and "propagateSizeHints" not in output, output
@@ -49,7 +68,7 @@ def test_run_writes_figures_and_a_gif_headless(tmp_path):
     assert len(loss.findall(f".//{SVG}path") + loss.findall(f".//{SVG}polyline")) >= 8, "both variants' curves"
     with Image.open(out / "animation.gif") as gif:
         assert gif.n_frames == 31, "one frame per epoch 0..30"
-        assert gif.size == (1280, 752)                    # the dashboard, plus the caption strip
+        assert gif.size == (1280, 752)  # the dashboard, plus the caption strip
     assert "31 frames" in proc.stdout
     assert (out / "metrics.csv").is_file() and (out / "checkpoint.pt").is_file()
     assert not [p for p in out.rglob(".*") if "tmp" in p.name]
@@ -60,8 +79,8 @@ def test_headless_mp4_every_k_epochs_in_process(qapp, tmp_path, capsys):
     in this process (its QApplication is reused and left alone)."""
     import imageio_ffmpeg
 
-    from explorer.core.presets import load_preset
-    from explorer.core.runner import run_headless
+    from explorer.core.config import load_preset
+    from explorer.core.io import run_headless
     from explorer.gui.headless import HeadlessMedia
 
     experiment = load_preset("dropout-regression").with_values({"training.epochs": 20})
@@ -71,7 +90,7 @@ def test_headless_mp4_every_k_epochs_in_process(qapp, tmp_path, capsys):
         result = media.finish()
     assert result.problems == () and result.frames == 5
     frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "animation.mp4"))
-    assert frames == 5 and abs(seconds - 5 / 4) < 0.3          # epochs 0, 5, 10, 15, 20 at 4 frames/s
+    assert frames == 5 and abs(seconds - 5 / 4) < 0.3  # epochs 0, 5, 10, 15, 20 at 4 frames/s
     pdf = (tmp_path / "figures" / "dashboard.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and b"/Type /Page" in pdf
     assert len(result.figures) == 7
@@ -82,6 +101,15 @@ def test_bad_media_options_fail_before_training(tmp_path):
     proc = _run(tmp_path, "--preset", "dropout-regression", "--figures", "png,jpg", "--out", str(tmp_path / "o"))
     assert proc.returncode == 2 and "jpg" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "o" / "metrics.json").exists()
-    proc = _run(tmp_path, "--preset", "dropout-regression", "--animation", "gif", "--frame-size", "12x7",
-                "--out", str(tmp_path / "o"))
+    proc = _run(
+        tmp_path,
+        "--preset",
+        "dropout-regression",
+        "--animation",
+        "gif",
+        "--frame-size",
+        "12x7",
+        "--out",
+        str(tmp_path / "o"),
+    )
     assert proc.returncode == 2 and "12x7" in proc.stderr

@@ -5,6 +5,7 @@ another program's torch file), a newer format version, pickles whose payload
 would create a file (the file never appears), and real checkpoints whose
 values have the wrong type or shape: refused, never a traceback.
 """
+
 from __future__ import annotations
 
 import copy
@@ -20,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer.cli import main
-from explorer.core.checkpoint import load_checkpoint, restore_trainer, save_checkpoint
-from explorer.core.errors import CheckpointError
+from explorer.core.io import load_checkpoint, restore_trainer, save_checkpoint
+from explorer.core.protocol import CheckpointError
 from tests.hostile_checkpoints import bad_checkpoints, markers, small_trainer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,6 +43,7 @@ def run_main(capsys):  # type: ignore[no-untyped-def]
         rc = main([str(a) for a in args])
         captured = capsys.readouterr()
         return rc, captured.out, captured.err
+
     yield call
     torch.set_num_threads(before)
 
@@ -54,8 +56,18 @@ def one_line_error(rc: int, out: str, err: str) -> str:
     return lines[0]
 
 
-NAMES = ["truncated.pt", "truncated-tail.pt", "experiment.json.pt", "pickle.pt", "empty.pt", "results.zip.pt",
-         "other-program.pt", "future.pt", "evil-touch.pt", "evil-system.pt"]
+NAMES = [
+    "truncated.pt",
+    "truncated-tail.pt",
+    "experiment.json.pt",
+    "pickle.pt",
+    "empty.pt",
+    "results.zip.pt",
+    "other-program.pt",
+    "future.pt",
+    "evil-touch.pt",
+    "evil-system.pt",
+]
 
 
 @pytest.mark.parametrize("with_preset", [False, True])
@@ -73,15 +85,21 @@ def test_resume_refuses_untrusted_checkpoints(tmp_path, downloads, run_main, nam
 def test_resume_refuses_in_a_real_process(tmp_path, downloads, name: str) -> None:
     """As a user runs it: python -m explorer run --resume BAD (a fresh interpreter, nothing preloaded)."""
     path, words = downloads[name]
-    proc = subprocess.run([sys.executable, "-m", "explorer", "run", "--resume", str(path), "--out",
-                           str(tmp_path / "out"), "--quiet"], cwd=tmp_path, env=ENV, capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "explorer", "run", "--resume", str(path), "--out", str(tmp_path / "out"), "--quiet"],
+        cwd=tmp_path,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     line = one_line_error(proc.returncode, proc.stdout, proc.stderr)
     assert name in line and words in line
     assert markers(path.parent) == [] and list(tmp_path.iterdir()) == []
 
 
 # -- real checkpoints with values of the wrong type or shape ------------------------------------------------
+
 
 def _paths(obj: Any, path: tuple = ()) -> list[tuple]:
     out = [path] if path else []
@@ -94,8 +112,21 @@ def _paths(obj: Any, path: tuple = ()) -> list[tuple]:
     return out
 
 
-WRONG_VALUES = [None, "abc", -1, 10**20, float("nan"), [], {}, True, [1, 2], {"x": 1},
-                torch.zeros(3), torch.zeros(2, 2, dtype=torch.int64), torch.tensor(float("inf"))]
+WRONG_VALUES = [
+    None,
+    "abc",
+    -1,
+    10**20,
+    float("nan"),
+    [],
+    {},
+    True,
+    [1, 2],
+    {"x": 1},
+    torch.zeros(3),
+    torch.zeros(2, 2, dtype=torch.int64),
+    torch.tensor(float("inf")),
+]
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +140,7 @@ def _mutated(payload: dict[str, Any], where: tuple, value: Any) -> dict[str, Any
     node = data
     for key in where[:-1]:
         node = node[key]
-    if isinstance(node, tuple):     # betas and other tuples: rebuild with the one item changed
+    if isinstance(node, tuple):  # betas and other tuples: rebuild with the one item changed
         return data
     node[where[-1]] = value
     return data
@@ -129,23 +160,24 @@ def test_every_entry_of_the_wrong_type_is_refused_or_trains(tmp_path, genuine) -
                 assert "Traceback" not in str(exc) and "\n" not in str(exc).strip()
                 refused += 1
                 continue
-            except Exception as exc:  # noqa: BLE001 - the failure this test is for
+            except Exception as exc:
                 pytest.fail(f"{where} = {value!r}: {type(exc).__name__}: {exc}")
             accepted += 1
             try:
                 for _ in range(3):
                     trainer.step()
                 trainer.snapshot()
-            except Exception as exc:  # noqa: BLE001
-                from explorer.core.errors import TrainingError
-                if not isinstance(exc, TrainingError):   # a NaN weight may diverge: that is reported
-                    pytest.fail(f"{where} = {value!r} was accepted but training failed: "
-                                f"{type(exc).__name__}: {exc}")
+            except Exception as exc:
+                from explorer.core.protocol import TrainingError
+
+                if not isinstance(exc, TrainingError):  # a NaN weight may diverge: that is reported
+                    pytest.fail(f"{where} = {value!r} was accepted but training failed: {type(exc).__name__}: {exc}")
     assert refused > 100 and accepted > 0
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_cli_resume_of_mutated_checkpoints_never_shows_a_traceback(tmp_path, genuine, run_main, data) -> None:
     where = data.draw(st.sampled_from(_paths(genuine)))

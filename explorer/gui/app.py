@@ -7,6 +7,7 @@ On the way out the window is closed (stopping the trainer and saving
 settings), deleted and the deletion processed before returning: leaving the
 interpreter with a window still alive segfaulted here.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -21,14 +22,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslato
 from PySide6.QtWidgets import QApplication
 
 from explorer import __version__
-from explorer.core.errors import ConfigError, ExplorerError
+from explorer.core.protocol import ConfigError, ExplorerError
 
 SMOKE_ENV = "EXPLORER_SMOKE_EXIT_AFTER_MS"
-CHECKPOINT_SUFFIXES = (".pt", ".pth")    # `python -m explorer FILE.pt` opens a checkpoint
+CHECKPOINT_SUFFIXES = (".pt", ".pth")  # `python -m explorer FILE.pt` opens a checkpoint
 
 
 def translations_dir() -> Path:
     from explorer.gui.i18n import translations_dir as folder
+
     return folder()
 
 
@@ -44,8 +46,7 @@ def install_translator(app: QCoreApplication, lang: Optional[str]) -> Optional[Q
 
 def _initial_experiment(preset: Optional[str], experiment_path: Optional[str], settings) -> tuple:
     """(experiment, problem or None): the asked-for one, else the last one, else the default preset."""
-    from explorer.core.config import load_experiment, parse_experiment
-    from explorer.core.presets import DEFAULT_PRESET, load_preset
+    from explorer.core.config import DEFAULT_PRESET, load_experiment, load_preset, parse_experiment
 
     problem = None
     try:
@@ -55,10 +56,12 @@ def _initial_experiment(preset: Optional[str], experiment_path: Optional[str], s
             return load_preset(preset), None
     except ExplorerError as exc:
         from explorer.gui.core_messages import localize
+
         detail = localize("; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc))
         what = experiment_path or preset
-        problem = QCoreApplication.translate("app", "Could not open {0}: {1}. Showing the default preset "
-                                             "instead.").format(what, detail)
+        problem = QCoreApplication.translate(
+            "app", "Could not open {0}: {1}. Showing the default preset instead."
+        ).format(what, detail)
         return load_preset(DEFAULT_PRESET), problem
     last = settings.last_experiment_json
     if last:
@@ -92,7 +95,7 @@ class _FirstPaint(QObject):
         window.installEventFilter(self)
         host.snapshotReady.connect(self._on_snapshot)  # type: ignore[attr-defined]
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:
             self.painted = True
             print(f"startup: painted {time.time():.6f}", flush=True)
@@ -108,8 +111,14 @@ def _trace_startup(window: QObject, host: QObject) -> None:
     window._startup_trace = _FirstPaint(window, host)  # type: ignore[attr-defined]
 
 
-def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = None, play: bool = False,
-            lang: Optional[str] = None, host_mode: str = "process") -> int:
+def run_app(
+    *,
+    preset: Optional[str] = None,
+    experiment_path: Optional[str] = None,
+    play: bool = False,
+    lang: Optional[str] = None,
+    host_mode: str = "process",
+) -> int:
     """Run the GUI until its window closes; returns the exit code."""
     import qasync
 
@@ -138,11 +147,11 @@ def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = No
     host = TrainerHost(mode=host_mode)
     try:
         host.warm()  # the child imports torch while Qt builds and paints the window
-    except Exception:  # noqa: BLE001 - the window reports a host that cannot start later
+    except Exception:
         pass
     checkpoint = None
     if experiment_path and Path(experiment_path).suffix.lower() in CHECKPOINT_SUFFIXES:
-        checkpoint, experiment_path = experiment_path, None    # opened once the trainer runs
+        checkpoint, experiment_path = experiment_path, None  # opened once the trainer runs
     experiment, problem = _initial_experiment(preset, experiment_path, settings)
     window = MainWindow(host=host, experiment=experiment, settings=settings)
     host.setParent(window)
@@ -153,7 +162,7 @@ def run_app(*, preset: Optional[str] = None, experiment_path: Optional[str] = No
         window.show_error(problem)
     # The trainer starts after the first paint: its imports must not delay the window.
     QTimer.singleShot(0, window, lambda: window.start(play=play and checkpoint is None))
-    if checkpoint is not None:   # its run replaces the starting one; a refused file keeps that
+    if checkpoint is not None:  # its run replaces the starting one; a refused file keeps that
         QTimer.singleShot(0, window, lambda: window.file_actions.open_checkpoint(checkpoint, play=play))
 
     smoke_ms = os.environ.get(SMOKE_ENV)

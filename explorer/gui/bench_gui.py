@@ -1,10 +1,11 @@
 """Speed figures of the live app: training beside a painting window, fluidity, start-up, memory.
 
-Each training figure is a ratio against the bare PyTorch loop of explorer.core.bench,
+Each training figure is a ratio against the bare PyTorch loop of explorer.core.io._bench,
 run in this same process in alternating bursts (the trainer paused meanwhile), so
 load from other processes hits both alike. The window is a real MainWindow with
 the default child-process trainer, painted offscreen at its own ~30 Hz timer.
 """
+
 from __future__ import annotations
 
 import os
@@ -91,7 +92,7 @@ def live_vs_bare(seconds: float = 12.0, repeats: int = 3) -> dict[str, Any]:
     """live_vs_bare, gui_fps and gui_latency_p99_ms on the seed network (1-200-200-200-1, p=0.5)."""
     import torch
 
-    from explorer.core import bench
+    from explorer.core.io import bench
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     exp = bench.regression_preset()
@@ -128,9 +129,14 @@ def live_vs_bare(seconds: float = 12.0, repeats: int = 3) -> dict[str, Any]:
             app.processEvents()
     bare = statistics.median(bare_rates)
     live = statistics.median(live_rates)
-    return {"bare_steps_per_s": round(bare, 1), "live_steps_per_s": round(live, 1),
-            "live_vs_bare": round(live / bare, 3), "gui_fps": round(statistics.median(fps), 1),
-            "gui_latency_p99_ms": round(statistics.median(p99), 1), "torch": torch.__version__}
+    return {
+        "bare_steps_per_s": round(bare, 1),
+        "live_steps_per_s": round(live, 1),
+        "live_vs_bare": round(live / bare, 3),
+        "gui_fps": round(statistics.median(fps), 1),
+        "gui_latency_p99_ms": round(statistics.median(p99), 1),
+        "torch": torch.__version__,
+    }
 
 
 def startup(runs: int = 3, timeout: float = 60.0) -> dict[str, Any]:
@@ -139,14 +145,18 @@ def startup(runs: int = 3, timeout: float = 60.0) -> dict[str, Any]:
     import signal
 
     paint, train = [], []
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               EXPLORER_STARTUP_TRACE="1")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), EXPLORER_STARTUP_TRACE="1")
     env.pop("EXPLORER_SMOKE_EXIT_AFTER_MS", None)
     for i in range(runs + 1):  # the first run warms the file cache and is not counted
         env["EXPLORER_CONFIG_DIR"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / f"explorer-bench-{os.getpid()}-{i}")
         t0 = time.time()
-        proc = subprocess.Popen([sys.executable, "-m", "explorer", "--preset", "dropout-regression", "--play"],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "explorer", "--preset", "dropout-regression", "--play"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         marks: dict[str, float] = {}
         try:
             assert proc.stdout is not None
@@ -168,14 +178,16 @@ def startup(runs: int = 3, timeout: float = 60.0) -> dict[str, Any]:
         if i and "painted" in marks and "training" in marks:
             paint.append(marks["painted"])
             train.append(marks["training"])
-    return {"startup_paint_s": round(statistics.median(paint), 3) if paint else None,
-            "startup_training_s": round(statistics.median(train), 3) if train else None}
+    return {
+        "startup_paint_s": round(statistics.median(paint), 3) if paint else None,
+        "startup_training_s": round(statistics.median(train), 3) if train else None,
+    }
 
 
 def rss_growth(steps: int = 1_000_000, warmup_steps: Optional[int] = None) -> dict[str, Any]:
     """rss_growth_mb: resident size (GUI + trainer process) from after warm-up to `steps` steps."""
     warmup_steps = min(20_000, steps // 5) if warmup_steps is None else warmup_steps
-    from explorer.core import bench
+    from explorer.core.io import bench
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     exp = bench.regression_preset()
@@ -194,5 +206,10 @@ def rss_growth(steps: int = 1_000_000, warmup_steps: Optional[int] = None) -> di
         window.close()
         window.deleteLater()
         app.processEvents()
-    return {"rss_start_mb": round(start, 1), "rss_end_mb": round(end, 1),
-            "rss_growth_mb": round(end - start, 1), "rss_steps": done, "rss_wall_s": round(wall, 1)}
+    return {
+        "rss_start_mb": round(start, 1),
+        "rss_end_mb": round(end, 1),
+        "rss_growth_mb": round(end - start, 1),
+        "rss_steps": done,
+        "rss_wall_s": round(wall, 1),
+    }

@@ -20,16 +20,28 @@ The Classroom menu: "Edit exercise…" opens a checklist of every panel, view, b
 field (hide / lock), "Show hidden controls" lets the teacher peek without changing the
 exercise, "Clear exercise" removes it.
 """
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHeaderView, QLabel,
-                               QMainWindow, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.core.config import ClassroomConfig, Experiment
-from explorer.core.errors import ConfigError
+from explorer.core.protocol import ConfigError
 
 LOCK_PREFIX = "🔒 "
 # Called by this name, with the context spelled out, so pyside6-lupdate finds every text.
@@ -41,6 +53,7 @@ ACTIONS = ("step", "reset")
 
 # --- what there is to hide ------------------------------------------------------------
 
+
 def field_widgets(window) -> dict[str, QWidget]:
     """Every registered field path of the window's panels -> its widget."""
     out: dict[str, QWidget] = {}
@@ -51,31 +64,46 @@ def field_widgets(window) -> dict[str, QWidget]:
 
 def classroom_items(window) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """[(group title, group key, [(id, label), ...]), ...] for the checklist dialog."""
-    panel_titles = {"network": translate("Classroom", "Network"),
-                    "regularization": translate("Classroom", "Regularization"),
-                    "data": translate("Classroom", "Data & optimiser"), "lesson": translate("Classroom", "Lesson")}
+    panel_titles = {
+        "network": translate("Classroom", "Network"),
+        "regularization": translate("Classroom", "Regularization"),
+        "data": translate("Classroom", "Data & optimiser"),
+        "lesson": translate("Classroom", "Lesson"),
+    }
     panels = [(f"panel:{p}", panel_titles[p]) for p in PANELS]
     views = []
     for vid, widget in (window.dashboard.views() if hasattr(window.dashboard, "views") else {}).items():
         views.append((f"view:{vid}", getattr(widget, "title", "") or vid))
     views.append(("view:narration", translate("Classroom", "What is happening (under the lesson)")))
-    actions = [("action:step", translate("Classroom", "Step button")),
-               ("action:reset", translate("Classroom", "Reset button"))]
-    groups = [(translate("Classroom", "Panels"), "panels", panels), (translate("Classroom", "Views"), "views", views),
-              (translate("Classroom", "Buttons"), "actions", actions)]
-    panel_names = {id(p): name for name, p in (("network", getattr(window, "network_panel", None)),
-                                                ("regularization", getattr(window, "regularization_panel", None)),
-                                                ("data", getattr(window, "data_panel", None)))}
+    actions = [
+        ("action:step", translate("Classroom", "Step button")),
+        ("action:reset", translate("Classroom", "Reset button")),
+    ]
+    groups = [
+        (translate("Classroom", "Panels"), "panels", panels),
+        (translate("Classroom", "Views"), "views", views),
+        (translate("Classroom", "Buttons"), "actions", actions),
+    ]
+    panel_names = {
+        id(p): name
+        for name, p in (
+            ("network", getattr(window, "network_panel", None)),
+            ("regularization", getattr(window, "regularization_panel", None)),
+            ("data", getattr(window, "data_panel", None)),
+        )
+    }
     for panel in getattr(window, "panels", ()):
         name = panel_names.get(id(panel), type(panel).__name__)
         fields = [(f"field:{path}", path) for path in (getattr(panel, "field_widgets", {}) or {})]
         if fields:
-            groups.append((translate("Classroom", "Fields: {0}").format(panel_titles.get(name, name)),
-                           f"fields:{name}", fields))
+            groups.append(
+                (translate("Classroom", "Fields: {0}").format(panel_titles.get(name, name)), f"fields:{name}", fields)
+            )
     return groups
 
 
 # --- the controller ---------------------------------------------------------------------
+
 
 class ClassroomController(QObject):
     """Applies Experiment.classroom to one main window and edits it (the Classroom menu)."""
@@ -103,7 +131,7 @@ class ClassroomController(QObject):
         bar = w.menuBar()
         self.menu = bar.addMenu(self.tr("&Classroom"))
         actions = bar.actions()
-        if len(actions) >= 2:                         # before Help, the last menu
+        if len(actions) >= 2:  # before Help, the last menu
             bar.removeAction(self.menu.menuAction())
             bar.insertAction(actions[-2], self.menu.menuAction())
         self.edit_action = self.menu.addAction(self.tr("&Edit exercise…"), self.edit_dialog)
@@ -135,12 +163,12 @@ class ClassroomController(QObject):
         except ConfigError as exc:
             w.show_problem("; ".join(exc.problems))
             return
-        w._experiment = new                                   # noqa: SLF001 - the window's own copy
+        w._experiment = new
         host = getattr(w, "host", None)
         if getattr(host, "experiment", None) is not None:
             host.experiment = host.experiment.with_values(values)
         for panel in getattr(w, "panels", ()):
-            panel.set_experiment(new)                         # their copies carry it into later edits
+            panel.set_experiment(new)  # their copies carry it into later edits
         self.apply(new)
 
     def clear(self) -> None:
@@ -269,7 +297,7 @@ class ClassroomController(QObject):
         if widget is not None:
             try:
                 widget.removeEventFilter(self)
-            except RuntimeError:        # already deleted on the C++ side
+            except RuntimeError:  # already deleted on the C++ side
                 pass
 
     def _forget(self, key: int) -> None:
@@ -278,7 +306,7 @@ class ClassroomController(QObject):
         self._hidden_widgets.discard(key)
         self._locked_widgets.discard(key)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """A panel re-enabled a locked control or re-showed a hidden one: undo it."""
         if self._fixing or not isinstance(obj, QWidget):
             return False
@@ -307,7 +335,7 @@ class ClassroomController(QObject):
                 self._fixing = False
 
     # -- editing ---------------------------------------------------------------------------------
-    def edit_dialog(self) -> "ExerciseDialog":
+    def edit_dialog(self) -> ExerciseDialog:
         dialog = ExerciseDialog(self.window, self.hidden, self.locked)
         dialog.accepted.connect(lambda: self.set_classroom(dialog.hidden(), dialog.locked()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -348,6 +376,7 @@ def _set_field_visible(widget: QWidget, visible: bool) -> None:
 
 # --- the checklist dialog -----------------------------------------------------------------
 
+
 class ExerciseDialog(QDialog):
     """Every panel, view, button and field with a Hide box (fields also a Lock box)."""
 
@@ -357,8 +386,12 @@ class ExerciseDialog(QDialog):
         super().__init__(window)
         self.setWindowTitle(self.tr("Edit exercise"))
         hidden, locked = set(hidden), set(locked)
-        intro = QLabel(self.tr("Tick what students should not see, and the fields they may look at but not "
-                               "change. Save the experiment (File ▸ Save experiment) to hand the exercise out."))
+        intro = QLabel(
+            self.tr(
+                "Tick what students should not see, and the fields they may look at but not "
+                "change. Save the experiment (File ▸ Save experiment) to hand the exercise out."
+            )
+        )
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
@@ -376,12 +409,12 @@ class ExerciseDialog(QDialog):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(self.HIDE, Qt.CheckState.Checked if item_id in hidden else Qt.CheckState.Unchecked)
                 if item_id.startswith("field:"):
-                    path = item_id[len("field:"):]
-                    item.setCheckState(self.LOCK, Qt.CheckState.Checked if path in locked
-                                       else Qt.CheckState.Unchecked)
+                    path = item_id[len("field:") :]
+                    item.setCheckState(self.LOCK, Qt.CheckState.Checked if path in locked else Qt.CheckState.Unchecked)
                 self.items[item_id] = item
-            group.setExpanded(not _key.startswith("fields:") or any(
-                i in hidden or i[len("field:"):] in locked for i, _ in entries))
+            group.setExpanded(
+                not _key.startswith("fields:") or any(i in hidden or i[len("field:") :] in locked for i, _ in entries)
+            )
         # ids in the exercise that no control here has (e.g. a layer removed since): kept as they are
         self._extra_hidden = {h for h in hidden if h not in self.items}
         self._extra_locked = {p for p in locked if f"field:{p}" not in self.items}
@@ -411,5 +444,5 @@ class ExerciseDialog(QDialog):
         out = set(self._extra_locked)
         for item_id, item in self.items.items():
             if item_id.startswith("field:") and item.checkState(self.LOCK) == Qt.CheckState.Checked:
-                out.add(item_id[len("field:"):])
+                out.add(item_id[len("field:") :])
         return sorted(out)

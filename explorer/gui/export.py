@@ -18,6 +18,7 @@ white/black print theme the same way.
 Files are rendered in memory and written with a temporary file in the same folder
 plus os.replace: a failure raises ExportError and leaves an existing file untouched.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -30,19 +31,26 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from explorer.core.atomic import atomic_write_bytes
-from explorer.core.errors import ExportError
+from explorer.core.protocol import ExportError
+from explorer.core.util import atomic_write_bytes
 from explorer.gui.views import palette
 
 FORMATS = ("png", "svg", "pdf")
-DEFAULT_SCALE = 2.0                 # PNG pixels per logical pixel when no size is asked for
-HIDDEN_SIZE = QtCore.QSize(1000, 640)   # logical size used for a view that was never laid out on screen
-MAX_PIXELS = 16384                  # per side; beyond that QImage allocation fails or is absurd
+DEFAULT_SCALE = 2.0  # PNG pixels per logical pixel when no size is asked for
+HIDDEN_SIZE = QtCore.QSize(1000, 640)  # logical size used for a view that was never laid out on screen
+MAX_PIXELS = 16384  # per side; beyond that QImage allocation fails or is absurd
 MIN_LOGICAL = (160, 120)
 
 
-def export_widget(widget: QtWidgets.QWidget, path: str | Path, *, width: Optional[int] = None,
-                  height: Optional[int] = None, scale: Optional[float] = None, style: str = "screen") -> Path:
+def export_widget(
+    widget: QtWidgets.QWidget,
+    path: str | Path,
+    *,
+    width: Optional[int] = None,
+    height: Optional[int] = None,
+    scale: Optional[float] = None,
+    style: str = "screen",
+) -> Path:
     """Write `widget` as PNG, SVG or PDF (by the suffix of `path`) and return the path.
 
     PNG size: width and/or height in pixels, or `scale` (pixels per on-screen pixel);
@@ -53,8 +61,10 @@ def export_widget(widget: QtWidgets.QWidget, path: str | Path, *, width: Optiona
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ExportError(f"cannot export to {path.name!r}: unknown format {path.suffix or '(no suffix)'}; "
-                          f"use one of {', '.join('.' + f for f in FORMATS)}")
+        raise ExportError(
+            f"cannot export to {path.name!r}: unknown format {path.suffix or '(no suffix)'}; "
+            f"use one of {', '.join('.' + f for f in FORMATS)}"
+        )
     if style not in ("screen", "print"):
         raise ExportError(f"unknown export style {style!r}; use 'screen' or 'print'")
     if not path.name or path.name in (".", ".."):
@@ -68,8 +78,9 @@ def export_widget(widget: QtWidgets.QWidget, path: str | Path, *, width: Optiona
             if is_plot:
                 with _plot_laid_out(figure, logical) as item:
                     if fmt == "png":
-                        data = _encode(_CrispImageExporter(item).render_image(
-                            pixels, pixels.width() / logical.width()), "PNG")
+                        data = _encode(
+                            _CrispImageExporter(item).render_image(pixels, pixels.width() / logical.width()), "PNG"
+                        )
                     elif fmt == "svg":
                         with _svg_closed_path_fix():
                             data = bytes(pg_exporters.SVGExporter(item).export(toBytes=True))
@@ -89,7 +100,7 @@ def export_widget(widget: QtWidgets.QWidget, path: str | Path, *, width: Optiona
         raise ExportError(f"cannot render {path.name}: {exc}") from None
     try:
         atomic_write_bytes(path, data)
-    except ValueError as exc:       # e.g. an embedded NUL in the name
+    except ValueError as exc:  # e.g. an embedded NUL in the name
         raise ExportError(f"cannot write {path!s}: {exc}") from None
     _make_shareable(path)
     return path
@@ -103,10 +114,17 @@ def _make_shareable(path: Path) -> None:
         os.chmod(path, 0o666 & ~umask)
 
 
-def export_dashboard(dashboard, folder: str | Path, formats: Sequence[str] = ("png", "svg"), *,
-                     width: Optional[int] = None, height: Optional[int] = None,
-                     scale: Optional[float] = None, style: str = "screen",
-                     view_ids: Optional[Iterable[str]] = None) -> list[Path]:
+def export_dashboard(
+    dashboard,
+    folder: str | Path,
+    formats: Sequence[str] = ("png", "svg"),
+    *,
+    width: Optional[int] = None,
+    height: Optional[int] = None,
+    scale: Optional[float] = None,
+    style: str = "screen",
+    view_ids: Optional[Iterable[str]] = None,
+) -> list[Path]:
     """One file per view and format, named by the view's stable id (fit.png, loss.svg, ...),
     plus dashboard.png of the whole dashboard as it is on screen. Returns the paths written."""
     folder = Path(folder)
@@ -118,16 +136,18 @@ def export_dashboard(dashboard, folder: str | Path, formats: Sequence[str] = ("p
     dashboard.refresh_all()
     written: list[Path] = []
     views = dashboard.views()
-    for vid in (view_ids or views.keys()):
+    for vid in view_ids or views.keys():
         for fmt in formats:
             fmt = fmt.lower().lstrip(".")
-            written.append(export_widget(views[vid], folder / f"{vid}.{fmt}", width=width, height=height,
-                                         scale=scale, style=style))
+            written.append(
+                export_widget(views[vid], folder / f"{vid}.{fmt}", width=width, height=height, scale=scale, style=style)
+            )
     written.append(export_widget(dashboard, folder / "dashboard.png", scale=scale, style=style))
     return written
 
 
 # --- internals --------------------------------------------------------------------
+
 
 def _figure_of(widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
     fig = getattr(widget, "figure_widget", None)
@@ -156,7 +176,7 @@ def _plan_size(figure: QtWidgets.QWidget, width, height, scale, fmt) -> tuple[Qt
     else:
         s = float(scale) if scale else DEFAULT_SCALE
         lw, lh = cw, ch
-    if lw < MIN_LOGICAL[0] or lh < MIN_LOGICAL[1]:         # tiny output: shrink the scale, not the layout
+    if lw < MIN_LOGICAL[0] or lh < MIN_LOGICAL[1]:  # tiny output: shrink the scale, not the layout
         f = max(MIN_LOGICAL[0] / lw, MIN_LOGICAL[1] / lh)
         lw, lh, s = lw * f, lh * f, s / f
     pw = int(width) if width else int(round(lw * s))
@@ -168,7 +188,7 @@ def _plan_size(figure: QtWidgets.QWidget, width, height, scale, fmt) -> tuple[Qt
 
 def _activate_graphics_layouts(scene: QtWidgets.QGraphicsScene) -> None:
     """Lay out pyqtgraph's GraphicsLayouts now (Qt would do it at the next event-loop turn), outermost first."""
-    get_layout = QtWidgets.QGraphicsWidget.layout      # pyqtgraph shadows .layout with an attribute
+    get_layout = QtWidgets.QGraphicsWidget.layout  # pyqtgraph shadows .layout with an attribute
     widgets = [i for i in scene.items() if isinstance(i, QtWidgets.QGraphicsWidget) and get_layout(i) is not None]
 
     def depth(item) -> int:
@@ -177,7 +197,7 @@ def _activate_graphics_layouts(scene: QtWidgets.QGraphicsScene) -> None:
             item, d = item.parentItem(), d + 1
         return d
 
-    for _ in range(2):      # a second pass settles items whose size hints changed in the first
+    for _ in range(2):  # a second pass settles items whose size hints changed in the first
         for item in sorted(widgets, key=depth):
             get_layout(item).activate()
 
@@ -262,16 +282,22 @@ class _CrispImageExporter(pg_exporters.ImageExporter):
             raise ExportError(f"cannot allocate a {pixels.width()}x{pixels.height()} image")
         image.setDevicePixelRatio(ratio)
         image.fill(self.params["background"])
-        source = self.getSourceRect()          # the central item's rectangle in the scene
+        source = self.getSourceRect()  # the central item's rectangle in the scene
         target = QtCore.QRectF(0, 0, pixels.width() / ratio, pixels.height() / ratio)
         painter = QtGui.QPainter(image)
         try:
-            self.setExportMode(True, {"antialias": True, "background": self.params["background"],
-                                      "painter": painter, "resolutionScale": 1.0})
+            self.setExportMode(
+                True,
+                {
+                    "antialias": True,
+                    "background": self.params["background"],
+                    "painter": painter,
+                    "resolutionScale": 1.0,
+                },
+            )
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
             painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
-            self.getScene().render(painter, target, QtCore.QRectF(source),
-                                   QtCore.Qt.AspectRatioMode.IgnoreAspectRatio)
+            self.getScene().render(painter, target, QtCore.QRectF(source), QtCore.Qt.AspectRatioMode.IgnoreAspectRatio)
         finally:
             self.setExportMode(False)
             painter.end()
@@ -312,8 +338,12 @@ def _pg_export_mode(widget: QtWidgets.QWidget, painter: QtGui.QPainter) -> Itera
     blurred, and with export-thickened pens filled the open "test" circles into blobs)."""
     views = [w for w in [widget, *widget.findChildren(QtWidgets.QWidget)] if isinstance(w, pg.GraphicsView)]
     items = [i for v in views for i in v.scene().items() if hasattr(i, "setExportMode")]
-    opts = {"antialias": True, "painter": painter, "resolutionScale": 1.0,
-            "background": QtGui.QColor(palette.current_theme().background)}
+    opts = {
+        "antialias": True,
+        "painter": painter,
+        "resolutionScale": 1.0,
+        "background": QtGui.QColor(palette.current_theme().background),
+    }
     for item in items:
         item.setExportMode(True, opts)
     try:
@@ -382,8 +412,9 @@ def _svg_closed_path_fix() -> Iterator[None]:
         mod.correctCoordinates = original
 
 
-def _render_pdf(figure: QtWidgets.QWidget, logical: QtCore.QSize, title: str,
-                scene_item: Optional[QtWidgets.QGraphicsWidget] = None) -> bytes:
+def _render_pdf(
+    figure: QtWidgets.QWidget, logical: QtCore.QSize, title: str, scene_item: Optional[QtWidgets.QGraphicsWidget] = None
+) -> bytes:
     buf = QtCore.QBuffer()
     buf.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     writer = QtGui.QPdfWriter(buf)
@@ -403,8 +434,9 @@ def _render_pdf(figure: QtWidgets.QWidget, logical: QtCore.QSize, title: str,
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
             target = QtCore.QRectF(0, 0, logical.width(), logical.height())
             painter.fillRect(target, QtGui.QColor(palette.current_theme().background))
-            scene_item.scene().render(painter, target, scene_item.sceneBoundingRect(),
-                                      QtCore.Qt.AspectRatioMode.IgnoreAspectRatio)
+            scene_item.scene().render(
+                painter, target, scene_item.sceneBoundingRect(), QtCore.Qt.AspectRatioMode.IgnoreAspectRatio
+            )
         finally:
             painter.end()
     buf.close()

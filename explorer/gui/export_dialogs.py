@@ -5,6 +5,7 @@ Each returns a plain options object (or None when cancelled) through a static
 last choices are remembered in the settings so a teacher preparing slides does
 not pick "4K, print style" again for every figure.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,9 +13,22 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.gui import recorder as rec
 
@@ -44,24 +58,24 @@ MAX_WIDTHS: tuple[tuple[str, Optional[int]], ...] = (
 @dataclass
 class FigureOptions:
     folder: str
-    view: Optional[str] = None                 # None: every view and the whole dashboard
+    view: Optional[str] = None  # None: every view and the whole dashboard
     formats: tuple[str, ...] = ("png", "svg")
-    width: Optional[int] = None                # PNG pixels (None: from scale)
+    width: Optional[int] = None  # PNG pixels (None: from scale)
     height: Optional[int] = None
-    scale: Optional[float] = 2.0               # PNG pixels per on-screen pixel
-    style: str = "screen"                      # "screen" | "print"
-    dashboard_only: bool = False               # only the dashboard (no file per view)
+    scale: Optional[float] = 2.0  # PNG pixels per on-screen pixel
+    style: str = "screen"  # "screen" | "print"
+    dashboard_only: bool = False  # only the dashboard (no file per view)
 
 
 @dataclass
 class RecordOptions:
     path: str
-    source: Optional[str] = None               # None: the dashboard; else a view id
+    source: Optional[str] = None  # None: the dashboard; else a view id
     fps: int = rec.DEFAULT_FPS
     max_seconds: float = rec.DEFAULT_MAX_SECONDS
     max_width: Optional[int] = rec.DEFAULT_MAX_WIDTH
-    play: bool = True                          # start training if it is paused
-    stop_at_end: bool = True                   # stop recording when training finishes
+    play: bool = True  # start training if it is paused
+    stop_at_end: bool = True  # stop recording when training finishes
     extra: dict = field(default_factory=dict)
 
 
@@ -86,8 +100,13 @@ def _folder_row(parent: QWidget, edit: QLineEdit, title: str) -> QWidget:
 class FigureExportDialog(QDialog):
     """Folder, which figure(s), formats, PNG size and style."""
 
-    def __init__(self, views: Mapping[str, Any], folder: str, remembered: Optional[Mapping[str, Any]] = None,
-                 parent: Optional[QWidget] = None):
+    def __init__(
+        self,
+        views: Mapping[str, Any],
+        folder: str,
+        remembered: Optional[Mapping[str, Any]] = None,
+        parent: Optional[QWidget] = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export figures"))
         self.setObjectName("FigureExportDialog")
@@ -95,8 +114,12 @@ class FigureExportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         self.folder_edit = QLineEdit(folder)
-        self.folder_edit.setToolTip(self.tr("The figures are written here, one file per view and format "
-                                            "(fit.png, loss.svg, …) plus the whole dashboard."))
+        self.folder_edit.setToolTip(
+            self.tr(
+                "The figures are written here, one file per view and format "
+                "(fit.png, loss.svg, …) plus the whole dashboard."
+            )
+        )
         self.folder_row = _folder_row(self, self.folder_edit, self.tr("Export figures to folder"))
         form.addRow(self.tr("Folder:"), self.folder_row)
 
@@ -111,9 +134,11 @@ class FigureExportDialog(QDialog):
         fmt_lay = QHBoxLayout(fmt_row)
         fmt_lay.setContentsMargins(0, 0, 0, 0)
         self.format_checks: dict[str, QCheckBox] = {}
-        tips = {"png": self.tr("Pixels: slides, web pages, chat"),
-                "svg": self.tr("Vectors: editable in Inkscape or Illustrator, sharp at any size"),
-                "pdf": self.tr("Vectors: LaTeX documents and printed handouts")}
+        tips = {
+            "png": self.tr("Pixels: slides, web pages, chat"),
+            "svg": self.tr("Vectors: editable in Inkscape or Illustrator, sharp at any size"),
+            "pdf": self.tr("Vectors: LaTeX documents and printed handouts"),
+        }
         for fmt in FIGURE_FORMATS:
             box = QCheckBox(fmt.upper())
             box.setToolTip(tips[fmt])
@@ -125,8 +150,9 @@ class FigureExportDialog(QDialog):
         self.size_combo = QComboBox()
         for label, *_ in PNG_SIZES:
             self.size_combo.addItem(self.tr(label))
-        self.size_combo.setToolTip(self.tr("Only PNG has a pixel size; SVG and PDF are vectors and stay "
-                                           "sharp at any size."))
+        self.size_combo.setToolTip(
+            self.tr("Only PNG has a pixel size; SVG and PDF are vectors and stay sharp at any size.")
+        )
         form.addRow(self.tr("PNG size:"), self.size_combo)
         custom = QWidget()
         custom_lay = QHBoxLayout(custom)
@@ -146,8 +172,9 @@ class FigureExportDialog(QDialog):
         form.addRow(self.tr("Custom size:"), custom)
 
         self.print_check = QCheckBox(self.tr("Print style: white background, black ink, no grid"))
-        self.print_check.setToolTip(self.tr("For slides and handouts, also when the app shows a dark theme. "
-                                            "Variant colours stay the same."))
+        self.print_check.setToolTip(
+            self.tr("For slides and handouts, also when the app shows a dark theme. Variant colours stay the same.")
+        )
         form.addRow(self.tr("Style:"), self.print_check)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -173,8 +200,9 @@ class FigureExportDialog(QDialog):
         for fmt, box in self.format_checks.items():
             box.setChecked(fmt in formats)
         size = r.get("size_index")
-        self.size_combo.setCurrentIndex(size if isinstance(size, int) and 0 <= size < len(PNG_SIZES)
-                                        else DEFAULT_PNG_SIZE)
+        self.size_combo.setCurrentIndex(
+            size if isinstance(size, int) and 0 <= size < len(PNG_SIZES) else DEFAULT_PNG_SIZE
+        )
         for key, spin in (("custom_width", self.width_spin), ("custom_height", self.height_spin)):
             if isinstance(r.get(key), int):
                 spin.setValue(r[key])
@@ -186,10 +214,14 @@ class FigureExportDialog(QDialog):
                 self.what_combo.setCurrentIndex(i)
 
     def remembered(self) -> dict[str, Any]:
-        return {"formats": [f for f, b in self.format_checks.items() if b.isChecked()],
-                "size_index": self.size_combo.currentIndex(), "custom_width": self.width_spin.value(),
-                "custom_height": self.height_spin.value(), "print_style": self.print_check.isChecked(),
-                "what": self.what_combo.currentData()}
+        return {
+            "formats": [f for f, b in self.format_checks.items() if b.isChecked()],
+            "size_index": self.size_combo.currentIndex(),
+            "custom_width": self.width_spin.value(),
+            "custom_height": self.height_spin.value(),
+            "print_style": self.print_check.isChecked(),
+            "what": self.what_combo.currentData(),
+        }
 
     def _sync(self) -> None:
         self.custom_row.setEnabled(self.size_combo.currentIndex() == CUSTOM)
@@ -223,16 +255,19 @@ class FigureExportDialog(QDialog):
         if i == CUSTOM:
             width, height, scale = self.width_spin.value(), self.height_spin.value(), None
         what = self.what_combo.currentData()
-        return FigureOptions(folder=self.folder_edit.text().strip(),
-                             view=None if what in ("all", "dashboard") else what,
-                             formats=tuple(f for f, b in self.format_checks.items() if b.isChecked()),
-                             width=width, height=height, scale=scale,
-                             style="print" if self.print_check.isChecked() else "screen",
-                             dashboard_only=what == "dashboard")
+        return FigureOptions(
+            folder=self.folder_edit.text().strip(),
+            view=None if what in ("all", "dashboard") else what,
+            formats=tuple(f for f, b in self.format_checks.items() if b.isChecked()),
+            width=width,
+            height=height,
+            scale=scale,
+            style="print" if self.print_check.isChecked() else "screen",
+            dashboard_only=what == "dashboard",
+        )
 
     @staticmethod
-    def ask(parent: QWidget, views: Mapping[str, Any], folder: str,
-            settings: Any = None) -> Optional[FigureOptions]:
+    def ask(parent: QWidget, views: Mapping[str, Any], folder: str, settings: Any = None) -> Optional[FigureOptions]:
         remembered = settings.get("export/figures") if settings is not None else None
         dialog = FigureExportDialog(views, folder, remembered if isinstance(remembered, dict) else None, parent)
         try:
@@ -248,8 +283,13 @@ class FigureExportDialog(QDialog):
 class RecordDialog(QDialog):
     """File (GIF or MP4), what to record, frame rate, length, frame width."""
 
-    def __init__(self, views: Mapping[str, Any], path: str, remembered: Optional[Mapping[str, Any]] = None,
-                 parent: Optional[QWidget] = None):
+    def __init__(
+        self,
+        views: Mapping[str, Any],
+        path: str,
+        remembered: Optional[Mapping[str, Any]] = None,
+        parent: Optional[QWidget] = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record animation"))
         self.setObjectName("RecordDialog")
@@ -294,8 +334,12 @@ class RecordDialog(QDialog):
         self.stop_check = QCheckBox(self.tr("Stop recording when training finishes"))
         form.addRow("", self.play_check)
         form.addRow("", self.stop_check)
-        note = QLabel(self.tr("Frames are taken while training runs and encoded in the background; "
-                              "the file appears when the recording stops."))
+        note = QLabel(
+            self.tr(
+                "Frames are taken while training runs and encoded in the background; "
+                "the file appears when the recording stops."
+            )
+        )
         note.setWordWrap(True)
         note.setEnabled(False)
 
@@ -313,8 +357,7 @@ class RecordDialog(QDialog):
         layout.addWidget(buttons)
 
         r = remembered or {}
-        self.fps_spin.setValue(int(r.get("fps", rec.DEFAULT_FPS)) if isinstance(r.get("fps"), int)
-                               else rec.DEFAULT_FPS)
+        self.fps_spin.setValue(int(r.get("fps", rec.DEFAULT_FPS)) if isinstance(r.get("fps"), int) else rec.DEFAULT_FPS)
         seconds = r.get("max_seconds")
         self.length_spin.setValue(float(seconds) if isinstance(seconds, (int, float)) else rec.DEFAULT_MAX_SECONDS)
         i = self.width_combo.findData(r.get("max_width", rec.DEFAULT_MAX_WIDTH))
@@ -328,8 +371,7 @@ class RecordDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.format_combo.currentData()
         filters = "GIF (*.gif);;MP4 (*.mp4)" if fmt == "gif" else "MP4 (*.mp4);;GIF (*.gif)"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Record animation to"), self.path_edit.text(),
-                                              filters)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Record animation to"), self.path_edit.text(), filters)
         if path:
             self.path_edit.setText(path)
             self._sync_format_from_path()
@@ -359,14 +401,25 @@ class RecordDialog(QDialog):
 
     def remembered(self) -> dict[str, Any]:
         o = self.options()
-        return {"fps": o.fps, "max_seconds": o.max_seconds, "max_width": o.max_width, "play": o.play,
-                "stop_at_end": o.stop_at_end, "folder": str(Path(o.path).parent)}
+        return {
+            "fps": o.fps,
+            "max_seconds": o.max_seconds,
+            "max_width": o.max_width,
+            "play": o.play,
+            "stop_at_end": o.stop_at_end,
+            "folder": str(Path(o.path).parent),
+        }
 
     def options(self) -> RecordOptions:
-        return RecordOptions(path=self.path_edit.text().strip(), source=self.source_combo.currentData(),
-                             fps=self.fps_spin.value(), max_seconds=float(self.length_spin.value()),
-                             max_width=self.width_combo.currentData(), play=self.play_check.isChecked(),
-                             stop_at_end=self.stop_check.isChecked())
+        return RecordOptions(
+            path=self.path_edit.text().strip(),
+            source=self.source_combo.currentData(),
+            fps=self.fps_spin.value(),
+            max_seconds=float(self.length_spin.value()),
+            max_width=self.width_combo.currentData(),
+            play=self.play_check.isChecked(),
+            stop_at_end=self.stop_check.isChecked(),
+        )
 
     @staticmethod
     def ask(parent: QWidget, views: Mapping[str, Any], path: str, settings: Any = None) -> Optional[RecordOptions]:
@@ -380,4 +433,3 @@ class RecordDialog(QDialog):
             return dialog.options()
         finally:
             dialog.deleteLater()
-

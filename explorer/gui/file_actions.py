@@ -20,6 +20,7 @@ steps (a consistent state), and in its own process or thread, so the GUI does
 not wait for torch.save; its answer comes back as a host message, which is
 watched here so a failure shows in the banner as well.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,11 +29,11 @@ from typing import Any, Optional, Union
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMenu, QProgressBar, QToolButton)
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QProgressBar, QToolButton
 
-from explorer.core import commands as C
 from explorer.core.config import Experiment, parse_experiment
-from explorer.core.errors import ConfigError, ExplorerError, ExportError
+from explorer.core.protocol import ConfigError, ExplorerError, ExportError
+from explorer.core.protocol import commands as C
 from explorer.gui.core_messages import localize
 from explorer.gui.export_dialogs import FigureExportDialog, FigureOptions, RecordDialog, RecordOptions
 
@@ -52,7 +53,8 @@ def target_problem(path: Union[str, Path]) -> Optional[str]:
         return QCoreApplication.translate("FileActions", "{0} is not a file name").format(repr(text))
     if len(p.name.encode("utf-8", "surrogateescape")) > NAME_MAX:
         return QCoreApplication.translate("FileActions", "the name {0}… is too long for the file system").format(
-            p.name[:40])
+            p.name[:40]
+        )
     if p.is_dir():
         return QCoreApplication.translate("FileActions", "{0} is a folder").format(p)
     folder = p.parent
@@ -125,19 +127,33 @@ class FileActions(QObject):
     def _build_actions(self, menu: QMenu) -> None:
         w = self.window
         self.open_checkpoint_action = self._action(
-            self.tr("Open chec&kpoint…"), self.open_checkpoint_dialog, "Ctrl+Shift+O",
-            self.tr("Open a saved checkpoint: look at its weights, histograms and history, or press Play to continue "
-                    "training it"))
+            self.tr("Open chec&kpoint…"),
+            self.open_checkpoint_dialog,
+            "Ctrl+Shift+O",
+            self.tr(
+                "Open a saved checkpoint: look at its weights, histograms and history, or press Play to continue "
+                "training it"
+            ),
+        )
         self.export_best_action = self._action(
-            self.tr("Export &best weights (best.pt)…"), lambda: self.export_checkpoint_dialog(best=True), None,
-            self.tr("The weights early stopping restored (the best validation epoch), as a checkpoint"))
+            self.tr("Export &best weights (best.pt)…"),
+            lambda: self.export_checkpoint_dialog(best=True),
+            None,
+            self.tr("The weights early stopping restored (the best validation epoch), as a checkpoint"),
+        )
         self.export_best_action.setEnabled(False)
         self.export_metrics_action = self._action(
-            self.tr("Export &metrics (CSV, JSON)…"), self.export_metrics_dialog, "Ctrl+Shift+M",
-            self.tr("The history as a table: one row per evaluation, one column group per variant"))
+            self.tr("Export &metrics (CSV, JSON)…"),
+            self.export_metrics_dialog,
+            "Ctrl+Shift+M",
+            self.tr("The history as a table: one row per evaluation, one column group per variant"),
+        )
         self.record_action = self._action(
-            self.tr("&Record animation…"), self.toggle_recording, "Ctrl+Shift+R",
-            self.tr("Record the run as an animated GIF or an MP4 video while it trains"))
+            self.tr("&Record animation…"),
+            self.toggle_recording,
+            "Ctrl+Shift+R",
+            self.tr("Record the run as an animated GIF or an MP4 video while it trains"),
+        )
         # Open checkpoint after the experiment entries; exports after "Export checkpoint…".
         before = getattr(w, "save_action", None)
         anchor = getattr(w, "export_checkpoint_action", None)
@@ -162,19 +178,29 @@ class FileActions(QObject):
         else:
             menu.addSeparator()
             menu.addAction(self.record_action)
-        for action in (self.open_checkpoint_action, self.export_best_action, self.export_metrics_action,
-                       self.record_action):
+        for action in (
+            self.open_checkpoint_action,
+            self.export_best_action,
+            self.export_metrics_action,
+            self.record_action,
+        ):
             w.addAction(action)
 
     def _build_edit_menu(self) -> None:
         bar = self.window.menuBar()
         self.edit_menu = QMenu(self.tr("&Edit"), bar)
         self.copy_experiment_action = self._action(
-            self.tr("&Copy experiment"), self.copy_experiment, "Ctrl+Shift+C",
-            self.tr("Put the experiment on the clipboard as TOML text, to paste into a chat or a handout"))
+            self.tr("&Copy experiment"),
+            self.copy_experiment,
+            "Ctrl+Shift+C",
+            self.tr("Put the experiment on the clipboard as TOML text, to paste into a chat or a handout"),
+        )
         self.paste_experiment_action = self._action(
-            self.tr("&Paste experiment"), self.paste_experiment, "Ctrl+Shift+V",
-            self.tr("Open the experiment whose JSON or TOML text is on the clipboard"))
+            self.tr("&Paste experiment"),
+            self.paste_experiment,
+            "Ctrl+Shift+V",
+            self.tr("Open the experiment whose JSON or TOML text is on the clipboard"),
+        )
         self.edit_menu.addAction(self.copy_experiment_action)
         self.edit_menu.addAction(self.paste_experiment_action)
         bar_actions = bar.actions()
@@ -217,8 +243,9 @@ class FileActions(QObject):
 
     # -- figures ----------------------------------------------------------------------------------
     def export_figures_dialog(self) -> list[Path]:
-        options = FigureExportDialog.ask(self.window, self.window.dashboard.views(), self.last_folder(),
-                                         self.window.settings)
+        options = FigureExportDialog.ask(
+            self.window, self.window.dashboard.views(), self.last_folder(), self.window.settings
+        )
         return self.export_figures(options) if options is not None else []
 
     def export_figures(self, options: Union[FigureOptions, str, Path]) -> list[Path]:
@@ -253,8 +280,16 @@ class FileActions(QObject):
                 for fmt in options.formats:
                     path = folder / f"{name}.{fmt}"
                     try:
-                        written.append(export_widget(widget, path, width=options.width, height=options.height,
-                                                     scale=options.scale, style=options.style))
+                        written.append(
+                            export_widget(
+                                widget,
+                                path,
+                                width=options.width,
+                                height=options.height,
+                                scale=options.scale,
+                                style=options.style,
+                            )
+                        )
                     except ExportError as exc:
                         done = self.tr(" ({0} file(s) written before it)").format(len(written)) if written else ""
                         self._error(self.tr("Figures not exported: {0}{1}").format(exc, done))
@@ -271,8 +306,12 @@ class FileActions(QObject):
             return
         name = "best.pt" if best else "checkpoint.pt"
         title = self.tr("Export best weights") if best else self.tr("Export checkpoint")
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self.last_folder()) / name),
-                                              self.tr("PyTorch checkpoint (*.pt);;All files (*)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            title,
+            str(Path(self.last_folder()) / name),
+            self.tr("PyTorch checkpoint (*.pt);;All files (*)"),
+        )
         if path:
             if not Path(path).suffix:
                 path += ".pt"
@@ -327,8 +366,12 @@ class FileActions(QObject):
 
     # -- opening a checkpoint --------------------------------------------------------------------------
     def open_checkpoint_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open checkpoint"), self.last_folder(),
-                                              self.tr("PyTorch checkpoint (*.pt *.pth);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open checkpoint"),
+            self.last_folder(),
+            self.tr("PyTorch checkpoint (*.pt *.pth);;All files (*)"),
+        )
         if path:
             self.open_checkpoint(path)
 
@@ -352,9 +395,12 @@ class FileActions(QObject):
         if experiment is not None and hasattr(self.window, "adopt_experiment"):
             self.window.adopt_experiment(experiment, snap)
         name = Path(path).name
-        self._announce = (name, self.tr(
-            "opened checkpoint {0}: epoch {1}, step {2}. Press Play to continue training it.").format(
-            name, snap.epoch, snap.step))
+        self._announce = (
+            name,
+            self.tr("opened checkpoint {0}: epoch {1}, step {2}. Press Play to continue training it.").format(
+                name, snap.epoch, snap.step
+            ),
+        )
         self.window.show_message(self._announce[1])
 
     @Slot(object)
@@ -369,8 +415,11 @@ class FileActions(QObject):
             self._error(self.tr("No metrics yet: press Play or Step first"))
             return None
         path, selected = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export metrics"), str(Path(self.last_folder()) / "metrics.csv"),
-            self.tr("CSV table (*.csv);;JSON (*.json)"))
+            self.window,
+            self.tr("Export metrics"),
+            str(Path(self.last_folder()) / "metrics.csv"),
+            self.tr("CSV table (*.csv);;JSON (*.json)"),
+        )
         if not path:
             return None
         if Path(path).suffix.lower() not in (".csv", ".json"):
@@ -378,7 +427,7 @@ class FileActions(QObject):
         return self.export_metrics(path)
 
     def export_metrics(self, path: Union[str, Path]) -> Optional[Path]:
-        from explorer.core.metrics_export import write_metrics_csv, write_metrics_json
+        from explorer.core.io import write_metrics_csv, write_metrics_json
 
         snap = self._latest_snapshot()
         path = Path(path)
@@ -404,8 +453,11 @@ class FileActions(QObject):
     # -- experiment files and the clipboard -------------------------------------------------------------
     def save_experiment_dialog(self) -> bool:
         path, selected = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save experiment"), str(Path(self.last_folder()) / "experiment.toml"),
-            self.tr("TOML (*.toml);;JSON (*.json)"))
+            self.window,
+            self.tr("Save experiment"),
+            str(Path(self.last_folder()) / "experiment.toml"),
+            self.tr("TOML (*.toml);;JSON (*.json)"),
+        )
         if not path:
             return False
         if Path(path).suffix.lower() not in (".toml", ".json"):
@@ -419,8 +471,9 @@ class FileActions(QObject):
         experiment = getattr(self.host, "experiment", None) or self.window.experiment
         text = experiment.to_toml()
         QGuiApplication.clipboard().setText(text)
-        self.window.show_message(self.tr("experiment copied to the clipboard as TOML ({0} lines)").format(
-            text.count("\n")))
+        self.window.show_message(
+            self.tr("experiment copied to the clipboard as TOML ({0} lines)").format(text.count("\n"))
+        )
         return text
 
     def paste_experiment(self) -> bool:
@@ -450,8 +503,9 @@ class FileActions(QObject):
         remembered = self.window.settings.get("export/animation")
         folder = remembered.get("folder") if isinstance(remembered, dict) else None
         folder = folder if isinstance(folder, str) and Path(folder).is_dir() else self.last_folder()
-        options = RecordDialog.ask(self.window, self.window.dashboard.views(), str(Path(folder) / name),
-                                   self.window.settings)
+        options = RecordDialog.ask(
+            self.window, self.window.dashboard.views(), str(Path(folder) / name), self.window.settings
+        )
         if options is not None:
             self.start_recording(options)
 
@@ -481,8 +535,15 @@ class FileActions(QObject):
             self._error(self.tr("Not recording: {0}").format(problem))
             return None
         try:
-            recorder = AnimationRecorder(source, options.path, fps=options.fps, max_seconds=options.max_seconds,
-                                         max_width=options.max_width, caption=self._caption, parent=self)
+            recorder = AnimationRecorder(
+                source,
+                options.path,
+                fps=options.fps,
+                max_seconds=options.max_seconds,
+                max_width=options.max_width,
+                caption=self._caption,
+                parent=self,
+            )
             recorder.progress.connect(self._on_record_progress)
             recorder.finished.connect(self._on_record_finished)
             recorder.failed.connect(self._on_record_failed)
@@ -535,8 +596,7 @@ class FileActions(QObject):
         self.rec_progress.setRange(0, max(1, total))
         self.rec_progress.setValue(min(done, max(1, total)))
         if rec.state == "recording":
-            self.rec_label.setText(self.tr("● REC {0} / {1}").format(_clock(done / rec.fps),
-                                                                      _clock(rec.max_seconds)))
+            self.rec_label.setText(self.tr("● REC {0} / {1}").format(_clock(done / rec.fps), _clock(rec.max_seconds)))
         elif rec.state == "encoding":
             self.rec_label.setText(self.tr("writing {0}: frame {1} / {2}").format(rec.format.upper(), done, total))
 
@@ -553,8 +613,9 @@ class FileActions(QObject):
         if rec is not None and rec.dropped:
             text += self.tr("; {0} frames skipped because encoding fell behind").format(rec.dropped)
         if rec is not None and rec.limited and rec.frames >= rec.max_frames:
-            text += self.tr("; a GIF of this size holds at most {0} frames: record an MP4 for longer "
-                            "runs").format(rec.max_frames)
+            text += self.tr("; a GIF of this size holds at most {0} frames: record an MP4 for longer runs").format(
+                rec.max_frames
+            )
         self.window.show_message(text)
 
     @Slot(str)
@@ -579,4 +640,3 @@ class FileActions(QObject):
 def _clock(seconds: float) -> str:
     m, s = divmod(int(round(seconds)), 60)
     return f"{m}:{s:02d}"
-

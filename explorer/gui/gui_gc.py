@@ -8,6 +8,7 @@ while the GUI thread holds the interpreter lock and waits for that mutex, and
 the app deadlocks (seen in CI). pyqtgraph's GarbageCollector disables automatic
 collection and collects on a GUI-thread timer instead.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional

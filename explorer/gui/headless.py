@@ -8,13 +8,14 @@
                              figure export (explorer.gui.export), so they look like the app;
   DIR/animation.gif|mp4      the dashboard every k epochs while the run trains (frames from
                              snapshots of the headless trainer, encoded as they come by
-                             explorer.core.animation).
+                             explorer.core.io._animation).
 
 Where there is no display (a server, CI, ssh), Qt's "offscreen" platform is chosen
 before the QApplication exists; with a display the dashboard is laid out without
 being shown on screen. The QApplication is made only for this (when the process has
 none) and shut down again by close(), after the dashboard is deleted.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,13 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from explorer.core.errors import ExportError
+from explorer.core.protocol import ExportError
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
 ANIMATION_FORMATS = ("gif", "mp4")
-DEFAULT_SIZE = (1280, 720)          # the dashboard's layout size, and the animation's frames
-VIEW_FIGURE_SIZE = (1000, 640)      # logical size of one view's figure (times the scale for PNG)
-DEFAULT_FRAMES = 100                # --animation-every default: about this many frames per run
+DEFAULT_SIZE = (1280, 720)  # the dashboard's layout size, and the animation's frames
+VIEW_FIGURE_SIZE = (1000, 640)  # logical size of one view's figure (times the scale for PNG)
+DEFAULT_FRAMES = 100  # --animation-every default: about this many frames per run
 
 
 def ensure_platform() -> Optional[str]:
@@ -38,7 +39,8 @@ def ensure_platform() -> Optional[str]:
     if os.environ.get("QT_QPA_PLATFORM"):
         return None
     if sys.platform.startswith(("linux", "freebsd", "openbsd")) and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return "offscreen"
     return None
@@ -102,8 +104,9 @@ class OffscreenDashboard:
         """The dashboard as a QImage."""
         return self.dashboard.grab().toImage()
 
-    def export_figures(self, folder: Path, formats: Sequence[str], scale: float = 2.0,
-                       style: str = "screen") -> list[Path]:
+    def export_figures(
+        self, folder: Path, formats: Sequence[str], scale: float = 2.0, style: str = "screen"
+    ) -> list[Path]:
         from explorer.gui.export import export_widget
 
         folder = Path(folder)
@@ -111,8 +114,16 @@ class OffscreenDashboard:
         vw, vh = VIEW_FIGURE_SIZE
         for vid, view in self.dashboard.views().items():
             for fmt in formats:
-                written.append(export_widget(view, folder / f"{vid}.{fmt}", width=round(vw * scale),
-                                             height=round(vh * scale), scale=scale, style=style))
+                written.append(
+                    export_widget(
+                        view,
+                        folder / f"{vid}.{fmt}",
+                        width=round(vw * scale),
+                        height=round(vh * scale),
+                        scale=scale,
+                        style=style,
+                    )
+                )
         for fmt in formats:
             written.append(export_widget(self.dashboard, folder / f"dashboard.{fmt}", scale=scale, style=style))
         return written
@@ -147,7 +158,7 @@ def _quiet_offscreen_warnings() -> Any:
             return
         try:
             text = qFormatLogMessage(mode, context, message)
-        except Exception:  # noqa: BLE001
+        except Exception:
             text = message
         print(text, file=sys.stderr)
 
@@ -178,9 +189,18 @@ class HeadlessMedia:
     A failure while recording (a full disk) is reported once and stops only the
     animation; training and the run's other files go on."""
 
-    def __init__(self, out: Path, *, figures: Sequence[str] = (), animation: Optional[str] = None,
-                 every: Optional[int] = None, fps: float = 10.0, size: tuple[int, int] = DEFAULT_SIZE,
-                 scale: float = 2.0, style: str = "screen"):
+    def __init__(
+        self,
+        out: Path,
+        *,
+        figures: Sequence[str] = (),
+        animation: Optional[str] = None,
+        every: Optional[int] = None,
+        fps: float = 10.0,
+        size: tuple[int, int] = DEFAULT_SIZE,
+        scale: float = 2.0,
+        style: str = "screen",
+    ):
         if every is not None and every < 1:
             raise ExportError("--animation-every must be at least 1")
         if not 1 <= fps <= 60:
@@ -206,7 +226,7 @@ class HeadlessMedia:
         self._full_warned = False
 
     # -- lifetime ------------------------------------------------------------------------
-    def open(self) -> "HeadlessMedia":
+    def open(self) -> HeadlessMedia:
         """Start Qt and open the animation file now, so a problem shows before training."""
         try:
             self.renderer = OffscreenDashboard(self.size)
@@ -215,12 +235,11 @@ class HeadlessMedia:
         if self.animation:
             from PySide6.QtCore import QSize
 
-            from explorer.core.animation import open_animation_writer
+            from explorer.core.io import open_animation_writer
             from explorer.gui.recorder import frame_size_for
 
             self._frame_size = frame_size_for(QSize(*self.size), max_width=None)
-            self.writer = open_animation_writer(self.out / f"animation.{self.animation}", self.fps,
-                                                self._frame_size)
+            self.writer = open_animation_writer(self.out / f"animation.{self.animation}", self.fps, self._frame_size)
         return self
 
     def close(self) -> None:
@@ -230,7 +249,7 @@ class HeadlessMedia:
             self.renderer.close()
             self.renderer = None
 
-    def __enter__(self) -> "HeadlessMedia":
+    def __enter__(self) -> HeadlessMedia:
         return self.open()
 
     def __exit__(self, *exc: Any) -> None:
@@ -252,9 +271,12 @@ class HeadlessMedia:
             if capacity is not None and self.writer.frames >= capacity:
                 if not self._full_warned:
                     self._full_warned = True
-                    print(f"warning: the GIF is full ({capacity} frames of this size); later epochs are "
-                          "left out. Use --animation mp4, a larger --animation-every or a smaller "
-                          "--frame-size", file=sys.stderr)
+                    print(
+                        f"warning: the GIF is full ({capacity} frames of this size); later epochs are "
+                        "left out. Use --animation mp4, a larger --animation-every or a smaller "
+                        "--frame-size",
+                        file=sys.stderr,
+                    )
                 return
             try:
                 self._frame(runner)
@@ -272,9 +294,14 @@ class HeadlessMedia:
         self.renderer.show_snapshot(snap)
         title = runner.experiment.meta.title or ""
         theme = palette.current_theme()
-        frame = compose_frame(self.renderer.grab(), self._frame_size, title,
-                              f"epoch {snap.epoch} / {snap.total_epochs} · step {snap.step}",
-                              theme.background, theme.foreground)
+        frame = compose_frame(
+            self.renderer.grab(),
+            self._frame_size,
+            title,
+            f"epoch {snap.epoch} / {snap.total_epochs} · step {snap.step}",
+            theme.background,
+            theme.foreground,
+        )
         self.writer.add(frame)
 
     # -- at the end --------------------------------------------------------------------------------
@@ -286,8 +313,9 @@ class HeadlessMedia:
             snap = runner.snapshot(state="finished" if runner.finished else "paused")
             self.renderer.show_snapshot(snap, all_views=True)
             try:
-                result.figures = self.renderer.export_figures(self.out / "figures", self.figures, self.scale,
-                                                              self.style)
+                result.figures = self.renderer.export_figures(
+                    self.out / "figures", self.figures, self.scale, self.style
+                )
             except ExportError as exc:
                 self.problems.append(f"figures not written: {exc}")
         if self.writer is not None and not self.writer.done:

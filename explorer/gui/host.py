@@ -7,6 +7,7 @@ Two modes behind one interface:
 Only signals cross threads; the GUI keeps only the newest Snapshot and paints
 it on its own timer. Stopping is cooperative: a Stop command, then join.
 """
+
 from __future__ import annotations
 
 import queue
@@ -15,20 +16,18 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from explorer.core import commands as C
 from explorer.core.config import Experiment, apply_live_value
-from explorer.core.errors import ExplorerError
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import ExplorerError, Snapshot
+from explorer.core.protocol import commands as C
+
+_STRAGGLERS: list[QThread] = []  # trainer threads that did not stop in time (see _teardown)
 
 
-_STRAGGLERS: list[QThread] = []   # trainer threads that did not stop in time (see _teardown)
-
-
-def _post(inbox: "queue.Queue[Any]", command: Any) -> None:
+def _post(inbox: queue.Queue[Any], command: Any) -> None:
     """Queue a command for the trainer thread. A Stop or a full Rebuild makes whatever still
     waits pointless (except checkpoint saves): it is dropped, so restless hands never build
     a backlog of rebuilds and closing never waits behind one (the process host's child
-    does the same with explorer.core.session.coalesce_commands)."""
+    does the same with explorer.core.session._session.coalesce_commands)."""
     if isinstance(command, C.Stop) or (isinstance(command, C.Rebuild) and command.experiment_json is not None):
         with inbox.mutex:
             kept = [c for c in inbox.queue if isinstance(c, C.SaveCheckpoint)]
@@ -73,7 +72,7 @@ class _SessionThread(QThread):
 
     def __init__(self, parent: Optional[QObject] = None):
         super().__init__(parent)
-        self.inbox: "queue.Queue[Any]" = queue.Queue()
+        self.inbox: queue.Queue[Any] = queue.Queue()
 
     def run(self) -> None:
         from explorer.core.session import Session
@@ -95,7 +94,7 @@ class TrainerHost(QObject):
     # A rebuild the trainer could not do (a bad data file, ...): the run it kept goes on, and
     # this carries that run's Experiment, so the window shows what is really training.
     rebuildRejected = Signal(object)
-    checkpointOpened = Signal(str, object)   # (path, first snapshot of its run): host.experiment is its
+    checkpointOpened = Signal(str, object)  # (path, first snapshot of its run): host.experiment is its
 
     def __init__(self, mode: str = "process", parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -109,8 +108,8 @@ class TrainerHost(QObject):
         self._conn: Optional[Any] = None
         self._thread: Optional[QThread] = None
         self._shut = False
-        self._adopt: Optional[tuple[str, int]] = None   # (checkpoint path, generation of its run)
-        self._since_rebuild: list[Any] = []   # live edits sent after the last Rebuild, in order
+        self._adopt: Optional[tuple[str, int]] = None  # (checkpoint path, generation of its run)
+        self._since_rebuild: list[Any] = []  # live edits sent after the last Rebuild, in order
 
     # -- starting and stopping ----------------------------------------------------------
     def _ensure_worker(self) -> None:
@@ -118,9 +117,9 @@ class TrainerHost(QObject):
             return
         self._teardown()
         if self.mode == "process":
-            from explorer.core.worker_process import spawn_worker, take_prestarted
+            from explorer.core.session import spawn_worker, take_prestarted
 
-            started = take_prestarted()   # the app spawns it before building the window
+            started = take_prestarted()  # the app spawns it before building the window
             if started is None:
                 try:
                     started = spawn_worker()
@@ -137,6 +136,7 @@ class TrainerHost(QObject):
         # The worker thread allocates all the time: a cyclic collection started there would free
         # Qt objects off the GUI thread (a deadlock or a crash); collect in the GUI thread only.
         from explorer.gui.gui_gc import collect_in_gui_thread
+
         collect_in_gui_thread()
         thread.start()
 
@@ -262,6 +262,7 @@ class TrainerHost(QObject):
             if opened:
                 # A restored checkpoint brings its own experiment: adopt it once.
                 from explorer.core.config import parse_experiment
+
                 self.experiment = parse_experiment(payload.experiment_json, "json")
                 self._adopt = None
             self.latest = payload
@@ -285,15 +286,18 @@ class TrainerHost(QObject):
             code = self._process.exitcode if self._process is not None else None
             self.state = "error"
             self.stateChanged.emit("error")
-            self.errorOccurred.emit(self.tr(
-                "The trainer process stopped unexpectedly (exit code {code}). "
-                "Press Reset to restart it; your experiment is kept.").format(code=code))
+            self.errorOccurred.emit(
+                self.tr(
+                    "The trainer process stopped unexpectedly (exit code {code}). "
+                    "Press Reset to restart it; your experiment is kept."
+                ).format(code=code)
+            )
 
     def _on_rejected(self, payload: Any) -> None:
         """The trainer kept its run: host.experiment is that run's, with the live edits sent
         since (the trainer applies them to the kept run in the same order)."""
         from explorer.core.config import parse_experiment
-        from explorer.core.errors import ConfigError
+        from explorer.core.protocol import ConfigError
 
         kept: Optional[Experiment] = None
         try:

@@ -32,29 +32,45 @@ lrelease), translate what it lists in resources/translations/explorer_zh_CN.ts, 
 tests/gui/test_translations.py fails while a text has no translation. lupdate reads self.tr("...")
 and QCoreApplication.translate("Context", "...") with literal texts, not calls inside f-strings.
 """
+
 from __future__ import annotations
 
 import functools
 import html
 import re
-import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+import tomllib
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QAction, QActionGroup, QFont, QFontDatabase, QFontInfo
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDoubleSpinBox, QGroupBox, QLabel,
-                               QLineEdit, QMenu, QSpinBox, QTabBar, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSpinBox,
+    QTabBar,
+    QWidget,
+)
+
+from explorer.core.util import resources_dir
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
+
+
 # The name of each language in that language (the menu shows them untranslated, as is usual).
 class FollowsLanguage:
     """Mixin for a widget (listed before its Qt class): `retranslate()` runs on every
     LanguageChange, after Qt's own handling of the event."""
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)  # type: ignore[misc]
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -67,20 +83,17 @@ LANGUAGES: dict[str, str] = {ENGLISH: "English", CHINESE: "简体中文"}
 # Families with Simplified Chinese glyphs, best first (Linux, Adobe's name for it, older Linux,
 # Windows, macOS).
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
-BASE_FONT_PROPERTY = "explorer_base_font"      # theme.base_font() keeps the unscaled font here
+BASE_FONT_PROPERTY = "explorer_base_font"  # theme.base_font() keeps the unscaled font here
 
 _state: dict[str, Any] = {"lang": ENGLISH, "translators": [], "reverse": {}, "families": None}
 
 
 # --- where the files are ---------------------------------------------------------------------------
 
+
 def translations_dir() -> Path:
     """resources/translations (in the source tree, an installed package or a PyInstaller bundle)."""
-    try:
-        from explorer.core.resources import resources_dir
-        return Path(resources_dir()) / "translations"
-    except ImportError:  # pragma: no cover - the core is always there
-        return Path(__file__).resolve().parents[2] / "resources" / "translations"
+    return resources_dir() / "translations"
 
 
 def qt_translations_dirs() -> list[Path]:
@@ -88,6 +101,7 @@ def qt_translations_dirs() -> list[Path]:
     dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     try:
         import PySide6
+
         dirs.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
     except (ImportError, TypeError):  # pragma: no cover
         pass
@@ -95,7 +109,7 @@ def qt_translations_dirs() -> list[Path]:
 
 
 def normalize(lang: Optional[str]) -> Optional[str]:
-    """"zh", "zh_CN", "zh-Hans-CN", "zh_SG" -> "zh_CN"; "en", "en_US", "C" -> "en"; None/"" -> None."""
+    """ "zh", "zh_CN", "zh-Hans-CN", "zh_SG" -> "zh_CN"; "en", "en_US", "C" -> "en"; None/"" -> None."""
     if not lang:
         return None
     text = str(lang).strip().replace("-", "_")
@@ -142,6 +156,7 @@ def is_chinese(lang: Optional[str] = None) -> bool:
 
 
 # --- installing ----------------------------------------------------------------------------------
+
 
 def install_language(app: QCoreApplication, lang: Optional[str]) -> str:
     """Install `lang` (normalized; English when it cannot be shown) and return it.
@@ -193,6 +208,7 @@ def switch_language(app: QCoreApplication, lang: str, settings: Any = None) -> s
 
 # --- fonts ------------------------------------------------------------------------------------------
 
+
 def cjk_family(families: Optional[Iterable[str]] = None) -> Optional[str]:
     """The first installed family of CJK_FAMILIES, or None."""
     installed = set(QFontDatabase.families() if families is None else families)
@@ -222,7 +238,7 @@ def apply_language_font(app: QApplication, lang: str) -> Optional[str]:
     if list(font.families()) != families:
         font.setFamilies(families)
         app.setFont(font)
-    base = app.property(BASE_FONT_PROPERTY)      # theme.Looks scales this one for presentation mode
+    base = app.property(BASE_FONT_PROPERTY)  # theme.Looks scales this one for presentation mode
     if isinstance(base, QFont) and list(base.families()) != families:
         base.setFamilies(families)
         app.setProperty(BASE_FONT_PROPERTY, base)
@@ -230,6 +246,7 @@ def apply_language_font(app: QApplication, lang: str) -> Optional[str]:
 
 
 # --- presets and lessons ------------------------------------------------------------------------
+
 
 def localized_meta(meta: Any, field: str, lang: Optional[str] = None) -> str:
     """meta.<field>_zh in Chinese when it is filled in, else meta.<field> (title, description, lesson)."""
@@ -251,7 +268,7 @@ def _preset_meta(path: str, mtime: float) -> dict:
 
 
 def preset_texts(info: Any, lang: Optional[str] = None) -> tuple[str, str]:
-    """(title, description) of a preset (explorer.core.presets.PresetInfo) for the menu, in `lang`."""
+    """(title, description) of a preset (explorer.core.config._presets.PresetInfo) for the menu, in `lang`."""
     title, description = info.title, info.description
     if is_chinese(lang):
         path = Path(info.path)
@@ -275,6 +292,7 @@ def layer_label(name: str) -> str:
 
 
 # --- retranslating what is on screen ---------------------------------------------------------------
+
 
 @functools.lru_cache(maxsize=4)
 def _catalogue_at(path: str, mtime: float) -> tuple[tuple[str, str], ...]:
@@ -306,7 +324,7 @@ def _reverse_catalogue() -> dict[str, list[tuple[str, str]]]:
     for context, source in catalogue():
         shown = QCoreApplication.translate(context, source)
         reverse.setdefault(shown, []).append((context, source))
-        if shown != source:                  # a text kept from an English start, or an untranslated one
+        if shown != source:  # a text kept from an English start, or an untranslated one
             reverse.setdefault(source, []).append((context, source))
     return reverse
 
@@ -320,7 +338,7 @@ def _lookup(text: str, hints: tuple[str, ...]) -> Optional[str]:
 
 
 _TAG = re.compile(r"(<[^>]*>)")
-_LEAD = re.compile(r"^([^\w(\[{\"'“‘]+)(.+)$", re.S)        # "🔒 Locked…", "▶ Play"
+_LEAD = re.compile(r"^([^\w(\[{\"'“‘]+)(.+)$", re.S)  # "🔒 Locked…", "▶ Play"
 _TRAIL = re.compile(r"^(.+?)(\s+[^\w\s)\]}.…!?:;,]+)$", re.S)  # "L1 λ ≠"
 
 
@@ -337,8 +355,7 @@ def retranslated(text: str, hints: Iterable[str] = ()) -> str:
     if hit is not None:
         return hit
     if "<" in text and Qt.mightBeRichText(text):
-        return "".join(part if part.startswith("<") else _retranslate_html(part, hints)
-                       for part in _TAG.split(text))
+        return "".join(part if part.startswith("<") else _retranslate_html(part, hints) for part in _TAG.split(text))
     if "\n" in text:
         return "\n".join(retranslated(line, hints) for line in text.split("\n"))
     lead = _LEAD.match(text)
@@ -363,7 +380,7 @@ def _retranslate_html(fragment: str, hints: tuple[str, ...]) -> str:
     if new is None:
         return fragment
     start = plain.index(core)
-    return html.escape(plain[:start] + new + plain[start + len(core):], quote=False)
+    return html.escape(plain[:start] + new + plain[start + len(core) :], quote=False)
 
 
 def _hints(obj: QObject) -> tuple[str, ...]:
@@ -456,6 +473,7 @@ def retranslate_texts(root: QWidget) -> None:
 
 
 # --- the View ▸ Language menu ---------------------------------------------------------------------
+
 
 class LanguageMenu(QObject):
     """View ▸ Language: English / 简体中文, switched at once and remembered in the window's settings."""

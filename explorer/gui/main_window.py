@@ -10,6 +10,7 @@ Snapshots are never painted as they arrive: the host's signal only stores the
 newest one, and a ~30 Hz timer paints whatever is newest, so a fast trainer
 can never queue stale frames behind a slow paint.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,15 +18,23 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QAbstractButton, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QScrollArea,
-                               QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
-from explorer.core.commands import SetValue
 from explorer.core.config import Experiment, load_experiment
-from explorer.core.errors import ConfigError, ExplorerError
+from explorer.core.protocol import ConfigError, ExplorerError, SetValue
 from explorer.gui import i18n
-from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.core_messages import localize
+from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel
 from explorer.gui.panels.edits import apply_set_value
 from explorer.gui.panels.lesson_panel import LessonPanel
@@ -33,9 +42,9 @@ from explorer.gui.settings import Settings
 from explorer.gui.widgets import MessageBanner, help_dialogs
 from explorer.gui.window_menus import WindowMenus
 
-PAINT_INTERVAL_MS = 15       # look for a new snapshot at ~60 Hz; the trainer sends ~40 a second
-STATE_VERSION = 1            # bump when docks/toolbars change, so an old saved layout is ignored
-AUTOSAVE_MS = 3000           # the experiment on screen is saved this long after its last change
+PAINT_INTERVAL_MS = 15  # look for a new snapshot at ~60 Hz; the trainer sends ~40 a second
+STATE_VERSION = 1  # bump when docks/toolbars change, so an old saved layout is ignored
+AUTOSAVE_MS = 3000  # the experiment on screen is saved this long after its last change
 
 
 def _make_dashboard(parent: QWidget) -> QWidget:
@@ -46,15 +55,21 @@ def _make_dashboard(parent: QWidget) -> QWidget:
     return Dashboard(parent)
 
 
-class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolbar: window_menus.py
-    def __init__(self, host: Any = None, experiment: Optional[Experiment] = None,
-                 settings: Optional[Settings] = None, parent: QWidget | None = None) -> None:
+class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolbar: window_menus.py
+    def __init__(
+        self,
+        host: Any = None,
+        experiment: Optional[Experiment] = None,
+        settings: Optional[Settings] = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         from explorer.gui.gui_gc import collect_in_gui_thread
 
         collect_in_gui_thread()  # never let a worker thread free Qt widgets (see gui_gc.py)
         if host is None:
             from explorer.gui.host import TrainerHost
+
             host = TrainerHost(mode="process", parent=self)
         self.host = host
         self.settings = settings if settings is not None else Settings()
@@ -62,10 +77,10 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
             experiment = getattr(host, "experiment", None) or _default_experiment()
         self._experiment: Experiment = experiment
         self._state = "idle"
-        self._latest = None          # newest snapshot received, not yet painted
-        self._painted = None         # the snapshot on screen
+        self._latest = None  # newest snapshot received, not yet painted
+        self._painted = None  # the snapshot on screen
         self._seen_generation: Optional[int] = None
-        self._generation_floor = 0   # snapshots of older models (before a rebuild) are dropped
+        self._generation_floor = 0  # snapshots of older models (before a rebuild) are dropped
         self._closed = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Regularization Explorer"))
@@ -88,28 +103,39 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         self.lesson_panel = LessonPanel()
         self.lesson_panel.language = i18n.current_language()
         self.panels = (self.network_panel, self.regularization_panel, self.data_panel)
-        self.network_dock = self._dock("network", self.tr("Network"), self.network_panel,
-                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.network_dock = self._dock(
+            "network", self.tr("Network"), self.network_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         from explorer.gui.views.narration import NarrationView
-        self.narration = NarrationView()          # the live "what is happening" line, under the lesson
+
+        self.narration = NarrationView()  # the live "what is happening" line, under the lesson
         lesson_box = QWidget()
         lesson_layout = QVBoxLayout(lesson_box)
         lesson_layout.setContentsMargins(0, 0, 0, 0)
         lesson_layout.setSpacing(4)
         lesson_layout.addWidget(self.lesson_panel, 1)
         lesson_layout.addWidget(self.narration)
-        self.lesson_dock = self._dock("lesson", self.tr("Lesson"), lesson_box,
-                                      Qt.DockWidgetArea.LeftDockWidgetArea, scroll=False)
-        self.regularization_dock = self._dock("regularization", self.tr("Regularization"),
-                                              self.regularization_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.data_dock = self._dock("data", self.tr("Data && optimiser"), self.data_panel,
-                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.lesson_dock = self._dock(
+            "lesson", self.tr("Lesson"), lesson_box, Qt.DockWidgetArea.LeftDockWidgetArea, scroll=False
+        )
+        self.regularization_dock = self._dock(
+            "regularization",
+            self.tr("Regularization"),
+            self.regularization_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.data_dock = self._dock(
+            "data", self.tr("Data && optimiser"), self.data_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self.regularization_dock, self.data_dock)
         self.regularization_dock.raise_()
         self.resizeDocks([self.network_dock, self.regularization_dock], [330, 310], Qt.Orientation.Horizontal)
         # the network builder gets the height it needs, the lesson (and its live narration) the rest
-        self.resizeDocks([self.network_dock, self.lesson_dock],
-                         [min(460, self.network_panel.sizeHint().height() + 60), 400], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.network_dock, self.lesson_dock],
+            [min(460, self.network_panel.sizeHint().height() + 60), 400],
+            Qt.Orientation.Vertical,
+        )
 
         for panel in self.panels:
             panel.problem.connect(self.show_problem)
@@ -124,11 +150,13 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         self.statusBar().setSizeGripEnabled(True)
         from explorer.gui.classroom import ClassroomController
         from explorer.gui.theme import Looks, apply_initial_geometry
-        self.looks = Looks(self)                    # View ▸ theme, presentation mode
-        self.language_menu = i18n.LanguageMenu(self)   # View ▸ Language, switched at run time
+
+        self.looks = Looks(self)  # View ▸ theme, presentation mode
+        self.language_menu = i18n.LanguageMenu(self)  # View ▸ Language, switched at run time
         self.classroom = ClassroomController(self)  # Classroom ▸ focused exercises
         from explorer.gui.file_actions import FileActions
-        self.file_actions = FileActions(self, self.file_menu)   # checkpoints, metrics, recording, Edit menu
+
+        self.file_actions = FileActions(self, self.file_menu)  # checkpoints, metrics, recording, Edit menu
 
         host.snapshotReady.connect(self._on_snapshot)
         host.stateChanged.connect(self._on_state)
@@ -155,13 +183,16 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         QTimer.singleShot(0, self.data_panel, self.data_panel.probe_devices)
 
     # -- construction helpers -------------------------------------------------------------
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
-              scroll: bool = True) -> QDockWidget:
+    def _dock(
+        self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, scroll: bool = True
+    ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         if scroll:
             area_widget = QScrollArea()
             area_widget.setWidgetResizable(True)
@@ -187,7 +218,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         self._begin_run()
         try:
             self.host.start(self._experiment, play=play)
-        except Exception as exc:  # noqa: BLE001 - e.g. the child process cannot be spawned
+        except Exception as exc:
             self.show_error(self.tr("Could not start the trainer: {0}").format(exc))
 
     def load_experiment(self, experiment: Experiment, play: bool = False, note: str = "") -> None:
@@ -256,11 +287,13 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
             for panel in self.panels:
                 if panel is not source:
                     panel.set_experiment(new)
-            target = (self.tr("all variants") if command.variant is None or not new.variants
-                      else new.variants[command.variant].name)
+            target = (
+                self.tr("all variants")
+                if command.variant is None or not new.variants
+                else new.variants[command.variant].name
+            )
             value = f"{command.value:.4g}" if isinstance(command.value, float) else str(command.value)
-            self.statusBar().showMessage(f"{command.path} = {value}" + (f"  ({target})" if new.variants else ""),
-                                         4000)
+            self.statusBar().showMessage(f"{command.path} = {value}" + (f"  ({target})" if new.variants else ""), 4000)
         else:
             self.host.send(command)
 
@@ -302,7 +335,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         """The trainer could not build the new settings (e.g. a bad data file) and kept its run:
         show that run's settings again, and its snapshots (no longer "from an older model")."""
         text = self.banner.label.text() if self.banner.isVisible() else ""
-        written = getattr(self, "_error_text", "") or text    # the banner shows it translated
+        written = getattr(self, "_error_text", "") or text  # the banner shows it translated
         if kept is not None:
             self._set_experiment(kept)
             for panel in self.panels:
@@ -311,7 +344,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         self._generation_floor = self._seen_generation or 0
         if text:
             self.show_problem(text)
-            if self._error_actions(written):   # e.g. out of memory while building: offer the CPU
+            if self._error_actions(written):  # e.g. out of memory while building: offer the CPU
                 self.banner.show_message(self.banner.label.text(), "error", self._error_actions(written))
 
     @Slot(object)
@@ -326,7 +359,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         """Paint the newest snapshot, if there is one not yet on screen (the ~30 Hz timer)."""
         snap = self._latest
         if snap is None:
-            snap = getattr(self.host, "latest", None)   # a host that only keeps `latest`
+            snap = getattr(self.host, "latest", None)  # a host that only keeps `latest`
             if snap is not None and getattr(snap, "generation", 0) < self._generation_floor:
                 snap = None
         if snap is None or snap is self._painted:
@@ -334,7 +367,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         self._painted = snap
         try:
             self.dashboard.update_snapshot(snap)
-        except Exception as exc:  # noqa: BLE001 - a view bug must not stop the timer or the panels
+        except Exception as exc:
             self.statusBar().showMessage(self.tr("a view failed to draw: {0}").format(exc), 8000)
         for panel in self.panels:
             panel.update_snapshot(snap)
@@ -348,7 +381,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
     # -- messages ------------------------------------------------------------------------------
     @Slot(str)
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(localize(text), 8000)    # the core's messages in the UI's language
+        self.statusBar().showMessage(localize(text), 8000)  # the core's messages in the UI's language
 
     @Slot(str)
     def show_error(self, text: str) -> None:
@@ -356,8 +389,8 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
 
         The banner offers the way out where there is one: the CPU after CUDA ran out of
         memory, a restart when the trainer is gone (its process killed or crashed)."""
-        self._error_text = text                # as written, for _error_actions after a rejected rebuild
-        shown = localize(text)                 # the core's messages in the UI's language
+        self._error_text = text  # as written, for _error_actions after a rejected rebuild
+        shown = localize(text)  # the core's messages in the UI's language
         self.statusBar().showMessage(shown)
         self.banner.show_message(shown, "error", self._error_actions(text))
 
@@ -385,14 +418,15 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
     @Slot(str)
     def show_problem(self, text: str) -> None:
         """A refused edit: nothing was applied."""
-        text = localize(text)                  # ConfigError problems in the UI's language
+        text = localize(text)  # ConfigError problems in the UI's language
         self.statusBar().showMessage(self.tr("Not applied: {0}").format(text), 10000)
         self.banner.show_message(self.tr("Not applied: {0}").format(text), "error")
 
     # -- files -----------------------------------------------------------------------------------
     def open_preset(self, name: str) -> None:
         try:
-            from explorer.core.presets import load_preset
+            from explorer.core.config import load_preset
+
             experiment = load_preset(name)
         except ExplorerError as exc:
             self.show_error(_problems(exc))
@@ -400,8 +434,9 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         self.load_experiment(experiment, note=self.tr("opened preset {0}").format(name))
 
     def open_experiment_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open experiment"), self._last_folder(),
-                                              self.tr("Experiments (*.json *.toml);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open experiment"), self._last_folder(), self.tr("Experiments (*.json *.toml);;All files (*)")
+        )
         if path:
             self.open_experiment_file(path)
 
@@ -411,8 +446,9 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         except ExplorerError as exc:
             self.show_error(self.tr("Cannot open {0}: {1}").format(Path(path).name, _problems(exc)))
             if not Path(path).exists() and str(Path(path).resolve()) in self.settings.recent_files:
-                self.settings.set("recent_files", [f for f in self.settings.recent_files
-                                                   if f != str(Path(path).resolve())])
+                self.settings.set(
+                    "recent_files", [f for f in self.settings.recent_files if f != str(Path(path).resolve())]
+                )
                 self._fill_recent_menu()
             return False
         self.settings.add_recent_file(path)
@@ -422,7 +458,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         return True
 
     def save_experiment_dialog(self) -> None:
-        self.file_actions.save_experiment_dialog()   # adds .toml/.json by the chosen filter
+        self.file_actions.save_experiment_dialog()  # adds .toml/.json by the chosen filter
 
     def save_experiment_file(self, path: str) -> bool:
         experiment = getattr(self.host, "experiment", None) or self._experiment
@@ -485,9 +521,9 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         return help_dialogs.show_shortcuts(self)
 
     # -- keyboard ------------------------------------------------------------------------------------
-    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt's dispatcher
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and _space_belongs_to_focus(event, self.focusWidget()):
-            event.accept()   # Space presses the focused button or ticks the focused box, not Play
+            event.accept()  # Space presses the focused button or ticks the focused box, not Play
             return True
         return super().event(event)
 
@@ -499,15 +535,15 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
         panels and views retranslate their own plots and derived texts in their changeEvent."""
         self.lesson_panel.language = i18n.current_language()
         if hasattr(self, "classroom") and hasattr(self.classroom, "retranslate"):
-            self.classroom.retranslate()        # before _show_experiment_info re-applies the exercise
-        self._show_experiment_info()            # window title, lesson
-        self._on_state(self._state)             # Play / Pause
+            self.classroom.retranslate()  # before _show_experiment_info re-applies the exercise
+        self._show_experiment_info()  # window title, lesson
+        self._on_state(self._state)  # Play / Pause
         self._fill_preset_menu()
         self._fill_recent_menu()
         if hasattr(self, "language_menu"):
             self.language_menu.sync()
         # live readouts after the children have handled the same event (they are sent it after us)
-        QTimer.singleShot(0, self, self._retranslate_readouts)   # dropped if the window is gone
+        QTimer.singleShot(0, self, self._retranslate_readouts)  # dropped if the window is gone
 
     def _retranslate_readouts(self) -> None:
         if self._closed:
@@ -545,26 +581,27 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):   # menus and toolb
     def _autosave(self) -> None:
         if not self._closed:
             self.settings.last_experiment_json = self._experiment.to_json()
-            self.settings.save()            # atomic: a failed write leaves the old file
+            self.settings.save()  # atomic: a failed write leaves the old file
 
     def save_settings(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry().data())
         self.settings.set_bytes("window/state", self.saveState(STATE_VERSION).data())
         if hasattr(self.dashboard, "save_layout"):
             self.settings.set_bytes("dashboard/layout", self.dashboard.save_layout().data())
-        self.settings.set("dashboard/hidden_views",
-                          [vid for vid, action in self.view_actions.items() if not action.isChecked()])
+        self.settings.set(
+            "dashboard/hidden_views", [vid for vid, action in self.view_actions.items() if not action.isChecked()]
+        )
         self.settings.last_experiment_json = self._experiment.to_json()
         self.settings.save()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the trainer and wait for it, then save settings, then close."""
         if not self._closed:
             self._closed = True
             self._timer.stop()
             self._autosave_timer.stop()
             if hasattr(self, "file_actions"):
-                self.file_actions.shutdown()   # a recording under way is written, not lost
+                self.file_actions.shutdown()  # a recording under way is written, not lost
             for panel in (self.regularization_panel, self.data_panel):
                 panel.flush()
             self.host.shutdown()
@@ -577,9 +614,13 @@ def _space_belongs_to_focus(event: QEvent, focus: Optional[QWidget]) -> bool:
     otherwise take it, and the control would have no keyboard route left)."""
     from PySide6.QtGui import QKeyEvent
 
-    return (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Space
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and isinstance(focus, QAbstractButton) and focus.isEnabled())
+    return (
+        isinstance(event, QKeyEvent)
+        and event.key() == Qt.Key.Key_Space
+        and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        and isinstance(focus, QAbstractButton)
+        and focus.isEnabled()
+    )
 
 
 def _problems(exc: Exception) -> str:
@@ -588,7 +629,8 @@ def _problems(exc: Exception) -> str:
 
 def _default_experiment() -> Experiment:
     try:
-        from explorer.core.presets import DEFAULT_PRESET, load_preset
+        from explorer.core.config import DEFAULT_PRESET, load_preset
+
         return load_preset(DEFAULT_PRESET)
     except (ImportError, ExplorerError):
         return Experiment()

@@ -14,7 +14,7 @@ Who does what, so that neither training nor the GUI ever waits:
   * a single worker thread, driven through the asyncio loop (qasync is the
     app's loop: loop.run_in_executor), composes the frame (scaled, with a
     caption strip and a time stamp), converts it to RGB and gives it to the
-    encoder (explorer.core.animation): MP4 frames stream into ffmpeg as they
+    encoder (explorer.core.io._animation): MP4 frames stream into ffmpeg as they
     come, GIF frames are reduced to a 256-colour palette;
   * stop() (or max length) ends the capture; an asyncio task waits for the
     last frames and lets the encoder write the file in the worker thread,
@@ -25,6 +25,7 @@ without bound, and the count of skipped frames is reported.
 
 compose_frame() is shared with the headless renderer (explorer.gui.headless).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -38,8 +39,8 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QObject, Signal
 
-from explorer.core.animation import AnimationWriter, animation_format, even_size, open_animation_writer
-from explorer.core.errors import ExportError
+from explorer.core.io import AnimationWriter, animation_format, even_size, open_animation_writer
+from explorer.core.protocol import ExportError
 from explorer.gui.views import palette
 
 DEFAULT_FPS = 10
@@ -50,13 +51,15 @@ DEFAULT_MAX_WIDTH = 1280
 
 # --- frames ------------------------------------------------------------------------------
 
+
 def caption_height(frame_height: int) -> int:
     """Height of the caption strip under the picture: readable, never dominant."""
     return max(18, int(round(frame_height * 0.045)))
 
 
-def frame_size_for(source: QtCore.QSize, max_width: Optional[int] = DEFAULT_MAX_WIDTH,
-                   caption: bool = True) -> tuple[int, int]:
+def frame_size_for(
+    source: QtCore.QSize, max_width: Optional[int] = DEFAULT_MAX_WIDTH, caption: bool = True
+) -> tuple[int, int]:
     """(width, height) of the frames for a source of this logical size: at most `max_width`
     wide, same aspect ratio, plus the caption strip, rounded to even sides (H.264)."""
     w, h = max(2, source.width()), max(2, source.height())
@@ -75,8 +78,14 @@ def qimage_to_rgb(image: QtGui.QImage) -> np.ndarray:
     return buf[:, : w * 3].reshape(h, w, 3).copy()
 
 
-def compose_frame(image: QtGui.QImage, size: tuple[int, int], caption: str = "", stamp: str = "",
-                  background: str = "#FFFFFF", foreground: str = "#202020") -> np.ndarray:
+def compose_frame(
+    image: QtGui.QImage,
+    size: tuple[int, int],
+    caption: str = "",
+    stamp: str = "",
+    background: str = "#FFFFFF",
+    foreground: str = "#202020",
+) -> np.ndarray:
     """One animation frame: `image` scaled to fit above a caption strip (caption left, time
     stamp right), as RGB. Safe on a worker thread: only QImage and QPainter on a QImage."""
     w, h = size
@@ -94,10 +103,10 @@ def compose_frame(image: QtGui.QImage, size: tuple[int, int], caption: str = "",
             if src.size() == box:
                 scaled = src
             else:
-                scaled = src.scaled(box, QtCore.Qt.AspectRatioMode.KeepAspectRatio,
-                                    QtCore.Qt.TransformationMode.SmoothTransformation)
-            painter.drawImage(QtCore.QPoint((w - scaled.width()) // 2, (box.height() - scaled.height()) // 2),
-                              scaled)
+                scaled = src.scaled(
+                    box, QtCore.Qt.AspectRatioMode.KeepAspectRatio, QtCore.Qt.TransformationMode.SmoothTransformation
+                )
+            painter.drawImage(QtCore.QPoint((w - scaled.width()) // 2, (box.height() - scaled.height()) // 2), scaled)
         if strip:
             rect = QtCore.QRect(0, h - strip, w, strip)
             tint = QtGui.QColor(foreground)
@@ -112,8 +121,9 @@ def compose_frame(image: QtGui.QImage, size: tuple[int, int], caption: str = "",
             flags = QtCore.Qt.AlignmentFlag.AlignVCenter
             stamp_w = painter.fontMetrics().horizontalAdvance(stamp) if stamp else 0
             if caption:
-                text = painter.fontMetrics().elidedText(caption, QtCore.Qt.TextElideMode.ElideRight,
-                                                        max(0, inner.width() - stamp_w - pad))
+                text = painter.fontMetrics().elidedText(
+                    caption, QtCore.Qt.TextElideMode.ElideRight, max(0, inner.width() - stamp_w - pad)
+                )
                 painter.drawText(inner, flags | QtCore.Qt.AlignmentFlag.AlignLeft, text)
             if stamp:
                 painter.drawText(inner, flags | QtCore.Qt.AlignmentFlag.AlignRight, stamp)
@@ -136,16 +146,24 @@ def capture_widget(widget: QtWidgets.QWidget) -> QtGui.QImage:
     window is exposed; otherwise painted again with QWidget.grab()."""
     top = widget.window()
     handle = top.windowHandle()
-    if (QtGui.QGuiApplication.platformName() in BACKING_STORE_PLATFORMS and handle is not None
-            and handle.isExposed() and widget.isVisible()):
+    if (
+        QtGui.QGuiApplication.platformName() in BACKING_STORE_PLATFORMS
+        and handle is not None
+        and handle.isExposed()
+        and widget.isVisible()
+    ):
         store = top.backingStore()
         device = store.paintDevice() if store is not None else None
         if isinstance(device, QtGui.QImage) and not device.isNull():
             dpr = device.devicePixelRatio()
             full = QtCore.QSize(round(top.width() * dpr), round(top.height() * dpr))
             origin = widget.mapTo(top, QtCore.QPoint(0, 0))
-            rect = QtCore.QRect(round(origin.x() * dpr), round(origin.y() * dpr),
-                                round(widget.width() * dpr), round(widget.height() * dpr))
+            rect = QtCore.QRect(
+                round(origin.x() * dpr),
+                round(origin.y() * dpr),
+                round(widget.width() * dpr),
+                round(widget.height() * dpr),
+            )
             if device.size() == full and device.rect().contains(rect) and not rect.isEmpty():
                 return device.copy(rect)
     return widget.grab().toImage()
@@ -163,6 +181,7 @@ def time_stamp(seconds: float, fps: float = 10.0) -> str:
 
 # --- the asyncio loop ----------------------------------------------------------------------
 
+
 def gui_event_loop() -> asyncio.AbstractEventLoop:
     """The asyncio loop that runs on Qt's event loop: qasync's (the app runs it). Where none
     runs (a test, a script embedding the window), a qasync loop is made the thread's loop:
@@ -174,7 +193,7 @@ def gui_event_loop() -> asyncio.AbstractEventLoop:
     import qasync
 
     policy = asyncio.get_event_loop_policy()
-    current = getattr(getattr(policy, "_local", None), "_loop", None)   # the thread's loop, if one was set
+    current = getattr(getattr(policy, "_local", None), "_loop", None)  # the thread's loop, if one was set
     if isinstance(current, qasync.QEventLoop) and not current.is_closed():
         return current
     loop = _fallback.get("loop")
@@ -190,20 +209,29 @@ _fallback: dict[str, Any] = {}
 
 # --- the recorder ----------------------------------------------------------------------------
 
+
 class AnimationRecorder(QObject):
     """Grab `source` at `fps` for at most `max_seconds` and encode it to `path` (.gif or .mp4)."""
 
-    stateChanged = Signal(str)       # "recording" | "encoding" | "done" | "failed" | "cancelled"
-    progress = Signal(int, int)      # recording: (frames, max frames); encoding: (frames done, frames)
-    finished = Signal(str)           # the file written
-    failed = Signal(str)             # why nothing was written
+    stateChanged = Signal(str)  # "recording" | "encoding" | "done" | "failed" | "cancelled"
+    progress = Signal(int, int)  # recording: (frames, max frames); encoding: (frames done, frames)
+    finished = Signal(str)  # the file written
+    failed = Signal(str)  # why nothing was written
 
-    def __init__(self, source: QtWidgets.QWidget, path: str | Path, *, fps: float = DEFAULT_FPS,
-                 max_seconds: float = DEFAULT_MAX_SECONDS, max_width: Optional[int] = DEFAULT_MAX_WIDTH,
-                 caption: Optional[Callable[[], str]] = None, parent: Optional[QObject] = None):
+    def __init__(
+        self,
+        source: QtWidgets.QWidget,
+        path: str | Path,
+        *,
+        fps: float = DEFAULT_FPS,
+        max_seconds: float = DEFAULT_MAX_SECONDS,
+        max_width: Optional[int] = DEFAULT_MAX_WIDTH,
+        caption: Optional[Callable[[], str]] = None,
+        parent: Optional[QObject] = None,
+    ):
         super().__init__(parent)
         self.path = Path(path)
-        self.format = animation_format(self.path)          # ExportError for anything but .gif / .mp4
+        self.format = animation_format(self.path)  # ExportError for anything but .gif / .mp4
         if not 1 <= float(fps) <= 60:
             raise ExportError(f"frame rate must be between 1 and 60 frames per second, got {fps!r}")
         if not 0 < float(max_seconds) <= MAX_SECONDS:
@@ -215,10 +243,10 @@ class AnimationRecorder(QObject):
         self.max_width = max_width
         self.caption = caption
         self.state = "idle"
-        self.frames = 0            # grabbed and handed to the encoder
-        self.encoded = 0           # composed and given to the encoder
-        self.dropped = 0           # skipped because the encoder fell behind
-        self.limited = False       # max_frames was lowered to what a GIF of this size can hold
+        self.frames = 0  # grabbed and handed to the encoder
+        self.encoded = 0  # composed and given to the encoder
+        self.dropped = 0  # skipped because the encoder fell behind
+        self.limited = False  # max_frames was lowered to what a GIF of this size can hold
         self.error: Optional[str] = None
         self.result: Optional[Path] = None
         self._writer: Optional[AnimationWriter] = None
@@ -247,11 +275,10 @@ class AnimationRecorder(QObject):
         self._writer = open_animation_writer(self.path, self.fps, self._size)
         capacity = self._writer.capacity
         if capacity is not None and capacity < self.max_frames:
-            self.max_frames = capacity             # a GIF's frames are held in memory: stop in time
+            self.max_frames = capacity  # a GIF's frames are held in memory: stop in time
             self.limited = True
         self._loop = gui_event_loop()
-        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1,
-                                                               thread_name_prefix="explorer-recorder")
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="explorer-recorder")
         self._t0 = time.perf_counter()
         self._set_state("recording")
         self._timer.start()
@@ -291,7 +318,7 @@ class AnimationRecorder(QObject):
         self._timer.stop()
         started_finish = self._finish_submitted
         self._set_state("encoding")
-        self._close_executor()                        # every queued frame (and any finish) has run
+        self._close_executor()  # every queued frame (and any finish) has run
         if self._finish_task is not None:
             self._finish_task.cancel()
         writer = self._writer
@@ -329,18 +356,18 @@ class AnimationRecorder(QObject):
             self.stop()
             return
         if len(self._inflight) >= self._max_backlog:
-            self.dropped += 1                         # the encoder is behind: skip, never queue without end
+            self.dropped += 1  # the encoder is behind: skip, never queue without end
             return
         try:
             image = capture_widget(self.source)
-        except RuntimeError as exc:                   # the widget was deleted
+        except RuntimeError as exc:  # the widget was deleted
             self._failed(self.tr("recording stopped: {0}").format(exc))
             return
         caption = ""
         if self.caption is not None:
             try:
                 caption = self.caption()
-            except Exception:  # noqa: BLE001 - a caption must never stop a recording
+            except Exception:
                 caption = ""
         stamp = time_stamp(self.frames / self.fps, self.fps)
         assert self._loop is not None and self._executor is not None
@@ -380,7 +407,7 @@ class AnimationRecorder(QObject):
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
             if self.state != "encoding":
-                return                                # failed or cancelled meanwhile
+                return  # failed or cancelled meanwhile
             self._finish_submitted = True
             path = await loop.run_in_executor(self._executor, self._writer.finish, self._progress_threadsafe)
         except asyncio.CancelledError:
@@ -388,7 +415,7 @@ class AnimationRecorder(QObject):
         except ExportError as exc:
             self._failed(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - report, never crash the loop
+        except Exception as exc:
             self._failed(self.tr("recording failed: {0}").format(exc))
             return
         self._close_executor()
@@ -405,7 +432,7 @@ class AnimationRecorder(QObject):
 
     def _emit_progress(self, done: int, total: int) -> None:
         if self.state == "encoding":
-            with contextlib.suppress(RuntimeError):   # the recorder was deleted meanwhile
+            with contextlib.suppress(RuntimeError):  # the recorder was deleted meanwhile
                 self.progress.emit(done, total)
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -414,7 +441,7 @@ class AnimationRecorder(QObject):
             return
         self._timer.stop()
         self.error = message
-        self._close_executor(cancel_pending=True)     # first: the worker must not be inside the writer
+        self._close_executor(cancel_pending=True)  # first: the worker must not be inside the writer
         if self._writer is not None:
             self._writer.abort()
         self._set_state("failed")

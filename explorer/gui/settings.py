@@ -5,6 +5,7 @@ when set (tests point it at a temporary folder so they never touch a real profil
 It is written atomically: a crash while saving never leaves a half-written file,
 and a corrupt or unreadable file is ignored rather than stopping the app.
 """
+
 from __future__ import annotations
 
 import base64
@@ -13,8 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from explorer.core.atomic import atomic_write_text
-from explorer.core.errors import ExportError
+from explorer.core.protocol import ExportError
+from explorer.core.util import atomic_write_text
 
 APP_DIR_NAME = "regularization-explorer"
 FILE_NAME = "settings.json"

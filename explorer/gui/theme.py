@@ -14,6 +14,7 @@ Two switches in the View menu, both remembered in the settings:
 Both go through `Looks`, which the main window creates once; nothing else keeps
 a copy of the state.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -27,14 +28,13 @@ from explorer.gui.views import palette
 # Panels, menus and the toolbar grow a little less than the plots (x1.45): on a 1280x720
 # projector the side panels would otherwise leave the plots no room.
 PRESENTATION_FONT_SCALE = 1.3
-DOCK_SHARE = 0.22           # on large screens a side dock may grow to this share of the screen's width
+DOCK_SHARE = 0.22  # on large screens a side dock may grow to this share of the screen's width
 THEMES = ("light", "dark")
 SETTING_THEME = "view/theme"
 SETTING_PRESENTATION = "view/presentation"
 DEFAULT_SIZE = QSize(1280, 800)
 # (light, dark) versions of the colours the panels set in style sheets
-DARK_SWAPS = (("color: #555;", "color: #a8a8a8;"),
-              ("background: #fff8e1;", "background: #3a3320; color: #f0e6c8;"))
+DARK_SWAPS = (("color: #555;", "color: #a8a8a8;"), ("background: #fff8e1;", "background: #3a3320; color: #f0e6c8;"))
 
 
 def initial_window_size(window: QWidget) -> QSize:
@@ -80,18 +80,28 @@ def dark_palette() -> QPalette:
     p = QPalette()
     window, base, text = QColor("#24262b"), QColor("#1b1b1f"), QColor("#e8e8e8")
     disabled = QColor("#7d7d7d")
-    for role, color in ((QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
-                        (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, QColor("#2c2e33")),
-                        (QPalette.ColorRole.ToolTipBase, QColor("#303238")), (QPalette.ColorRole.ToolTipText, text),
-                        (QPalette.ColorRole.PlaceholderText, QColor("#9a9a9a")),
-                        (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, QColor("#2f3137")),
-                        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.BrightText, QColor("#ff6b6b")),
-                        (QPalette.ColorRole.Light, QColor("#3a3c42")), (QPalette.ColorRole.Midlight, QColor("#33353a")),
-                        (QPalette.ColorRole.Mid, QColor("#45474d")), (QPalette.ColorRole.Dark, QColor("#151518")),
-                        (QPalette.ColorRole.Shadow, QColor("#000000")),
-                        (QPalette.ColorRole.Highlight, QColor("#3a8fd6")),
-                        (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
-                        (QPalette.ColorRole.Link, QColor("#6cb6ff")), (QPalette.ColorRole.LinkVisited, QColor("#c39bd3"))):
+    for role, color in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, QColor("#2c2e33")),
+        (QPalette.ColorRole.ToolTipBase, QColor("#303238")),
+        (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.PlaceholderText, QColor("#9a9a9a")),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, QColor("#2f3137")),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.BrightText, QColor("#ff6b6b")),
+        (QPalette.ColorRole.Light, QColor("#3a3c42")),
+        (QPalette.ColorRole.Midlight, QColor("#33353a")),
+        (QPalette.ColorRole.Mid, QColor("#45474d")),
+        (QPalette.ColorRole.Dark, QColor("#151518")),
+        (QPalette.ColorRole.Shadow, QColor("#000000")),
+        (QPalette.ColorRole.Highlight, QColor("#3a8fd6")),
+        (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
+        (QPalette.ColorRole.Link, QColor("#6cb6ff")),
+        (QPalette.ColorRole.LinkVisited, QColor("#c39bd3")),
+    ):
         p.setColor(role, color)
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
@@ -113,8 +123,9 @@ class Looks(QObject):
         self.presentation_action.setCheckable(True)
         self.presentation_action.setShortcuts([QKeySequence(Qt.Key.Key_F5), QKeySequence("Ctrl+P")])
         self.presentation_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.presentation_action.setToolTip(self.tr("Large fonts, thick lines and high contrast for a projector "
-                                                    "(F5 or Ctrl+P)"))
+        self.presentation_action.setToolTip(
+            self.tr("Large fonts, thick lines and high contrast for a projector (F5 or Ctrl+P)")
+        )
         self.presentation_action.toggled.connect(self.set_presentation)
         window.addAction(self.presentation_action)
         self.theme_group = QActionGroup(window)
@@ -141,7 +152,7 @@ class Looks(QObject):
         presentation = settings.get(SETTING_PRESENTATION) if settings is not None else None
         self.set_theme(theme if theme in THEMES else "light", remember=False)
         if presentation is True:
-            self.presentation_action.setChecked(True)      # -> set_presentation
+            self.presentation_action.setChecked(True)  # -> set_presentation
         else:
             self._apply()
 
@@ -168,7 +179,7 @@ class Looks(QObject):
     def set_presentation(self, on: bool) -> None:
         on = bool(on)
         if self.presentation_action.isChecked() != on:
-            self.presentation_action.setChecked(on)        # comes back here through toggled
+            self.presentation_action.setChecked(on)  # comes back here through toggled
             return
         self._presentation = on
         self._remember(SETTING_PRESENTATION, on)
@@ -191,7 +202,7 @@ class Looks(QObject):
         if app is not None:
             app.setPalette(dark_palette() if self._theme == "dark" else app.style().standardPalette())
             font = QFont(self._base_font)
-            font.setFamilies(base_font().families())   # i18n may have added a CJK family since
+            font.setFamilies(base_font().families())  # i18n may have added a CJK family since
             if self._base_font.pointSizeF() > 0:
                 font.setPointSizeF(self._base_font.pointSizeF() * scale)
             elif self._base_font.pixelSize() > 0:
@@ -214,7 +225,7 @@ class Looks(QObject):
     def _after_font_change(self) -> None:
         self._repolish()
         self._refit_fixed_widths()
-        for panel in getattr(self.window, "panels", ()):      # row heights fixed from the old font
+        for panel in getattr(self.window, "panels", ()):  # row heights fixed from the old font
             experiment = getattr(panel, "experiment", None)
             if experiment is not None:
                 panel.set_experiment(experiment)
@@ -234,7 +245,7 @@ class Looks(QObject):
         for dock in self.window.findChildren(QDockWidget):
             if dock.property("explorer_title_font") is True:
                 continue
-            font = QFont()          # resolves nothing but the strategy: size and families stay inherited
+            font = QFont()  # resolves nothing but the strategy: size and families stay inherited
             font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
             dock.setFont(font)
             dock.setProperty("explorer_title_font", True)

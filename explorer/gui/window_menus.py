@@ -2,13 +2,14 @@
 recent-file lists in them. A mixin of MainWindow: it reads the window's docks, dashboard and
 settings, and its menu entries call the window's methods.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
-from explorer.core.errors import ExplorerError
+from explorer.core.protocol import ExplorerError
 from explorer.gui import i18n
 from explorer.gui.widgets import RunStatus
 
@@ -25,13 +26,11 @@ class WindowMenus:
         self.play_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.play_action.setToolTip(self.tr("Play / pause training (Space)"))
         self.play_action.triggered.connect(self.toggle_play)
-        self.step_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward),
-                                   self.tr("Step"), self)
+        self.step_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), self.tr("Step"), self)
         self.step_action.setShortcut(QKeySequence(Qt.Key.Key_S))
         self.step_action.setToolTip(self.tr("One optimisation step, then pause (S)"))
         self.step_action.triggered.connect(self.step)
-        self.reset_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
-                                    self.tr("Reset"), self)
+        self.reset_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("Reset"), self)
         self.reset_action.setShortcut(QKeySequence(Qt.Key.Key_R))
         self.reset_action.setToolTip(self.tr("New initial weights from the seed, back to step 0 (R)"))
         self.reset_action.triggered.connect(self.reset)
@@ -53,7 +52,7 @@ class WindowMenus:
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
         for action in (self.play_action, self.step_action, self.reset_action):
-            bar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)   # in the Tab chain too
+            bar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)  # in the Tab chain too
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -69,8 +68,9 @@ class WindowMenus:
         file_menu.addSeparator()
         self.export_figures_action = file_menu.addAction(self.tr("Export &figures…"), self.export_figures_dialog)
         self.export_figures_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_checkpoint_action = file_menu.addAction(self.tr("Export &checkpoint…"),
-                                                            self.export_checkpoint_dialog)
+        self.export_checkpoint_action = file_menu.addAction(
+            self.tr("Export &checkpoint…"), self.export_checkpoint_dialog
+        )
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -86,9 +86,14 @@ class WindowMenus:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         self.view_actions: dict[str, QAction] = {}
-        titles = {"fit": self.tr("Fit"), "loss": self.tr("Loss curves"),
-                  "histograms": self.tr("Weight histograms"), "activations": self.tr("Activation variance"),
-                  "norms": self.tr("Weight norms"), "network": self.tr("Network diagram")}
+        titles = {
+            "fit": self.tr("Fit"),
+            "loss": self.tr("Loss curves"),
+            "histograms": self.tr("Weight histograms"),
+            "activations": self.tr("Activation variance"),
+            "norms": self.tr("Weight norms"),
+            "network": self.tr("Network diagram"),
+        }
         views = self.dashboard.views() if hasattr(self.dashboard, "views") else {}
         for view_id, widget in views.items():
             action = QAction(getattr(widget, "title", None) or titles.get(view_id, view_id), self)
@@ -114,14 +119,15 @@ class WindowMenus:
     def _fill_preset_menu(self) -> None:
         self.preset_menu.clear()
         try:
-            from explorer.core.presets import list_presets
+            from explorer.core.config import list_presets
+
             presets = list_presets()
         except (ImportError, ExplorerError, OSError) as exc:
             action = self.preset_menu.addAction(self.tr("(presets unavailable: {0})").format(exc))
             action.setEnabled(False)
             return
         for info in presets:
-            title, description = i18n.preset_texts(info)   # the Chinese title in Chinese
+            title, description = i18n.preset_texts(info)  # the Chinese title in Chinese
             action = self.preset_menu.addAction(title)
             action.setToolTip(description)
             action.setStatusTip(description)

@@ -1,7 +1,8 @@
-"""Core speed figures (explorer/core/bench.py): the trainer against a bare PyTorch loop."""
+"""Core speed figures (explorer/core/io/_bench.py): the trainer against a bare PyTorch loop."""
+
 from __future__ import annotations
 
-from explorer.core import bench
+from explorer.core.io import bench
 from tests.benchmarks.helpers import report
 
 
@@ -12,19 +13,16 @@ def test_machine(bench_record, bench_settings) -> None:  # type: ignore[no-untyp
 def test_trainer_vs_bare(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
     """Trainer.step on the dropout-regression preset (no variants) against nn.Sequential + SGD."""
     figures = bench.trainer_vs_bare(bench_settings["seconds"], bench_settings["repeats"])
-    report("trainer vs bare loop (1-200-200-200-1, p = 0.5, 10 points; steps/s)", figures,
-           bench_record, bench_settings)
+    report("trainer vs bare loop (1-200-200-200-1, p = 0.5, 10 points; steps/s)", figures, bench_record, bench_settings)
 
 
 def test_compare8_vs_sequential(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
     """8 variants in lockstep: the stacked engine against 8 separate models (rounds/s)."""
     figures = bench.compare8_vs_sequential(bench_settings["seconds"], bench_settings["repeats"])
-    report("compare mode: 8 variants stacked vs one after another (rounds/s)", figures,
-           bench_record, bench_settings)
+    report("compare mode: 8 variants stacked vs one after another (rounds/s)", figures, bench_record, bench_settings)
 
 
 def test_mlp_vs_bare(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
     """The image preset's shape (784-256-256-10, batch 256, dropout 0.2/0.5, SGD lr 0.5)."""
     figures = bench.mlp_vs_bare(bench_settings["seconds"], max(3, bench_settings["repeats"] - 2))
-    report("image preset shape vs bare loop with index batching (samples/s)", figures,
-           bench_record, bench_settings)
+    report("image preset shape vs bare loop with index batching (samples/s)", figures, bench_record, bench_settings)

@@ -8,6 +8,7 @@ figures (ratios against a bare PyTorch loop in the same process) and fails
 only when a figure is not a number, or, with --bench-strict, misses its
 target.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,20 +19,23 @@ import pytest
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("benchmarks")
-    group.addoption("--bench-seconds", type=float, default=8.0,
-                    help="seconds of measurement per comparison (default 8)")
-    group.addoption("--bench-repeats", type=int, default=9,
-                    help="alternating burst pairs per comparison (default 9)")
+    group.addoption(
+        "--bench-seconds", type=float, default=8.0, help="seconds of measurement per comparison (default 8)"
+    )
+    group.addoption("--bench-repeats", type=int, default=9, help="alternating burst pairs per comparison (default 9)")
     group.addoption("--bench-json", default=None, help="also write every figure to this JSON file")
     group.addoption("--bench-strict", action="store_true", help="fail when a figure misses its target")
-    group.addoption("--bench-rss-steps", type=int, default=100_000,
-                    help="training steps for the memory figure (the issue's figure: 1000000)")
+    group.addoption(
+        "--bench-rss-steps",
+        type=int,
+        default=100_000,
+        help="training steps for the memory figure (the issue's figure: 1000000)",
+    )
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):  # type: ignore[no-untyped-def]
     # a file named on the command line is collected by pytest itself
-    if file_path.suffix == ".py" and file_path.name.startswith("bench_") and \
-            not parent.session.isinitpath(file_path):
+    if file_path.suffix == ".py" and file_path.name.startswith("bench_") and not parent.session.isinitpath(file_path):
         return pytest.Module.from_parent(parent, path=file_path)
     return None
 
@@ -39,8 +43,11 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):  # type: ign
 @pytest.fixture(scope="session")
 def bench_settings(request: pytest.FixtureRequest) -> dict:  # type: ignore[type-arg]
     config = request.config
-    return {"seconds": config.getoption("--bench-seconds"), "repeats": config.getoption("--bench-repeats"),
-            "strict": config.getoption("--bench-strict")}
+    return {
+        "seconds": config.getoption("--bench-seconds"),
+        "repeats": config.getoption("--bench-repeats"),
+        "strict": config.getoption("--bench-strict"),
+    }
 
 
 @pytest.fixture(scope="session")

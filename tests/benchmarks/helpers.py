@@ -1,10 +1,11 @@
 """Shared by the bench_*.py files: print a table, record the figures, check them."""
+
 from __future__ import annotations
 
 import math
 from typing import Any
 
-from explorer.core.bench import TARGETS, table
+from explorer.core.io import TARGETS, table
 
 
 def report(title: str, figures: dict[str, Any], record: dict[str, Any], settings: dict[str, Any]) -> None:

@@ -1,22 +1,32 @@
 """The small sine-regression runs that the core tests train on the CPU, stepping them,
 and walking their snapshots."""
+
 from __future__ import annotations
 
 import dataclasses
 from typing import Any, Collection, Iterator
 
 from explorer.core.config import Experiment
-from explorer.core.trainer import Trainer
+from explorer.core.training import Trainer
 
 
-def sine_run(layers: list[dict[str, Any]], settings: dict[str, Any], values: dict[str, Any],
-             points: tuple[int, int, int] = (24, 12, 12)) -> Experiment:
+def sine_run(
+    layers: list[dict[str, Any]],
+    settings: dict[str, Any],
+    values: dict[str, Any],
+    points: tuple[int, int, int] = (24, 12, 12),
+) -> Experiment:
     """A sine regression with `points` = (train, validation, test) points and these hidden layers,
     on the CPU: `settings` are a test file's defaults, `values` (dotted paths) one test's changes."""
     n_train, n_val, n_test = points
     base = {
-        "dataset.kind": "sine", "dataset.n_train": n_train, "dataset.n_val": n_val, "dataset.n_test": n_test,
-        "network.layers": layers, **settings, "training.device": "cpu",
+        "dataset.kind": "sine",
+        "dataset.n_train": n_train,
+        "dataset.n_val": n_val,
+        "dataset.n_test": n_test,
+        "network.layers": layers,
+        **settings,
+        "training.device": "cpu",
     }
     base.update(values)
     return Experiment().with_values(base)

@@ -1,5 +1,6 @@
 """Checkpoints: continue bit for bit, refuse every kind of bad file (hostile pickles included),
 and write atomically."""
+
 from __future__ import annotations
 
 import json
@@ -11,13 +12,18 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.core.atomic import atomic_write_with
-from explorer.core.checkpoint import (FORMAT, FORMAT_VERSION, checkpoint_payload, load_checkpoint,
-                                      restore_trainer, save_checkpoint)
 from explorer.core.config import Experiment
-from explorer.core.errors import CheckpointError, ExportError
-from explorer.core.snapshot import HISTORY_KEYS
-from explorer.core.trainer import Trainer
+from explorer.core.io._checkpoint import (
+    FORMAT,
+    FORMAT_VERSION,
+    checkpoint_payload,
+    load_checkpoint,
+    restore_trainer,
+    save_checkpoint,
+)
+from explorer.core.protocol import HISTORY_KEYS, CheckpointError, ExportError
+from explorer.core.training import Trainer
+from explorer.core.util import atomic_write_with
 from tests.core.small_runs import run_steps, run_to_end, sine_run
 from tests.hostile_checkpoints import SystemOnLoad, TouchOnLoad
 
@@ -25,13 +31,20 @@ pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def small(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    return sine_run([{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh", "dropout_p": 0.2}],
-                    {"optimizer.lr": 0.05, "optimizer.momentum": 0.9, "training.epochs": 40}, values)
+    return sine_run(
+        [{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh", "dropout_p": 0.2}],
+        {"optimizer.lr": 0.05, "optimizer.momentum": 0.9, "training.epochs": 40},
+        values,
+    )
 
 
 def assert_same_state(a: Trainer, b: Trainer) -> None:
-    assert (a.step_count, a.epoch, a.finished, a._batch_in_epoch) == (b.step_count, b.epoch, b.finished,
-                                                                       b._batch_in_epoch)
+    assert (a.step_count, a.epoch, a.finished, a._batch_in_epoch) == (
+        b.step_count,
+        b.epoch,
+        b.finished,
+        b._batch_in_epoch,
+    )
     for ra, rb in zip(a.variants, b.variants, strict=True):
         sa, sb = ra.model.state_dict(), rb.model.state_dict()
         assert sa.keys() == sb.keys()
@@ -44,7 +57,7 @@ def assert_same_state(a: Trainer, b: Trainer) -> None:
                 other = ob[k][name]
                 assert torch.equal(value, other) if isinstance(value, torch.Tensor) else value == other
         assert torch.equal(ra.generator.get_state(), rb.generator.get_state())
-        assert json.dumps(ra.early.state_dict()) == json.dumps(rb.early.state_dict())   # NaN-safe
+        assert json.dumps(ra.early.state_dict()) == json.dumps(rb.early.state_dict())  # NaN-safe
         assert (ra.finished, ra.restored) == (rb.finished, rb.restored)
         for key in HISTORY_KEYS + ("weight_norm",):
             assert np.array_equal(ra.history.column(key), rb.history.column(key), equal_nan=True), key
@@ -53,25 +66,36 @@ def assert_same_state(a: Trainer, b: Trainer) -> None:
 
 SETUPS = {
     "dropout, full batch": small(),
-    "dropout, minibatches": small(**{"training.batch_size": 5}),           # 5 steps an epoch
-    "variants": small(**{"training.batch_size": 7, "optimizer.kind": "adam", "optimizer.lr": 0.01},
-                      variants=[
-                          {"name": "inverted", "set": {}},
-                          {"name": "dropconnect", "set": {"network.layers.0.dropout_kind": "dropconnect",
-                                                          "regularization.l1_lambda": 0.001}},
-                          {"name": "gaussian", "set": {"network.layers.1.dropout_kind": "gaussian",
-                                                       "regularization.weight_decay": 0.1}},
-                          {"name": "vanilla + early stop", "set": {"network.layers.0.dropout_kind": "vanilla",
-                                                                   "early_stopping.enabled": True,
-                                                                   "early_stopping.patience": 3}},
-                      ]),
+    "dropout, minibatches": small(**{"training.batch_size": 5}),  # 5 steps an epoch
+    "variants": small(
+        **{"training.batch_size": 7, "optimizer.kind": "adam", "optimizer.lr": 0.01},
+        variants=[
+            {"name": "inverted", "set": {}},
+            {
+                "name": "dropconnect",
+                "set": {"network.layers.0.dropout_kind": "dropconnect", "regularization.l1_lambda": 0.001},
+            },
+            {
+                "name": "gaussian",
+                "set": {"network.layers.1.dropout_kind": "gaussian", "regularization.weight_decay": 0.1},
+            },
+            {
+                "name": "vanilla + early stop",
+                "set": {
+                    "network.layers.0.dropout_kind": "vanilla",
+                    "early_stopping.enabled": True,
+                    "early_stopping.patience": 3,
+                },
+            },
+        ],
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(SETUPS))
 def test_resume_continues_bit_for_bit(tmp_path, name: str) -> None:
     exp = SETUPS[name]
-    k, n = 13, 17                                   # 13 is mid-epoch for the minibatch setups
+    k, n = 13, 17  # 13 is mid-epoch for the minibatch setups
     uninterrupted = Trainer(exp)
     run_steps(uninterrupted, k + n)
 
@@ -79,7 +103,7 @@ def test_resume_continues_bit_for_bit(tmp_path, name: str) -> None:
     run_steps(first, k)
     path = save_checkpoint(first, tmp_path / "mid.pt")
     resumed = restore_trainer(load_checkpoint(path))
-    assert_same_state(first, resumed)               # nothing lost on the way through the file
+    assert_same_state(first, resumed)  # nothing lost on the way through the file
     run_steps(first, n)
     run_steps(resumed, n)
     assert_same_state(resumed, first)
@@ -111,7 +135,7 @@ def test_finished_run_continues_with_more_epochs(tmp_path) -> None:
 
 
 def test_live_edits_travel_in_the_checkpoint(tmp_path) -> None:
-    from explorer.core.commands import SetValue
+    from explorer.core.protocol import SetValue
 
     trainer = Trainer(small())
     run_steps(trainer, 2)
@@ -139,14 +163,29 @@ def test_checkpoint_layout(tmp_path) -> None:
     (v,) = raw["variants"]
     assert v["name"] == "model"
     assert v["history"]["size"] == 1 and v["history"]["columns"]["train_loss"].dtype == torch.float64
-    assert v["plain"]["layers"] == ["Linear(1, 16)", "ReLU()", "Dropout(p=0.3)",
-                                    "Linear(16, 8)", "Tanh()", "Dropout(p=0.2)", "Linear(8, 1)"]
+    assert v["plain"]["layers"] == [
+        "Linear(1, 16)",
+        "ReLU()",
+        "Dropout(p=0.3)",
+        "Linear(16, 8)",
+        "Tanh()",
+        "Dropout(p=0.2)",
+        "Linear(8, 1)",
+    ]
     assert all(t.device.type == "cpu" for t in v["state_dict"].values())
 
 
 def test_best_checkpoint_holds_the_best_weights(tmp_path) -> None:
-    exp = small(**{"network.layers.0.dropout_p": 0.0, "network.layers.1.dropout_p": 0.0, "optimizer.lr": 0.3,
-                   "early_stopping.enabled": True, "early_stopping.patience": 2, "training.epochs": 400})
+    exp = small(
+        **{
+            "network.layers.0.dropout_p": 0.0,
+            "network.layers.1.dropout_p": 0.0,
+            "optimizer.lr": 0.3,
+            "early_stopping.enabled": True,
+            "early_stopping.patience": 2,
+            "training.epochs": 400,
+        }
+    )
     trainer = Trainer(exp)
     run_steps(trainer, 30)
     run = trainer.variants[0]
@@ -172,6 +211,7 @@ def test_restore_refuses_a_mismatched_experiment(tmp_path) -> None:
 
 
 # -- bad files ---------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def good_checkpoint(tmp_path_factory) -> pathlib.Path:
@@ -214,6 +254,7 @@ def test_random_bytes_empty_file_and_json(tmp_path) -> None:
         assert "not an explorer checkpoint (not a PyTorch zip file, or truncated)" in message, message
     # a zip archive that is not a PyTorch file (results folder zipped and renamed)
     import zipfile
+
     with zipfile.ZipFile(tmp_path / "results.pt", "w") as zf:
         zf.writestr("run/metrics.json", "{}")
     assert "corrupt or truncated checkpoint" in refused(tmp_path / "results.pt")
@@ -239,11 +280,14 @@ def test_torch_file_of_another_program(tmp_path) -> None:
     assert "not a Regularization Explorer checkpoint" in refused(tmp_path / "list.pt")
     torch.save({"format": FORMAT}, tmp_path / "noversion.pt")
     assert "no format version" in refused(tmp_path / "noversion.pt")
-    torch.save({"format": FORMAT, "format_version": 1, "experiment_json": Experiment().to_json()},
-               tmp_path / "novariants.pt")
+    torch.save(
+        {"format": FORMAT, "format_version": 1, "experiment_json": Experiment().to_json()}, tmp_path / "novariants.pt"
+    )
     assert "missing required entries" in refused(tmp_path / "novariants.pt")
-    torch.save({"format": FORMAT, "format_version": 1, "experiment_json": '{"netwrk": 1}', "variants": []},
-               tmp_path / "badexp.pt")
+    torch.save(
+        {"format": FORMAT, "format_version": 1, "experiment_json": '{"netwrk": 1}', "variants": []},
+        tmp_path / "badexp.pt",
+    )
     assert "its experiment is invalid: netwrk: unknown field" in refused(tmp_path / "badexp.pt")
 
 
@@ -276,14 +320,15 @@ def test_hostile_pickle_is_refused_and_never_runs(tmp_path, good_checkpoint, hos
 
 # -- atomic writes ------------------------------------------------------------------------------------------------
 
+
 def test_checkpoint_is_written_atomically(tmp_path) -> None:
     trainer = Trainer(small())
     save_checkpoint(trainer, tmp_path / "checkpoint.pt")
     run_steps(trainer, 1)
-    save_checkpoint(trainer, tmp_path / "checkpoint.pt")          # overwrite
+    save_checkpoint(trainer, tmp_path / "checkpoint.pt")  # overwrite
     assert [p.name for p in tmp_path.iterdir()] == ["checkpoint.pt"]
     assert load_checkpoint(tmp_path / "checkpoint.pt")["step"] == 1
-    save_checkpoint(trainer, tmp_path / "new" / "dir" / "c.pt")    # folders are created
+    save_checkpoint(trainer, tmp_path / "new" / "dir" / "c.pt")  # folders are created
     assert (tmp_path / "new" / "dir" / "c.pt").is_file()
     assert [p.name for p in (tmp_path / "new" / "dir").iterdir()] == ["c.pt"]
 

@@ -1,14 +1,26 @@
 """The experiment schema: defaults, files, messages that name the field path, variants, live edits."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from explorer.core.config import (SCHEMA_VERSION, Experiment, apply_live_value, experiment_from_dict,
-                                  is_live_path, load_experiment, parse_assignment, parse_experiment)
-from explorer.core.errors import ConfigError
-from explorer.core.presets import DEFAULT_PRESET, list_presets, load_preset, presets_dir
+from explorer.core.config import (
+    DEFAULT_PRESET,
+    SCHEMA_VERSION,
+    Experiment,
+    apply_live_value,
+    experiment_from_dict,
+    is_live_path,
+    list_presets,
+    load_experiment,
+    load_preset,
+    parse_assignment,
+    parse_experiment,
+    presets_dir,
+)
+from explorer.core.protocol import ConfigError
 
 
 def problems_of(data) -> list[str]:  # type: ignore[no-untyped-def]
@@ -20,22 +32,39 @@ def problems_of(data) -> list[str]:  # type: ignore[no-untyped-def]
 
 def a_rich_experiment() -> Experiment:
     """Non-default values in every section, a None field and a variant."""
-    return Experiment().with_values({
-        "dataset.kind": "sine", "dataset.n_train": 33, "dataset.noise": 0.25, "dataset.seed": 7,
-        "network.layers": [{"width": 5, "activation": "tanh", "dropout_p": 0.25, "dropout_kind": "vanilla"},
-                           {"width": 3, "activation": "gelu", "dropout_p": 0.0, "dropout_kind": "gaussian"}],
-        "network.init": "xavier",
-        "regularization.l1_lambda": 0.001, "regularization.l2_lambda": 0.5, "regularization.penalize_biases": True,
-        "optimizer.kind": "adam", "optimizer.lr": 0.003, "optimizer.betas": [0.8, 0.95],
-        "early_stopping.enabled": True, "early_stopping.patience": 4,
-        "training.epochs": 12, "training.batch_size": 8, "training.eval_every": 3, "training.seed": 11,
-        "training.device": "cpu",
-        "variants": [{"name": "more L2", "set": {"regularization.l2_lambda": 1.0,
-                                                  "network.layers.1.dropout_p": 0.5}}],
-    })
+    return Experiment().with_values(
+        {
+            "dataset.kind": "sine",
+            "dataset.n_train": 33,
+            "dataset.noise": 0.25,
+            "dataset.seed": 7,
+            "network.layers": [
+                {"width": 5, "activation": "tanh", "dropout_p": 0.25, "dropout_kind": "vanilla"},
+                {"width": 3, "activation": "gelu", "dropout_p": 0.0, "dropout_kind": "gaussian"},
+            ],
+            "network.init": "xavier",
+            "regularization.l1_lambda": 0.001,
+            "regularization.l2_lambda": 0.5,
+            "regularization.penalize_biases": True,
+            "optimizer.kind": "adam",
+            "optimizer.lr": 0.003,
+            "optimizer.betas": [0.8, 0.95],
+            "early_stopping.enabled": True,
+            "early_stopping.patience": 4,
+            "training.epochs": 12,
+            "training.batch_size": 8,
+            "training.eval_every": 3,
+            "training.seed": 11,
+            "training.device": "cpu",
+            "variants": [
+                {"name": "more L2", "set": {"regularization.l2_lambda": 1.0, "network.layers.1.dropout_p": 0.5}}
+            ],
+        }
+    )
 
 
 # -- defaults --------------------------------------------------------------------------
+
 
 def test_defaults_are_valid_and_documented_values() -> None:
     exp = Experiment()
@@ -52,6 +81,7 @@ def test_defaults_are_valid_and_documented_values() -> None:
 
 # -- files ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("suffix", [".json", ".toml", ".JSON"])
 def test_file_round_trip(tmp_path, suffix: str) -> None:
     exp = a_rich_experiment()
@@ -59,10 +89,10 @@ def test_file_round_trip(tmp_path, suffix: str) -> None:
     exp.save(path)
     loaded = load_experiment(path)
     assert loaded == exp
-    assert loaded.dataset.path is None                       # TOML has no null: omitted, default comes back
+    assert loaded.dataset.path is None  # TOML has no null: omitted, default comes back
     assert loaded.optimizer.betas == (0.8, 0.95)
     assert loaded.variants[0].set == {"regularization.l2_lambda": 1.0, "network.layers.1.dropout_p": 0.5}
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]   # atomic write: no temp file left
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # atomic write: no temp file left
 
 
 def test_toml_file_is_toml_and_json_file_is_json(tmp_path) -> None:
@@ -77,13 +107,15 @@ def test_toml_file_is_toml_and_json_file_is_json(tmp_path) -> None:
 
 # -- messages that name the field ---------------------------------------------------------
 
+
 def test_unknown_top_level_key_names_it() -> None:
     assert problems_of({"netwrk": {}}) == ["netwrk: unknown field (check the spelling)"]
 
 
 def test_unknown_nested_key_names_full_path() -> None:
     assert problems_of({"network": {"layers": [{"widht": 3}]}}) == [
-        "network.layers.0.widht: unknown field (check the spelling)"]
+        "network.layers.0.widht: unknown field (check the spelling)"
+    ]
 
 
 def test_out_of_range_names_path_bound_and_value() -> None:
@@ -96,18 +128,22 @@ def test_out_of_range_names_path_bound_and_value() -> None:
 
 
 def test_every_problem_is_listed_not_only_the_first() -> None:
-    problems = problems_of({"network": {"layers": [{"dropout_p": 1.5, "widht": 3}]},
-                            "optimizer": {"lr": -1}, "trainin": {}})
+    problems = problems_of(
+        {"network": {"layers": [{"dropout_p": 1.5, "widht": 3}]}, "optimizer": {"lr": -1}, "trainin": {}}
+    )
     paths = sorted(p.split(":")[0] for p in problems)
     assert paths == ["network.layers.0.dropout_p", "network.layers.0.widht", "optimizer.lr", "trainin"]
 
 
-@pytest.mark.parametrize("data, path", [
-    ({"optimizer": {"lr": "fast"}}, "optimizer.lr"),
-    ({"training": {"epochs": "ten"}}, "training.epochs"),
-    ({"optimizer": {"kind": "rmsprop"}}, "optimizer.kind"),
-    ({"network": {"layers": [{"activation": "swish"}]}}, "network.layers.0.activation"),
-])
+@pytest.mark.parametrize(
+    "data, path",
+    [
+        ({"optimizer": {"lr": "fast"}}, "optimizer.lr"),
+        ({"training": {"epochs": "ten"}}, "training.epochs"),
+        ({"optimizer": {"kind": "rmsprop"}}, "optimizer.kind"),
+        ({"network": {"layers": [{"activation": "swish"}]}}, "network.layers.0.activation"),
+    ],
+)
 def test_wrong_type_or_choice_names_path_and_value(data, path: str) -> None:  # type: ignore[no-untyped-def]
     (problem,) = problems_of(data)
     assert problem.startswith(f"{path}: ")
@@ -122,11 +158,14 @@ def test_choice_error_lists_the_allowed_values() -> None:
         assert allowed in problem
 
 
-@pytest.mark.parametrize("data, path", [
-    ({"optimizer": 3}, "optimizer"),
-    ({"network": {"layers": {"width": 3}}}, "network.layers"),
-    ({"lr": 0.1}, "lr"),                       # a field at the wrong level
-])
+@pytest.mark.parametrize(
+    "data, path",
+    [
+        ({"optimizer": 3}, "optimizer"),
+        ({"network": {"layers": {"width": 3}}}, "network.layers"),
+        ({"lr": 0.1}, "lr"),  # a field at the wrong level
+    ],
+)
 def test_wrong_nesting_names_path(data, path: str) -> None:  # type: ignore[no-untyped-def]
     (problem,) = problems_of(data)
     assert problem.startswith(f"{path}: ")
@@ -156,19 +195,24 @@ def test_cross_field_rules() -> None:
     assert problems_of({"optimizer": {"betas": [0.9, 1.0]}}) == ["optimizer: betas must each be in [0, 1)"]
     assert problems_of({"variants": [{"name": "a"}, {"name": "a"}]}) == ["variant names must be unique"]
     assert problems_of({"early_stopping": {"monitor": "val_accuracy"}}) == [
-        "early_stopping.monitor 'val_accuracy' needs a classification dataset"]
+        "early_stopping.monitor 'val_accuracy' needs a classification dataset"
+    ]
 
 
 # -- invalid bytes -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, data, expected", [
-    ("bad.json", b"\xff\xfe\x00garbage\x80", "not UTF-8"),
-    ("bad.toml", b"\xc3\x28", "not UTF-8"),
-    ("bad.json", b"{not json", "not valid JSON"),
-    ("bad.toml", b"a = [", "not valid TOML"),
-    ("bad.json", b"null", "must be a table/object"),
-    ("bad.json", b"", "not valid JSON"),
-])
+
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("bad.json", b"\xff\xfe\x00garbage\x80", "not UTF-8"),
+        ("bad.toml", b"\xc3\x28", "not UTF-8"),
+        ("bad.json", b"{not json", "not valid JSON"),
+        ("bad.toml", b"a = [", "not valid TOML"),
+        ("bad.json", b"null", "must be a table/object"),
+        ("bad.json", b"", "not valid JSON"),
+    ],
+)
 def test_invalid_file_bytes_give_config_error(tmp_path, name: str, data: bytes, expected: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -185,24 +229,40 @@ def test_missing_file_gives_config_error(tmp_path) -> None:
 
 # -- variants ------------------------------------------------------------------------------------
 
+
 def test_resolved_variants_apply_overrides_and_keep_the_rest() -> None:
-    exp = a_rich_experiment().with_values({"variants": [
-        {"name": "A", "set": {}},
-        {"name": "B", "set": {"regularization.l2_lambda": 2.0, "network.layers.0.dropout_kind": "dropconnect",
-                              "optimizer.lr": 0.5, "early_stopping.patience": 9}},
-    ]})
+    exp = a_rich_experiment().with_values(
+        {
+            "variants": [
+                {"name": "A", "set": {}},
+                {
+                    "name": "B",
+                    "set": {
+                        "regularization.l2_lambda": 2.0,
+                        "network.layers.0.dropout_kind": "dropconnect",
+                        "optimizer.lr": 0.5,
+                        "early_stopping.patience": 9,
+                    },
+                },
+            ]
+        }
+    )
     a, b = exp.resolved_variants()
     assert exp.variant_names() == ["A", "B"]
     base = exp.model_dump()
     base["variants"] = []
     assert a.model_dump() == base
-    assert (b.regularization.l2_lambda, b.network.layers[0].dropout_kind, b.optimizer.lr,
-            b.early_stopping.patience) == (2.0, "dropconnect", 0.5, 9)
+    assert (
+        b.regularization.l2_lambda,
+        b.network.layers[0].dropout_kind,
+        b.optimizer.lr,
+        b.early_stopping.patience,
+    ) == (2.0, "dropconnect", 0.5, 9)
     b_dump = b.model_dump()
     for path in ("regularization.l2_lambda", "network", "optimizer", "early_stopping"):
         b_dump.pop(path.split(".")[0], None)
         base.pop(path.split(".")[0], None)
-    assert b_dump == base                          # dataset, training, meta... untouched
+    assert b_dump == base  # dataset, training, meta... untouched
     assert b.network.layers[0].width == 5 and b.network.layers[0].dropout_p == 0.25
     assert all(v.variants == [] for v in (a, b))
 
@@ -222,8 +282,9 @@ def test_variant_may_not_change_shapes_or_data(path: str) -> None:
 
 def test_variant_naming_a_missing_layer() -> None:
     (problem,) = problems_of({"variants": [{"name": "deep", "set": {"network.layers.5.dropout_p": 0.5}}]})
-    assert problem == ("variant 'deep': 'network.layers.5.dropout_p' names layer 5, "
-                       "but the network has 2 hidden layers")
+    assert problem == (
+        "variant 'deep': 'network.layers.5.dropout_p' names layer 5, but the network has 2 hidden layers"
+    )
 
 
 def test_variant_bad_value_names_the_variant() -> None:
@@ -244,16 +305,20 @@ def test_variant_typo_names_the_variant() -> None:
 
 # -- with_values / parse_assignment ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("a.b=0.5", ("a.b", 0.5)),
-    ("optimizer.kind=adam", ("optimizer.kind", "adam")),
-    (" training.epochs = 7 ", ("training.epochs", 7)),
-    ("training.batch_size=null", ("training.batch_size", None)),
-    ("regularization.penalize_biases=true", ("regularization.penalize_biases", True)),
-    ("optimizer.betas=[0.5, 0.9]", ("optimizer.betas", [0.5, 0.9])),
-    ("meta.title=a=b", ("meta.title", "a=b")),
-    ("regularization.l2_lambda=1e-3", ("regularization.l2_lambda", 0.001)),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a.b=0.5", ("a.b", 0.5)),
+        ("optimizer.kind=adam", ("optimizer.kind", "adam")),
+        (" training.epochs = 7 ", ("training.epochs", 7)),
+        ("training.batch_size=null", ("training.batch_size", None)),
+        ("regularization.penalize_biases=true", ("regularization.penalize_biases", True)),
+        ("optimizer.betas=[0.5, 0.9]", ("optimizer.betas", [0.5, 0.9])),
+        ("meta.title=a=b", ("meta.title", "a=b")),
+        ("regularization.l2_lambda=1e-3", ("regularization.l2_lambda", 0.001)),
+    ],
+)
 def test_parse_assignment(text: str, expected) -> None:  # type: ignore[no-untyped-def]
     path, value = parse_assignment(text)
     assert (path, value) == expected
@@ -268,20 +333,24 @@ def test_parse_assignment_without_equals_is_refused() -> None:
 
 def test_with_values_sets_validates_and_copies() -> None:
     exp = Experiment()
-    new = exp.with_values(dict([parse_assignment("network.layers.1.dropout_p=0.5"),
-                                parse_assignment("optimizer.kind=adam")]))
+    new = exp.with_values(
+        dict([parse_assignment("network.layers.1.dropout_p=0.5"), parse_assignment("optimizer.kind=adam")])
+    )
     assert new.network.layers[1].dropout_p == 0.5 and new.optimizer.kind == "adam"
-    assert exp.network.layers[1].dropout_p == 0.0 and exp.optimizer.kind == "sgd"   # the original is unchanged
+    assert exp.network.layers[1].dropout_p == 0.0 and exp.optimizer.kind == "sgd"  # the original is unchanged
     assert new.get("network.layers.1.dropout_p") == 0.5
 
 
-@pytest.mark.parametrize("assignments, problem", [
-    ({"network.layers.7.dropout_p": 0.1}, "network.layers.7: no such index (there are 2)"),
-    ({"network.layers.2": {}}, "network.layers.2: no such index (there are 2)"),
-    ({"netwrk.x": 1}, "netwrk: unknown field"),
-    ({"optimizer.lr.x": 1}, "optimizer.lr.x: is not a section"),
-    ({"optimizer.speed": 1}, "optimizer.speed: unknown field"),
-])
+@pytest.mark.parametrize(
+    "assignments, problem",
+    [
+        ({"network.layers.7.dropout_p": 0.1}, "network.layers.7: no such index (there are 2)"),
+        ({"network.layers.2": {}}, "network.layers.2: no such index (there are 2)"),
+        ({"netwrk.x": 1}, "netwrk: unknown field"),
+        ({"optimizer.lr.x": 1}, "optimizer.lr.x: is not a section"),
+        ({"optimizer.speed": 1}, "optimizer.speed: unknown field"),
+    ],
+)
 def test_with_values_bad_paths(assignments, problem: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ConfigError) as info:
         Experiment().with_values(assignments)
@@ -297,11 +366,16 @@ def test_with_values_bad_value_names_path() -> None:
 
 # -- live values --------------------------------------------------------------------------------------
 
+
 def two_variant_experiment() -> Experiment:
-    return Experiment().with_values({"variants": [
-        {"name": "A", "set": {"regularization.l2_lambda": 0.1}},
-        {"name": "B", "set": {}},
-    ]})
+    return Experiment().with_values(
+        {
+            "variants": [
+                {"name": "A", "set": {"regularization.l2_lambda": 0.1}},
+                {"name": "B", "set": {}},
+            ]
+        }
+    )
 
 
 def test_apply_live_value_to_every_variant_overrides_variant_values() -> None:
@@ -309,7 +383,7 @@ def test_apply_live_value_to_every_variant_overrides_variant_values() -> None:
     new = apply_live_value(exp, "regularization.l2_lambda", 0.7)
     assert new.regularization.l2_lambda == 0.7
     assert [v.regularization.l2_lambda for v in new.resolved_variants()] == [0.7, 0.7]
-    assert [v.regularization.l2_lambda for v in exp.resolved_variants()] == [0.1, 0.0]   # unchanged original
+    assert [v.regularization.l2_lambda for v in exp.resolved_variants()] == [0.1, 0.0]  # unchanged original
 
 
 def test_apply_live_value_to_one_variant() -> None:
@@ -333,8 +407,10 @@ def test_apply_live_value_without_variants() -> None:
         apply_live_value(two_variant_experiment(), "optimizer.lr", 0.5, variant=2)
 
 
-@pytest.mark.parametrize("path", ["network.layers.0.width", "training.epochs", "optimizer.kind",
-                                  "dataset.noise", "network.layers.0.activation"])
+@pytest.mark.parametrize(
+    "path",
+    ["network.layers.0.width", "training.epochs", "optimizer.kind", "dataset.noise", "network.layers.0.activation"],
+)
 def test_non_live_path_refused(path: str) -> None:
     assert not is_live_path(path)
     with pytest.raises(ConfigError) as info:
@@ -347,7 +423,7 @@ def test_live_value_is_validated() -> None:
         apply_live_value(Experiment(), "network.layers.0.dropout_p", 1.5)
     assert info.value.problems[0].startswith("network.layers.0.dropout_p: ")
     with pytest.raises(ConfigError) as info:
-        apply_live_value(two_variant_experiment(), "optimizer.lr", -1.0)      # every variant
+        apply_live_value(two_variant_experiment(), "optimizer.lr", -1.0)  # every variant
     assert info.value.problems[0].startswith("optimizer.lr: ")
 
 
@@ -374,10 +450,10 @@ def test_every_preset_loads_and_validates(path) -> None:  # type: ignore[no-unty
     exp = load_preset(path.stem)
     assert exp == load_experiment(path)
     assert exp.meta.title, "every preset has a title"
-    assert experiment_from_dict(exp.to_dict()) == exp       # round trip through the validator
+    assert experiment_from_dict(exp.to_dict()) == exp  # round trip through the validator
     resolved = exp.resolved_variants()
     assert len(resolved) == len(exp.variant_names())
-    for v in resolved:                                      # every arm keeps the shapes
+    for v in resolved:  # every arm keeps the shapes
         assert [layer.width for layer in v.network.layers] == [layer.width for layer in exp.network.layers]
 
 
@@ -386,11 +462,10 @@ def test_preset_facts_from_experiments_md() -> None:
     assert [layer.width for layer in reg.network.layers] == [200, 200, 200]
     assert (reg.optimizer.kind, reg.optimizer.lr, reg.optimizer.momentum) == ("sgd", 0.01, 0.9)
     assert reg.training.epochs == 2000 and reg.training.batch_size is None
-    assert [[layer.dropout_p for layer in v.network.layers] for v in reg.resolved_variants()] == [
-        [0.0] * 3, [0.5] * 3]
+    assert [[layer.dropout_p for layer in v.network.layers] for v in reg.resolved_variants()] == [[0.0] * 3, [0.5] * 3]
     hd = load_preset("weight-decay-highdim")
     assert hd.network.layers == [] and hd.training.batch_size == 5 and hd.optimizer.lr == 0.003
-    assert [v.regularization.l2_lambda for v in hd.resolved_variants()] == [0.0, 1.5]   # d2l's lambda/2 = 3/2
+    assert [v.regularization.l2_lambda for v in hd.resolved_variants()] == [0.0, 1.5]  # d2l's lambda/2 = 3/2
     quad = load_preset("weight-decay-quadratic")
     assert [layer.width for layer in quad.network.layers] == [3, 5, 10, 5]
     assert quad.network.output_activation == "relu" and quad.optimizer.kind == "adam"

@@ -1,4 +1,5 @@
 """Datasets: the synthetic sets, the bundled digits, CSV files, normalisation."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -6,11 +7,9 @@ import pytest
 import torch
 
 from explorer.core.config import DatasetConfig
-from explorer.core.csv_data import read_numeric_csv
-from explorer.core.datasets import GRID_2D, GRID_POINTS, Dataset, build_dataset
-from explorer.core.resources import resources_dir
-from explorer.core.datasets_synthetic import QUADRATIC_Y
-from explorer.core.errors import DatasetError
+from explorer.core.data import GRID_2D, GRID_POINTS, QUADRATIC_Y, Dataset, build_dataset, read_numeric_csv
+from explorer.core.protocol import DatasetError
+from explorer.core.util import resources_dir
 
 SYNTHETIC = ["linear", "sine", "quadratic", "highdim", "circles", "xor", "gaussians", "spiral", "moons"]
 CLASSIFICATION_2D = ["circles", "xor", "gaussians", "spiral", "moons"]
@@ -26,6 +25,7 @@ def tensors(d: Dataset) -> list[torch.Tensor]:
 
 # -- all synthetic sets -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("kind", SYNTHETIC)
 def test_synthetic_deterministic_per_seed(kind):
     kw = dict(kind=kind, n_train=30, n_val=12, n_test=40, input_dim=7)
@@ -33,7 +33,7 @@ def test_synthetic_deterministic_per_seed(kind):
     for ta, tb in zip(tensors(a), tensors(b)):
         assert torch.equal(ta, tb)
     np.testing.assert_array_equal(a.view.x_train, b.view.x_train)
-    if kind != "quadratic":   # quadratic is fixed data: no randomness at all
+    if kind != "quadratic":  # quadratic is fixed data: no randomness at all
         assert not torch.equal(a.y_train.float(), c.y_train.float()) or not torch.equal(a.x_train, c.x_train)
         assert not torch.equal(a.x_test, c.x_test) or not torch.equal(a.y_test.float(), c.y_test.float())
 
@@ -78,6 +78,7 @@ def test_to_device_moves_tensors_keeps_view():
 
 # -- regression sets -------------------------------------------------------------------
 
+
 def test_linear_is_experiment_one():
     d = build(kind="linear", n_train=10, n_val=10, n_test=10, noise=0.5, test_noise=0.3, normalize=False)
     x = np.linspace(-1, 1, 10)
@@ -85,7 +86,7 @@ def test_linear_is_experiment_one():
     np.testing.assert_array_equal(d.view.x_test, x)
     np.testing.assert_allclose(d.x_train[:, 0].numpy(), x.astype(np.float32))
     np.testing.assert_allclose(d.x_test[:, 0].numpy(), x.astype(np.float32))
-    assert not np.allclose(d.view.y_train, d.view.y_test)          # independent draws
+    assert not np.allclose(d.view.y_train, d.view.y_test)  # independent draws
     np.testing.assert_allclose(d.view.grid_x[[0, -1]], [-1.1, 1.1])
     np.testing.assert_allclose(d.view.true_curve, 1.5 * d.view.grid_x)
     assert "10 train / 10 val / 10 test" in d.description and "noise 0.5" in d.description
@@ -120,15 +121,16 @@ def test_quadratic_exact_values():
     d = build(kind="quadratic", n_train=55, noise=3.0, n_val=5, n_test=100, normalize=False)
     np.testing.assert_array_equal(d.view.x_train, np.arange(1.0, 11.0))
     np.testing.assert_array_equal(d.view.y_train, QUADRATIC_Y)
-    np.testing.assert_allclose(d.y_train[:, 0].numpy(),
-                               np.float32([0.52, 8.54, 6.94, 20.76, 32.17, 30.65, 40.46, 80.12, 75.12, 98.83]))
+    np.testing.assert_allclose(
+        d.y_train[:, 0].numpy(), np.float32([0.52, 8.54, 6.94, 20.76, 32.17, 30.65, 40.46, 80.12, 75.12, 98.83])
+    )
     xt = d.x_test[:, 0].numpy()
-    np.testing.assert_allclose(xt, np.arange(100) / 10.0, atol=1e-6)   # evenly over [0, 10)
-    np.testing.assert_allclose(d.y_test[:, 0].numpy(), xt ** 2, rtol=1e-6)
+    np.testing.assert_allclose(xt, np.arange(100) / 10.0, atol=1e-6)  # evenly over [0, 10)
+    np.testing.assert_allclose(d.y_test[:, 0].numpy(), xt**2, rtol=1e-6)
     np.testing.assert_allclose(d.x_val[:, 0].numpy(), [0, 2, 4, 6, 8])
     np.testing.assert_allclose(d.y_val[:, 0].numpy(), [0, 4, 16, 36, 64])
     assert d.view.grid_x[0] == 0.0 and d.view.grid_x[-1] < 10.0
-    np.testing.assert_allclose(d.view.true_curve, d.view.grid_x ** 2)
+    np.testing.assert_allclose(d.view.true_curve, d.view.grid_x**2)
     assert "ignored" in d.description
 
 
@@ -148,7 +150,7 @@ def test_highdim_least_squares_recovers_w_star():
     coef, *_ = np.linalg.lstsq(X, d.y_train[:, 0].double().numpy(), rcond=None)
     np.testing.assert_allclose(coef[:50], 0.01, atol=1e-6)
     assert abs(coef[50] - 0.05) < 1e-6
-    assert abs(float(d.x_train.std()) - 1.0) < 0.02      # X ~ N(0, 1)
+    assert abs(float(d.x_train.std()) - 1.0) < 0.02  # X ~ N(0, 1)
 
 
 def test_highdim_refuses_huge_draws():
@@ -158,13 +160,14 @@ def test_highdim_refuses_huge_draws():
 
 # -- 2-D classification -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("kind", CLASSIFICATION_2D)
 def test_classification_balanced_and_grid_covers_points(kind):
     d = build(kind=kind, n_train=201, n_val=50, n_test=300, noise=0.8)
     for y in (d.y_train, d.y_val, d.y_test):
         counts = np.bincount(y.numpy(), minlength=2)
         assert set(np.unique(y.numpy())) == {0, 1} and abs(int(counts[0]) - int(counts[1])) <= 1
-    assert not torch.equal(d.y_train[:100], torch.sort(d.y_train[:100])[0])   # shuffled
+    assert not torch.equal(d.y_train[:100], torch.sort(d.y_train[:100])[0])  # shuffled
     xmin, xmax, ymin, ymax = d.view.grid_extent
     for x in (d.view.x_train, d.view.x_test):
         assert x[:, 0].min() >= xmin and x[:, 0].max() <= xmax
@@ -192,6 +195,7 @@ def test_classification_geometry():
 
 # -- digits ------------------------------------------------------------------------------------
 
+
 def test_digits():
     d = build(kind="digits", normalize=False)
     assert d.n_train + d.n_val + d.n_test == 1797
@@ -218,18 +222,19 @@ def test_digits_split_seeded_and_capped():
 
 # -- normalisation --------------------------------------------------------------------------
 
+
 def test_normalisation_uses_training_statistics_only():
     d = build(kind="sine", n_train=50, n_test=200, seed=5)
     assert abs(float(d.x_train.mean())) < 1e-5 and abs(float(d.x_train.std(unbiased=False)) - 1) < 1e-4
     raw_test = d.view.x_test
     expected = (raw_test - d.view.x_train.mean()) / d.view.x_train.std()
     np.testing.assert_allclose(d.x_test[:, 0].numpy(), expected, atol=1e-5)
-    assert abs(float(d.x_test.mean())) > 1e-3          # not re-centred on its own statistics
+    assert abs(float(d.x_test.mean())) > 1e-3  # not re-centred on its own statistics
     img = build(kind="digits")
-    assert img.input_mean.shape == (1,)                  # one scalar for all pixels
+    assert img.input_mean.shape == (1,)  # one scalar for all pixels
     assert abs(float(img.x_train.mean())) < 1e-4 and abs(float(img.x_train.std(unbiased=False)) - 1) < 1e-3
     assert float(img.x_test.mean()) != 0.0
-    assert float(img.x_train.mean(dim=0).abs().max()) > 0.1   # per-pixel means are not forced to 0
+    assert float(img.x_train.mean(dim=0).abs().max()) > 0.1  # per-pixel means are not forced to 0
 
 
 def test_constant_input_column_is_only_centred(tmp_path):
@@ -241,6 +246,7 @@ def test_constant_input_column_is_only_centred(tmp_path):
 
 
 # -- CSV -----------------------------------------------------------------------------------------
+
 
 def test_csv_reader_with_and_without_header(tmp_path):
     p = tmp_path / "h.csv"
@@ -256,16 +262,19 @@ def test_csv_reader_with_and_without_header(tmp_path):
     assert names == ["column 1", "column 2"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("x,y\n1,2\n3,abc\n", "row 3, column 2 ('y'): 'abc' is not a number"),
-    ("1,2\n3,4\n5,6,7\n", "row 3 has 3 cells, expected 2"),
-    ("x,y\n1,2\n,4\n", "row 3, column 1 ('x'): missing value"),
-    ("x,y\n1,2\n3,NA\n", "row 3, column 2 ('y'): missing value"),
-    ("x\n1\n2\n", "only one column"),
-    ("", "empty"),
-    ("\n\n", "empty"),
-    ("x,y\n", "no data rows"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("x,y\n1,2\n3,abc\n", "row 3, column 2 ('y'): 'abc' is not a number"),
+        ("1,2\n3,4\n5,6,7\n", "row 3 has 3 cells, expected 2"),
+        ("x,y\n1,2\n,4\n", "row 3, column 1 ('x'): missing value"),
+        ("x,y\n1,2\n3,NA\n", "row 3, column 2 ('y'): missing value"),
+        ("x\n1\n2\n", "only one column"),
+        ("", "empty"),
+        ("\n\n", "empty"),
+        ("x,y\n", "no data rows"),
+    ],
+)
 def test_csv_errors_name_row_and_column(tmp_path, text, expected):
     p = tmp_path / "bad.csv"
     p.write_text(text)

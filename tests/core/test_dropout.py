@@ -4,6 +4,7 @@ Statistical tolerances are stated next to each check as a multiple of the
 standard error; every draw comes from a seeded generator, so the tests are
 deterministic and the tolerance only guards against a wrong formula.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from explorer.core.dropout import (
+from explorer.core.nn import (
     DROPOUT_KINDS,
     DropConnectLinear,
     GaussianDropout,
@@ -88,14 +89,23 @@ def scaling_net(dropout: nn.Module) -> nn.Sequential:
     return nn.Sequential(dropout, lin, nn.ReLU())
 
 
-@pytest.mark.parametrize("kind, multiple_of, expected, spread, mean_tolerance", [
-    # 2 * Binomial(10000, 0.5): even integers, std 100; the std of the mean is 14
-    (InvertedDropout, 2, 10_000.0, 300, 100),
-    # Binomial(10000, 0.5): integers, std 50 (250 is 5 sigma); the std of the mean is 7
-    (VanillaDropout, 1, 5_000.0, 250, 50),
-], ids=["inverted", "vanilla"])
-def test_scaling_experiment(kind, multiple_of: int, expected: float, spread: float,  # type: ignore[no-untyped-def]
-                            mean_tolerance: float) -> None:
+@pytest.mark.parametrize(
+    "kind, multiple_of, expected, spread, mean_tolerance",
+    [
+        # 2 * Binomial(10000, 0.5): even integers, std 100; the std of the mean is 14
+        (InvertedDropout, 2, 10_000.0, 300, 100),
+        # Binomial(10000, 0.5): integers, std 50 (250 is 5 sigma); the std of the mean is 7
+        (VanillaDropout, 1, 5_000.0, 250, 50),
+    ],
+    ids=["inverted", "vanilla"],
+)
+def test_scaling_experiment(
+    kind,
+    multiple_of: int,
+    expected: float,
+    spread: float,  # type: ignore[no-untyped-def]
+    mean_tolerance: float,
+) -> None:
     d = kind(0.5)
     d.generator = gen(2024)
     net = scaling_net(d)
@@ -162,7 +172,7 @@ def test_dropconnect_expectation_equals_eval_output() -> None:
         expected = F.linear(x, layer.weight, layer.bias)
         # each term x_i W_ji M_ji/(1-p) has variance (x_i W_ji)^2 p/(1-p), so
         # Var(y_bj) = p/(1-p) * (sum_i (x_bi W_ji)^2 + b_j^2); allow 5 standard errors
-        var = p / (1 - p) * ((x[:, None, :] * layer.weight[None]) ** 2).sum(-1) + layer.bias ** 2
+        var = p / (1 - p) * ((x[:, None, :] * layer.weight[None]) ** 2).sum(-1) + layer.bias**2
         tol = 5 * torch.sqrt(var / n_draws)
     assert bool(((mean - expected).abs() <= tol).all())
 
@@ -344,8 +354,10 @@ def test_core_modules_do_not_import_qt() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, explorer.core.dropout, explorer.core.penalties, "
-            "explorer.core.early_stopping; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'qasync')]; "
-            "assert not bad, bad")
+    code = (
+        "import sys, explorer.core.nn._dropout, explorer.core.nn._penalties, "
+        "explorer.core.training._early_stopping; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'qasync')]; "
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,4 +1,5 @@
 """Early stopping on scripted metric sequences (EXPERIMENTS.md §7)."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.core.early_stopping import EarlyStopping
+from explorer.core.training import EarlyStopping
 
 
 def run(es: EarlyStopping, values: list[float]) -> list[bool]:
@@ -132,16 +133,26 @@ def test_reset_keeps_settings() -> None:
     assert (es.patience, es.min_delta, es.mode) == (2, 0.1, "max")
 
 
-@pytest.mark.parametrize("kwargs", [{"patience": 0}, {"patience": 1.5}, {"patience": 2, "min_delta": -1.0},
-                                    {"patience": 2, "mode": "lowest"}, {"patience": 2, "min_delta": math.nan}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"patience": 0},
+        {"patience": 1.5},
+        {"patience": 2, "min_delta": -1.0},
+        {"patience": 2, "mode": "lowest"},
+        {"patience": 2, "min_delta": math.nan},
+    ],
+)
 def test_bad_settings_refused(kwargs: dict) -> None:
     with pytest.raises(ValueError):
         EarlyStopping(**kwargs)
 
 
 @settings(max_examples=50, deadline=None)
-@given(values=st.lists(st.one_of(st.floats(-10, 10), st.just(math.nan)), min_size=1, max_size=30),
-       patience=st.integers(1, 5))
+@given(
+    values=st.lists(st.one_of(st.floats(-10, 10), st.just(math.nan)), min_size=1, max_size=30),
+    patience=st.integers(1, 5),
+)
 def test_invariants_against_a_reference(values: list[float], patience: int) -> None:
     es = EarlyStopping(patience=patience)
     best, best_epoch, last_best_index = math.nan, None, -1

@@ -8,6 +8,7 @@ either gives an experiment that can be used everywhere (its variants resolve)
 or raises ConfigError whose problems name the field -- never another
 exception, and the file is never written to.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -25,49 +26,125 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer.core.config import (DatasetConfig, EarlyStoppingConfig, Experiment, LayerConfig, MetaConfig,
-                                  NetworkConfig, OptimizerConfig, RegularizationConfig, TrainingConfig,
-                                  VariantConfig, load_experiment, parse_experiment)
-from explorer.core.errors import ConfigError, DatasetError
-from explorer.core.presets import load_preset
+from explorer.core.config import (
+    DatasetConfig,
+    EarlyStoppingConfig,
+    Experiment,
+    LayerConfig,
+    MetaConfig,
+    NetworkConfig,
+    OptimizerConfig,
+    RegularizationConfig,
+    TrainingConfig,
+    VariantConfig,
+    load_experiment,
+    load_preset,
+    parse_experiment,
+)
+from explorer.core.protocol import ConfigError, DatasetError
 
 # -- what a generated file may hold ---------------------------------------------------------------------
 
-_MODELS = (Experiment, DatasetConfig, LayerConfig, NetworkConfig, RegularizationConfig, OptimizerConfig,
-           EarlyStoppingConfig, TrainingConfig, VariantConfig, MetaConfig)
+_MODELS = (
+    Experiment,
+    DatasetConfig,
+    LayerConfig,
+    NetworkConfig,
+    RegularizationConfig,
+    OptimizerConfig,
+    EarlyStoppingConfig,
+    TrainingConfig,
+    VariantConfig,
+    MetaConfig,
+)
 FIELD_NAMES = sorted({name for model in _MODELS for name in model.model_fields} | {"demo", "classroom"})
 # Words a message names its field with: every field and section, and what a file-level problem says.
-FIELD_WORDS = tuple(FIELD_NAMES) + ("variant", "JSON", "TOML", "experiment", "too large", "UTF-8",
-                                    "cannot read")
+FIELD_WORDS = tuple(FIELD_NAMES) + ("variant", "JSON", "TOML", "experiment", "too large", "UTF-8", "cannot read")
 
 VARIANT_PATHS = [
-    "network.layers.0.dropout_p", "network.layers.1.dropout_kind", "network.layers.7.dropout_p",
-    "network.layers.99999999999999999999.dropout_p", "network.layers.².dropout_p",   # a digit int() refuses
-    "network.layers.٣.dropout_p", "network.layers.-1.dropout_p", "network.layers..dropout_p",
-    "network.layers.0", "network.layers.0.width", "network.layers.0.dropout_p.x",
-    "regularization.l2_lambda", "regularization.l1_lambda", "regularization", "regularization.",
-    "regularization.nope", "regularization.l2_lambda.deeper", "optimizer.lr", "optimizer.betas",
-    "optimizer.betas.0", "optimizer.betas.5", "early_stopping.monitor", "early_stopping.patience",
-    "dataset.kind", "training.epochs", "", ".", "network", "variants.0.name",
+    "network.layers.0.dropout_p",
+    "network.layers.1.dropout_kind",
+    "network.layers.7.dropout_p",
+    "network.layers.99999999999999999999.dropout_p",
+    "network.layers.².dropout_p",  # a digit int() refuses
+    "network.layers.٣.dropout_p",
+    "network.layers.-1.dropout_p",
+    "network.layers..dropout_p",
+    "network.layers.0",
+    "network.layers.0.width",
+    "network.layers.0.dropout_p.x",
+    "regularization.l2_lambda",
+    "regularization.l1_lambda",
+    "regularization",
+    "regularization.",
+    "regularization.nope",
+    "regularization.l2_lambda.deeper",
+    "optimizer.lr",
+    "optimizer.betas",
+    "optimizer.betas.0",
+    "optimizer.betas.5",
+    "early_stopping.monitor",
+    "early_stopping.patience",
+    "dataset.kind",
+    "training.epochs",
+    "",
+    ".",
+    "network",
+    "variants.0.name",
 ]
 
-leaf = (st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.sampled_from([0, 1, -1, 2, 12, 13, 10**9])
-        | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([0.0, 0.5, 1.0, -0.1, 1e-300, 1e300])
-        | st.text(max_size=12) | st.sampled_from(["relu", "linear", "idx", "csv", "sgd", "adam", "cuda", "val_accuracy",
-                                                     "inverted", "nope", "1", "0.5", "true", "null", "é☃"]))
+leaf = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.sampled_from([0, 1, -1, 2, 12, 13, 10**9])
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from([0.0, 0.5, 1.0, -0.1, 1e-300, 1e300])
+    | st.text(max_size=12)
+    | st.sampled_from(
+        [
+            "relu",
+            "linear",
+            "idx",
+            "csv",
+            "sgd",
+            "adam",
+            "cuda",
+            "val_accuracy",
+            "inverted",
+            "nope",
+            "1",
+            "0.5",
+            "true",
+            "null",
+            "é☃",
+        ]
+    )
+)
 keys = st.sampled_from(FIELD_NAMES) | st.text(min_size=1, max_size=10)
-json_values = st.recursive(leaf, lambda inner: st.lists(inner, max_size=4)
-                           | st.dictionaries(keys, inner, max_size=4), max_leaves=16)
+json_values = st.recursive(
+    leaf, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=16
+)
 
 
 def _bases() -> list[dict[str, Any]]:
-    rich = Experiment().with_values({
-        "dataset.kind": "sine", "network.layers": [{"width": 5, "dropout_p": 0.25}, {"width": 3}],
-        "early_stopping.enabled": True,
-        "variants": [{"name": "a", "set": {"regularization.l2_lambda": 0.5}},
-                     {"name": "b", "set": {"network.layers.1.dropout_p": 0.5}}]})
-    return [Experiment().to_dict(), rich.to_dict(), load_preset("dropout-regression").to_dict(),
-            load_preset("dropout-mlp").to_dict()]
+    rich = Experiment().with_values(
+        {
+            "dataset.kind": "sine",
+            "network.layers": [{"width": 5, "dropout_p": 0.25}, {"width": 3}],
+            "early_stopping.enabled": True,
+            "variants": [
+                {"name": "a", "set": {"regularization.l2_lambda": 0.5}},
+                {"name": "b", "set": {"network.layers.1.dropout_p": 0.5}},
+            ],
+        }
+    )
+    return [
+        Experiment().to_dict(),
+        rich.to_dict(),
+        load_preset("dropout-regression").to_dict(),
+        load_preset("dropout-mlp").to_dict(),
+    ]
 
 
 BASES = _bases()
@@ -98,14 +175,21 @@ def mutated_experiments(draw) -> Any:
     for _ in range(draw(st.integers(1, 5))):
         nodes = _nodes(data)
         where = draw(st.sampled_from(nodes))
-        op = draw(st.sampled_from(["set", "set", "delete", "unknown", "wrap_list", "wrap_dict",
-                                   "variant", "replace_section", "clear"]))
+        op = draw(
+            st.sampled_from(
+                ["set", "set", "delete", "unknown", "wrap_list", "wrap_dict", "variant", "replace_section", "clear"]
+            )
+        )
         if op == "variant":
             variants = data.setdefault("variants", []) if isinstance(data, dict) else []
             if isinstance(variants, list):
                 n = draw(st.integers(0, 3))
-                variants.append({"name": draw(st.text(max_size=8) | st.sampled_from(["a", "b", ""])),
-                                 "set": {draw(st.sampled_from(VARIANT_PATHS)): draw(json_values) for _ in range(n)}})
+                variants.append(
+                    {
+                        "name": draw(st.text(max_size=8) | st.sampled_from(["a", "b", ""])),
+                        "set": {draw(st.sampled_from(VARIANT_PATHS)): draw(json_values) for _ in range(n)},
+                    }
+                )
             continue
         if not where:
             if op in ("set", "replace_section", "wrap_list"):
@@ -147,7 +231,7 @@ def encode(data: Any, fmt: str) -> bytes | None:
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
     data = _drop_none(data)
     if not isinstance(data, dict):
-        data = {"value": data}           # a TOML document is always a table
+        data = {"value": data}  # a TOML document is always a table
     try:
         return tomli_w.dumps(data).encode("utf-8")
     except (TypeError, ValueError):
@@ -169,8 +253,8 @@ def assert_loads_or_names_the_field(path: Path) -> Experiment | None:
             assert len(problem) < 2000, "a message a person can read"
         exp = None
     else:
-        exp.resolved_variants()                  # usable by the panels and the trainer
-        assert json.loads(exp.to_json())         # and savable
+        exp.resolved_variants()  # usable by the panels and the trainer
+        assert json.loads(exp.to_json())  # and savable
     assert path.read_bytes() == before, "loading never writes the file"
     return exp
 
@@ -181,8 +265,9 @@ def _write(folder: Path, name: str, blob: bytes) -> Path:
     return path
 
 
-FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                          HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 @FUZZ
@@ -203,40 +288,52 @@ def test_generated_toml_experiment_files_only_raise_config_errors(data) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=st.text(max_size=200) | st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
-       fmt=st.sampled_from(["json", "toml"]))
+@given(
+    text=st.text(max_size=200) | st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
+    fmt=st.sampled_from(["json", "toml"]),
+)
 def test_random_text_is_a_config_error(text: str, fmt: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         assert_loads_or_names_the_field(_write(Path(tmp), f"x.{fmt}", text.encode("utf-8", "surrogatepass")))
 
 
-@pytest.mark.parametrize("name, blob", [
-    ("deep.json", b"[" * 100_000 + b"]" * 100_000),
-    ("deep-dict.json", b'{"a":' * 50_000 + b"1" + b"}" * 50_000),
-    ("deep.toml", b"a = " + b"[" * 100_000 + b"]" * 100_000),
-    ("deep-inline.toml", b"a = " + b"{b = " * 20_000 + b"1" + b"}" * 20_000),
-    ("nested-json-in-field.json", json.dumps({"network": {"layers": [[[[[[[[[[{}]]]]]]]]]]}}).encode()),
-    ("huge-int.json", b'{"training": {"epochs": ' + b"9" * 5000 + b"}}"),
-    ("nan.json", b'{"optimizer": {"lr": NaN}, "regularization": {"l2_lambda": Infinity}}'),
-    ("bom.json", b"\xef\xbb\xbf{}"),
-    ("latin1.toml", "[meta]\ntitle = \"caf\xe9\"\n".encode("latin-1")),
-    ("nul.json", b"\x00" * 64),
-    ("empty.toml", b""),
-    ("array.json", b"[1, 2, 3]"),
-    ("string.json", b'"experiment"'),
-    ("version.json", b'{"schema_version": 99}'),
-    ("version-type.json", b'{"schema_version": "one"}'),
-    ("version-float.json", b'{"schema_version": 1.5}'),
-    ("superscript.json", json.dumps({"variants": [{"name": "x", "set": {"network.layers.².dropout_p": 0.5}}]})
-     .encode()),
-    ("variant-value.json", json.dumps({"variants": [{"name": "x", "set": {"regularization.l2_lambda": "lots"}}]})
-     .encode()),
-    ("variant-layer.json", json.dumps({"network": {"layers": []},
-                                       "variants": [{"name": "x", "set": {"network.layers.0.dropout_p": 0.1}}]})
-     .encode()),
-    ("betas.toml", b"[optimizer]\nbetas = [0.9, 0.999, 0.5]\n"),
-    ("layers-table.toml", b"[network.layers]\nwidth = 3\n"),
-])
+@pytest.mark.parametrize(
+    "name, blob",
+    [
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000),
+        ("deep-dict.json", b'{"a":' * 50_000 + b"1" + b"}" * 50_000),
+        ("deep.toml", b"a = " + b"[" * 100_000 + b"]" * 100_000),
+        ("deep-inline.toml", b"a = " + b"{b = " * 20_000 + b"1" + b"}" * 20_000),
+        ("nested-json-in-field.json", json.dumps({"network": {"layers": [[[[[[[[[[{}]]]]]]]]]]}}).encode()),
+        ("huge-int.json", b'{"training": {"epochs": ' + b"9" * 5000 + b"}}"),
+        ("nan.json", b'{"optimizer": {"lr": NaN}, "regularization": {"l2_lambda": Infinity}}'),
+        ("bom.json", b"\xef\xbb\xbf{}"),
+        ("latin1.toml", "[meta]\ntitle = \"caf\xe9\"\n".encode("latin-1")),
+        ("nul.json", b"\x00" * 64),
+        ("empty.toml", b""),
+        ("array.json", b"[1, 2, 3]"),
+        ("string.json", b'"experiment"'),
+        ("version.json", b'{"schema_version": 99}'),
+        ("version-type.json", b'{"schema_version": "one"}'),
+        ("version-float.json", b'{"schema_version": 1.5}'),
+        (
+            "superscript.json",
+            json.dumps({"variants": [{"name": "x", "set": {"network.layers.².dropout_p": 0.5}}]}).encode(),
+        ),
+        (
+            "variant-value.json",
+            json.dumps({"variants": [{"name": "x", "set": {"regularization.l2_lambda": "lots"}}]}).encode(),
+        ),
+        (
+            "variant-layer.json",
+            json.dumps(
+                {"network": {"layers": []}, "variants": [{"name": "x", "set": {"network.layers.0.dropout_p": 0.1}}]}
+            ).encode(),
+        ),
+        ("betas.toml", b"[optimizer]\nbetas = [0.9, 0.999, 0.5]\n"),
+        ("layers-table.toml", b"[network.layers]\nwidth = 3\n"),
+    ],
+)
 def test_hostile_experiment_files(tmp_path, name: str, blob: bytes) -> None:
     exp = assert_loads_or_names_the_field(_write(tmp_path, name, blob))
     if name not in ("empty.toml", "bom.json"):
@@ -245,8 +342,11 @@ def test_hostile_experiment_files(tmp_path, name: str, blob: bytes) -> None:
 
 def test_variant_values_are_checked_when_the_file_loads(tmp_path) -> None:
     """A bad value inside a variant is named at load, not later in a panel or the trainer."""
-    path = _write(tmp_path, "v.json", json.dumps(
-        {"variants": [{"name": "strong", "set": {"regularization.l2_lambda": 1e9}}]}).encode())
+    path = _write(
+        tmp_path,
+        "v.json",
+        json.dumps({"variants": [{"name": "strong", "set": {"regularization.l2_lambda": 1e9}}]}).encode(),
+    )
     with pytest.raises(ConfigError) as info:
         load_experiment(path)
     assert any("variants[strong].regularization.l2_lambda" in p for p in info.value.problems), info.value.problems
@@ -255,6 +355,7 @@ def test_variant_values_are_checked_when_the_file_loads(tmp_path) -> None:
 
 
 # -- IDX and CSV files (what tests/core/test_idx.py and test_datasets.py do not already cover) ------------
+
 
 def _idx(arr: np.ndarray, code: int = 0x08) -> bytes:
     return bytes([0, 0, code, arr.ndim]) + struct.pack(f">{arr.ndim}i", *arr.shape) + arr.astype(">u1").tobytes()
@@ -268,7 +369,7 @@ def _pair(folder: Path, images: bytes, labels: bytes) -> Path:
 
 
 def _dataset_error(**cfg: Any) -> str:
-    from explorer.core.datasets import build_dataset
+    from explorer.core.data import build_dataset
 
     with pytest.raises(DatasetError) as info:
         build_dataset(DatasetConfig(**cfg))
@@ -278,7 +379,7 @@ def _dataset_error(**cfg: Any) -> str:
 
 
 def test_idx_wrong_dimensions_are_named(tmp_path) -> None:
-    images2d = np.zeros((10, 784), np.uint8)                 # flattened images: a 2-D file
+    images2d = np.zeros((10, 784), np.uint8)  # flattened images: a 2-D file
     labels = np.zeros(10, np.uint8)
     folder = _pair(tmp_path / "flat", _idx(images2d), _idx(labels))
     message = _dataset_error(kind="idx", path=str(folder))
@@ -301,10 +402,12 @@ def test_idx_wrong_dimensions_are_named(tmp_path) -> None:
 
 
 @settings(max_examples=120, deadline=None)
-@given(blob=st.binary(max_size=300), header=st.sampled_from([b"", b"\x00\x00\x08\x03", b"\x00\x00\x0d\x01",
-                                                               b"\x00\x00\x08\x00", b"\x1f\x8b"]))
+@given(
+    blob=st.binary(max_size=300),
+    header=st.sampled_from([b"", b"\x00\x00\x08\x03", b"\x00\x00\x0d\x01", b"\x00\x00\x08\x00", b"\x1f\x8b"]),
+)
 def test_random_idx_bytes_only_raise_dataset_errors(blob: bytes, header: bytes) -> None:
-    from explorer.core.idx import read_idx
+    from explorer.core.data import read_idx
 
     with tempfile.TemporaryDirectory() as tmp:
         path = _write(Path(tmp), "x-images-idx3-ubyte", header + blob)
@@ -316,16 +419,19 @@ def test_random_idx_bytes_only_raise_dataset_errors(blob: bytes, header: bytes) 
             assert isinstance(arr, np.ndarray)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("x,y\n1,hello\n", "'hello' is not a number"),
-    ("a;b\n1;2\n;3\n", "missing value"),
-    ("1,2\n3,\n", "missing value"),
-    ("x,y\n1,inf\n", "not a finite number"),
-    ("just one column\n1\n2\n", "only one column"),
-    ("label\n1\n2\n3\n", "only one column"),
-    ("\ufeffx,y\n1,2\n3,x\n", "'x' is not a number"),
-    ('x,y\n1,"2\n3,4\n', "students.csv"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("x,y\n1,hello\n", "'hello' is not a number"),
+        ("a;b\n1;2\n;3\n", "missing value"),
+        ("1,2\n3,\n", "missing value"),
+        ("x,y\n1,inf\n", "not a finite number"),
+        ("just one column\n1\n2\n", "only one column"),
+        ("label\n1\n2\n3\n", "only one column"),
+        ("\ufeffx,y\n1,2\n3,x\n", "'x' is not a number"),
+        ('x,y\n1,"2\n3,4\n', "students.csv"),
+    ],
+)
 def test_csv_text_missing_values_and_single_column_reach_the_builder(tmp_path, text: str, expected: str) -> None:
     path = tmp_path / "students.csv"
     path.write_text(text, encoding="utf-8")
@@ -334,10 +440,13 @@ def test_csv_text_missing_values_and_single_column_reach_the_builder(tmp_path, t
 
 
 @settings(max_examples=150, deadline=None)
-@given(rows=st.lists(st.lists(st.text(alphabet="0123456789.-eE naN,;\t\"x", max_size=6), min_size=0, max_size=4),
-                     max_size=6))
+@given(
+    rows=st.lists(
+        st.lists(st.text(alphabet="0123456789.-eE naN,;\t\"x", max_size=6), min_size=0, max_size=4), max_size=6
+    )
+)
 def test_random_csv_only_raises_dataset_errors(rows: list[list[str]]) -> None:
-    from explorer.core.csv_data import read_numeric_csv
+    from explorer.core.data import read_numeric_csv
 
     text = "\n".join(",".join(r) for r in rows)
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,5 @@
 """The IDX reader: the real MNIST test set, raw files, and every kind of broken file."""
+
 from __future__ import annotations
 
 import gzip
@@ -10,17 +11,23 @@ import pytest
 import torch
 
 from explorer.core.config import DatasetConfig
-from explorer.core.datasets import build_dataset
-from explorer.core.errors import DatasetError
-from explorer.core.idx import labels_path_for, read_idx, read_idx_pair
+from explorer.core.data import build_dataset, labels_path_for, read_idx, read_idx_pair
+from explorer.core.protocol import DatasetError
 
 MNIST = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "mnist"
 MNIST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
-needs_mnist = pytest.mark.skipif(not (MNIST / "t10k-images-idx3-ubyte.gz").is_file(),
-                                 reason=f"the MNIST test set is not at {MNIST}")
+needs_mnist = pytest.mark.skipif(
+    not (MNIST / "t10k-images-idx3-ubyte.gz").is_file(), reason=f"the MNIST test set is not at {MNIST}"
+)
 
-_CODES = {np.dtype(np.uint8): 0x08, np.dtype(np.int8): 0x09, np.dtype(np.int16): 0x0B,
-          np.dtype(np.int32): 0x0C, np.dtype(np.float32): 0x0D, np.dtype(np.float64): 0x0E}
+_CODES = {
+    np.dtype(np.uint8): 0x08,
+    np.dtype(np.int8): 0x09,
+    np.dtype(np.int16): 0x0B,
+    np.dtype(np.int32): 0x0C,
+    np.dtype(np.float32): 0x0D,
+    np.dtype(np.float64): 0x0E,
+}
 
 
 def idx_bytes(arr: np.ndarray) -> bytes:
@@ -45,6 +52,7 @@ def fake(n: int, seed: int = 0, h: int = 5, w: int = 4) -> tuple[np.ndarray, np.
 
 # -- the real MNIST test set ----------------------------------------------------------------
 
+
 @needs_mnist
 def test_read_real_mnist():
     images = read_idx(MNIST / "t10k-images-idx3-ubyte.gz")
@@ -55,31 +63,32 @@ def test_read_real_mnist():
     hist = np.bincount(labels, minlength=10)
     assert hist.sum() == 10000 and hist.tolist() == MNIST_COUNTS
     assert int(images.min()) == 0 and int(images.max()) == 255
-    assert images[0].sum() > 0 and images[0, 0, 0] == 0      # a centred digit on a black border
+    assert images[0].sum() > 0 and images[0, 0, 0] == 0  # a centred digit on a black border
 
 
 @needs_mnist
 def test_build_idx_from_real_mnist_folder():
-    d = build_dataset(DatasetConfig(kind="idx", path=str(MNIST), validation_fraction=0.1,
-                                    test_fraction=0.2, normalize=False))
+    d = build_dataset(
+        DatasetConfig(kind="idx", path=str(MNIST), validation_fraction=0.1, test_fraction=0.2, normalize=False)
+    )
     assert (d.n_train, d.n_val, d.n_test) == (7000, 1000, 2000)
     assert d.task == "image" and d.input_dim == 784 and d.output_dim == 10 and d.image_shape == (28, 28)
     assert d.class_names == tuple("0123456789")
     allx = torch.cat([d.x_train, d.x_val, d.x_test])
     assert float(allx.min()) == 0.0 and float(allx.max()) == 1.0
     ally = torch.cat([d.y_train, d.y_val, d.y_test])
-    assert np.bincount(ally.numpy(), minlength=10).tolist() == MNIST_COUNTS   # a partition of the file
+    assert np.bincount(ally.numpy(), minlength=10).tolist() == MNIST_COUNTS  # a partition of the file
     assert d.view.x_train.shape == (16, 28, 28)
     np.testing.assert_array_equal(d.view.sample_labels, d.y_test[:16].numpy())
     again = build_dataset(DatasetConfig(kind="idx", path=str(MNIST), normalize=False))
     assert torch.equal(d.y_train, again.y_train)
-    small = build_dataset(DatasetConfig(kind="idx", path=str(MNIST / "t10k-images-idx3-ubyte.gz"),
-                                        max_samples=500))
+    small = build_dataset(DatasetConfig(kind="idx", path=str(MNIST / "t10k-images-idx3-ubyte.gz"), max_samples=500))
     assert (small.n_train, small.n_val, small.n_test) == (350, 50, 100)
-    assert abs(float(small.x_train.mean())) < 1e-4          # scalar normalisation from training pixels
+    assert abs(float(small.x_train.mean())) < 1e-4  # scalar normalisation from training pixels
 
 
 # -- raw files and folders ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("dtype", [np.uint8, np.int8, np.int16, np.int32, np.float32, np.float64])
 def test_raw_idx_roundtrip(tmp_path, dtype):
@@ -106,10 +115,11 @@ def test_build_idx_train_and_test_pairs(tmp_path):
     te_x, te_y = fake(50, seed=2)
     write_pair(tmp_path / "fashion-data", "train-", tr_x, tr_y)
     write_pair(tmp_path / "fashion-data", "t10k-", te_x, te_y, gz=True)
-    d = build_dataset(DatasetConfig(kind="idx", path=str(tmp_path / "fashion-data"),
-                                    validation_fraction=0.25, normalize=False))
+    d = build_dataset(
+        DatasetConfig(kind="idx", path=str(tmp_path / "fashion-data"), validation_fraction=0.25, normalize=False)
+    )
     assert (d.n_train, d.n_val, d.n_test) == (150, 50, 50)
-    np.testing.assert_array_equal(d.y_test.numpy(), te_y)             # the t10k file, in order
+    np.testing.assert_array_equal(d.y_test.numpy(), te_y)  # the t10k file, in order
     np.testing.assert_allclose(d.x_test.numpy(), te_x.reshape(50, -1) / 255.0, rtol=1e-6)
     assert sorted(torch.cat([d.y_train, d.y_val]).tolist()) == sorted(tr_y.tolist())
     assert d.image_shape == (5, 4) and d.input_dim == 20
@@ -125,6 +135,7 @@ def test_build_idx_single_raw_file(tmp_path):
 
 
 # -- broken files ----------------------------------------------------------------------------------
+
 
 def check_error(path: Path, *fragments: str) -> None:
     with pytest.raises(DatasetError) as exc:
@@ -189,8 +200,9 @@ def test_mismatched_counts(tmp_path):
     img.write_bytes(idx_bytes(x))
     lab = tmp_path / "t10k-labels-idx1-ubyte"
     lab.write_bytes(idx_bytes(np.zeros(9, np.uint8)))
-    with pytest.raises(DatasetError, match="t10k-images-idx3-ubyte has 10 images but "
-                                           "t10k-labels-idx1-ubyte has 9 labels"):
+    with pytest.raises(
+        DatasetError, match="t10k-images-idx3-ubyte has 10 images but t10k-labels-idx1-ubyte has 9 labels"
+    ):
         read_idx_pair(img, lab)
     with pytest.raises(DatasetError, match="9 labels"):
         build_dataset(DatasetConfig(kind="idx", path=str(tmp_path)))

@@ -1,5 +1,6 @@
 """Metrics export (issue 4, item 5): the history as CSV and JSON, one row per evaluation,
 one column group per variant; read back and compared with the trainer's arrays."""
+
 from __future__ import annotations
 
 import csv
@@ -12,23 +13,34 @@ import numpy as np
 import pytest
 
 from explorer.core.config import Experiment
-from explorer.core.errors import ExportError
-from explorer.core.metrics_export import (FORMAT, SCALAR_KEYS, VariantSeries, build_table, history_table,
-                                          history_table_from_snapshot, write_metrics_csv, write_metrics_json)
-from explorer.core.runner import run_headless
-from explorer.core.snapshot import HISTORY_KEYS
-from explorer.core.trainer import Trainer
+from explorer.core.io import run_headless
+from explorer.core.io._metrics import (
+    FORMAT,
+    SCALAR_KEYS,
+    VariantSeries,
+    build_table,
+    history_table,
+    history_table_from_snapshot,
+    write_metrics_csv,
+    write_metrics_json,
+)
+from explorer.core.protocol import HISTORY_KEYS, ExportError
+from explorer.core.training import Trainer
 
 
 def tiny_experiment(kind: str = "circles", epochs: int = 8, **extra) -> Experiment:  # type: ignore[no-untyped-def]
     values = {
-        "dataset.kind": kind, "dataset.n_train": 24, "dataset.n_val": 12, "dataset.n_test": 12,
+        "dataset.kind": kind,
+        "dataset.n_train": 24,
+        "dataset.n_val": 12,
+        "dataset.n_test": 12,
         "network.layers": [{"width": 8}, {"width": 6}],
         "regularization.l2_lambda": 0.01,
         "optimizer.lr": 0.05,
-        "training.epochs": epochs, "training.seed": 3, "training.device": "cpu",
-        "variants": [{"name": "p = 0", "set": {}},
-                     {"name": "p = 0.5", "set": {"network.layers.0.dropout_p": 0.5}}],
+        "training.epochs": epochs,
+        "training.seed": 3,
+        "training.device": "cpu",
+        "variants": [{"name": "p = 0", "set": {}}, {"name": "p = 0.5", "set": {"network.layers.0.dropout_p": 0.5}}],
     }
     values.update(extra)
     return Experiment().with_values(values)
@@ -46,8 +58,10 @@ def expected_columns(trainer: Trainer) -> list[str]:
     for run in trainer.variants:
         n_hidden = run.model.n_hidden
         cols += [f"{run.name}/{k}" for k in SCALAR_KEYS]
-        cols += [f"{run.name}/weight_norm/{'output' if i == n_hidden else f'layer {i + 1}'}"
-                 for i in range(len(run.model.linears))]
+        cols += [
+            f"{run.name}/weight_norm/{'output' if i == n_hidden else f'layer {i + 1}'}"
+            for i in range(len(run.model.linears))
+        ]
         cols += [f"{run.name}/activation_var/layer {i + 1}" for i in range(n_hidden)]
         cols += [f"{run.name}/activation_mean/layer {i + 1}" for i in range(n_hidden)]
     return cols
@@ -129,8 +143,7 @@ def test_json_round_trip_equals_the_table_and_the_history(classifier: Trainer, t
     assert "NaN" not in text
     doc = json.loads(text)
     columns, rows = history_table(classifier)
-    assert doc == {"format": FORMAT, "version": 1, "variants": ["p = 0", "p = 0.5"],
-                   "columns": columns, "rows": rows}
+    assert doc == {"format": FORMAT, "version": 1, "variants": ["p = 0", "p = 0.5"], "columns": columns, "rows": rows}
     check_cells_equal_history(classifier, doc["columns"], doc["rows"], missing=None)
 
 
@@ -156,8 +169,13 @@ def test_regression_has_empty_accuracy_cells(tmp_path: Path) -> None:
 
 
 def test_no_hidden_layers_has_no_activation_columns() -> None:
-    trainer = trained(tiny_experiment("sine", epochs=2, **{
-        "network.layers": [], "variants": [{"name": "L2", "set": {"regularization.l2_lambda": 0.1}}]}))
+    trainer = trained(
+        tiny_experiment(
+            "sine",
+            epochs=2,
+            **{"network.layers": [], "variants": [{"name": "L2", "set": {"regularization.l2_lambda": 0.1}}]},
+        )
+    )
     columns, rows = history_table(trainer)
     assert [c for c in columns if "/weight_norm/" in c] == ["L2/weight_norm/output"]
     assert not [c for c in columns if "activation" in c]
@@ -165,11 +183,24 @@ def test_no_hidden_layers_has_no_activation_columns() -> None:
 
 
 def test_variant_stopped_early_leaves_empty_cells(tmp_path: Path) -> None:
-    exp = tiny_experiment("sine", epochs=30, **{
-        "optimizer.lr": 0.5,
-        "variants": [{"name": "long", "set": {}},
-                     {"name": "stops", "set": {"early_stopping.enabled": True, "early_stopping.patience": 1,
-                                               "early_stopping.min_delta": 1e6}}]})
+    exp = tiny_experiment(
+        "sine",
+        epochs=30,
+        **{
+            "optimizer.lr": 0.5,
+            "variants": [
+                {"name": "long", "set": {}},
+                {
+                    "name": "stops",
+                    "set": {
+                        "early_stopping.enabled": True,
+                        "early_stopping.patience": 1,
+                        "early_stopping.min_delta": 1e6,
+                    },
+                },
+            ],
+        },
+    )
     trainer = trained(exp)
     stops = trainer.variants[1]
     assert stops.early.stopped and stops.history.size < trainer.variants[0].history.size
@@ -190,9 +221,15 @@ def _series(name: str, epochs: list[int], value: float) -> VariantSeries:
     history = {k: np.full(e, value) for k in HISTORY_KEYS}
     history["epoch"] = np.asarray(epochs, float)
     history["step"] = np.asarray(epochs, float) * 2
-    return VariantSeries(name=name, history=history, weight_norm=np.full((e, 2), value),
-                         activation_var=np.full((e, 1), value), activation_mean=np.full((e, 1), value),
-                         linear_names=("layer 1", "output"), hidden_names=("layer 1",))
+    return VariantSeries(
+        name=name,
+        history=history,
+        weight_norm=np.full((e, 2), value),
+        activation_var=np.full((e, 1), value),
+        activation_mean=np.full((e, 1), value),
+        linear_names=("layer 1", "output"),
+        hidden_names=("layer 1",),
+    )
 
 
 def test_build_table_merges_rows_by_epoch_and_keeps_repeated_evaluations() -> None:
@@ -206,8 +243,9 @@ def test_build_table_merges_rows_by_epoch_and_keeps_repeated_evaluations() -> No
     assert [r[columns.index("a/weight_norm/output")] for r in rows] == [1.0] * 4
 
 
-def test_unwritable_target_raises_export_error_and_keeps_the_old_file(classifier: Trainer, tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_target_raises_export_error_and_keeps_the_old_file(
+    classifier: Trainer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "metrics.csv"
     path.write_text("old\n")
 

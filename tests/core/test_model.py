@@ -1,16 +1,23 @@
 """The MLP: shapes from the config, live dropout changes, and the export to a plain nn.Sequential."""
+
 from __future__ import annotations
 
 import pytest
 import torch
 from torch import nn
 
-from explorer.core.checkpoint import save_checkpoint
 from explorer.core.config import Experiment, NetworkConfig
-from explorer.core.dropout import (DropConnectLinear, GaussianDropout, InvertedDropout, NoDropout,
-                                   VanillaDropout)
-from explorer.core.model import MLP, plain_sequential
-from explorer.core.trainer import Trainer
+from explorer.core.io import save_checkpoint
+from explorer.core.nn import (
+    MLP,
+    DropConnectLinear,
+    GaussianDropout,
+    InvertedDropout,
+    NoDropout,
+    VanillaDropout,
+    plain_sequential,
+)
+from explorer.core.training import Trainer
 
 
 def net(*layers: dict, **kw) -> NetworkConfig:  # type: ignore[no-untyped-def]
@@ -25,8 +32,12 @@ def seeded_mlp(input_dim: int, output_dim: int, cfg: NetworkConfig, seed: int = 
 
 
 def test_layer_shapes_follow_the_config() -> None:
-    cfg = net({"width": 7, "activation": "tanh"}, {"width": 5, "activation": "gelu"},
-              {"width": 3, "activation": "linear"}, output_activation="sigmoid")
+    cfg = net(
+        {"width": 7, "activation": "tanh"},
+        {"width": 5, "activation": "gelu"},
+        {"width": 3, "activation": "linear"},
+        output_activation="sigmoid",
+    )
     model = seeded_mlp(4, 2, cfg)
     assert [tuple(lin.weight.shape) for lin in model.linears] == [(7, 4), (5, 7), (3, 5), (2, 3)]
     assert [tuple(lin.bias.shape) for lin in model.linears] == [(7,), (5,), (3,), (2,)]
@@ -55,14 +66,16 @@ def test_init_schemes_zero_the_biases(scheme: str) -> None:
 
 
 def test_dropout_kinds_from_the_config() -> None:
-    cfg = net({"width": 4, "dropout_p": 0.1, "dropout_kind": "inverted"},
-              {"width": 4, "dropout_p": 0.2, "dropout_kind": "vanilla"},
-              {"width": 4, "dropout_p": 0.3, "dropout_kind": "gaussian"},
-              {"width": 4, "dropout_p": 0.4, "dropout_kind": "dropconnect"})
+    cfg = net(
+        {"width": 4, "dropout_p": 0.1, "dropout_kind": "inverted"},
+        {"width": 4, "dropout_p": 0.2, "dropout_kind": "vanilla"},
+        {"width": 4, "dropout_p": 0.3, "dropout_kind": "gaussian"},
+        {"width": 4, "dropout_p": 0.4, "dropout_kind": "dropconnect"},
+    )
     model = seeded_mlp(2, 1, cfg)
     assert [type(d) for d in model.dropouts] == [InvertedDropout, VanillaDropout, GaussianDropout, NoDropout]
     assert [model.dropout_p(i) for i in range(4)] == [0.1, 0.2, 0.3, 0.4]
-    assert [lin.p for lin in model.linears] == [0.0, 0.0, 0.0, 0.0, 0.4]   # DropConnect of layer 3 -> linears[4]
+    assert [lin.p for lin in model.linears] == [0.0, 0.0, 0.0, 0.0, 0.4]  # DropConnect of layer 3 -> linears[4]
     assert model.kinds == ["inverted", "vanilla", "gaussian", "dropconnect"]
 
 
@@ -102,8 +115,9 @@ def test_set_dropout_p_zero_is_the_identity_in_training() -> None:
 
 
 def test_unit_mask_values_and_hidden_outputs() -> None:
-    model = seeded_mlp(3, 2, net({"width": 50, "dropout_p": 0.2}, {"width": 40, "dropout_p": 0.2,
-                                                                    "dropout_kind": "dropconnect"}))
+    model = seeded_mlp(
+        3, 2, net({"width": 50, "dropout_p": 0.2}, {"width": 40, "dropout_p": 0.2, "dropout_kind": "dropconnect"})
+    )
     x = torch.randn(8, 3)
     model.train()
     model(x)
@@ -118,7 +132,7 @@ def test_unit_mask_values_and_hidden_outputs() -> None:
     assert torch.allclose(model.hidden_outputs[0], h0)
     model.eval()
     stored = model.hidden_outputs[0]
-    model(torch.randn(2, 3))                       # eval forwards do not overwrite the training record
+    model(torch.randn(2, 3))  # eval forwards do not overwrite the training record
     assert model.hidden_outputs[0] is stored
 
 
@@ -138,16 +152,19 @@ def by_hand(dims: list[int], acts: list[str], ps: list[float], out_act: str) -> 
     return nn.Sequential(*modules)
 
 
-@pytest.mark.parametrize("kind, p", [("inverted", 0.5), ("vanilla", 0.3), ("dropconnect", 0.4),
-                                     ("gaussian", 0.2), ("vanilla", 1.0)])
+@pytest.mark.parametrize(
+    "kind, p", [("inverted", 0.5), ("vanilla", 0.3), ("dropconnect", 0.4), ("gaussian", 0.2), ("vanilla", 1.0)]
+)
 @pytest.mark.parametrize("out_act", ["linear", "relu"])
 def test_plain_export_gives_the_same_eval_outputs(kind: str, p: float, out_act: str) -> None:
     acts = ["relu", "tanh", "sigmoid"]
     dims = [3, 16, 12, 8, 2]
-    cfg = net(*({"width": w, "activation": a, "dropout_p": p, "dropout_kind": kind}
-                for w, a in zip(dims[1:-1], acts)), output_activation=out_act)
+    cfg = net(
+        *({"width": w, "activation": a, "dropout_p": p, "dropout_kind": kind} for w, a in zip(dims[1:-1], acts)),
+        output_activation=out_act,
+    )
     model = seeded_mlp(3, 2, cfg, seed=3)
-    with torch.no_grad():                         # biases away from 0 so the relu output is not all zero
+    with torch.no_grad():  # biases away from 0 so the relu output is not all zero
         model.linears[-1].bias.add_(1.0)
     # a few training forwards first: masks drawn, but the eval output must not depend on them
     model.train()
@@ -167,7 +184,7 @@ def test_plain_export_gives_the_same_eval_outputs(kind: str, p: float, out_act: 
     state = model.plain_state_dict()
     assert sorted(state) == sorted(f"{3 * i}.{n}" for i in range(4) for n in ("weight", "bias"))
     for seq in (plain_sequential(layers), by_hand(dims, acts, [p] * 3, out_act)):
-        seq.load_state_dict(state)                # strict: keys and shapes match exactly
+        seq.load_state_dict(state)  # strict: keys and shapes match exactly
         seq.eval()
         with torch.no_grad():
             got = seq(x)
@@ -177,14 +194,20 @@ def test_plain_export_gives_the_same_eval_outputs(kind: str, p: float, out_act: 
 
 def test_vanilla_export_folds_one_minus_p_into_the_next_linear() -> None:
     p = 0.3
-    model = seeded_mlp(2, 1, net({"width": 8, "dropout_p": p, "dropout_kind": "vanilla"},
-                                 {"width": 4, "dropout_p": 0.0, "dropout_kind": "vanilla"}))
+    model = seeded_mlp(
+        2,
+        1,
+        net(
+            {"width": 8, "dropout_p": p, "dropout_kind": "vanilla"},
+            {"width": 4, "dropout_p": 0.0, "dropout_kind": "vanilla"},
+        ),
+    )
     state = model.plain_state_dict()
     w = [lin.weight.detach() for lin in model.linears]
-    assert torch.equal(state["0.weight"], w[0])                  # before the dropout: untouched
-    assert torch.equal(state["3.weight"], w[1] * (1 - p))        # after layer 0's vanilla dropout: scaled
-    assert torch.equal(state["6.weight"], w[2])                  # p = 0: factor 1
-    assert torch.equal(state["3.bias"], model.linears[1].bias.detach())   # biases never scaled
+    assert torch.equal(state["0.weight"], w[0])  # before the dropout: untouched
+    assert torch.equal(state["3.weight"], w[1] * (1 - p))  # after layer 0's vanilla dropout: scaled
+    assert torch.equal(state["6.weight"], w[2])  # p = 0: factor 1
+    assert torch.equal(state["3.bias"], model.linears[1].bias.detach())  # biases never scaled
     # without the folding a plain nn.Dropout would give different outputs: the (1-p) matters
     seq = plain_sequential(model.plain_layers())
     raw = {}
@@ -210,17 +233,28 @@ def test_plain_state_dict_is_a_detached_cpu_copy() -> None:
 
 
 def test_readme_style_load_from_a_checkpoint(tmp_path) -> None:
-    exp = Experiment().with_values({
-        "dataset.kind": "sine", "dataset.n_train": 16, "dataset.n_test": 20, "dataset.n_val": 4,
-        "network.layers": [{"width": 12, "dropout_p": 0.5}, {"width": 10, "dropout_p": 0.5}],
-        "training.epochs": 5, "training.device": "cpu",
-        "variants": [
-            {"name": "vanilla", "set": {"network.layers.0.dropout_kind": "vanilla",
-                                        "network.layers.1.dropout_kind": "vanilla",
-                                        "network.layers.1.dropout_p": 0.3}},
-            {"name": "inverted", "set": {}},
-        ],
-    })
+    exp = Experiment().with_values(
+        {
+            "dataset.kind": "sine",
+            "dataset.n_train": 16,
+            "dataset.n_test": 20,
+            "dataset.n_val": 4,
+            "network.layers": [{"width": 12, "dropout_p": 0.5}, {"width": 10, "dropout_p": 0.5}],
+            "training.epochs": 5,
+            "training.device": "cpu",
+            "variants": [
+                {
+                    "name": "vanilla",
+                    "set": {
+                        "network.layers.0.dropout_kind": "vanilla",
+                        "network.layers.1.dropout_kind": "vanilla",
+                        "network.layers.1.dropout_p": 0.3,
+                    },
+                },
+                {"name": "inverted", "set": {}},
+            ],
+        }
+    )
     trainer = Trainer(exp)
     while not trainer.finished:
         trainer.step()
@@ -228,11 +262,24 @@ def test_readme_style_load_from_a_checkpoint(tmp_path) -> None:
     ckpt = torch.load(path, weights_only=True)
     for index, ps in ((0, (0.5, 0.3)), (1, (0.5, 0.5))):
         plain = ckpt["variants"][index]["plain"]
-        assert plain["layers"] == ["Linear(1, 12)", "ReLU()", f"Dropout(p={ps[0]:g})",
-                                   "Linear(12, 10)", "ReLU()", f"Dropout(p={ps[1]:g})", "Linear(10, 1)"]
-        model = nn.Sequential(nn.Linear(1, 12), nn.ReLU(), nn.Dropout(ps[0]),
-                              nn.Linear(12, 10), nn.ReLU(), nn.Dropout(ps[1]),
-                              nn.Linear(10, 1))
+        assert plain["layers"] == [
+            "Linear(1, 12)",
+            "ReLU()",
+            f"Dropout(p={ps[0]:g})",
+            "Linear(12, 10)",
+            "ReLU()",
+            f"Dropout(p={ps[1]:g})",
+            "Linear(10, 1)",
+        ]
+        model = nn.Sequential(
+            nn.Linear(1, 12),
+            nn.ReLU(),
+            nn.Dropout(ps[0]),
+            nn.Linear(12, 10),
+            nn.ReLU(),
+            nn.Dropout(ps[1]),
+            nn.Linear(10, 1),
+        )
         model.load_state_dict(plain["state_dict"])
         model.eval()
         ours = trainer.variants[index].model

@@ -1,4 +1,5 @@
 """The "what is happening" narrator: each rule on a hand-built history, and its Qt-free contract."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -7,16 +8,32 @@ import string
 
 import numpy as np
 
-from explorer.core import narrator
-from explorer.core.narrator import TEMPLATES, Remark, describe, explain
-from explorer.core.snapshot import HISTORY_KEYS, DataView, EarlyStoppingState, Snapshot, VariantState
+from explorer.core.protocol import HISTORY_KEYS, DataView, EarlyStoppingState, Snapshot, VariantState
+from explorer.core.session import TEMPLATES, Remark, describe, explain, narrator
 
 
-def es_state(enabled=True, best_value=math.nan, best_epoch=None, wait=0, patience=20, stopped=False,
-             stop_epoch=None, restored=False, monitor="val_loss") -> EarlyStoppingState:
-    return EarlyStoppingState(enabled=enabled, monitor=monitor, best_value=best_value, best_epoch=best_epoch,
-                              wait=wait, patience=patience, stopped=stopped, stop_epoch=stop_epoch,
-                              restored=restored)
+def es_state(
+    enabled=True,
+    best_value=math.nan,
+    best_epoch=None,
+    wait=0,
+    patience=20,
+    stopped=False,
+    stop_epoch=None,
+    restored=False,
+    monitor="val_loss",
+) -> EarlyStoppingState:
+    return EarlyStoppingState(
+        enabled=enabled,
+        monitor=monitor,
+        best_value=best_value,
+        best_epoch=best_epoch,
+        wait=wait,
+        patience=patience,
+        stopped=stopped,
+        stop_epoch=stop_epoch,
+        restored=restored,
+    )
 
 
 def variant(name: str, train, val, epochs=None, es: EarlyStoppingState | None = None) -> VariantState:
@@ -24,23 +41,44 @@ def variant(name: str, train, val, epochs=None, es: EarlyStoppingState | None = 
     n = len(train)
     epochs = np.arange(1, n + 1, dtype=np.float64) * 10 if epochs is None else np.asarray(epochs, dtype=np.float64)
     h = {k: np.full(n, np.nan) for k in HISTORY_KEYS}
-    h.update(epoch=epochs, step=epochs, train_loss=train,
-             val_loss=np.full(n, np.nan) if val is None else np.asarray(val, dtype=np.float64))
+    h.update(
+        epoch=epochs,
+        step=epochs,
+        train_loss=train,
+        val_loss=np.full(n, np.nan) if val is None else np.asarray(val, dtype=np.float64),
+    )
     if es is None:
         es = es_state(enabled=False)
-    return VariantState(name=name, history=h, weight_norm_history=np.zeros((n, 1)),
-                        activation_var_history=np.zeros((n, 1)), activation_mean_history=np.zeros((n, 1)),
-                        linears=(), hidden=(), grid_prediction=np.zeros(0), early_stopping=es,
-                        histogram_frames=(), finished=False)
+    return VariantState(
+        name=name,
+        history=h,
+        weight_norm_history=np.zeros((n, 1)),
+        activation_var_history=np.zeros((n, 1)),
+        activation_mean_history=np.zeros((n, 1)),
+        linears=(),
+        hidden=(),
+        grid_prediction=np.zeros(0),
+        early_stopping=es,
+        histogram_frames=(),
+        finished=False,
+    )
 
 
 def snapshot(*variants: VariantState, state="running", message="", extra=None, epoch=None) -> Snapshot:
     last = max((float(v.history["epoch"][-1]) for v in variants if len(v.history["epoch"])), default=0.0)
-    data = DataView(task="regression", x_train=np.zeros(3), y_train=np.zeros(3), x_test=np.zeros(3),
-                    y_test=np.zeros(3))
-    return Snapshot(step=int(last), epoch=int(epoch if epoch is not None else last), total_epochs=10_000,
-                    steps_per_second=100.0, device="cpu", state=state, message=message, variants=tuple(variants),
-                    data=data, extra=extra or {})
+    data = DataView(task="regression", x_train=np.zeros(3), y_train=np.zeros(3), x_test=np.zeros(3), y_test=np.zeros(3))
+    return Snapshot(
+        step=int(last),
+        epoch=int(epoch if epoch is not None else last),
+        total_epochs=10_000,
+        steps_per_second=100.0,
+        device="cpu",
+        state=state,
+        message=message,
+        variants=tuple(variants),
+        data=data,
+        extra=extra or {},
+    )
 
 
 def overfitting_history(n=40, best=15):
@@ -57,14 +95,17 @@ def ids(snap) -> list[str]:
 
 # --- the rules ---------------------------------------------------------------------------
 
+
 def test_overfitting_with_early_stopping_countdown():
     train, val = overfitting_history(n=40, best=15)
     es = es_state(enabled=True, best_value=float(val[15]), best_epoch=160, wait=12, patience=20)
     snap = snapshot(variant("p = 0", train, val, es=es))
     assert ids(snap) == ["overfitting", "es_countdown"]
     (line,) = explain(snap)
-    assert line == ("p = 0: validation loss has risen for 12 evaluations while training loss falls: "
-                    "the model is overfitting. Early stopping will stop in 8 more.")
+    assert line == (
+        "p = 0: validation loss has risen for 12 evaluations while training loss falls: "
+        "the model is overfitting. Early stopping will stop in 8 more."
+    )
 
 
 def test_overfitting_counts_rows_when_early_stopping_watches_something_else():
@@ -72,7 +113,7 @@ def test_overfitting_counts_rows_when_early_stopping_watches_something_else():
     es = es_state(enabled=False, monitor="val_accuracy", best_value=0.9, best_epoch=100, wait=3)
     (remark,) = describe(snapshot(variant("model", train, val, es=es)))
     assert remark.template_id == "overfitting"
-    assert remark.values["n"] == 40 - 1 - 15          # history rows after the lowest validation loss
+    assert remark.values["n"] == 40 - 1 - 15  # history rows after the lowest validation loss
 
 
 def test_no_countdown_when_early_stopping_is_off_and_last_evaluation_wording():
@@ -84,7 +125,7 @@ def test_no_countdown_when_early_stopping_is_off_and_last_evaluation_wording():
 
 
 def test_too_few_evaluations_since_the_best_is_not_yet_overfitting():
-    train, val = overfitting_history(n=19, best=15)       # only 3 rows since the best
+    train, val = overfitting_history(n=19, best=15)  # only 3 rows since the best
     es = es_state(enabled=True, best_value=float(val[15]), best_epoch=160, wait=3, patience=20)
     assert "overfitting" not in ids(snapshot(variant("a", train, val, es=es)))
 
@@ -95,7 +136,7 @@ def test_a_jagged_validation_curve_is_judged_by_its_trend():
     n = 40
     train = 1.0 * np.exp(-np.arange(n) / 8) + 0.05
     val = 0.30 + 0.04 * np.where(np.arange(n) % 2, 1.0, -1.0)
-    val[12] = 0.18                                   # one lucky evaluation
+    val[12] = 0.18  # one lucky evaluation
     es = es_state(enabled=True, best_value=0.18, best_epoch=130, wait=27, patience=50)
     assert ids(snapshot(variant("p = 0.5", train, val, es=es))) == ["stalled", "es_countdown"]
     # the same curve with a real upward trend is overfitting
@@ -138,7 +179,7 @@ def test_both_losses_flattened():
 
 def test_slowly_improving_and_training_only():
     n = 30
-    train = np.linspace(1.0, 0.9, n)                      # ~0.4 % per row: neither fast nor flat
+    train = np.linspace(1.0, 0.9, n)  # ~0.4 % per row: neither fast nor flat
     val = np.linspace(1.2, 1.05, n)
     es = es_state(best_value=1.05, best_epoch=300, wait=0)
     assert ids(snapshot(variant("m", train, val, es=es))) == ["improving"]
@@ -151,8 +192,12 @@ def test_diverged_from_a_nan_loss_or_the_trainers_message():
     assert ids(snapshot(variant("m", train, [1.0, 0.6, np.nan]))) == ["diverged"]
     ok = variant("p = 0", [1.0, 0.5, 0.4], [1.0, 0.6, 0.5])
     bad = variant("p = 0.5", [1.0, 0.5, 0.4], [1.0, 0.6, 0.5])
-    snap = snapshot(ok, bad, state="error",
-                    message="variant 'p = 0.5': the loss became NaN or infinite at step 30: training diverged.")
+    snap = snapshot(
+        ok,
+        bad,
+        state="error",
+        message="variant 'p = 0.5': the loss became NaN or infinite at step 30: training diverged.",
+    )
     remarks = describe(snap)
     assert [r.template_id for r in remarks if r.variant == 1] == ["diverged"]
     assert "diverged" not in [r.template_id for r in remarks if r.variant == 0]
@@ -160,10 +205,12 @@ def test_diverged_from_a_nan_loss_or_the_trainers_message():
 
 def test_stopped_early_with_and_without_restored_weights():
     train, val = overfitting_history()
-    restored = es_state(enabled=True, best_value=0.3, best_epoch=380, wait=20, patience=20, stopped=True,
-                        stop_epoch=580, restored=True)
+    restored = es_state(
+        enabled=True, best_value=0.3, best_epoch=380, wait=20, patience=20, stopped=True, stop_epoch=580, restored=True
+    )
     assert explain(snapshot(variant("p = 0", train, val, es=restored))) == [
-        "p = 0: stopped early at epoch 580; the best weights, from epoch 380, were restored."]
+        "p = 0: stopped early at epoch 580; the best weights, from epoch 380, were restored."
+    ]
     kept = dataclasses.replace(restored, restored=False)
     assert ids(snapshot(variant("p = 0", train, val, es=kept))) == ["stopped"]
 
@@ -184,11 +231,17 @@ def test_several_variants_name_the_best_and_the_end():
 
 
 def test_dropout_scaling_demo():
-    extra = {"scaling": {"inverted": {"train_outputs": np.array([9990.0, 10010.0]), "eval_output": 10000.0},
-                         "vanilla": {"train_outputs": np.array([4990.0, 5012.0]), "eval_output": 5000.0}}}
+    extra = {
+        "scaling": {
+            "inverted": {"train_outputs": np.array([9990.0, 10010.0]), "eval_output": 10000.0},
+            "vanilla": {"train_outputs": np.array([4990.0, 5012.0]), "eval_output": 5000.0},
+        }
+    }
     lines = explain(snapshot(extra=extra))
-    assert lines == ["inverted dropout: the train-mode outputs average 10000.0, the eval-mode output is 10000.",
-                     "vanilla dropout: the train-mode outputs average 5001.0, the eval-mode output is 5000."]
+    assert lines == [
+        "inverted dropout: the train-mode outputs average 10000.0, the eval-mode output is 10000.",
+        "vanilla dropout: the train-mode outputs average 5001.0, the eval-mode output is 5000.",
+    ]
 
 
 def test_deterministic_and_pure():
@@ -200,6 +253,7 @@ def test_deterministic_and_pure():
 
 # --- translation contract -------------------------------------------------------------------
 
+
 def test_every_remark_uses_a_template_and_exactly_its_fields():
     """Each template is a full sentence whose {fields} are the remark's values (a translator's table)."""
     fields = {tid: {f for _, f, _, _ in string.Formatter().parse(t) if f} for tid, t in TEMPLATES.items()}
@@ -207,8 +261,11 @@ def test_every_remark_uses_a_template_and_exactly_its_fields():
     snaps = [
         snapshot(variant("a", train, val, es=es_state(best_value=float(val[15]), best_epoch=160, wait=24))),
         snapshot(variant("a", [], [])),
-        snapshot(variant("a", np.linspace(1, 0.1, 20), None), variant("b", np.full(20, 0.2), np.full(20, 0.3)),
-                 state="finished"),
+        snapshot(
+            variant("a", np.linspace(1, 0.1, 20), None),
+            variant("b", np.full(20, 0.2), np.full(20, 0.3)),
+            state="finished",
+        ),
     ]
     seen = set()
     for snap in snaps:
@@ -224,9 +281,12 @@ def test_every_remark_uses_a_template_and_exactly_its_fields():
 
 
 def test_narrator_is_qt_free():
-    import sys
     import subprocess
-    code = ("import sys, explorer.core.narrator; "
-            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'PyQt'))]; "
-            "sys.exit(1 if bad else 0)")
+    import sys
+
+    code = (
+        "import sys, explorer.core.session._narrator; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'PyQt'))]; "
+        "sys.exit(1 if bad else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

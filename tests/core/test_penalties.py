@@ -1,4 +1,5 @@
 """Penalties against closed forms, and against the optimisers' built-in weight decay."""
+
 from __future__ import annotations
 
 import copy
@@ -7,7 +8,7 @@ import pytest
 import torch
 from torch import nn
 
-from explorer.core.penalties import apply_decoupled_weight_decay, penalized_parameters, penalty
+from explorer.core.nn import apply_decoupled_weight_decay, penalized_parameters, penalty
 
 
 def known_layers() -> list[nn.Linear]:
@@ -15,9 +16,9 @@ def known_layers() -> list[nn.Linear]:
     b = nn.Linear(2, 1)
     with torch.no_grad():
         a.weight.copy_(torch.tensor([[1.0, -2.0], [0.5, 0.0]]))  # sum|w| = 3.5, sum w^2 = 5.25
-        a.bias.copy_(torch.tensor([1.0, -1.0]))                   # sum|b| = 2,   sum b^2 = 2
-        b.weight.copy_(torch.tensor([[-3.0, 4.0]]))               # sum|w| = 7,   sum w^2 = 25
-        b.bias.copy_(torch.tensor([0.5]))                          # sum|b| = 0.5, sum b^2 = 0.25
+        a.bias.copy_(torch.tensor([1.0, -1.0]))  # sum|b| = 2,   sum b^2 = 2
+        b.weight.copy_(torch.tensor([[-3.0, 4.0]]))  # sum|w| = 7,   sum w^2 = 25
+        b.bias.copy_(torch.tensor([0.5]))  # sum|b| = 0.5, sum b^2 = 0.25
     return [a, b]
 
 
@@ -34,8 +35,7 @@ def test_l1_l2_closed_forms_weights_only() -> None:
 def test_biases_included_on_request() -> None:
     layers = known_layers()
     _, per_layer = penalty(layers, l1_lambda=0.1, l2_lambda=0.01, include_biases=True)
-    expected = torch.tensor([0.1 * (3.5 + 2) + 0.01 * (5.25 + 2),
-                             0.1 * (7 + 0.5) + 0.01 * (25 + 0.25)])
+    expected = torch.tensor([0.1 * (3.5 + 2) + 0.01 * (5.25 + 2), 0.1 * (7 + 0.5) + 0.01 * (25 + 0.25)])
     assert torch.allclose(per_layer, expected)
 
 
@@ -96,8 +96,13 @@ def regression_problem() -> tuple[nn.Module, torch.Tensor, torch.Tensor]:
     return net, x, y
 
 
-def mse_step(net: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor,
-             penalty_args: tuple[object, ...] | None = None) -> None:
+def mse_step(
+    net: nn.Module,
+    optimizer: torch.optim.Optimizer,
+    x: torch.Tensor,
+    y: torch.Tensor,
+    penalty_args: tuple[object, ...] | None = None,
+) -> None:
     """One full-batch step on the mean squared error, plus the total of
     penalty(layers, l1_lambda, l2_lambda, include_biases) when those are given as `penalty_args`."""
     optimizer.zero_grad()
@@ -155,8 +160,9 @@ def test_sgd_with_l2_penalty_equals_sgd_weight_decay_2lambda(include_biases: boo
     lr, lam = 0.05, 0.03
     sgd_a = torch.optim.SGD(net_a.parameters(), lr=lr, momentum=0.9)
     decayed, rest = penalized_parameters(linears_b, include_biases)
-    sgd_b = torch.optim.SGD([{"params": decayed, "weight_decay": 2 * lam},
-                             {"params": rest, "weight_decay": 0.0}], lr=lr, momentum=0.9)
+    sgd_b = torch.optim.SGD(
+        [{"params": decayed, "weight_decay": 2 * lam}, {"params": rest, "weight_decay": 0.0}], lr=lr, momentum=0.9
+    )
     for _ in range(10):
         mse_step(net_a, sgd_a, x, y, penalty_args=(linears_a, 0.0, lam, include_biases))
         mse_step(net_b, sgd_b, x, y)

@@ -8,6 +8,7 @@ process holding torch's ~300k objects runs rarely (none in 100 rebuilds, measure
 count live objects, not memory: with automatic collection off, every piece of the old run must
 be gone right after the rebuild, freed by reference counting alone.
 """
+
 from __future__ import annotations
 
 import gc
@@ -17,9 +18,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from explorer.core import commands as C
-from explorer.core.config import Experiment
-from explorer.core.presets import load_preset
+from explorer.core.config import Experiment, load_preset
+from explorer.core.protocol import commands as C
 from explorer.core.session import Session
 from tests.conftest import MNIST_DIR
 
@@ -73,13 +73,19 @@ def _pieces(runner: Any) -> dict[str, weakref.ref]:
     if dataset is not None:
         refs.update(dataset=dataset, x_train=dataset.x_train)
     for i, run in enumerate(getattr(runner, "variants", ())):
-        refs.update({f"variant {i} model": run.model, f"variant {i} optimizer": run.optimizer,
-                     f"variant {i} history": run.history,
-                     f"variant {i} first weight": run.model.linears[0].weight})
+        refs.update(
+            {
+                f"variant {i} model": run.model,
+                f"variant {i} optimizer": run.optimizer,
+                f"variant {i} history": run.history,
+                f"variant {i} first weight": run.model.linears[0].weight,
+            }
+        )
     engine = getattr(runner, "_engine", None)
     if engine is not None:
-        refs.update(engine=engine, engine_rows=engine.flat, engine_optimizer=engine.optimizer,
-                    engine_penalty=engine.penalty)
+        refs.update(
+            engine=engine, engine_rows=engine.flat, engine_optimizer=engine.optimizer, engine_penalty=engine.penalty
+        )
     return {name: weakref.ref(obj) for name, obj in refs.items()}
 
 
@@ -114,8 +120,10 @@ def test_a_rebuild_frees_the_old_run_by_reference_counting(stacked, monkeypatch)
             if alive:
                 gc.collect()
                 leaked = sorted(name for name, ref in before.items() if ref() is not None)
-                pytest.fail(f"after rebuilding away from {old_name!r} these pieces of the old run were alive: "
-                            f"{alive}; after gc.collect(): {leaked or 'none (a reference cycle held them)'}")
+                pytest.fail(
+                    f"after rebuilding away from {old_name!r} these pieces of the old run were alive: "
+                    f"{alive}; after gc.collect(): {leaked or 'none (a reference cycle held them)'}"
+                )
     assert (engines > 0) == stacked, "the test did not exercise the path it names"
 
 
@@ -139,7 +147,7 @@ def test_the_child_trims_the_heap_once_after_each_rebuild():
     next call, made once the session has installed the new run, releases freed memory first."""
     from multiprocessing import Pipe
 
-    from explorer.core.worker_process import make_receive
+    from explorer.core.session import make_receive
 
     ours, theirs = Pipe()
     calls = []
@@ -148,7 +156,7 @@ def test_the_child_trims_the_heap_once_after_each_rebuild():
         ours.send(C.Rebuild(experiment_json=None))
         ours.send(C.Step(n=1))
         assert isinstance(receive(1.0), C.Rebuild) and calls == []
-        assert isinstance(receive(1.0), C.Step) and calls == [0]       # the rebuild was handled
+        assert isinstance(receive(1.0), C.Step) and calls == [0]  # the rebuild was handled
         assert receive(0.0) is None and calls == [0]
         ours.send(C.RestoreCheckpoint(path="run.pt"))
         assert isinstance(receive(1.0), C.RestoreCheckpoint)
@@ -162,8 +170,8 @@ def test_releasing_freed_memory_is_glibc_only_and_harmless():
     import platform
     import sys
 
-    from explorer.core.worker_process import release_freed_memory
+    from explorer.core.session import release_freed_memory
 
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert release_freed_memory() is glibc
-    assert release_freed_memory() is glibc   # looked up once, callable again
+    assert release_freed_memory() is glibc  # looked up once, callable again

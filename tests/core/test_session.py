@@ -1,4 +1,5 @@
 """The Qt-free session loop, driven directly: a scripted receive() and an emit collector."""
+
 from __future__ import annotations
 
 import time
@@ -6,11 +7,11 @@ from typing import Any, Callable, Optional
 
 import pytest
 
-from explorer.core import commands as C
-from explorer.core.checkpoint import load_checkpoint
 from explorer.core.config import Experiment
+from explorer.core.io import load_checkpoint
+from explorer.core.protocol import Snapshot
+from explorer.core.protocol import commands as C
 from explorer.core.session import Session
-from explorer.core.snapshot import Snapshot
 from tests.core.small_runs import sine_run
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
@@ -115,17 +116,20 @@ def test_rebuild_paused_emits_state_and_a_snapshot() -> None:
 
 def test_step_advances_exactly_n_then_stays_paused() -> None:
     session, out = new_session()
-    script = Script([
-        rebuild(tiny()), C.Step(3),
-        Until(lambda: session.pending_steps == 0, what="the 3 steps"),
-        For(0.15),                           # idle time: nothing more may happen
-        Probe(lambda: None),
-    ])
+    script = Script(
+        [
+            rebuild(tiny()),
+            C.Step(3),
+            Until(lambda: session.pending_steps == 0, what="the 3 steps"),
+            For(0.15),  # idle time: nothing more may happen
+            Probe(lambda: None),
+        ]
+    )
     session.serve(script)
     assert session.runner.step_count == 3
     assert session.state == "paused"
     assert out.of("state") == ["paused"]
-    session.handle(C.Step(0))                # at least one step
+    session.handle(C.Step(0))  # at least one step
     session.serve(Script([Until(lambda: session.pending_steps == 0), For(0.05)]))
     assert session.runner.step_count == 4
     assert out.of("snapshot")[-1].step == 4  # a snapshot follows the steps
@@ -134,13 +138,16 @@ def test_step_advances_exactly_n_then_stays_paused() -> None:
 def test_resume_runs_and_pause_stops() -> None:
     session, out = new_session()
     counts: dict[str, int] = {}
-    script = Script([
-        rebuild(tiny()), C.Resume(),
-        Until(lambda: session.runner.step_count >= 20, what="20 steps"),
-        C.Pause(),
-        Probe(lambda: counts.setdefault("paused_at", session.runner.step_count)),
-        For(0.1),
-    ])
+    script = Script(
+        [
+            rebuild(tiny()),
+            C.Resume(),
+            Until(lambda: session.runner.step_count >= 20, what="20 steps"),
+            C.Pause(),
+            Probe(lambda: counts.setdefault("paused_at", session.runner.step_count)),
+            For(0.1),
+        ]
+    )
     session.serve(script)
     assert out.of("state") == ["paused", "running", "paused"]
     assert session.runner.step_count == counts["paused_at"] >= 20
@@ -148,8 +155,16 @@ def test_resume_runs_and_pause_stops() -> None:
 
 def test_run_to_the_end_reports_finished() -> None:
     session, out = new_session()
-    session.serve(Script([rebuild(tiny(**{"training.epochs": 7}), start_paused=False),
-                          Until(lambda: session.state == "finished", what="the end"), C.Resume(), For(0.05)]))
+    session.serve(
+        Script(
+            [
+                rebuild(tiny(**{"training.epochs": 7}), start_paused=False),
+                Until(lambda: session.state == "finished", what="the end"),
+                C.Resume(),
+                For(0.05),
+            ]
+        )
+    )
     assert out.of("state") == ["running", "finished"]
     assert session.runner.step_count == 7
     assert "finished: 7 epochs, 7 steps" in out.of("message")
@@ -159,9 +174,17 @@ def test_run_to_the_end_reports_finished() -> None:
 
 def test_set_value_reaches_the_runner() -> None:
     session, out = new_session()
-    session.serve(Script([rebuild(tiny()), C.SetValue("network.layers.0.dropout_p", 0.25),
-                          C.SetValue("optimizer.lr", 0.2), C.Step(1),
-                          Until(lambda: session.pending_steps == 0)]))
+    session.serve(
+        Script(
+            [
+                rebuild(tiny()),
+                C.SetValue("network.layers.0.dropout_p", 0.25),
+                C.SetValue("optimizer.lr", 0.2),
+                C.Step(1),
+                Until(lambda: session.pending_steps == 0),
+            ]
+        )
+    )
     runner = session.runner
     assert runner.experiment.network.layers[0].dropout_p == 0.25
     assert runner.experiment.optimizer.lr == 0.2
@@ -177,8 +200,11 @@ def test_set_value_reaches_the_runner() -> None:
 
 def test_bad_set_value_is_a_message_not_a_crash() -> None:
     session, out = new_session()
-    session.serve(Script([rebuild(tiny()), C.SetValue("network.layers.0.width", 3),
-                          C.SetValue("network.layers.0.dropout_p", 7.0)]))
+    session.serve(
+        Script(
+            [rebuild(tiny()), C.SetValue("network.layers.0.width", 3), C.SetValue("network.layers.0.dropout_p", 7.0)]
+        )
+    )
     messages = out.of("message")
     assert any("network.layers.0.width: cannot change while training" in m for m in messages)
     assert any(m.startswith("network.layers.0.dropout_p: ") for m in messages)
@@ -189,8 +215,9 @@ def test_bad_set_value_is_a_message_not_a_crash() -> None:
 def test_save_checkpoint_writes_and_reports(tmp_path) -> None:
     session, out = new_session()
     path = tmp_path / "sub" / "c.pt"
-    session.serve(Script([rebuild(tiny()), C.Step(5), Until(lambda: session.pending_steps == 0),
-                          C.SaveCheckpoint(str(path))]))
+    session.serve(
+        Script([rebuild(tiny()), C.Step(5), Until(lambda: session.pending_steps == 0), C.SaveCheckpoint(str(path))])
+    )
     assert out.of("checkpoint") == [str(path)]
     payload = load_checkpoint(path)
     assert payload["step"] == 5
@@ -208,13 +235,20 @@ def test_save_checkpoint_failure_is_a_message(tmp_path) -> None:
 
 def test_divergence_emits_error_and_state_error() -> None:
     session, out = new_session()
-    session.serve(Script([rebuild(tiny(**{"optimizer.lr": 100.0, "optimizer.momentum": 0.9}), start_paused=False),
-                          Until(lambda: session.state == "error", what="the divergence"), For(0.05)]))
+    session.serve(
+        Script(
+            [
+                rebuild(tiny(**{"optimizer.lr": 100.0, "optimizer.momentum": 0.9}), start_paused=False),
+                Until(lambda: session.state == "error", what="the divergence"),
+                For(0.05),
+            ]
+        )
+    )
     (error,) = out.of("error")
     assert "NaN" in error and "learning rate (100)" in error
     assert out.of("state") == ["running", "error"]
     steps = session.runner.step_count
-    session.handle(C.Resume())                          # an errored run does not resume
+    session.handle(C.Resume())  # an errored run does not resume
     assert session.state == "error" and session.runner.step_count == steps
 
 
@@ -237,7 +271,7 @@ def test_stop_returns_from_serve() -> None:
     session, out = new_session()
     script = Script([rebuild(tiny(), start_paused=False), For(0.05), C.Stop(), C.Pause()])
     session.serve(script)
-    assert len(script.items) == 1 and isinstance(script.items[0], C.Pause)   # nothing read after Stop
+    assert len(script.items) == 1 and isinstance(script.items[0], C.Pause)  # nothing read after Stop
     assert session.state == "running" and session.runner.step_count > 0
 
 
@@ -247,7 +281,7 @@ def test_eof_from_receive_returns() -> None:
     def receive(timeout: float) -> Any:
         raise EOFError
 
-    session.serve(receive)                  # returns, no exception
+    session.serve(receive)  # returns, no exception
     assert out.events == []
 
 
@@ -259,8 +293,8 @@ def test_snapshots_are_rate_limited() -> None:
     elapsed = time.monotonic() - started
     steps = session.runner.step_count
     snaps = out.of("snapshot")
-    assert steps > 20, steps                                 # it trained many steps ...
-    assert 2 <= len(snaps) <= 1 + int(elapsed / 0.2) + 2     # ... but sent a few snapshots
+    assert steps > 20, steps  # it trained many steps ...
+    assert 2 <= len(snaps) <= 1 + int(elapsed / 0.2) + 2  # ... but sent a few snapshots
     assert len(snaps) <= 6
     assert [s.step for s in snaps] == sorted(s.step for s in snaps)
     assert all(s.state == "running" for s in snaps[1:])
@@ -270,9 +304,16 @@ def test_snapshots_are_rate_limited() -> None:
 def test_demo_runs_in_a_session() -> None:
     exp = Experiment().with_values({"kind": "dropout-scaling", "demo.samples": 60})
     session, out = new_session()
-    session.serve(Script([rebuild(exp, start_paused=False), Until(lambda: session.state == "finished"),
-                          C.SaveCheckpoint("/nonexistent/never.pt")]))
-    assert session.runner.step_count == 3                    # 25 + 25 + 10 samples
+    session.serve(
+        Script(
+            [
+                rebuild(exp, start_paused=False),
+                Until(lambda: session.state == "finished"),
+                C.SaveCheckpoint("/nonexistent/never.pt"),
+            ]
+        )
+    )
+    assert session.runner.step_count == 3  # 25 + 25 + 10 samples
     assert out.of("message")[-1] == "a demonstration has no weights to save"
     snap = out.of("snapshot")[-1]
     assert len(snap.extra["scaling"]["inverted"]["train_outputs"]) == 60
@@ -297,8 +338,9 @@ def test_a_snapshot_that_overflowed_before_the_training_loss_did_is_a_divergence
         snap = real_snapshot(**kwargs)
         v = snap.variants[0]
         if overflow == "weight norm":
-            v = dataclasses.replace(v, linears=[dataclasses.replace(v.linears[0], weight_norm=float("inf"))]
-                                    + list(v.linears[1:]))
+            v = dataclasses.replace(
+                v, linears=[dataclasses.replace(v.linears[0], weight_norm=float("inf"))] + list(v.linears[1:])
+            )
         elif overflow == "validation loss":
             history = dict(v.history)
             history["val_loss"] = np.append(history["val_loss"][:-1], np.inf)
@@ -312,5 +354,5 @@ def test_a_snapshot_that_overflowed_before_the_training_loss_did_is_a_divergence
     errors = out.of("error")
     assert len(errors) == 1 and "NaN or infinite" in errors[0] and "Reset" in errors[0]
     last = out.of("snapshot")[-1]
-    assert last.step == good.step and last.state == "error"          # the last good views
+    assert last.step == good.step and last.state == "error"  # the last good views
     assert np.isfinite(last.variants[0].grid_prediction).all()

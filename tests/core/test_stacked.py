@@ -3,6 +3,7 @@
 The contract is allclose (rtol 1e-5, atol 1e-6) against the per-model path; the
 engine is built to give the same bits, which the bit-identity tests check too
 (one torch thread)."""
+
 from __future__ import annotations
 
 import math
@@ -11,21 +12,22 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.core.checkpoint import checkpoint_payload, load_checkpoint, restore_trainer, save_checkpoint
-from explorer.core.commands import SetValue
 from explorer.core.config import Experiment
-from explorer.core.errors import TrainingError
-from explorer.core.snapshot import HISTORY_KEYS
-from explorer.core.stacked import ENV_SWITCH, why_not_stacked
-from explorer.core.trainer import Trainer
+from explorer.core.io import checkpoint_payload, load_checkpoint, restore_trainer, save_checkpoint
+from explorer.core.protocol import HISTORY_KEYS, SetValue, TrainingError
+from explorer.core.training import Trainer
+from explorer.core.training.stacked import ENV_SWITCH, why_not_stacked
 from tests.core.small_runs import run_steps, sine_run, snapshot_leaves
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def small(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    return sine_run([{"width": 32, "dropout_p": 0.3}, {"width": 16, "activation": "tanh", "dropout_p": 0.2}],
-                    {"optimizer.lr": 0.05, "optimizer.momentum": 0.9, "training.epochs": 200}, values)
+    return sine_run(
+        [{"width": 32, "dropout_p": 0.3}, {"width": 16, "activation": "tanh", "dropout_p": 0.2}],
+        {"optimizer.lr": 0.05, "optimizer.momentum": 0.9, "training.epochs": 200},
+        values,
+    )
 
 
 def alone(exp: Experiment, index: int) -> Experiment:
@@ -38,13 +40,16 @@ def params(trainer: Trainer, v: int) -> list[torch.Tensor]:
 
 
 def optimizer_state(trainer: Trainer, v: int) -> dict:  # type: ignore[type-arg]
-    return {k: {n: t.clone() if isinstance(t, torch.Tensor) else t for n, t in s.items()}
-            for k, s in trainer.variants[v].optimizer.state_dict()["state"].items()}
+    return {
+        k: {n: t.clone() if isinstance(t, torch.Tensor) else t for n, t in s.items()}
+        for k, s in trainer.variants[v].optimizer.state_dict()["state"].items()
+    }
 
 
 def same_state(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
     return a.keys() == b.keys() and all(
-        a[k].keys() == b[k].keys() and all(torch.equal(a[k][n], b[k][n]) for n in a[k]) for k in a)
+        a[k].keys() == b[k].keys() and all(torch.equal(a[k][n], b[k][n]) for n in a[k]) for k in a
+    )
 
 
 def assert_trainers_equal(a: Trainer, b: Trainer, va: int = 0, vb: int = 0, *, exact: bool = True) -> None:
@@ -74,14 +79,25 @@ DROPOUT = ["none", "inverted", "vanilla", "gaussian", "dropconnect"]
 def comparison(optimizer: str, dropout: str) -> Experiment:
     kind = "inverted" if dropout == "none" else dropout
     p = 0.0 if dropout == "none" else 0.4
-    layers = [{"width": 32, "dropout_p": p, "dropout_kind": kind},
-              {"width": 16, "activation": "tanh", "dropout_p": p / 2, "dropout_kind": kind}]
-    return small(**OPTIMIZERS[optimizer], **{"network.layers": layers, "training.batch_size": 8}, variants=[
-        {"name": "as set", "set": {}},
-        {"name": "p and L2", "set": {"network.layers.0.dropout_p": p / 2, "regularization.l2_lambda": 0.003,
-                                     "optimizer.lr": 0.02}},
-        {"name": "L1 on biases", "set": {"regularization.l1_lambda": 0.001, "regularization.penalize_biases": True}},
-    ])
+    layers = [
+        {"width": 32, "dropout_p": p, "dropout_kind": kind},
+        {"width": 16, "activation": "tanh", "dropout_p": p / 2, "dropout_kind": kind},
+    ]
+    return small(
+        **OPTIMIZERS[optimizer],
+        **{"network.layers": layers, "training.batch_size": 8},
+        variants=[
+            {"name": "as set", "set": {}},
+            {
+                "name": "p and L2",
+                "set": {"network.layers.0.dropout_p": p / 2, "regularization.l2_lambda": 0.003, "optimizer.lr": 0.02},
+            },
+            {
+                "name": "L1 on biases",
+                "set": {"regularization.l1_lambda": 0.001, "regularization.penalize_biases": True},
+            },
+        ],
+    )
 
 
 @pytest.mark.parametrize("dropout", DROPOUT)
@@ -92,29 +108,54 @@ def test_a_stacked_variant_trains_as_it_does_alone(optimizer: str, dropout: str)
     assert stacked.stacked
     run_steps(stacked, 30)
     for v in range(3):
-        single = run_steps(Trainer(alone(exp, v), stacked=False), 30)       # the per-model path
+        single = run_steps(Trainer(alone(exp, v), stacked=False), 30)  # the per-model path
         assert not single.stacked
         assert_trainers_equal(stacked, single, v, 0, exact=False)
 
 
-@pytest.mark.parametrize("name, exp", [
-    ("sgd, dropout and penalties", comparison("sgd", "inverted")),
-    ("adam, gaussian", comparison("adam", "gaussian")),
-    ("adamw, dropconnect, minibatches", comparison("adamw", "dropconnect")),
-    ("sigmoid, gelu and vanilla", small(**{"network.layers": [
-        {"width": 13, "activation": "sigmoid", "dropout_p": 0.3, "dropout_kind": "vanilla"},
-        {"width": 7, "activation": "gelu", "dropout_p": 0.5}], "training.batch_size": 5},
-        variants=[{"name": "a", "set": {}}, {"name": "b", "set": {"regularization.l2_lambda": 0.01}}])),
-    ("digits, cross-entropy", Experiment().with_values({
-        "dataset.kind": "digits", "dataset.max_samples": 300, "network.layers": [{"width": 24, "dropout_p": 0.2}],
-        "training.batch_size": 64, "optimizer.lr": 0.1, "training.device": "cpu",
-        "variants": [{"name": "p", "set": {}}, {"name": "none", "set": {"network.layers.0.dropout_p": 0.0}}]})),
-    ("hidden width 1", small(**{"network.layers": [{"width": 1}, {"width": 9, "dropout_p": 0.5}]})),
-])
+@pytest.mark.parametrize(
+    "name, exp",
+    [
+        ("sgd, dropout and penalties", comparison("sgd", "inverted")),
+        ("adam, gaussian", comparison("adam", "gaussian")),
+        ("adamw, dropconnect, minibatches", comparison("adamw", "dropconnect")),
+        (
+            "sigmoid, gelu and vanilla",
+            small(
+                **{
+                    "network.layers": [
+                        {"width": 13, "activation": "sigmoid", "dropout_p": 0.3, "dropout_kind": "vanilla"},
+                        {"width": 7, "activation": "gelu", "dropout_p": 0.5},
+                    ],
+                    "training.batch_size": 5,
+                },
+                variants=[{"name": "a", "set": {}}, {"name": "b", "set": {"regularization.l2_lambda": 0.01}}],
+            ),
+        ),
+        (
+            "digits, cross-entropy",
+            Experiment().with_values(
+                {
+                    "dataset.kind": "digits",
+                    "dataset.max_samples": 300,
+                    "network.layers": [{"width": 24, "dropout_p": 0.2}],
+                    "training.batch_size": 64,
+                    "optimizer.lr": 0.1,
+                    "training.device": "cpu",
+                    "variants": [
+                        {"name": "p", "set": {}},
+                        {"name": "none", "set": {"network.layers.0.dropout_p": 0.0}},
+                    ],
+                }
+            ),
+        ),
+        ("hidden width 1", small(**{"network.layers": [{"width": 1}, {"width": 9, "dropout_p": 0.5}]})),
+    ],
+)
 def test_stacked_is_bit_identical_to_the_per_model_path(name: str, exp: Experiment) -> None:
     a, b = Trainer(exp, stacked=False), Trainer(exp)
     assert b.stacked and not a.stacked
-    for _ in range(3):                       # evaluations in between (batch_size < n: epochs of several steps)
+    for _ in range(3):  # evaluations in between (batch_size < n: epochs of several steps)
         run_steps(a, 7)
         run_steps(b, 7)
         for v in range(len(a.variants)):
@@ -123,26 +164,33 @@ def test_stacked_is_bit_identical_to_the_per_model_path(name: str, exp: Experime
 
 # -- penalties, live changes, early stopping --------------------------------------------------------------
 
+
 def test_penalty_per_variant_is_exact() -> None:
-    exp = small(**{"network.layers": [{"width": 32}, {"width": 16, "activation": "tanh"}]}, variants=[
-        {"name": "none", "set": {}},
-        {"name": "L1", "set": {"regularization.l1_lambda": 0.01}},
-        {"name": "L2 + biases", "set": {"regularization.l2_lambda": 0.02, "regularization.penalize_biases": True}},
-        {"name": "both", "set": {"regularization.l1_lambda": 0.003, "regularization.l2_lambda": 0.5}},
-    ])
+    exp = small(
+        **{"network.layers": [{"width": 32}, {"width": 16, "activation": "tanh"}]},
+        variants=[
+            {"name": "none", "set": {}},
+            {"name": "L1", "set": {"regularization.l1_lambda": 0.01}},
+            {"name": "L2 + biases", "set": {"regularization.l2_lambda": 0.02, "regularization.penalize_biases": True}},
+            {"name": "both", "set": {"regularization.l1_lambda": 0.003, "regularization.l2_lambda": 0.5}},
+        ],
+    )
     trainer = Trainer(exp)
     assert trainer.stacked
     linears = trainer.variants[0].model.linears
-    weights = [lin.weight.detach().clone() for lin in linears]        # all variants start here
+    weights = [lin.weight.detach().clone() for lin in linears]  # all variants start here
     biases = [lin.bias.detach().clone() for lin in linears]
-    trainer.step()                                                    # no dropout: the same data gradient
+    trainer.step()  # no dropout: the same data gradient
     data_grads = [p.grad.clone() for p in trainer.variants[0].model.parameters()]
     for run in trainer.variants:
         reg = run.config.regularization
         l1, l2, pb = reg.l1_lambda, reg.l2_lambda, reg.penalize_biases
-        expected = [l1 * float(w.abs().sum()) + l2 * float(w.square().sum())
-                    + (l1 * float(b.abs().sum()) + l2 * float(b.square().sum()) if pb else 0.0)
-                    for w, b in zip(weights, biases)]
+        expected = [
+            l1 * float(w.abs().sum())
+            + l2 * float(w.square().sum())
+            + (l1 * float(b.abs().sum()) + l2 * float(b.square().sum()) if pb else 0.0)
+            for w, b in zip(weights, biases)
+        ]
         assert run.last_penalty.tolist() == pytest.approx(expected, rel=1e-6, abs=1e-12), run.name
         # grad = data gradient + l1 sign(w) + 2 l2 w  (no 1/2 in L2)
         for lin, w, b, gw, gb in zip(run.model.linears, weights, biases, data_grads[0::2], data_grads[1::2]):
@@ -151,7 +199,8 @@ def test_penalty_per_variant_is_exact() -> None:
             assert torch.allclose(lin.bias.grad, gb + pen_b, atol=1e-6), run.name
     trainer.evaluate()
     assert [run.history.last("penalty") for run in trainer.variants] == pytest.approx(
-        [float(run.last_penalty.sum()) for run in trainer.variants])
+        [float(run.last_penalty.sum()) for run in trainer.variants]
+    )
     assert trainer.variants[0].history.last("penalty") == 0.0
 
 
@@ -168,18 +217,20 @@ def test_a_live_lr_for_one_variant_changes_only_that_variant() -> None:
     assert_trainers_equal(a, b, 0, 0)
     assert_trainers_equal(a, b, 2, 2)
     assert not all(torch.equal(x, y) for x, y in zip(params(a, 1), params(b, 1)))
-    assert_trainers_equal(a, per_model, 1, 1)                    # the change is the per-model path's change
+    assert_trainers_equal(a, per_model, 1, 1)  # the change is the per-model path's change
 
 
 def test_live_dropout_and_penalty_changes_match_the_per_model_path() -> None:
     exp = comparison("adam", "inverted")
     a, b = Trainer(exp), Trainer(exp, stacked=False)
-    for command in (SetValue("network.layers.0.dropout_p", 0.0, variant=2),
-                    SetValue("network.layers.1.dropout_kind", "dropconnect", variant=0),
-                    SetValue("network.layers.1.dropout_p", 0.5),
-                    SetValue("regularization.l1_lambda", 0.002, variant=1),
-                    SetValue("regularization.weight_decay", 0.1, variant=0),
-                    SetValue("optimizer.betas", [0.5, 0.9], variant=2)):
+    for command in (
+        SetValue("network.layers.0.dropout_p", 0.0, variant=2),
+        SetValue("network.layers.1.dropout_kind", "dropconnect", variant=0),
+        SetValue("network.layers.1.dropout_p", 0.5),
+        SetValue("regularization.l1_lambda", 0.002, variant=1),
+        SetValue("regularization.weight_decay", 0.1, variant=0),
+        SetValue("optimizer.betas", [0.5, 0.9], variant=2),
+    ):
         run_steps(a, 3)
         run_steps(b, 3)
         a.apply(command)
@@ -188,7 +239,7 @@ def test_live_dropout_and_penalty_changes_match_the_per_model_path() -> None:
     run_steps(b, 5)
     for v in range(3):
         assert_trainers_equal(a, b, v, v)
-    assert a.variants[2].model.unit_mask(0) is None                  # p = 0: no mask, as the model alone
+    assert a.variants[2].model.unit_mask(0) is None  # p = 0: no mask, as the model alone
     assert a.variants[0].model.dropconnect_mask(2) is not None
     assert a.variants[1].model.dropconnect_mask(2) is None
 
@@ -196,22 +247,37 @@ def test_live_dropout_and_penalty_changes_match_the_per_model_path() -> None:
 def test_a_finished_variant_stays_frozen() -> None:
     # min_delta is unreachable: variant "stops" at its second evaluation and restores the first
     exp = comparison("adam", "gaussian").with_values({"training.batch_size": None})
-    exp = exp.with_values({"variants": [
-        {"name": "runs on", "set": {}},
-        {"name": "stops", "set": {"early_stopping.enabled": True, "early_stopping.patience": 1,
-                                  "early_stopping.min_delta": 1e6}},
-        {"name": "runs on too", "set": {"network.layers.0.dropout_kind": "dropconnect"}},
-    ]})
+    exp = exp.with_values(
+        {
+            "variants": [
+                {"name": "runs on", "set": {}},
+                {
+                    "name": "stops",
+                    "set": {
+                        "early_stopping.enabled": True,
+                        "early_stopping.patience": 1,
+                        "early_stopping.min_delta": 1e6,
+                    },
+                },
+                {"name": "runs on too", "set": {"network.layers.0.dropout_kind": "dropconnect"}},
+            ]
+        }
+    )
     trainer = Trainer(exp)
     start = params(trainer, 1)
     run_steps(trainer, 1)
     stopped = trainer.variants[1]
     assert stopped.finished and stopped.restored and not trainer.finished
-    assert all(torch.equal(x, y) for x, y in zip(params(trainer, 1), start))      # the best: epoch 0
-    frozen = (params(trainer, 1), optimizer_state(trainer, 1), stopped.generator.get_state(),
-              [p.grad.clone() for p in stopped.model.parameters()],
-              [h.clone() for h in stopped.model.hidden_outputs], stopped.model.unit_mask(0).clone(),
-              stopped.history.size)
+    assert all(torch.equal(x, y) for x, y in zip(params(trainer, 1), start))  # the best: epoch 0
+    frozen = (
+        params(trainer, 1),
+        optimizer_state(trainer, 1),
+        stopped.generator.get_state(),
+        [p.grad.clone() for p in stopped.model.parameters()],
+        [h.clone() for h in stopped.model.hidden_outputs],
+        stopped.model.unit_mask(0).clone(),
+        stopped.history.size,
+    )
     others = [params(trainer, v) for v in (0, 2)]
     run_steps(trainer, 6)
     assert all(torch.equal(x, y) for x, y in zip(params(trainer, 1), frozen[0]))
@@ -221,7 +287,7 @@ def test_a_finished_variant_stays_frozen() -> None:
     assert all(torch.equal(h, k) for h, k in zip(stopped.model.hidden_outputs, frozen[4]))
     assert torch.equal(stopped.model.unit_mask(0), frozen[5])
     assert stopped.history.size == frozen[6]
-    for v, before in zip((0, 2), others):                                # the others kept training
+    for v, before in zip((0, 2), others):  # the others kept training
         assert not all(torch.equal(x, y) for x, y in zip(params(trainer, v), before))
     # and they trained exactly as without the stopped variant beside them
     single = run_steps(Trainer(alone(exp, 2), stacked=False), 7)
@@ -230,13 +296,20 @@ def test_a_finished_variant_stays_frozen() -> None:
 
 # -- checkpoints -----------------------------------------------------------------------------------------
 
+
 def checkpoint_experiment() -> Experiment:
-    return comparison("adam", "dropconnect").with_values({"variants": [
-        {"name": "dropconnect", "set": {}},
-        {"name": "gaussian + decay", "set": {"network.layers.1.dropout_kind": "gaussian",
-                                             "regularization.weight_decay": 0.1}},
-        {"name": "stops early", "set": {"early_stopping.enabled": True, "early_stopping.patience": 2}},
-    ]})
+    return comparison("adam", "dropconnect").with_values(
+        {
+            "variants": [
+                {"name": "dropconnect", "set": {}},
+                {
+                    "name": "gaussian + decay",
+                    "set": {"network.layers.1.dropout_kind": "gaussian", "regularization.weight_decay": 0.1},
+                },
+                {"name": "stops early", "set": {"early_stopping.enabled": True, "early_stopping.patience": 2}},
+            ]
+        }
+    )
 
 
 def test_checkpoint_round_trip_through_the_stacked_path(tmp_path) -> None:
@@ -272,7 +345,7 @@ def test_checkpoint_holds_torch_optimizer_state_of_every_variant() -> None:
     payload = checkpoint_payload(trainer)
     for run, saved in zip(trainer.variants, payload["variants"]):
         state = saved["optimizer"]["state"]
-        assert sorted(state) == list(range(6))                          # 3 weights, then 3 biases
+        assert sorted(state) == list(range(6))  # 3 weights, then 3 biases
         weights = [lin.weight for lin in run.model.linears] + [lin.bias for lin in run.model.linears]
         for j, p in enumerate(weights):
             assert state[j]["momentum_buffer"].shape == p.shape
@@ -280,6 +353,7 @@ def test_checkpoint_holds_torch_optimizer_state_of_every_variant() -> None:
 
 
 # -- the models show what the stacked step did -------------------------------------------------------------
+
 
 def test_snapshots_of_the_two_paths_are_identical() -> None:
     exp = comparison("sgd", "dropconnect").with_values({"training.batch_size": None})
@@ -296,34 +370,39 @@ def test_snapshots_of_the_two_paths_are_identical() -> None:
             assert math.isnan(y), path
         else:
             assert x == y, path
-    dc = sa.variants[0].linears[2].dropconnect_mask                    # p = 0.2 on layer 2
+    dc = sa.variants[0].linears[2].dropconnect_mask  # p = 0.2 on layer 2
     assert dc is not None and set(np.unique(dc).tolist()) <= {0.0, float(np.float32(1) / np.float32(0.8))}
 
 
 # -- when the engine is used --------------------------------------------------------------------------------
 
+
 def test_the_engine_is_chosen_only_when_it_can_be(monkeypatch) -> None:
     exp = comparison("sgd", "inverted")
     assert Trainer(exp).stacked
-    assert Trainer(alone(exp, 1)).stacked                      # one variant: a stack of one
+    assert Trainer(alone(exp, 1)).stacked  # one variant: a stack of one
     assert not Trainer(exp, stacked=False).stacked
-    mixed = exp.with_values({"variants": [{"name": "sgd", "set": {}},
-                                          {"name": "adam", "set": {"optimizer.kind": "adam"}}]})
+    mixed = exp.with_values(
+        {"variants": [{"name": "sgd", "set": {}}, {"name": "adam", "set": {"optimizer.kind": "adam"}}]}
+    )
     trainer = Trainer(mixed)
     assert not trainer.stacked
     assert "different optimizers" in why_not_stacked(trainer)
-    run_steps(trainer, 3)                                       # the per-model path still trains them
+    run_steps(trainer, 3)  # the per-model path still trains them
     assert trainer.step_count == 3
     monkeypatch.setenv(ENV_SWITCH, "0")
     assert not Trainer(exp).stacked
-    assert Trainer(exp, stacked=True).stacked                   # an explicit request wins
+    assert Trainer(exp, stacked=True).stacked  # an explicit request wins
 
 
 def test_divergence_names_the_first_diverging_variant() -> None:
-    exp = small(**{"optimizer.lr": 100.0, "optimizer.momentum": 0.0}, variants=[
-        {"name": "calm", "set": {"optimizer.lr": 0.001}},
-        {"name": "wild", "set": {"regularization.l2_lambda": 50.0}},
-    ])
+    exp = small(
+        **{"optimizer.lr": 100.0, "optimizer.momentum": 0.0},
+        variants=[
+            {"name": "calm", "set": {"optimizer.lr": 0.001}},
+            {"name": "wild", "set": {"regularization.l2_lambda": 50.0}},
+        ],
+    )
     trainer = Trainer(exp)
     assert trainer.stacked
     with pytest.raises(TrainingError) as info:

@@ -1,4 +1,5 @@
 """TensorBoard event files (issue 4, item 6), read back with TensorBoard's own reader."""
+
 from __future__ import annotations
 
 import math
@@ -10,10 +11,8 @@ import pytest
 
 from explorer.cli import main
 from explorer.core.config import Experiment
-from explorer.core.errors import ExplorerError
-from explorer.core.runner import run_headless
-from explorer.core.tensorboard_log import INSTALL_HINT, TensorBoardLogger, run_folder_name
-
+from explorer.core.io import INSTALL_HINT, TensorBoardLogger, run_folder_name, run_headless
+from explorer.core.protocol import ExplorerError
 
 
 def _tensorboard_importable() -> bool:
@@ -29,25 +28,34 @@ def _tensorboard_importable() -> bool:
 HAVE_TENSORBOARD = _tensorboard_importable()
 needs_tensorboard = pytest.mark.skipif(
     not HAVE_TENSORBOARD,
-    reason="tensorboard is not installed (pip install 'regularization-explorer[tensorboard]' or the test extra)")
+    reason="tensorboard is not installed (pip install 'regularization-explorer[tensorboard]' or the test extra)",
+)
 
 HISTOGRAM_EVERY = 4
 EPOCHS = 10
 
 
 def experiment(epochs: int = EPOCHS) -> Experiment:
-    return Experiment().with_values({
-        "dataset.kind": "circles", "dataset.n_train": 24, "dataset.n_val": 12, "dataset.n_test": 12,
-        "network.layers": [{"width": 8}, {"width": 6}],
-        "regularization.l2_lambda": 0.01, "optimizer.lr": 0.05,
-        "training.epochs": epochs, "training.seed": 5, "training.device": "cpu",
-        "variants": [{"name": "p = 0", "set": {}},
-                     {"name": "p = 0.5", "set": {"network.layers.0.dropout_p": 0.5}}],
-    })
+    return Experiment().with_values(
+        {
+            "dataset.kind": "circles",
+            "dataset.n_train": 24,
+            "dataset.n_val": 12,
+            "dataset.n_test": 12,
+            "network.layers": [{"width": 8}, {"width": 6}],
+            "regularization.l2_lambda": 0.01,
+            "optimizer.lr": 0.05,
+            "training.epochs": epochs,
+            "training.seed": 5,
+            "training.device": "cpu",
+            "variants": [{"name": "p = 0", "set": {}}, {"name": "p = 0.5", "set": {"network.layers.0.dropout_p": 0.5}}],
+        }
+    )
 
 
 def accumulator(folder: Path):  # type: ignore[no-untyped-def]
     from tensorboard.backend.event_processing import event_accumulator as ea
+
     acc = ea.EventAccumulator(str(folder), size_guidance={ea.SCALARS: 0, ea.HISTOGRAMS: 0, ea.TENSORS: 0})
     acc.Reload()
     return acc
@@ -57,8 +65,9 @@ def assert_scalar_equals(acc, tag: str, epochs: np.ndarray, values: np.ndarray) 
     keep = np.isfinite(values)
     events = acc.Scalars(tag)
     assert [e.step for e in events] == [int(x) for x in epochs[keep]], tag
-    np.testing.assert_allclose([e.value for e in events], values[keep].astype(np.float32),
-                               rtol=1e-6, atol=0, err_msg=tag)
+    np.testing.assert_allclose(
+        [e.value for e in events], values[keep].astype(np.float32), rtol=1e-6, atol=0, err_msg=tag
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +75,11 @@ def logged(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     if not HAVE_TENSORBOARD:
         pytest.skip("tensorboard is not installed (pip install 'regularization-explorer[tensorboard]')")
     tmp = tmp_path_factory.mktemp("tb_run")
-    result = run_headless(experiment(), tmp / "out", progress=False, tensorboard=tmp / "tb",
-                          tensorboard_histogram_every=HISTOGRAM_EVERY)
-    from explorer.core.checkpoint import load_checkpoint
+    result = run_headless(
+        experiment(), tmp / "out", progress=False, tensorboard=tmp / "tb", tensorboard_histogram_every=HISTOGRAM_EVERY
+    )
+    from explorer.core.io import load_checkpoint
+
     payload = load_checkpoint(tmp / "out" / "checkpoint.pt")
     return tmp / "tb", result, payload
 
@@ -88,17 +99,36 @@ def test_scalars_equal_the_history_with_epochs_as_steps(logged) -> None:  # type
     tb, result, _ = logged
     for name, folder in (("p = 0", "p=0"), ("p = 0.5", "p=0.5")):
         acc = accumulator(tb / folder)
-        h = {k: np.array([math.nan if v is None else v for v in vals], float)
-             for k, vals in result.metrics["history"][name].items()}
+        h = {
+            k: np.array([math.nan if v is None else v for v in vals], float)
+            for k, vals in result.metrics["history"][name].items()
+        }
         epochs = h["epoch"]
         assert list(epochs) == list(range(EPOCHS + 1))
         tags = set(acc.Tags()["scalars"])
-        assert {"loss/train", "loss/val", "loss/test", "accuracy/train", "accuracy/val", "accuracy/test",
-                "penalty", "weight_norm/layer 1", "weight_norm/layer 2", "weight_norm/output",
-                "activation_var/layer 1", "activation_var/layer 2"} <= tags
-        for key, tag in (("train_loss", "loss/train"), ("val_loss", "loss/val"), ("test_loss", "loss/test"),
-                         ("train_accuracy", "accuracy/train"), ("val_accuracy", "accuracy/val"),
-                         ("test_accuracy", "accuracy/test"), ("penalty", "penalty")):
+        assert {
+            "loss/train",
+            "loss/val",
+            "loss/test",
+            "accuracy/train",
+            "accuracy/val",
+            "accuracy/test",
+            "penalty",
+            "weight_norm/layer 1",
+            "weight_norm/layer 2",
+            "weight_norm/output",
+            "activation_var/layer 1",
+            "activation_var/layer 2",
+        } <= tags
+        for key, tag in (
+            ("train_loss", "loss/train"),
+            ("val_loss", "loss/val"),
+            ("test_loss", "loss/test"),
+            ("train_accuracy", "accuracy/train"),
+            ("val_accuracy", "accuracy/val"),
+            ("test_accuracy", "accuracy/test"),
+            ("penalty", "penalty"),
+        ):
             assert_scalar_equals(acc, tag, epochs, h[key])
         # the penalty is NaN before the first step: left out, not logged as NaN
         assert acc.Scalars("penalty")[0].step == 1
@@ -123,8 +153,14 @@ def test_histograms_every_n_evaluations_and_at_the_end(logged) -> None:  # type:
     for folder in ("p=0", "p=0.5"):
         acc = accumulator(tb / folder)
         tags = set(acc.Tags()["histograms"])
-        assert {"weights/layer 1", "weights/layer 2", "weights/output",
-                "gradients/layer 1", "gradients/layer 2", "gradients/output"} <= tags
+        assert {
+            "weights/layer 1",
+            "weights/layer 2",
+            "weights/output",
+            "gradients/layer 1",
+            "gradients/layer 2",
+            "gradients/output",
+        } <= tags
         # evaluations 0, 4, 8 (epochs 0, 4, 8) and the last one (epoch 10)
         assert [e.step for e in acc.Histograms("weights/layer 1")] == [0, 4, 8, EPOCHS]
         # no gradient before the first backward pass
@@ -138,6 +174,7 @@ def test_histograms_every_n_evaluations_and_at_the_end(logged) -> None:  # type:
 @needs_tensorboard
 def test_final_weight_histogram_matches_the_model(logged) -> None:  # type: ignore[no-untyped-def]
     import torch
+
     tb, _, payload = logged
     for saved in payload["variants"]:
         w = saved["state_dict"]
@@ -156,8 +193,19 @@ def test_final_weight_histogram_matches_the_model(logged) -> None:  # type: igno
 def test_cli_tensorboard_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     exp_file = tmp_path / "exp.json"
     exp_file.write_text(experiment(epochs=2).to_json())
-    code = main(["run", str(exp_file), "--out", str(tmp_path / "out"), "--quiet",
-                 "--tensorboard", str(tmp_path / "logs"), "--tensorboard-histograms", "1"])
+    code = main(
+        [
+            "run",
+            str(exp_file),
+            "--out",
+            str(tmp_path / "out"),
+            "--quiet",
+            "--tensorboard",
+            str(tmp_path / "logs"),
+            "--tensorboard-histograms",
+            "1",
+        ]
+    )
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "logs").iterdir()) == ["p=0", "p=0.5"]
     assert (tmp_path / "out" / "metrics.csv").is_file()
@@ -186,8 +234,10 @@ def test_missing_tensorboard_gives_a_clear_error(tmp_path: Path, monkeypatch: py
     # the command line turns it into a one-line error, exit code 2
     exp_file = tmp_path / "exp.json"
     exp_file.write_text(experiment(epochs=1).to_json())
-    assert main(["run", str(exp_file), "--out", str(tmp_path / "out"), "--quiet",
-                 "--tensorboard", str(tmp_path / "tb")]) == 2
+    assert (
+        main(["run", str(exp_file), "--out", str(tmp_path / "out"), "--quiet", "--tensorboard", str(tmp_path / "tb")])
+        == 2
+    )
 
 
 def test_run_folder_names() -> None:
@@ -208,9 +258,10 @@ def test_names_that_sanitise_alike_get_distinct_folders(tmp_path: Path) -> None:
 
 
 @needs_tensorboard
-def test_a_failing_write_mid_run_warns_and_training_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    from explorer.core.errors import ExportError
+def test_a_failing_write_mid_run_warns_and_training_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from explorer.core.protocol import ExportError
 
     calls = {"n": 0}
     real = TensorBoardLogger.log_scalars

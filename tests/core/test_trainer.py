@@ -1,5 +1,6 @@
 """The trainer: reproducibility, variants in lockstep, live changes, penalties and decay against
 torch's own optimisers, early stopping, divergence, snapshots and the headline lesson."""
+
 from __future__ import annotations
 
 import copy
@@ -11,21 +12,20 @@ import pytest
 import torch
 from torch import nn
 
-from explorer.core.commands import SetValue
-from explorer.core.config import Experiment
-from explorer.core.errors import ConfigError, TrainingError
-from explorer.core.history import History
-from explorer.core.presets import load_preset
-from explorer.core.snapshot import HISTORY_KEYS, Snapshot
-from explorer.core.trainer import Trainer
+from explorer.core.config import Experiment, load_preset
+from explorer.core.protocol import HISTORY_KEYS, ConfigError, SetValue, Snapshot, TrainingError
+from explorer.core.training import History, Trainer
 from tests.core.small_runs import run_steps, run_to_end, sine_run, snapshot_leaves
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def small(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    return sine_run([{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh"}],
-                    {"optimizer.lr": 0.05, "optimizer.momentum": 0.5, "training.epochs": 20}, values)
+    return sine_run(
+        [{"width": 16, "dropout_p": 0.3}, {"width": 8, "activation": "tanh"}],
+        {"optimizer.lr": 0.05, "optimizer.momentum": 0.5, "training.epochs": 20},
+        values,
+    )
 
 
 def states_equal(a: nn.Module, b: nn.Module) -> bool:
@@ -33,19 +33,22 @@ def states_equal(a: nn.Module, b: nn.Module) -> bool:
 
 
 def histories_equal(a: Trainer, b: Trainer) -> bool:
-    return all(np.array_equal(ra.history.column(k), rb.history.column(k), equal_nan=True)
-               for ra, rb in zip(a.variants, b.variants)
-               for k in HISTORY_KEYS + ("weight_norm", "activation_var", "activation_mean"))
+    return all(
+        np.array_equal(ra.history.column(k), rb.history.column(k), equal_nan=True)
+        for ra, rb in zip(a.variants, b.variants)
+        for k in HISTORY_KEYS + ("weight_norm", "activation_var", "activation_mean")
+    )
 
 
 # -- reproducibility -----------------------------------------------------------------------------
 
+
 def test_same_seed_gives_identical_runs() -> None:
-    exp = small(**{"training.batch_size": 5})      # dropout masks and minibatch order both seeded
+    exp = small(**{"training.batch_size": 5})  # dropout masks and minibatch order both seeded
     a, b = run_to_end(Trainer(exp)), run_to_end(Trainer(exp))
     assert a.step_count == b.step_count == 20 * 5
     assert histories_equal(a, b)
-    assert a.variants[0].history.size == 21        # one evaluation per epoch, plus the one at step 0
+    assert a.variants[0].history.size == 21  # one evaluation per epoch, plus the one at step 0
     assert states_equal(a.variants[0].model, b.variants[0].model)
     assert math.isfinite(a.variants[0].history.last("train_loss"))
 
@@ -53,7 +56,7 @@ def test_same_seed_gives_identical_runs() -> None:
 def test_different_seed_differs_but_data_does_not() -> None:
     a = Trainer(small())
     b = Trainer(small(**{"training.seed": 1}))
-    assert torch.equal(a.dataset.x_train, b.dataset.x_train)       # the data has its own seed
+    assert torch.equal(a.dataset.x_train, b.dataset.x_train)  # the data has its own seed
     assert torch.equal(a.dataset.y_train, b.dataset.y_train)
     assert not torch.equal(a.variants[0].model.linears[0].weight, b.variants[0].model.linears[0].weight)
     run_to_end(a)
@@ -71,12 +74,16 @@ def test_the_global_rng_is_left_alone() -> None:
 
 # -- variants ----------------------------------------------------------------------------------------
 
+
 def three_variants(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    return small(variants=[
-        {"name": "p0", "set": {"network.layers.0.dropout_p": 0.0}},
-        {"name": "l2", "set": {"regularization.l2_lambda": 0.01, "optimizer.lr": 0.02}},
-        {"name": "dc", "set": {"network.layers.0.dropout_kind": "dropconnect", "network.layers.1.dropout_p": 0.2}},
-    ], **values)
+    return small(
+        variants=[
+            {"name": "p0", "set": {"network.layers.0.dropout_p": 0.0}},
+            {"name": "l2", "set": {"regularization.l2_lambda": 0.01, "optimizer.lr": 0.02}},
+            {"name": "dc", "set": {"network.layers.0.dropout_kind": "dropconnect", "network.layers.1.dropout_p": 0.2}},
+        ],
+        **values,
+    )
 
 
 def test_variants_start_from_identical_weights() -> None:
@@ -96,11 +103,14 @@ def test_variants_start_from_identical_weights() -> None:
 
 @pytest.mark.parametrize("batch_size", [None, 7])
 def test_a_variant_equals_the_same_experiment_without_variants(batch_size) -> None:  # type: ignore[no-untyped-def]
-    exp = small(**{"training.batch_size": batch_size}, variants=[
-        {"name": "p = 0", "set": {"network.layers.0.dropout_p": 0.0}},
-        {"name": "p = 0.3", "set": {}},
-        {"name": "l2", "set": {"regularization.l2_lambda": 0.01}},
-    ])
+    exp = small(
+        **{"training.batch_size": batch_size},
+        variants=[
+            {"name": "p = 0", "set": {"network.layers.0.dropout_p": 0.0}},
+            {"name": "p = 0.3", "set": {}},
+            {"name": "l2", "set": {"regularization.l2_lambda": 0.01}},
+        ],
+    )
     with_variants = Trainer(exp)
     alone = {
         "p = 0": Trainer(small(**{"training.batch_size": batch_size, "network.layers.0.dropout_p": 0.0})),
@@ -111,11 +121,13 @@ def test_a_variant_equals_the_same_experiment_without_variants(batch_size) -> No
         run_steps(trainer, 12)
     for run in with_variants.variants:
         assert states_equal(run.model, alone[run.name].variants[0].model), run.name
-        assert np.array_equal(run.history.column("train_loss"),
-                              alone[run.name].variants[0].history.column("train_loss"))
+        assert np.array_equal(
+            run.history.column("train_loss"), alone[run.name].variants[0].history.column("train_loss")
+        )
 
 
 # -- live changes ------------------------------------------------------------------------------------------
+
 
 def test_live_dropout_change_takes_effect_at_the_next_step() -> None:
     a, b = Trainer(small()), Trainer(small())
@@ -125,7 +137,7 @@ def test_live_dropout_change_takes_effect_at_the_next_step() -> None:
     assert a.variants[0].model.dropout_p(0) == 0.0 and b.variants[0].model.dropout_p(0) == 0.3
     assert a.experiment.network.layers[0].dropout_p == 0.0
     assert a.variants[0].config.network.layers[0].dropout_p == 0.0
-    assert states_equal(a.variants[0].model, b.variants[0].model)        # weights kept
+    assert states_equal(a.variants[0].model, b.variants[0].model)  # weights kept
     assert histories_equal(a, b)
     run_steps(a, 1)
     run_steps(b, 1)
@@ -177,9 +189,9 @@ def test_live_value_for_one_variant_only() -> None:
     trainer = Trainer(three_variants())
     trainer.apply(SetValue("optimizer.lr", 0.5, variant=2))
     assert [r.optimizer.param_groups[0]["lr"] for r in trainer.variants] == [0.05, 0.02, 0.5]
-    trainer.apply(SetValue("network.layers.1.dropout_p", 0.6))          # every variant, overrides included
+    trainer.apply(SetValue("network.layers.1.dropout_p", 0.6))  # every variant, overrides included
     assert [r.model.dropout_p(1) for r in trainer.variants] == [0.6, 0.6, 0.6]
-    assert trainer.variants[2].model.linears[2].p == 0.0               # layer 1 is unit dropout in "dc"
+    assert trainer.variants[2].model.linears[2].p == 0.0  # layer 1 is unit dropout in "dc"
     trainer.apply(SetValue("early_stopping.patience", 3, variant=0))
     assert [r.early.patience for r in trainer.variants] == [3, 10, 10]
 
@@ -197,17 +209,26 @@ def test_refused_variant_value_leaves_the_trainer_unchanged() -> None:
     with pytest.raises(ConfigError):
         trainer.apply(SetValue("optimizer.lr", -1.0, variant=0))
     assert trainer.experiment == before
-    trainer.apply(SetValue("regularization.l1_lambda", 0.001))          # the trainer still takes edits
+    trainer.apply(SetValue("regularization.l1_lambda", 0.001))  # the trainer still takes edits
 
 
 # -- penalties and decay against torch's optimisers --------------------------------------------------------
 
-@pytest.mark.parametrize("l1, l2, biases, momentum", [(0.0, 0.05, False, 0.9), (0.01, 0.02, True, 0.0),
-                                                      (0.003, 0.0, False, 0.5)])
+
+@pytest.mark.parametrize(
+    "l1, l2, biases, momentum", [(0.0, 0.05, False, 0.9), (0.01, 0.02, True, 0.0), (0.003, 0.0, False, 0.5)]
+)
 def test_penalty_under_sgd_equals_a_hand_written_loop(l1: float, l2: float, biases: bool, momentum: float) -> None:
-    exp = small(**{"network.layers.0.dropout_p": 0.0, "regularization.l1_lambda": l1,
-                   "regularization.l2_lambda": l2, "regularization.penalize_biases": biases,
-                   "optimizer.momentum": momentum, "optimizer.lr": 0.03})
+    exp = small(
+        **{
+            "network.layers.0.dropout_p": 0.0,
+            "regularization.l1_lambda": l1,
+            "regularization.l2_lambda": l2,
+            "regularization.penalize_biases": biases,
+            "optimizer.momentum": momentum,
+            "optimizer.lr": 0.03,
+        }
+    )
     trainer = Trainer(exp)
     model = copy.deepcopy(trainer.variants[0].model)
     model.set_generator(None)
@@ -218,7 +239,7 @@ def test_penalty_under_sgd_equals_a_hand_written_loop(l1: float, l2: float, bias
         for lin in model.linears:
             tensors = [lin.weight, lin.bias] if biases else [lin.weight]
             for t in tensors:
-                loss = loss + l1 * t.abs().sum() + l2 * (t ** 2).sum()
+                loss = loss + l1 * t.abs().sum() + l2 * (t**2).sum()
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -232,8 +253,13 @@ def test_l2_under_plain_sgd_equals_sgd_weight_decay_of_twice_lambda() -> None:
     trainer = Trainer(exp)
     model = copy.deepcopy(trainer.variants[0].model)
     model.set_generator(None)
-    opt = torch.optim.SGD([{"params": [lin.weight for lin in model.linears], "weight_decay": 2 * 0.05},
-                           {"params": [lin.bias for lin in model.linears], "weight_decay": 0.0}], lr=0.05)
+    opt = torch.optim.SGD(
+        [
+            {"params": [lin.weight for lin in model.linears], "weight_decay": 2 * 0.05},
+            {"params": [lin.bias for lin in model.linears], "weight_decay": 0.0},
+        ],
+        lr=0.05,
+    )
     for _ in range(5):
         opt.zero_grad()
         nn.functional.mse_loss(model(trainer.dataset.x_train), trainer.dataset.y_train).backward()
@@ -257,13 +283,26 @@ def reference_run(trainer: Trainer, make_opt, steps: int) -> nn.Module:  # type:
 @pytest.mark.parametrize("kind", ["adam", "adamw"])
 @pytest.mark.parametrize("biases", [False, True])
 def test_decoupled_weight_decay_equals_torch_adamw(kind: str, biases: bool) -> None:
-    exp = small(**{"network.layers.0.dropout_p": 0.0, "optimizer.kind": kind, "optimizer.lr": 0.01,
-                   "optimizer.betas": [0.8, 0.99], "regularization.weight_decay": 0.5,
-                   "regularization.penalize_biases": biases})
+    exp = small(
+        **{
+            "network.layers.0.dropout_p": 0.0,
+            "optimizer.kind": kind,
+            "optimizer.lr": 0.01,
+            "optimizer.betas": [0.8, 0.99],
+            "regularization.weight_decay": 0.5,
+            "regularization.penalize_biases": biases,
+        }
+    )
     trainer = Trainer(exp)
-    ref = reference_run(trainer, lambda w, b: torch.optim.AdamW(
-        [{"params": w, "weight_decay": 0.5}, {"params": b, "weight_decay": 0.5 if biases else 0.0}],
-        lr=0.01, betas=(0.8, 0.99)), 8)
+    ref = reference_run(
+        trainer,
+        lambda w, b: torch.optim.AdamW(
+            [{"params": w, "weight_decay": 0.5}, {"params": b, "weight_decay": 0.5 if biases else 0.0}],
+            lr=0.01,
+            betas=(0.8, 0.99),
+        ),
+        8,
+    )
     run_steps(trainer, 8)
     for mine, theirs in zip(ref.parameters(), trainer.variants[0].model.parameters()):
         assert torch.allclose(mine, theirs, atol=1e-6)
@@ -273,22 +312,26 @@ def test_adam_l2_penalty_is_not_decoupled_decay() -> None:
     common = {"network.layers.0.dropout_p": 0.0, "optimizer.kind": "adam", "optimizer.lr": 0.01}
     penalised = run_steps(Trainer(small(**common, **{"regularization.l2_lambda": 0.25})), 8)
     decayed = run_steps(Trainer(small(**common, **{"regularization.weight_decay": 0.5})), 8)
-    assert not torch.allclose(penalised.variants[0].model.linears[0].weight,
-                              decayed.variants[0].model.linears[0].weight, atol=1e-5)
+    assert not torch.allclose(
+        penalised.variants[0].model.linears[0].weight, decayed.variants[0].model.linears[0].weight, atol=1e-5
+    )
 
 
 def test_decoupled_weight_decay_under_plain_sgd_equals_sgd_weight_decay() -> None:
-    exp = small(**{"network.layers.0.dropout_p": 0.0, "optimizer.momentum": 0.0,
-                   "regularization.weight_decay": 0.2})
+    exp = small(**{"network.layers.0.dropout_p": 0.0, "optimizer.momentum": 0.0, "regularization.weight_decay": 0.2})
     trainer = Trainer(exp)
-    ref = reference_run(trainer, lambda w, b: torch.optim.SGD(
-        [{"params": w, "weight_decay": 0.2}, {"params": b, "weight_decay": 0.0}], lr=0.05), 6)
+    ref = reference_run(
+        trainer,
+        lambda w, b: torch.optim.SGD([{"params": w, "weight_decay": 0.2}, {"params": b, "weight_decay": 0.0}], lr=0.05),
+        6,
+    )
     run_steps(trainer, 6)
     for mine, theirs in zip(ref.parameters(), trainer.variants[0].model.parameters()):
         assert torch.allclose(mine, theirs, atol=1e-6)
 
 
 # -- early stopping --------------------------------------------------------------------------------------------
+
 
 def test_early_stopping_stops_patience_evaluations_after_the_best_and_restores_it() -> None:
     exp = load_preset("early-stopping").with_values({"training.epochs": 600})
@@ -297,7 +340,7 @@ def test_early_stopping_stops_patience_evaluations_after_the_best_and_restores_i
     run = trainer.variants[0]
     assert run.early.stopped and run.finished and trainer.finished
     assert run.early.stop_epoch - run.early.best_epoch == es.patience * exp.training.eval_every == 200
-    assert trainer.epoch == run.early.stop_epoch < 600          # it really stopped early
+    assert trainer.epoch == run.early.stop_epoch < 600  # it really stopped early
     assert run.restored
     assert states_equal_dict(run.model.state_dict(), run.best_state)
     # the restored weights give the best validation loss back
@@ -310,11 +353,16 @@ def test_early_stopping_stops_patience_evaluations_after_the_best_and_restores_i
     assert run.history.column("val_loss")[best_row] == run.early.best_value
     assert np.nanmin(run.history.column("val_loss")) == run.early.best_value
     assert epochs[-1] == run.early.stop_epoch
-    assert f"early stopping at epoch {run.early.stop_epoch} (best epoch {run.early.best_epoch}, " \
-           "best weights restored)" in trainer.status_line()
+    assert (
+        f"early stopping at epoch {run.early.stop_epoch} (best epoch {run.early.best_epoch}, "
+        "best weights restored)" in trainer.status_line()
+    )
     summary = trainer.summary()["variants"]["model"]
     assert (summary["best_epoch"], summary["stop_epoch"], summary["restored_best"]) == (
-        run.early.best_epoch, run.early.stop_epoch, True)
+        run.early.best_epoch,
+        run.early.stop_epoch,
+        True,
+    )
 
 
 def states_equal_dict(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
@@ -322,6 +370,7 @@ def states_equal_dict(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
 
 
 # -- divergence ----------------------------------------------------------------------------------------------------
+
 
 def test_divergence_raises_a_training_error_naming_nan_and_the_lr() -> None:
     trainer = Trainer(small(**{"optimizer.lr": 100.0, "optimizer.momentum": 0.9, "training.epochs": 200}))
@@ -333,10 +382,15 @@ def test_divergence_raises_a_training_error_naming_nan_and_the_lr() -> None:
 
 
 def test_divergence_names_the_variant_and_a_huge_penalty() -> None:
-    trainer = Trainer(small(**{"optimizer.lr": 100.0, "training.epochs": 200}, variants=[
-        {"name": "calm", "set": {"optimizer.lr": 0.01}},
-        {"name": "wild", "set": {"regularization.l2_lambda": 50.0}},
-    ]))
+    trainer = Trainer(
+        small(
+            **{"optimizer.lr": 100.0, "training.epochs": 200},
+            variants=[
+                {"name": "calm", "set": {"optimizer.lr": 0.01}},
+                {"name": "wild", "set": {"regularization.l2_lambda": 50.0}},
+            ],
+        )
+    )
     with pytest.raises(TrainingError) as info:
         run_to_end(trainer)
     message = str(info.value)
@@ -346,13 +400,14 @@ def test_divergence_names_the_variant_and_a_huge_penalty() -> None:
 
 # -- the headline lesson ------------------------------------------------------------------------------------------
 
+
 def test_dropout_regression_acceptance() -> None:
     trainer = run_to_end(Trainer(load_preset("dropout-regression"), device="cpu"))
     assert trainer.step_count == trainer.epoch == 2000
     summary = trainer.summary()["variants"]
     p0, p5 = summary["p = 0"], summary["p = 0.5"]
-    assert p5["final_test_loss"] < p0["final_test_loss"]           # dropout generalises better
-    assert p0["final_train_loss"] < p5["final_train_loss"]         # p = 0 threads the training points
+    assert p5["final_test_loss"] < p0["final_test_loss"]  # dropout generalises better
+    assert p0["final_train_loss"] < p5["final_train_loss"]  # p = 0 threads the training points
     assert p0["final_train_loss"] < 1e-3
     runs = {r.name: r for r in trainer.variants}
     assert runs["p = 0"].history.column("epoch")[-1] == 2000
@@ -361,13 +416,15 @@ def test_dropout_regression_acceptance() -> None:
 
 # -- snapshots ------------------------------------------------------------------------------------------------------
 
+
 def check_numpy_only(snap: Snapshot) -> None:
     leaves = list(snapshot_leaves(snap))
     assert len(leaves) > 50
     bad = [p for p, v in leaves if isinstance(v, (torch.Tensor, nn.Module, torch.Generator))]
     assert not bad, bad
-    assert all(isinstance(v, (np.ndarray, np.generic, int, float, str, bool, type(None))) for _, v in leaves), \
-        {p: type(v) for p, v in leaves if not isinstance(v, (np.ndarray, np.generic, int, float, str, bool, type(None)))}
+    assert all(isinstance(v, (np.ndarray, np.generic, int, float, str, bool, type(None))) for _, v in leaves), {
+        p: type(v) for p, v in leaves if not isinstance(v, (np.ndarray, np.generic, int, float, str, bool, type(None)))
+    }
     assert pickle.loads(pickle.dumps(snap)).step == snap.step
 
 
@@ -405,21 +462,28 @@ def check_snapshot_consistency(trainer: Trainer, snap: Snapshot) -> None:
 
 
 def test_snapshot_of_a_regression_is_numpy_only_and_consistent() -> None:
-    exp = small(**{"network.layers": [{"width": 32, "dropout_p": 0.5}, {"width": 20, "dropout_p": 0.2}],
-                   "training.epochs": 6}, variants=[
-        {"name": "inverted", "set": {}},
-        {"name": "vanilla", "set": {"network.layers.0.dropout_kind": "vanilla"}},
-        {"name": "dropconnect", "set": {"network.layers.1.dropout_kind": "dropconnect"}},
-    ])
+    exp = small(
+        **{"network.layers": [{"width": 32, "dropout_p": 0.5}, {"width": 20, "dropout_p": 0.2}], "training.epochs": 6},
+        variants=[
+            {"name": "inverted", "set": {}},
+            {"name": "vanilla", "set": {"network.layers.0.dropout_kind": "vanilla"}},
+            {"name": "dropconnect", "set": {"network.layers.1.dropout_kind": "dropconnect"}},
+        ],
+    )
     trainer = Trainer(exp)
     run_steps(trainer, 4)
     assert all(run.model.training for run in trainer.variants)
     snap = trainer.snapshot(state="paused", message="hi", steps_per_second=12.5, generation=3)
-    assert all(run.model.training for run in trainer.variants)          # left in training mode
+    assert all(run.model.training for run in trainer.variants)  # left in training mode
     check_numpy_only(snap)
     check_snapshot_consistency(trainer, snap)
     assert (snap.state, snap.message, snap.steps_per_second, snap.generation, snap.device) == (
-        "paused", "hi", 12.5, 3, "cpu")
+        "paused",
+        "hi",
+        12.5,
+        3,
+        "cpu",
+    )
     for vs in snap.variants:
         assert vs.grid_prediction.shape == (200,)
         assert vs.history["epoch"].tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
@@ -451,10 +515,18 @@ def test_snapshot_before_any_step() -> None:
 
 
 def test_snapshot_of_a_2d_classification() -> None:
-    exp = Experiment().with_values({
-        "dataset.kind": "circles", "dataset.n_train": 40, "dataset.n_val": 10, "dataset.n_test": 10,
-        "dataset.noise": 0.1, "network.layers": [{"width": 20, "dropout_p": 0.5}, {"width": 8}],
-        "training.epochs": 3, "training.device": "cpu"})
+    exp = Experiment().with_values(
+        {
+            "dataset.kind": "circles",
+            "dataset.n_train": 40,
+            "dataset.n_val": 10,
+            "dataset.n_test": 10,
+            "dataset.noise": 0.1,
+            "network.layers": [{"width": 20, "dropout_p": 0.5}, {"width": 8}],
+            "training.epochs": 3,
+            "training.device": "cpu",
+        }
+    )
     trainer = Trainer(exp)
     run_steps(trainer, 2)
     snap = trainer.snapshot()
@@ -468,9 +540,9 @@ def test_snapshot_of_a_2d_classification() -> None:
 
 
 def test_snapshot_of_digits() -> None:
-    exp = load_preset("dropout-mlp").with_values({
-        "network.layers.0.width": 24, "network.layers.1.width": 12, "training.epochs": 1,
-        "dataset.max_samples": 300})
+    exp = load_preset("dropout-mlp").with_values(
+        {"network.layers.0.width": 24, "network.layers.1.width": 12, "training.epochs": 1, "dataset.max_samples": 300}
+    )
     trainer = Trainer(exp, device="cpu")
     run_steps(trainer, 1)
     snap = trainer.snapshot()
@@ -485,10 +557,11 @@ def test_snapshot_of_digits() -> None:
 
 # -- history and batches ------------------------------------------------------------------------------------------
 
+
 def test_history_decimation_keeps_the_first_and_last_rows() -> None:
     h = History({"epoch": 1, "pair": 2}, capacity=8)
     for i in range(100):
-        h.append({"epoch": i, "pair": [i, -i]}, force=(i == 99))    # the trainer forces its last evaluation
+        h.append({"epoch": i, "pair": [i, -i]}, force=(i == 99))  # the trainer forces its last evaluation
     epochs = h.column("epoch")
     assert 2 <= h.size <= 8
     assert epochs[0] == 0 and epochs[-1] == 99
@@ -509,8 +582,9 @@ def test_history_without_force_keeps_a_row_within_one_stride_of_the_end() -> Non
 
 
 def test_trainer_history_is_bounded() -> None:
-    trainer = run_to_end(Trainer(small(**{"training.epochs": 100, "network.layers": [{"width": 4}]}),
-                                 history_capacity=8))
+    trainer = run_to_end(
+        Trainer(small(**{"training.epochs": 100, "network.layers": [{"width": 4}]}), history_capacity=8)
+    )
     epochs = trainer.variants[0].history.column("epoch")
     assert trainer.variants[0].history.size <= 8
     assert epochs[0] == 0 and epochs[-1] == 100
@@ -539,10 +613,10 @@ def test_an_epoch_of_minibatches_visits_every_sample_once() -> None:
             trainer.step()
             if batch == 0:
                 perms.append(trainer._perm.clone())
-            assert torch.equal(trainer._perm, perms[-1])        # one permutation for the whole epoch
+            assert torch.equal(trainer._perm, perms[-1])  # one permutation for the whole epoch
     for perm in perms:
         assert torch.equal(torch.sort(perm).values, torch.arange(20))
-    assert not torch.equal(perms[0], perms[1])                   # a new order each epoch
+    assert not torch.equal(perms[0], perms[1])  # a new order each epoch
 
 
 def test_zero_epochs_and_demo_kind() -> None:

@@ -1,4 +1,5 @@
 """Fixtures of the window tests: the window on the tiny run."""
+
 from __future__ import annotations
 
 import pytest

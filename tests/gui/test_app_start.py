@@ -4,6 +4,7 @@ A second QApplication inside the test process would abort, and a crash at exit
 (a window still alive when the interpreter tears down) only shows up in a real
 process exit code.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,20 +23,22 @@ def run_app(tmp_path: Path, args: list[str], exit_after_ms: int, **env: str) -> 
     if not (REPO / "explorer" / "cli.py").exists():
         pytest.skip("explorer/cli.py is not there yet")
     full_env = dict(os.environ)
-    full_env.update({
-        "QT_QPA_PLATFORM": "offscreen",
-        "EXPLORER_SMOKE_EXIT_AFTER_MS": str(exit_after_ms),
-        "EXPLORER_CONFIG_DIR": str(tmp_path / "config"),
-        **env,
-    })
-    proc = subprocess.run([sys.executable, "-m", "explorer", *args],
-                          cwd=REPO, env=full_env, capture_output=True, text=True, timeout=60)
+    full_env.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "EXPLORER_SMOKE_EXIT_AFTER_MS": str(exit_after_ms),
+            "EXPLORER_CONFIG_DIR": str(tmp_path / "config"),
+            **env,
+        }
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "explorer", *args], cwd=REPO, env=full_env, capture_output=True, text=True, timeout=60
+    )
     return proc.returncode, proc.stdout + proc.stderr
 
 
 def test_app_starts_plays_and_exits_cleanly(tmp_path):
-    returncode, output = run_app(tmp_path, ["--preset", "dropout-regression", "--play"], 3000,
-                                 PYTHONFAULTHANDLER="1")
+    returncode, output = run_app(tmp_path, ["--preset", "dropout-regression", "--play"], 3000, PYTHONFAULTHANDLER="1")
     assert returncode == 0, output
     assert "Traceback" not in output, output
     assert "Fatal Python error" not in output, output
@@ -48,9 +51,10 @@ def test_bad_preset_falls_back_to_the_default(tmp_path):
     assert returncode == 0, output
     assert "Traceback" not in output, output
     import json
+
     saved = json.loads((tmp_path / "config" / "settings.json").read_text())
     assert "Dropout tames" in saved["last_experiment"]
-    assert "language" not in saved                   # --lang is for this start only (the menu choice is kept)
+    assert "language" not in saved  # --lang is for this start only (the menu choice is kept)
 
 
 @pytest.mark.parametrize("good", [True, False])
@@ -59,15 +63,21 @@ def test_a_checkpoint_given_on_the_command_line_is_opened(tmp_path, good):
     closes); a file that is no checkpoint is refused with a message and the default run stays."""
     import json
 
-    from explorer.core.checkpoint import save_checkpoint
-    from explorer.core.presets import load_preset
-    from explorer.core.trainer import Trainer
+    from explorer.core.config import load_preset
+    from explorer.core.io import save_checkpoint
+    from explorer.core.training import Trainer
 
     path = tmp_path / "run.pt"
     if good:
-        exp = load_preset("dropout-regression").with_values({
-            "meta.title": "Checkpointed lesson", "network.layers.0.width": 8, "network.layers.1.width": 8,
-            "network.layers.2.width": 8, "training.epochs": 30})
+        exp = load_preset("dropout-regression").with_values(
+            {
+                "meta.title": "Checkpointed lesson",
+                "network.layers.0.width": 8,
+                "network.layers.1.width": 8,
+                "network.layers.2.width": 8,
+                "training.epochs": 30,
+            }
+        )
         trainer = Trainer(exp)
         for _ in range(12):
             trainer.step()

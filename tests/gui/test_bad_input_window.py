@@ -1,5 +1,6 @@
 """The window (thread host) facing divergence, bad experiment files, bad data files and
 untrusted checkpoints: a message in the banner, nothing half-applied, the run kept."""
+
 from __future__ import annotations
 
 import json
@@ -13,21 +14,23 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, given, settings
 
-from explorer.core.config import load_experiment  # noqa: E402
-from explorer.core.errors import ConfigError  # noqa: E402
-from tests.core.test_fuzz_files import any_file_data, encode  # noqa: E402
-from tests.gui.windows import tiny_run  # noqa: E402
-from tests.hostile_checkpoints import bad_checkpoints, markers  # noqa: E402
+from explorer.core.config import load_experiment
+from explorer.core.protocol import ConfigError
+from tests.core.test_fuzz_files import any_file_data, encode
+from tests.gui.windows import tiny_run
+from tests.hostile_checkpoints import bad_checkpoints, markers
 
 WAIT_MS = 60_000
 
 
 def _running(qtbot, win, steps: int = 1) -> None:
     win.start(play=True)
-    qtbot.waitUntil(lambda: win.painted_snapshot is not None and win.painted_snapshot.step >= steps
-                    and win.state == "running", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: win.painted_snapshot is not None and win.painted_snapshot.step >= steps and win.state == "running",
+        timeout=WAIT_MS,
+    )
 
 
 def _finite(snapshot) -> bool:  # type: ignore[no-untyped-def]
@@ -47,6 +50,7 @@ def _finite(snapshot) -> bool:  # type: ignore[no-untyped-def]
 
 # -- 1. divergence ------------------------------------------------------------------------------------------
 
+
 def test_divergence_in_the_window_pauses_keeps_the_last_good_views_and_reset_works(qtbot, window):
     painted = []
     original_update = window.dashboard.update_snapshot
@@ -59,7 +63,7 @@ def test_divergence_in_the_window_pauses_keeps_the_last_good_views_and_reset_wor
     wild = tiny_run(**{"optimizer.lr": 10.0, "regularization.l2_lambda": 90.0})
     window.load_experiment(wild, play=True)
     qtbot.waitUntil(lambda: window.state == "error", timeout=WAIT_MS)
-    qtbot.wait(400)                               # any snapshot sent after the divergence is painted by now
+    qtbot.wait(400)  # any snapshot sent after the divergence is painted by now
     message = window.banner.text()
     assert window.banner.isVisible()
     assert "NaN or infinite" in message and "diverged" in message
@@ -83,8 +87,9 @@ def test_divergence_in_the_window_pauses_keeps_the_last_good_views_and_reset_wor
     assert window.host.experiment.optimizer.lr == 0.01
     generation = window.painted_snapshot.generation
     window.reset_action.trigger()
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.generation > generation,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.painted_snapshot is not None and window.painted_snapshot.generation > generation, timeout=WAIT_MS
+    )
     window.toggle_play()
     qtbot.waitUntil(lambda: window.state == "running" and window.painted_snapshot.step > 20, timeout=WAIT_MS)
     assert _finite(window.painted_snapshot)
@@ -93,9 +98,12 @@ def test_divergence_in_the_window_pauses_keeps_the_last_good_views_and_reset_wor
 
 # -- 2. bad experiment files through the window's open path ---------------------------------------------------------
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=any_file_data)
 def test_generated_bad_files_through_open_experiment_change_nothing(qtbot, window, data):  # type: ignore[no-untyped-def]
     """One window for all examples: open each refused file; the window's experiment, the host's,
@@ -148,37 +156,50 @@ def test_bad_file_while_training_keeps_the_run(qtbot, window, tmp_path):
 
 # -- 2. bad data files through the data panel -----------------------------------------------------------------------
 
+
 def _idx(arr: np.ndarray) -> bytes:
     import struct
+
     return bytes([0, 0, 0x08, arr.ndim]) + struct.pack(f">{arr.ndim}i", *arr.shape) + arr.astype(">u1").tobytes()
 
 
-@pytest.mark.parametrize("case", ["csv-text", "csv-missing", "csv-one-column", "idx-magic", "idx-dims",
-                                  "idx-truncated"])
+@pytest.mark.parametrize(
+    "case", ["csv-text", "csv-missing", "csv-one-column", "idx-magic", "idx-dims", "idx-truncated"]
+)
 def test_bad_data_file_shows_the_message_and_keeps_the_old_dataset(qtbot, window, tmp_path, case):
     if case.startswith("csv"):
         kind = "csv"
         path = tmp_path / "class.csv"
-        path.write_text({"csv-text": "x,y\n1,2\n3,four\n", "csv-missing": "x,y\n1,2\n3,\n",
-                         "csv-one-column": "y\n1\n2\n3\n"}[case])
-        expected = {"csv-text": "'four' is not a number", "csv-missing": "missing value",
-                    "csv-one-column": "only one column"}[case]
+        path.write_text(
+            {"csv-text": "x,y\n1,2\n3,four\n", "csv-missing": "x,y\n1,2\n3,\n", "csv-one-column": "y\n1\n2\n3\n"}[case]
+        )
+        expected = {
+            "csv-text": "'four' is not a number",
+            "csv-missing": "missing value",
+            "csv-one-column": "only one column",
+        }[case]
     else:
         kind = "idx"
         path = tmp_path / "mnist"
         path.mkdir()
         good = _idx(np.zeros((12, 4, 4), np.uint8))
-        images = {"idx-magic": b"\x89PNG" + good[4:], "idx-dims": _idx(np.zeros((12, 16), np.uint8)),
-                  "idx-truncated": good[:-5]}[case]
+        images = {
+            "idx-magic": b"\x89PNG" + good[4:],
+            "idx-dims": _idx(np.zeros((12, 16), np.uint8)),
+            "idx-truncated": good[:-5],
+        }[case]
         (path / "train-images-idx3-ubyte").write_bytes(images)
         (path / "train-labels-idx1-ubyte").write_bytes(_idx(np.zeros(12, np.uint8)))
-        expected = {"idx-magic": "not an IDX file", "idx-dims": "(N, height, width)",
-                    "idx-truncated": "truncated IDX data"}[case]
+        expected = {
+            "idx-magic": "not an IDX file",
+            "idx-dims": "(N, height, width)",
+            "idx-truncated": "truncated IDX data",
+        }[case]
     _running(qtbot, window)
     old = window.experiment
     generation = window.painted_snapshot.generation
     panel = window.data_panel
-    panel.dataset_kind.setCurrentIndex(panel.dataset_kind.findData(kind))   # waits for a path
+    panel.dataset_kind.setCurrentIndex(panel.dataset_kind.findData(kind))  # waits for a path
     panel.path_edit.setText(str(path))
     panel.path_edit.editingFinished.emit()
     qtbot.waitUntil(lambda: expected in window.banner.text(), timeout=WAIT_MS)
@@ -188,16 +209,21 @@ def test_bad_data_file_shows_the_message_and_keeps_the_old_dataset(qtbot, window
     qtbot.waitUntil(lambda: window.experiment == old, timeout=5000)
     assert window.host.experiment == old
     assert panel.experiment == old and panel.dataset_kind.currentData() == "linear"
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None
-                    and window.painted_snapshot.generation == generation
-                    and json.loads(window.painted_snapshot.experiment_json)["dataset"]["kind"] == "linear",
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            window.painted_snapshot is not None
+            and window.painted_snapshot.generation == generation
+            and json.loads(window.painted_snapshot.experiment_json)["dataset"]["kind"] == "linear"
+        ),
+        timeout=WAIT_MS,
+    )
     step = window.painted_snapshot.step
-    qtbot.waitUntil(lambda: window.painted_snapshot.step > step, timeout=WAIT_MS)   # still training
+    qtbot.waitUntil(lambda: window.painted_snapshot.step > step, timeout=WAIT_MS)  # still training
     assert window.state == "running"
 
 
 # -- 3. untrusted checkpoints opened in the window -------------------------------------------------------------------
+
 
 def test_untrusted_checkpoints_are_refused_in_the_window_and_the_run_is_kept(qtbot, window, tmp_path):
     cases = bad_checkpoints(tmp_path / "downloads")
@@ -214,6 +240,6 @@ def test_untrusted_checkpoints_are_refused_in_the_window_and_the_run_is_kept(qtb
         assert name in window.statusBar().currentMessage()
         assert window.experiment == before and window.host.experiment == before
         step = window.painted_snapshot.step
-        qtbot.waitUntil(lambda: window.painted_snapshot.step > step, timeout=WAIT_MS)   # the run goes on
+        qtbot.waitUntil(lambda: window.painted_snapshot.step > step, timeout=WAIT_MS)  # the run goes on
         assert window.painted_snapshot.generation == generation and window.state == "running"
     assert markers(tmp_path / "downloads") == [] and not list(Path.cwd().glob("pwned*"))

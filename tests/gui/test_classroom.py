@@ -1,4 +1,5 @@
 """Focused exercises: hidden controls and views and locked fields survive save and reopen."""
+
 from __future__ import annotations
 
 import json
@@ -7,17 +8,18 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt
 
-from explorer.core.config import Experiment, load_experiment  # noqa: E402
-from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
+from explorer.core.config import Experiment, load_experiment
+from tests.gui.windows import close_window, open_window, tiny_run
 
 WAIT_MS = 60_000
 
 
 def small_experiment() -> Experiment:
-    return tiny_run({"title": "Exercise", "lesson": "Change only the dropout of layer 2."},
-                    **{"optimizer.momentum": 0.0})
+    return tiny_run(
+        {"title": "Exercise", "lesson": "Change only the dropout of layer 2."}, **{"optimizer.momentum": 0.0}
+    )
 
 
 @pytest.fixture
@@ -47,8 +49,10 @@ def test_hidden_control_and_view_and_locked_field_survive_save_and_reopen(qtbot,
     path = tmp_path / "exercise.json"
     assert window.save_experiment_file(str(path))
     saved = json.loads(path.read_text())
-    assert saved["classroom"] == {"hidden": ["field:regularization.l1_lambda", "view:histograms"],
-                                  "locked": ["network.layers.0.dropout_p"]}
+    assert saved["classroom"] == {
+        "hidden": ["field:regularization.l1_lambda", "view:histograms"],
+        "locked": ["network.layers.0.dropout_p"],
+    }
 
     # a student opens the file in a fresh window
     student = open_window(qtbot, load_experiment(path))
@@ -82,7 +86,7 @@ def test_save_keeps_the_exercise_while_training_runs(qtbot, window, tmp_path):
     assert not window.data_dock.isVisible() and not window.data_dock.toggleViewAction().isVisible()
     assert not window.reset_action.isVisible()
     path = tmp_path / "run.json"
-    assert window.save_experiment_file(str(path))     # writes the host's (live) experiment
+    assert window.save_experiment_file(str(path))  # writes the host's (live) experiment
     cfg = load_experiment(path).classroom
     assert cfg.hidden == ["action:reset", "panel:data"] and cfg.locked == ["optimizer.lr"]
     # a structural edit rebuilds the model and keeps the exercise
@@ -90,8 +94,9 @@ def test_save_keeps_the_exercise_while_training_runs(qtbot, window, tmp_path):
     window.network_panel.add_layer()
     assert window.experiment.classroom.hidden == ["action:reset", "panel:data"]
     assert window.host.experiment.classroom.hidden == ["action:reset", "panel:data"]
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.generation > generation,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.painted_snapshot is not None and window.painted_snapshot.generation > generation, timeout=WAIT_MS
+    )
     window.classroom.clear()
     assert window.data_dock.toggleViewAction().isVisible() and window.reset_action.isVisible()
     assert window.experiment.classroom.hidden == [] and window.host.experiment.classroom.hidden == []
@@ -105,8 +110,13 @@ def test_dialog_lists_every_panel_view_and_field(window):
         assert {f"view:{v}" for v in window.dashboard.views()} | {"view:narration"} <= ids
         for panel in window.panels:
             assert {f"field:{path}" for path in panel.field_widgets} <= ids
-        assert {"field:regularization.l1_lambda", "field:optimizer.lr", "field:network.layers.1.width",
-                "field:early_stopping.patience", "field:dataset.noise"} <= ids
+        assert {
+            "field:regularization.l1_lambda",
+            "field:optimizer.lr",
+            "field:network.layers.1.width",
+            "field:early_stopping.patience",
+            "field:dataset.noise",
+        } <= ids
         # only fields have a lock box
         assert dialog.items["panel:data"].data(dialog.LOCK, Qt.ItemDataRole.CheckStateRole) is None
     finally:
@@ -119,10 +129,10 @@ def test_rows_the_panel_shows_again_stay_hidden_and_peek_shows_them(qtbot, windo
     window.classroom.set_classroom(["field:dataset.noise", "view:narration"], ["early_stopping.patience"])
     qtbot.wait(10)
     assert data.noise.isHidden() and window.narration.isHidden()
-    data._show_rows_for("sine")             # the panel shows the synthetic-data rows again
+    data._show_rows_for("sine")  # the panel shows the synthetic-data rows again
     qtbot.waitUntil(lambda: data.noise.isHidden(), timeout=2000)
     reg = window.regularization_panel
-    reg.request("early_stopping.enabled", True)     # enables patience ... which stays locked
+    reg.request("early_stopping.enabled", True)  # enables patience ... which stays locked
     qtbot.wait(10)
     assert not reg.es_patience.isEnabled() and reg.es_min_delta.isEnabled()
     window.classroom.set_peek(True)
@@ -133,8 +143,9 @@ def test_rows_the_panel_shows_again_stay_hidden_and_peek_shows_them(qtbot, windo
 
 
 def test_a_new_experiment_without_exercise_shows_everything_again(qtbot, window):
-    window.classroom.set_classroom(["panel:network", "view:loss", "field:regularization.l2_lambda"],
-                                   ["regularization.weight_decay"])
+    window.classroom.set_classroom(
+        ["panel:network", "view:loss", "field:regularization.l2_lambda"], ["regularization.weight_decay"]
+    )
     assert not window.network_dock.isVisible() and not window.dashboard.views()["loss"].isVisible()
     window.load_experiment(small_experiment())
     qtbot.wait(10)

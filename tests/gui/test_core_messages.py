@@ -4,6 +4,7 @@ The messages are the core's real ones (a diverging trainer, a finished run, Conf
 parse_experiment and apply_live_value, refused checkpoints, bad data files, the session's own),
 translated by explorer.gui.core_messages.localize: Chinese with the numbers, field paths and file
 names kept; English exactly the core's text; unknown text unchanged."""
+
 from __future__ import annotations
 
 import json
@@ -13,12 +14,12 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from explorer.core import commands as C  # noqa: E402
-from explorer.core.config import Experiment, apply_live_value, parse_experiment  # noqa: E402
-from explorer.core.errors import ConfigError, ExplorerError, TrainingError  # noqa: E402
-from explorer.core.trainer import Trainer  # noqa: E402
-from explorer.gui.core_messages import localize  # noqa: E402
-from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
+from explorer.core.config import Experiment, apply_live_value, parse_experiment
+from explorer.core.protocol import ConfigError, ExplorerError, TrainingError
+from explorer.core.protocol import commands as C
+from explorer.core.training import Trainer
+from explorer.gui.core_messages import localize
+from tests.gui.windows import close_window, open_window, tiny_run
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WAIT_MS = 60_000
@@ -76,14 +77,17 @@ def assert_chinese(english_text: str, kept: tuple[str, ...] = ()) -> str:
     """localize(english_text) is Chinese, keeps every number of the original and the `kept` parts."""
     text = localize(english_text)
     assert text != english_text and HAN.search(text), (english_text, text)
-    assert numbers(text) == numbers(english_text) or sorted(numbers(text)) == sorted(numbers(english_text)), \
-        (english_text, text)
+    assert numbers(text) == numbers(english_text) or sorted(numbers(text)) == sorted(numbers(english_text)), (
+        english_text,
+        text,
+    )
     for part in kept:
         assert part in text, (part, text)
     return text
 
 
 # -- the core's real messages, in Chinese ----------------------------------------------------------------
+
 
 def test_divergence_in_chinese(chinese):
     message = diverge(tiny(**{"optimizer.lr": 10.0}))
@@ -94,9 +98,15 @@ def test_divergence_in_chinese(chinese):
 
 
 def test_divergence_of_a_variant_with_a_huge_penalty_in_chinese(chinese):
-    message = diverge(tiny(**{"optimizer.lr": 10.0}, variants=[
-        {"name": "calm", "set": {"optimizer.lr": 0.001}},
-        {"name": "wild L2", "set": {"regularization.l2_lambda": 90.0}}]))
+    message = diverge(
+        tiny(
+            **{"optimizer.lr": 10.0},
+            variants=[
+                {"name": "calm", "set": {"optimizer.lr": 0.001}},
+                {"name": "wild L2", "set": {"regularization.l2_lambda": 90.0}},
+            ],
+        )
+    )
     assert message.startswith("variant 'wild L2': the loss became NaN") and "L2 90" in message
     text = assert_chinese(message, ("'wild L2'", "L1 0", "L2 90", "λ"))
     assert text.startswith("变体 'wild L2'：")
@@ -107,52 +117,85 @@ def test_status_lines_in_chinese(chinese):
     assert re.fullmatch(r"finished: 3 epochs, \d+ steps", done)
     assert_chinese(done, ("已完成",))
     # early stopping in two variants: the status line joins them with "; "
-    stopping = finished_status(tiny(**{
-        "training.epochs": 200, "early_stopping.enabled": True, "early_stopping.patience": 1,
-        "early_stopping.min_delta": 1e6}, variants=[
-        {"name": "plain", "set": {}}, {"name": "keep", "set": {"early_stopping.restore_best": False}}]))
+    stopping = finished_status(
+        tiny(
+            **{
+                "training.epochs": 200,
+                "early_stopping.enabled": True,
+                "early_stopping.patience": 1,
+                "early_stopping.min_delta": 1e6,
+            },
+            variants=[{"name": "plain", "set": {}}, {"name": "keep", "set": {"early_stopping.restore_best": False}}],
+        )
+    )
     assert stopping.count("early stopping at epoch") == 2 and "; " in stopping
     text = assert_chinese(stopping, ("plain：", "keep：", "早停", "已恢复最佳权重"))
     assert "early stopping" not in text and text.count("早停") == 2
 
 
 def test_config_errors_in_chinese(chinese):
-    several = config_error(json.dumps({"optimizer": {"lr": -1, "kind": "sgdd"}, "nam": 1,
-                                       "training": {"epochs": "abc"}, "regularization": {"l2_lambda": 1000}}))
+    several = config_error(
+        json.dumps(
+            {
+                "optimizer": {"lr": -1, "kind": "sgdd"},
+                "nam": 1,
+                "training": {"epochs": "abc"},
+                "regularization": {"l2_lambda": 1000},
+            }
+        )
+    )
     problems = several.split("; ")
     assert len(problems) == 5 and "optimizer.lr: Input should be greater than 0 (got -1)" in problems
-    text = assert_chinese(several, ("optimizer.lr", "optimizer.kind", "'sgd'", "'adamw'", "'sgdd'", "nam",
-                                    "training.epochs", "'abc'", "regularization.l2_lambda", "1000"))
+    text = assert_chinese(
+        several,
+        (
+            "optimizer.lr",
+            "optimizer.kind",
+            "'sgd'",
+            "'adamw'",
+            "'sgdd'",
+            "nam",
+            "training.epochs",
+            "'abc'",
+            "regularization.l2_lambda",
+            "1000",
+        ),
+    )
     assert "Input should" not in text and "unknown field" not in text
-    assert localize("optimizer.lr: Input should be greater than 0 (got -1)") == "optimizer.lr：输入值应大于 0（实际为 -1）"
+    assert (
+        localize("optimizer.lr: Input should be greater than 0 (got -1)") == "optimizer.lr：输入值应大于 0（实际为 -1）"
+    )
     assert localize("nam: unknown field (check the spelling)") == "nam：未知字段（请检查拼写）"
-    for data, kept in (({"optimizer": {"nesterov": True}}, ("optimizer", "nesterov", "momentum > 0")),
-                       ({"network": {"layers": [{"width": 0}]}}, ("network.layers.0.width", "1", "0")),
-                       ({"optimizer": {"momentum": 1}}, ("optimizer.momentum",)),
-                       ({"early_stopping": {"monitor": "val_accuracy"}}, ("'val_accuracy'",)),
-                       ({"variants": [{"name": "a", "set": {"optimizer.lr": -1}}]}, ("variants[a].optimizer.lr",)),
-                       ({"regularization": {"penalize_biases": "maybe"}}, ("'maybe'",)),
-                       ({"training": {"epochs": 1.5}}, ("1.5",)),
-                       ({"schema_version": 5}, ("schema_version", "5", "1"))):
+    for data, kept in (
+        ({"optimizer": {"nesterov": True}}, ("optimizer", "nesterov", "momentum > 0")),
+        ({"network": {"layers": [{"width": 0}]}}, ("network.layers.0.width", "1", "0")),
+        ({"optimizer": {"momentum": 1}}, ("optimizer.momentum",)),
+        ({"early_stopping": {"monitor": "val_accuracy"}}, ("'val_accuracy'",)),
+        ({"variants": [{"name": "a", "set": {"optimizer.lr": -1}}]}, ("variants[a].optimizer.lr",)),
+        ({"regularization": {"penalize_biases": "maybe"}}, ("'maybe'",)),
+        ({"training": {"epochs": 1.5}}, ("1.5",)),
+        ({"schema_version": 5}, ("schema_version", "5", "1")),
+    ):
         assert_chinese(config_error(json.dumps(data)), kept)
     not_json = config_error("{")
-    assert_chinese(not_json, ("JSON", "line 1 column 2"))       # the parser's own words stay
+    assert_chinese(not_json, ("JSON", "line 1 column 2"))  # the parser's own words stay
 
 
 def test_live_edits_refused_in_chinese(chinese):
     exp = Experiment()
-    for path, value, kept in (("network.layers.0.width", 3, ("network.layers.0.width", "重建")),
-                              ("optimizer.lr", "abc", ("optimizer.lr", "'abc'")),
-                              ("network.layers.7.dropout_p", 0.1, ("network.layers.7", "2"))):
+    for path, value, kept in (
+        ("network.layers.0.width", 3, ("network.layers.0.width", "重建")),
+        ("optimizer.lr", "abc", ("optimizer.lr", "'abc'")),
+        ("network.layers.7.dropout_p", 0.1, ("network.layers.7", "2")),
+    ):
         with pytest.raises(ConfigError) as info:
             apply_live_value(exp, path, value)
         assert_chinese(str(info.value), kept)
 
 
 def test_checkpoint_and_data_file_refusals_in_chinese(chinese, tmp_path):
-    from explorer.core.checkpoint import load_checkpoint
-    from explorer.core.csv_data import read_numeric_csv
-    from explorer.core.idx import read_idx
+    from explorer.core.data import read_idx, read_numeric_csv
+    from explorer.core.io import load_checkpoint
 
     garbage = tmp_path / "garbage.pt"
     garbage.write_bytes(b"this is not a checkpoint")
@@ -181,7 +224,7 @@ def test_checkpoint_and_data_file_refusals_in_chinese(chinese, tmp_path):
 
 
 def test_session_messages_in_chinese(chinese, tmp_path):
-    from explorer.core.checkpoint import save_checkpoint
+    from explorer.core.io import save_checkpoint
     from explorer.core.session import Session
 
     emitted: list[tuple[str, object]] = []
@@ -205,8 +248,9 @@ def test_session_messages_in_chinese(chinese, tmp_path):
 
 # -- English stays the core's text, unknown text passes through ----------------------------------------------
 
+
 def test_english_is_the_core_text_unchanged(english, tmp_path):
-    from explorer.core.checkpoint import load_checkpoint
+    from explorer.core.io import load_checkpoint
 
     garbage = tmp_path / "garbage.pt"
     garbage.write_bytes(b"x")
@@ -227,19 +271,28 @@ def test_english_is_the_core_text_unchanged(english, tmp_path):
 
 
 def test_unknown_text_passes_through(chinese):
-    for text in ("something the core will say one day", "my variant", "",
-                 "optimizer.lr: a brand new pydantic message (got 3)",
-                 "x; y; z", "训练失败", "Not applied: nam: unknown field"):
+    for text in (
+        "something the core will say one day",
+        "my variant",
+        "",
+        "optimizer.lr: a brand new pydantic message (got 3)",
+        "x; y; z",
+        "训练失败",
+        "Not applied: nam: unknown field",
+    ):
         assert localize(text) == text
     # a known problem next to unknown ones: only the known one is translated, the rest is kept
     mixed = localize("weird one; nam: unknown field (check the spelling); weird two")
     assert mixed == "weird one；nam：未知字段（请检查拼写）；weird two"
     # the choice list keeps its values and translates its "or"
-    assert localize("optimizer.kind: must be one of 'sgd', 'adam' or 'adamw' (got 'x')") == \
-        "optimizer.kind：必须是 'sgd', 'adam' 或 'adamw' 之一（实际为 'x'）"
+    assert (
+        localize("optimizer.kind: must be one of 'sgd', 'adam' or 'adamw' (got 'x')")
+        == "optimizer.kind：必须是 'sgd', 'adam' 或 'adamw' 之一（实际为 'x'）"
+    )
 
 
 # -- the window ------------------------------------------------------------------------------------------
+
 
 def test_divergence_banner_and_status_in_a_chinese_window(qtbot, chinese):
     win = open_window(qtbot, tiny_run(**{"optimizer.lr": 10.0}))
@@ -261,7 +314,7 @@ def test_the_single_run_is_named_in_the_window_language(chinese):
     """An experiment without variants has one run named "model" by the core; the Chinese narration
     says 模型, while a teacher's own variant names are left as typed."""
     from explorer.core.config import SINGLE_VARIANT_NAME
-    from explorer.core.narrator import Remark
+    from explorer.core.session import Remark
     from explorer.gui.views.narration import translate_remark
 
     line = translate_remark(Remark("falling_fast", {"name": SINGLE_VARIANT_NAME, "pct": 34, "epochs": 10}, 0))

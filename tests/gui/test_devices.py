@@ -1,14 +1,15 @@
 """Devices in the window (thread host): CUDA asked for but absent falls back to the CPU and says
 so; CUDA out of memory pauses training with a message and a "Use the CPU" button."""
+
 from __future__ import annotations
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-import torch  # noqa: E402
+import torch
 
-from explorer.core.config import Experiment  # noqa: E402
+from explorer.core.config import Experiment
 
 WAIT_MS = 60_000
 
@@ -20,12 +21,14 @@ def no_cuda(monkeypatch):
 
 
 def experiment(device: str) -> Experiment:
-    return Experiment.model_validate({
-        "dataset": {"kind": "sine", "n_train": 16, "n_val": 8, "n_test": 8},
-        "network": {"layers": [{"width": 8, "dropout_p": 0.2}, {"width": 8}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "device": device},
-    })
+    return Experiment.model_validate(
+        {
+            "dataset": {"kind": "sine", "n_train": 16, "n_val": 8, "n_test": 8},
+            "network": {"layers": [{"width": 8, "dropout_p": 0.2}, {"width": 8}]},
+            "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
+            "training": {"epochs": 1_000_000, "eval_every": 5, "device": device},
+        }
+    )
 
 
 @pytest.fixture
@@ -55,18 +58,17 @@ def test_cuda_asked_for_but_absent_trains_on_the_cpu_and_says_so(qtbot, no_cuda,
     window = make_window(experiment("cuda"))
     window.host.message.connect(messages.append)
     window.start(play=True)
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 0,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 0, timeout=WAIT_MS)
     assert window.painted_snapshot.device == "cpu" and window.state == "running"
     assert any("CUDA was asked for but is not available" in m and "CPU" in m for m in messages), messages
     assert "CUDA was asked for but is not available" in window.statusBar().currentMessage()
     assert "fell back to the CPU" in window.data_panel.device_readout.text()
     assert "cpu" in window.run_status.device.text()
-    assert window.experiment.training.device == "cuda"      # the wish is kept: on a GPU machine it is used
+    assert window.experiment.training.device == "cuda"  # the wish is kept: on a GPU machine it is used
 
 
 def test_cuda_out_of_memory_pauses_and_offers_the_cpu(qtbot, no_cuda, make_window, monkeypatch):
-    from explorer.core import trainer as trainer_module
+    from explorer.core.training import _trainer as trainer_module
 
     real_step = trainer_module.Trainer.step
     out_of_memory = {"on": False}
@@ -79,8 +81,7 @@ def test_cuda_out_of_memory_pauses_and_offers_the_cpu(qtbot, no_cuda, make_windo
     monkeypatch.setattr(trainer_module.Trainer, "step", step)
     window = make_window(experiment("cuda"))
     window.start(play=True)
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 5,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 5, timeout=WAIT_MS)
     out_of_memory["on"] = True
     qtbot.waitUntil(lambda: window.state == "error", timeout=WAIT_MS)
     text = window.banner.text()
@@ -95,19 +96,25 @@ def test_cuda_out_of_memory_pauses_and_offers_the_cpu(qtbot, no_cuda, make_windo
     assert not window.banner.isVisible()
     assert window.experiment.training.device == "cpu" and window.host.experiment.training.device == "cpu"
     assert window.data_panel.device.currentData() == "cpu"
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.generation > generation
-                    and window.state == "running" and window.painted_snapshot.step > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            window.painted_snapshot is not None
+            and window.painted_snapshot.generation > generation
+            and window.state == "running"
+            and window.painted_snapshot.step > 0
+        ),
+        timeout=WAIT_MS,
+    )
     assert window.painted_snapshot.device == "cpu"
 
 
 def test_out_of_memory_while_building_keeps_the_run_and_offers_the_cpu(qtbot, no_cuda, make_window, monkeypatch):
-    from explorer.core import demos
+    from explorer.core.training import _demos as demos
 
     real_build = demos.build_runner
     window = make_window(experiment("auto"))
     window.start(play=True)
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 0,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 0, timeout=WAIT_MS)
     kept = window.experiment
 
     def build(exp, **kwargs):  # type: ignore[no-untyped-def]
@@ -123,7 +130,7 @@ def test_out_of_memory_while_building_keeps_the_run_and_offers_the_cpu(qtbot, no
     assert window.network_panel.rows[0].width.value() == 8 and window.host.experiment == kept
     qtbot.waitUntil(lambda: window.painted_snapshot is not None, timeout=WAIT_MS)  # the kept run, painted again
     step = window.painted_snapshot.step
-    qtbot.waitUntil(lambda: window.painted_snapshot.step > step, timeout=WAIT_MS)    # the old run goes on
+    qtbot.waitUntil(lambda: window.painted_snapshot.step > step, timeout=WAIT_MS)  # the old run goes on
     window.banner.action_buttons[0].click()
     assert window.experiment.training.device == "cpu"
     assert window.experiment.network.layers[0].width == 8

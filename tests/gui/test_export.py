@@ -1,4 +1,5 @@
 """Figure export: right size, real content, valid SVG/PDF, atomic writes, clear errors."""
+
 from __future__ import annotations
 
 import os
@@ -10,13 +11,13 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pyqtgraph")
 
-from PySide6 import QtGui  # noqa: E402
+from PySide6 import QtGui
 
-from explorer.core.errors import ExportError  # noqa: E402
-from explorer.gui.export import export_dashboard, export_widget  # noqa: E402
-from explorer.gui.views import Dashboard, FitView, LossView, NetworkDiagram, palette  # noqa: E402
-from explorer.gui.views.dashboard import VIEW_IDS  # noqa: E402
-from tests.gui.fake_snapshot import make_snapshot  # noqa: E402
+from explorer.core.protocol import ExportError
+from explorer.gui.export import export_dashboard, export_widget
+from explorer.gui.views import Dashboard, FitView, LossView, NetworkDiagram, palette
+from explorer.gui.views.dashboard import VIEW_IDS
+from tests.gui.fake_snapshot import make_snapshot
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -46,7 +47,7 @@ def pixels(path) -> np.ndarray:
 
 def distinct_colours(arr: np.ndarray) -> int:
     flat = arr.reshape(-1, 3)[::7]
-    return len(np.unique(flat // 16, axis=0))      # coarse bins: anti-aliasing does not count
+    return len(np.unique(flat // 16, axis=0))  # coarse bins: anti-aliasing does not count
 
 
 def svg_paths(path) -> list:
@@ -132,7 +133,7 @@ def test_export_dashboard_writes_one_file_per_view(qtbot, tmp_path):
     expected = sorted([f"{v}.{f}" for v in VIEW_IDS for f in ("png", "svg")] + ["dashboard.png"])
     assert names == expected
     assert sorted(p.name for p in out.iterdir()) == expected
-    for vid in VIEW_IDS:       # hidden tabs are exported too, brought up to date first
+    for vid in VIEW_IDS:  # hidden tabs are exported too, brought up to date first
         assert distinct_colours(pixels(out / f"{vid}.png")) >= 4, vid
         ET.parse(out / f"{vid}.svg")
     whole = QtGui.QImage(str(out / "dashboard.png"))

@@ -1,5 +1,6 @@
 """File and Edit menu actions with a real trainer in a thread host: figures, checkpoints,
 metrics, experiment files and the clipboard, each read back; failures never lose work."""
+
 from __future__ import annotations
 
 import csv
@@ -14,19 +15,18 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("PIL")
 
-from PIL import Image  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QFileDialog  # noqa: E402
+from PIL import Image
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
 
-from tests.gui.windows import tiny_run  # noqa: E402
+from tests.gui.windows import tiny_run
 
 WAIT_MS = 60_000
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _wait_epoch(qtbot, win, epoch=1):
-    qtbot.waitUntil(lambda: win.painted_snapshot is not None and win.painted_snapshot.epoch >= epoch,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.painted_snapshot is not None and win.painted_snapshot.epoch >= epoch, timeout=WAIT_MS)
 
 
 def _step(win) -> int:
@@ -55,6 +55,7 @@ def _banner(win) -> str:
 
 def _disk_full_on_replace(monkeypatch) -> None:
     """os.replace, the last step of every atomic write, fails as on a full disk."""
+
     def full(*_a, **_k):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
@@ -63,13 +64,22 @@ def _disk_full_on_replace(monkeypatch) -> None:
 
 # --- menus ----------------------------------------------------------------------------------
 
+
 def test_file_and_edit_menus_offer_every_action(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles.index("Edit") == titles.index("File") + 1
     file_items = [a.text().replace("&", "") for a in window.file_menu.actions() if a.text()]
-    for expected in ("Open experiment…", "Open checkpoint…", "Save experiment…", "Export figures…",
-                     "Export checkpoint…", "Export best weights (best.pt)…", "Export metrics (CSV, JSON)…",
-                     "Record animation…", "Quit"):
+    for expected in (
+        "Open experiment…",
+        "Open checkpoint…",
+        "Save experiment…",
+        "Export figures…",
+        "Export checkpoint…",
+        "Export best weights (best.pt)…",
+        "Export metrics (CSV, JSON)…",
+        "Record animation…",
+        "Quit",
+    ):
         assert expected in file_items, file_items
     assert file_items.index("Quit") == len(file_items) - 1
     edit_items = [a.text().replace("&", "") for a in window.file_actions.edit_menu.actions()]
@@ -78,6 +88,7 @@ def test_file_and_edit_menus_offer_every_action(window):
 
 
 # --- figures -----------------------------------------------------------------------------------
+
 
 def test_export_dialog_builds_the_options(qtbot, window, tmp_path):
     from explorer.gui.export_dialogs import FigureExportDialog
@@ -106,12 +117,19 @@ def test_export_one_view_in_4k_print_style_as_png_svg_pdf(qtbot, window, tmp_pat
 
     window.start(play=True)
     _wait_epoch(qtbot, window, 12)
-    views.palette.set_theme("dark")           # the app in a dark theme; print style still gives white paper
+    views.palette.set_theme("dark")  # the app in a dark theme; print style still gives white paper
     try:
         window.dashboard.restyle()
         out = tmp_path / "slides"
-        options = FigureOptions(folder=str(out), view="loss", formats=("png", "svg", "pdf"),
-                                width=3840, height=2160, scale=None, style="print")
+        options = FigureOptions(
+            folder=str(out),
+            view="loss",
+            formats=("png", "svg", "pdf"),
+            width=3840,
+            height=2160,
+            scale=None,
+            style="print",
+        )
         monkeypatch.setattr(FigureExportDialog, "ask", staticmethod(lambda *a, **k: options))
         window.export_figures_action.trigger()
     finally:
@@ -166,16 +184,17 @@ def test_figure_export_on_a_full_disk_keeps_the_old_file_and_training(qtbot, win
 
 # --- checkpoints ----------------------------------------------------------------------------------
 
+
 def test_export_checkpoint_mid_training_reloads_identically(qtbot, window, tmp_path, monkeypatch):
     import torch
 
-    from explorer.core.checkpoint import checkpoint_payload, load_checkpoint, restore_trainer
+    from explorer.core.io import checkpoint_payload, load_checkpoint, restore_trainer
 
     window.start(play=True)
     _wait_epoch(qtbot, window, 5)
     path = tmp_path / "mid.pt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "mid"), "")))
-    window.export_checkpoint_action.trigger()                 # ".pt" is added to a bare name
+    window.export_checkpoint_action.trigger()  # ".pt" is added to a bare name
     qtbot.waitUntil(lambda: "checkpoint saved" in window.statusBar().currentMessage(), timeout=WAIT_MS)
     assert window.state == "running", "saving did not pause training"
     payload = load_checkpoint(path)
@@ -189,8 +208,7 @@ def test_export_checkpoint_mid_training_reloads_identically(qtbot, window, tmp_p
     _keeps_training(qtbot, window)
 
 
-def test_checkpoint_into_an_unwritable_folder_keeps_the_old_file_and_training(qtbot, window, tmp_path,
-                                                                               monkeypatch):
+def test_checkpoint_into_an_unwritable_folder_keeps_the_old_file_and_training(qtbot, window, tmp_path, monkeypatch):
     window.start(play=True)
     _wait_epoch(qtbot, window, 2)
     target = tmp_path / "ck.pt"
@@ -225,12 +243,18 @@ def test_checkpoint_name_the_filesystem_refuses_is_reported_at_once(qtbot, windo
 def test_best_weights_offered_when_early_stopping_restored_them(qtbot, window, tmp_path):
     import torch
 
-    from explorer.core.checkpoint import load_checkpoint
+    from explorer.core.io import load_checkpoint
 
     # min_delta so large that nothing after the first evaluation counts as better: stops at once
-    exp = tiny_run(**{"training.eval_every": 1, "early_stopping.enabled": True,
-                      "early_stopping.patience": 2, "early_stopping.min_delta": 1000.0,
-                      "early_stopping.restore_best": True})
+    exp = tiny_run(
+        **{
+            "training.eval_every": 1,
+            "early_stopping.enabled": True,
+            "early_stopping.patience": 2,
+            "early_stopping.min_delta": 1000.0,
+            "early_stopping.restore_best": True,
+        }
+    )
     window.load_experiment(exp, play=True)
     qtbot.waitUntil(lambda: window.state == "finished", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.file_actions.export_best_action.isEnabled(), timeout=WAIT_MS)
@@ -244,8 +268,8 @@ def test_best_weights_offered_when_early_stopping_restored_them(qtbot, window, t
 
 
 def test_open_checkpoint_shows_its_step_and_continues(qtbot, window, tmp_path, monkeypatch):
-    from explorer.core.checkpoint import save_checkpoint
-    from explorer.core.trainer import Trainer
+    from explorer.core.io import save_checkpoint
+    from explorer.core.training import Trainer
 
     trainer = Trainer(tiny_run(**{"training.epochs": 400, "regularization.l2_lambda": 0.002}))
     for _ in range(25):
@@ -255,8 +279,7 @@ def test_open_checkpoint_shows_its_step_and_continues(qtbot, window, tmp_path, m
     qtbot.waitUntil(lambda: window.painted_snapshot is not None, timeout=WAIT_MS)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     window.file_actions.open_checkpoint_action.trigger()
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step == 25,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step == 25, timeout=WAIT_MS)
     assert "step 25" in window.run_status.counter.text()
     assert window.experiment.regularization.l2_lambda == 0.002, "the window shows the checkpoint's settings"
     assert window.experiment.training.epochs == 400
@@ -264,7 +287,7 @@ def test_open_checkpoint_shows_its_step_and_continues(qtbot, window, tmp_path, m
     snap = window.painted_snapshot
     assert len(snap.variants[0].history["epoch"]) > 1, "its history is shown"
     qtbot.waitUntil(lambda: "opened checkpoint lesson.pt" in window.statusBar().currentMessage(), timeout=5000)
-    window.toggle_play()                                        # continue training from it
+    window.toggle_play()  # continue training from it
     qtbot.waitUntil(lambda: window.painted_snapshot.step > 30, timeout=WAIT_MS)
 
 
@@ -275,7 +298,7 @@ class _Payload:  # not on torch's allow-list: a pickle naming it is refused
 def test_newer_or_hostile_checkpoint_is_refused_and_the_run_kept(qtbot, window, tmp_path):
     import torch
 
-    from explorer.core.checkpoint import FORMAT
+    from explorer.core.io._checkpoint import FORMAT
 
     window.start(play=True)
     _wait_epoch(qtbot, window, 2)
@@ -294,22 +317,24 @@ def test_newer_or_hostile_checkpoint_is_refused_and_the_run_kept(qtbot, window, 
     assert "refused" in _banner(window)
     qtbot.wait(200)
     assert window.host.latest.generation == generation and window.experiment.meta.title == "Tiny test run"
-    assert window.host._adopt is None          # nothing waits to be adopted: refused files make no run
+    assert window.host._adopt is None  # nothing waits to be adopted: refused files make no run
     window.host.play()
     _keeps_training(qtbot, window)
 
 
 # --- metrics -----------------------------------------------------------------------------------------
 
+
 def test_metrics_csv_and_json_round_trip(qtbot, window, tmp_path, monkeypatch):
-    from explorer.core.metrics_export import history_table_from_snapshot
+    from explorer.core.io import history_table_from_snapshot
 
     window.start(play=True)
     _wait_epoch(qtbot, window, 20)
     snap = window.host.latest
     columns, rows = history_table_from_snapshot(snap)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(tmp_path / "history"), "CSV table (*.csv)")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "history"), "CSV table (*.csv)"))
+    )
     window.file_actions.export_metrics_action.trigger()
     with open(tmp_path / "history.csv", newline="") as fh:
         table = list(csv.reader(fh))
@@ -334,6 +359,7 @@ def test_metrics_csv_and_json_round_trip(qtbot, window, tmp_path, monkeypatch):
 
 # --- experiment files and the clipboard ------------------------------------------------------------------
 
+
 def test_copy_and_paste_experiment_round_trip(qtbot, window):
     from explorer.core.config import parse_experiment
 
@@ -341,7 +367,7 @@ def test_copy_and_paste_experiment_round_trip(qtbot, window):
     assert QGuiApplication.clipboard().text() == text
     assert parse_experiment(text, "toml") == window.experiment
     changed = window.experiment.with_values({"regularization.l2_lambda": 0.05, "meta.title": "Pasted run"})
-    QGuiApplication.clipboard().setText("```json\n" + changed.to_json() + "```\n")   # as a chat wraps it
+    QGuiApplication.clipboard().setText("```json\n" + changed.to_json() + "```\n")  # as a chat wraps it
     assert window.file_actions.paste_experiment()
     assert window.experiment == changed and "Pasted run" in window.windowTitle()
     assert "noise = 0.5" in text
@@ -357,8 +383,9 @@ def test_save_and_open_experiment_files_with_recent_list(qtbot, window, tmp_path
     from explorer.core.config import load_experiment
     from explorer.gui.settings import Settings
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(tmp_path / "lesson"), "JSON (*.json)")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "lesson"), "JSON (*.json)"))
+    )
     window.save_action.trigger()
     saved = tmp_path / "lesson.json"
     assert json.loads(saved.read_text())["meta"]["title"] == "Tiny test run"
@@ -366,7 +393,7 @@ def test_save_and_open_experiment_files_with_recent_list(qtbot, window, tmp_path
     toml_path = tmp_path / "other.toml"
     assert window.save_experiment_file(str(toml_path))
     assert load_experiment(toml_path) == load_experiment(saved)
-    recent = Settings().recent_files                   # persisted at once, not only at exit
+    recent = Settings().recent_files  # persisted at once, not only at exit
     assert recent[:2] == [str(toml_path.resolve()), str(saved.resolve())]
     actions = [a for a in window.recent_menu.actions() if a.text() == str(saved.resolve())]
     actions[0].trigger()

@@ -1,11 +1,12 @@
 """Cyclic garbage is collected in the GUI thread only (a collection in the trainer thread that
 freed an old plot's QMenu deadlocked the app against the GUI thread in CI)."""
+
 from __future__ import annotations
 
 import gc
 import threading
 
-from explorer.core.presets import load_preset
+from explorer.core.config import load_preset
 from explorer.gui.host import TrainerHost
 from explorer.gui.main_window import MainWindow
 

@@ -1,4 +1,5 @@
 """TrainerHost in both modes: snapshots arrive, commands reach the trainer, shutdown joins."""
+
 from __future__ import annotations
 
 import os
@@ -6,22 +7,27 @@ import signal
 
 import pytest
 
-from explorer.core.commands import SetValue
-from explorer.core.config import parse_experiment
-from explorer.core.presets import load_preset
+from explorer.core.config import load_preset, parse_experiment
+from explorer.core.protocol import SetValue
 from explorer.gui.host import TrainerHost
 
 
 def small_experiment():
-    return load_preset("dropout-regression").with_values({
-        "network.layers.0.width": 16, "network.layers.1.width": 16, "network.layers.2.width": 16,
-        "training.epochs": 100000, "training.eval_every": 5})
+    return load_preset("dropout-regression").with_values(
+        {
+            "network.layers.0.width": 16,
+            "network.layers.1.width": 16,
+            "network.layers.2.width": 16,
+            "training.epochs": 100000,
+            "training.eval_every": 5,
+        }
+    )
 
 
 def checkpoint_after(steps: int, path, l2_lambda: float):
     """A checkpoint of the small experiment (with `l2_lambda`, 40 epochs) after `steps` steps."""
-    from explorer.core.checkpoint import save_checkpoint
-    from explorer.core.trainer import Trainer
+    from explorer.core.io import save_checkpoint
+    from explorer.core.training import Trainer
 
     trainer = Trainer(small_experiment().with_values({"training.epochs": 40, "regularization.l2_lambda": l2_lambda}))
     for _ in range(steps):
@@ -50,10 +56,13 @@ def test_play_streams_snapshots_and_live_edits_reach_the_trainer(host, qtbot):
         if snap is None:
             return False
         exp = parse_experiment(snap.experiment_json, "json")
-        return (exp.variants[1].set["network.layers.1.dropout_p"] == 0.25
-                and exp.regularization.l2_lambda == 0.003
-                and snap.variants[1].hidden[1].dropout_p == 0.25
-                and snap.variants[0].l2_lambda == 0.003)
+        return (
+            exp.variants[1].set["network.layers.1.dropout_p"] == 0.25
+            and exp.regularization.l2_lambda == 0.003
+            and snap.variants[1].hidden[1].dropout_p == 0.25
+            and snap.variants[0].l2_lambda == 0.003
+        )
+
     qtbot.waitUntil(applied, timeout=15000)
     # Stale snapshots are dropped: the host holds the newest only, at most ~30 a second.
     assert len(got) < 40 * (host.latest.wall_seconds + 2)
@@ -79,7 +88,7 @@ def test_pause_step_and_reset(host, qtbot):
 
 
 def test_invalid_live_value_is_refused_before_reaching_the_trainer(host, qtbot):
-    from explorer.core.errors import ConfigError
+    from explorer.core.protocol import ConfigError
 
     host.start(small_experiment())
     with pytest.raises(ConfigError, match="dropout_p"):
@@ -98,8 +107,7 @@ def test_divergence_pauses_with_a_message(host, qtbot):
     assert "NaN" in errors[0] and "learning rate" in errors[0]
     assert host.state == "error"
     host.start(small_experiment(), play=True)  # reset with a sane value works
-    qtbot.waitUntil(lambda: host.state == "running" and host.latest is not None and host.latest.step > 0,
-                    timeout=30000)
+    qtbot.waitUntil(lambda: host.state == "running" and host.latest is not None and host.latest.step > 0, timeout=30000)
 
 
 def test_killed_trainer_process_is_reported_and_reset_restarts_it(qtbot):
@@ -152,7 +160,7 @@ def test_host_adopts_the_child_started_before_the_window_and_replaces_a_dead_one
     """The app spawns the trainer before Qt is even imported (its torch import overlaps the window's
     start-up); the first host trains in that very process, and a pre-started child that died
     meanwhile is replaced, not adopted."""
-    from explorer.core import worker_process
+    from explorer.core.session import _worker as worker_process
 
     worker_process.prestart()
     prestarted = worker_process._prestarted
@@ -165,7 +173,7 @@ def test_host_adopts_the_child_started_before_the_window_and_replaces_a_dead_one
     finally:
         host.shutdown()
     assert not prestarted[0].is_alive()
-    assert worker_process.take_prestarted() is None        # taken once
+    assert worker_process.take_prestarted() is None  # taken once
 
     worker_process.prestart()
     dead = worker_process._prestarted
@@ -189,7 +197,7 @@ def test_a_checkpoint_opened_right_after_start_is_adopted_not_the_starting_run(h
     opened = []
     host.checkpointOpened.connect(lambda p, snap: opened.append((p, snap.step, host.experiment)))
     host.start(small_experiment())
-    host.restore_checkpoint(str(path))                 # before any snapshot of the starting run
+    host.restore_checkpoint(str(path))  # before any snapshot of the starting run
     qtbot.waitUntil(lambda: bool(opened), timeout=30000)
     assert opened[0][0] == str(path) and opened[0][1] == 7
     assert opened[0][2].regularization.l2_lambda == 0.003
@@ -199,7 +207,7 @@ def test_a_checkpoint_opened_right_after_start_is_adopted_not_the_starting_run(h
 
 def test_no_pre_started_child_on_a_single_core(monkeypatch):
     """One core: the child's torch import would only hold up the window's first paint."""
-    from explorer.core import worker_process
+    from explorer.core.session import _worker as worker_process
 
     monkeypatch.setattr(worker_process.os, "cpu_count", lambda: 1)
     worker_process.prestart()

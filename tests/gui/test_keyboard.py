@@ -5,6 +5,7 @@ shortcuts belong to real actions (Space play/pause, S step, R reset, ...), the m
 Alt+letter, Tab walks every panel control top to bottom and around again without getting stuck,
 and the arrow keys move the regularization sliders, which the trainer then uses.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,25 +15,27 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QAction, QKeySequence  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
-from explorer.core.config import Experiment  # noqa: E402
+from explorer.core.config import Experiment
 
-WAIT_MS = 60_000   # the first run imports torch and builds an optimiser: seconds on a slow box
-MAX_TABS = 200     # far more stops than the window has: a chain that does not come back is stuck
+WAIT_MS = 60_000  # the first run imports torch and builds an optimiser: seconds on a slow box
+MAX_TABS = 200  # far more stops than the window has: a chain that does not come back is stuck
 
 
 def keyboard_run() -> Experiment:
     """Two hidden layers (dropout 0.2 on the first), no penalties: every slider has room both ways."""
-    return Experiment.model_validate({
-        "meta": {"title": "Keyboard", "lesson": "Only keys."},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
-        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
-    })
+    return Experiment.model_validate(
+        {
+            "meta": {"title": "Keyboard", "lesson": "Only keys."},
+            "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
+            "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
+            "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
+            "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
+        }
+    )
 
 
 @pytest.fixture
@@ -50,12 +53,13 @@ def window(qtbot):
     for menu in win.menuBar().findChildren(QWidget):
         if menu.isWindow() and menu.isVisible():
             menu.close()
-    win.close()          # stops and joins the trainer thread, saves settings
-    host.shutdown()      # idempotent
+    win.close()  # stops and joins the trainer thread, saves settings
+    host.shutdown()  # idempotent
     win.deleteLater()
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
 
 def focus(qtbot, widget: QWidget) -> None:
     widget.setFocus(Qt.FocusReason.TabFocusReason)
@@ -82,8 +86,10 @@ def tab_chain(qtbot, start: QWidget, key: Qt.Key = Qt.Key.Key_Tab) -> list[QWidg
         if now is start:
             return chain
         chain.append(now)
-    raise AssertionError(f"{key.name} did not come back to the first control in {MAX_TABS} presses: "
-                         + ", ".join(describe(w) for w in chain[-20:]))
+    raise AssertionError(
+        f"{key.name} did not come back to the first control in {MAX_TABS} presses: "
+        + ", ".join(describe(w) for w in chain[-20:])
+    )
 
 
 def describe(widget: QWidget) -> str:
@@ -111,6 +117,7 @@ def documented_shortcuts(win) -> list[str]:
 
 # --- shortcuts and menus ---------------------------------------------------------------------------
 
+
 def test_run_keys_are_window_wide_shortcuts(window):
     expected = {window.play_action: "Space", window.step_action: "S", window.reset_action: "R"}
     for action, key in expected.items():
@@ -127,7 +134,7 @@ def test_every_documented_shortcut_belongs_to_an_action(window):
     owned = {s.toString(): a for a in actions for s in a.shortcuts()}
     for cell in keys:
         for key in (k.strip() for k in cell.split("/")):
-            if key == "Tab":                       # focus movement: Qt's own, tested below
+            if key == "Tab":  # focus movement: Qt's own, tested below
                 continue
             assert QKeySequence(key).toString() in owned, f"documented {key!r} has no action"
     assert owned["Space"] is window.play_action
@@ -172,8 +179,9 @@ def test_space_s_and_r_from_a_focused_slider(qtbot, window):
     assert window.state == "paused"
     generation = window.painted_snapshot.generation
     press(qtbot, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: window.painted_snapshot is not None
-                    and window.painted_snapshot.generation > generation, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.painted_snapshot is not None and window.painted_snapshot.generation > generation, timeout=WAIT_MS
+    )
     assert window.painted_snapshot.step == 0 and window.state == "paused"
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.state == "running", timeout=WAIT_MS)
@@ -186,27 +194,46 @@ def test_space_s_and_r_from_a_focused_slider(qtbot, window):
 
 # --- Tab ---------------------------------------------------------------------------------------------
 
+
 def test_tab_walks_every_panel_control_and_comes_back(qtbot, window):
     reg, net, data = window.regularization_panel, window.network_panel, window.data_panel
-    first = net.layers_box.header            # the first control of the first panel
+    first = net.layers_box.header  # the first control of the first panel
     chain = tab_chain(qtbot, first)
     wanted = {
-        "layer 1 width": net.rows[0].width, "layer 1 activation": net.rows[0].activation,
-        "add hidden layer": net.add_button, "compare mode": net.compare_check,
-        "dropout p, layer 1": reg.dropout_sliders[0].slider, "dropout kind, layer 1": reg.kind_combos[0],
-        "dropout p, layer 2": reg.dropout_sliders[1].slider, "dropout kind, layer 2": reg.kind_combos[1],
-        "L1 slider": reg.l1.slider, "L1 field": reg.l1.edit, "L2 slider": reg.l2.slider, "L2 field": reg.l2.edit,
-        "weight decay slider": reg.weight_decay.slider, "weight decay field": reg.weight_decay.edit,
-        "penalise biases": reg.penalize_biases, "early stopping": reg.es_enabled,
+        "layer 1 width": net.rows[0].width,
+        "layer 1 activation": net.rows[0].activation,
+        "add hidden layer": net.add_button,
+        "compare mode": net.compare_check,
+        "dropout p, layer 1": reg.dropout_sliders[0].slider,
+        "dropout kind, layer 1": reg.kind_combos[0],
+        "dropout p, layer 2": reg.dropout_sliders[1].slider,
+        "dropout kind, layer 2": reg.kind_combos[1],
+        "L1 slider": reg.l1.slider,
+        "L1 field": reg.l1.edit,
+        "L2 slider": reg.l2.slider,
+        "L2 field": reg.l2.edit,
+        "weight decay slider": reg.weight_decay.slider,
+        "weight decay field": reg.weight_decay.edit,
+        "penalise biases": reg.penalize_biases,
+        "early stopping": reg.es_enabled,
     }
     missing = [name for name, widget in wanted.items() if widget not in chain]
     assert not missing, f"Tab never reaches {missing}"
     # the data & optimiser panel (a tab behind Regularization) is reached too
     assert any(data.isAncestorOf(w) for w in chain)
     # top to bottom within the regularization panel: dropout rows, then the penalties in order
-    order = [chain.index(wanted[name]) for name in ("dropout p, layer 1", "dropout p, layer 2", "L1 slider",
-                                                    "L2 slider", "weight decay slider", "penalise biases",
-                                                    "early stopping")]
+    order = [
+        chain.index(wanted[name])
+        for name in (
+            "dropout p, layer 1",
+            "dropout p, layer 2",
+            "L1 slider",
+            "L2 slider",
+            "weight decay slider",
+            "penalise biases",
+            "early stopping",
+        )
+    ]
     assert order == sorted(order), order
     assert len(chain) == len(set(map(id, chain))), "a control is visited twice in one round"
 
@@ -226,35 +253,38 @@ def test_tab_reaches_the_play_button(qtbot, window):
 
 # --- arrow keys on the sliders -------------------------------------------------------------------------
 
+
 def test_arrow_keys_move_the_sliders_and_the_trainer_uses_the_values(qtbot, window):
     reg = window.regularization_panel
     start_paused(qtbot, window)
     dropout1, dropout2 = reg.dropout_sliders[0], reg.dropout_sliders[1]
 
     focus(qtbot, dropout1.slider)
-    press(qtbot, Qt.Key.Key_Right)                                   # 0.20 -> 0.25
+    press(qtbot, Qt.Key.Key_Right)  # 0.20 -> 0.25
     assert dropout1.value() == pytest.approx(0.25) and dropout1.label.text() == "0.25"
     focus(qtbot, dropout2.slider)
     press(qtbot, Qt.Key.Key_Up)
-    press(qtbot, Qt.Key.Key_Up)                                      # 0 -> 0.10
-    press(qtbot, Qt.Key.Key_Left)                                    # -> 0.05
+    press(qtbot, Qt.Key.Key_Up)  # 0 -> 0.10
+    press(qtbot, Qt.Key.Key_Left)  # -> 0.05
     assert dropout2.value() == pytest.approx(0.05)
 
     expected = {}
-    for name, slider, keys in (("l1_lambda", reg.l1, [Qt.Key.Key_Right]),                   # off -> 1e-6
-                               ("l2_lambda", reg.l2, [Qt.Key.Key_Right, Qt.Key.Key_PageUp]),  # -> 1e-5
-                               ("weight_decay", reg.weight_decay, [Qt.Key.Key_PageUp, Qt.Key.Key_Right])):
+    for name, slider, keys in (
+        ("l1_lambda", reg.l1, [Qt.Key.Key_Right]),  # off -> 1e-6
+        ("l2_lambda", reg.l2, [Qt.Key.Key_Right, Qt.Key.Key_PageUp]),  # -> 1e-5
+        ("weight_decay", reg.weight_decay, [Qt.Key.Key_PageUp, Qt.Key.Key_Right]),
+    ):
         focus(qtbot, slider.slider)
         for key in keys:
             press(qtbot, key)
         value = slider.position_to_value(slider.slider.value())
         assert value > 0 and slider.value() == value, name
-        assert slider.edit.text() == f"{value:.3g}", name             # the typed field follows
+        assert slider.edit.text() == f"{value:.3g}", name  # the typed field follows
         expected[name] = value
     assert expected["l1_lambda"] == pytest.approx(1e-6)
     assert expected["l2_lambda"] == pytest.approx(1e-5)
 
-    reg.flush()                                                      # throttled drags: the last value now
+    reg.flush()  # throttled drags: the last value now
     for exp in (window.experiment, window.host.experiment):
         assert [layer.dropout_p for layer in exp.network.layers] == pytest.approx([0.25, 0.05])
         for name, value in expected.items():
@@ -275,7 +305,7 @@ def test_arrow_keys_move_the_sliders_and_the_trainer_uses_the_values(qtbot, wind
 def test_arrow_keys_on_a_slider_stop_at_its_ends(qtbot, window):
     reg = window.regularization_panel
     focus(qtbot, reg.l2.slider)
-    press(qtbot, Qt.Key.Key_Left)                                    # already off: stays off
+    press(qtbot, Qt.Key.Key_Left)  # already off: stays off
     assert reg.l2.value() == 0 and reg.l2.slider.value() == 0
     press(qtbot, Qt.Key.Key_End)
     assert reg.l2.value() == pytest.approx(reg.l2.maximum)
@@ -288,11 +318,14 @@ def test_arrow_keys_on_a_slider_stop_at_its_ends(qtbot, window):
 
 # --- Space on a focused button or check box is that control's, not Play -----------------------------------
 
+
 @pytest.mark.parametrize("control", ["penalise biases", "compare mode", "early stopping"])
 def test_space_toggles_a_focused_check_box(qtbot, window, control):
-    box = {"penalise biases": window.regularization_panel.penalize_biases,
-           "compare mode": window.network_panel.compare_check,
-           "early stopping": window.regularization_panel.es_enabled}[control]
+    box = {
+        "penalise biases": window.regularization_panel.penalize_biases,
+        "compare mode": window.network_panel.compare_check,
+        "early stopping": window.regularization_panel.es_enabled,
+    }[control]
     focus(qtbot, box)
     checked = box.isChecked()
     press(qtbot, Qt.Key.Key_Space)
@@ -308,5 +341,5 @@ def test_space_presses_a_focused_push_button(qtbot, window):
     qtbot.waitUntil(lambda: len(window.network_panel.rows) == layers + 1, timeout=5000)
     assert window.state != "running"
     focus(qtbot, window.toolbar.widgetForAction(window.play_action))
-    press(qtbot, Qt.Key.Key_Space)                 # the focused Play button plays, as Space does anywhere
+    press(qtbot, Qt.Key.Key_Space)  # the focused Play button plays, as Space does anywhere
     qtbot.waitUntil(lambda: window.state == "running", timeout=30000)

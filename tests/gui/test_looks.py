@@ -1,18 +1,19 @@
 """Presentation mode, themes, keyboard reach, the live narration line, and layouts that hold."""
+
 from __future__ import annotations
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
-from explorer.core.config import Experiment  # noqa: E402
-from explorer.gui.views import palette  # noqa: E402
-from tests.gui.fake_snapshot import make_snapshot  # noqa: E402
-from tests.gui.windows import close_window, open_window, tiny_run  # noqa: E402
+from explorer.core.config import Experiment
+from explorer.gui.views import palette
+from tests.gui.fake_snapshot import make_snapshot
+from tests.gui.windows import close_window, open_window, tiny_run
 
 WAIT_MS = 60_000
 
@@ -22,7 +23,7 @@ def small_experiment() -> Experiment:
 
 
 def reset_looks_and_close(win) -> None:
-    win.looks.set_presentation(False)       # module-wide state: leave it as the next test expects
+    win.looks.set_presentation(False)  # module-wide state: leave it as the next test expects
     win.looks.set_theme("light")
     close_window(win)
 
@@ -43,6 +44,7 @@ def paint(qtbot, win, snap) -> None:
 
 # --- presentation mode ---------------------------------------------------------------------
 
+
 def test_presentation_mode_scales_panel_fonts_plot_axes_and_lines(qtbot, window):
     paint(qtbot, window, make_snapshot("regression", n_variants=2, step=300, epochs=30))
     loss = window.dashboard.views()["loss"]
@@ -54,7 +56,7 @@ def test_presentation_mode_scales_panel_fonts_plot_axes_and_lines(qtbot, window)
     marker = loss.best_markers[0].opts["symbolSize"]
 
     window.looks.presentation_action.trigger()
-    qtbot.wait(20)          # the application font reaches the widgets through posted events
+    qtbot.wait(20)  # the application font reaches the widgets through posted events
     assert window.looks.presentation and palette.presentation_enabled()
     axis = loss.loss_plot.getAxis("bottom")
     assert panel_widget.font().pointSizeF() == pytest.approx(panel_pt * 1.3, rel=0.05)
@@ -91,6 +93,7 @@ def test_presentation_shortcuts_and_remembered_across_windows(qtbot, window):
 
 # --- themes ---------------------------------------------------------------------------------
 
+
 def test_dark_theme_for_widgets_and_plots_and_remembered(qtbot, window):
     paint(qtbot, window, make_snapshot("classification", n_variants=2, step=300, epochs=30))
     window.looks.theme_actions["dark"].trigger()
@@ -111,6 +114,7 @@ def test_dark_theme_for_widgets_and_plots_and_remembered(qtbot, window):
 
 
 # --- keyboard -------------------------------------------------------------------------------
+
 
 def test_tab_reaches_the_dropout_slider_and_space_plays(qtbot, window):
     from PySide6.QtTest import QTest
@@ -139,7 +143,6 @@ def test_tab_reaches_the_dropout_slider_and_space_plays(qtbot, window):
     qtbot.waitUntil(lambda: window.state == "paused", timeout=WAIT_MS)
 
 
-
 def test_presentation_mode_grows_with_a_4k_screen_without_system_scaling(qtbot, window, monkeypatch):
     """2160 logical pixels (a 4K display at 100 %): presentation mode scales twice as much again,
     so the back row reads the same text as on a 1080p projector; a 1080p screen adds nothing."""
@@ -148,15 +151,20 @@ def test_presentation_mode_grows_with_a_4k_screen_without_system_scaling(qtbot, 
         monkeypatch.setattr(type(window.looks), "_screen_height", lambda self, h=height: h)
         window.looks.set_presentation(True)
         qtbot.wait(20)
-        loss_pt[height] = (window.regularization_panel.es_enabled.font().pointSizeF(), palette.font_pt(),
-                           palette.line_scale())
+        loss_pt[height] = (
+            window.regularization_panel.es_enabled.font().pointSizeF(),
+            palette.font_pt(),
+            palette.line_scale(),
+        )
         window.looks.set_presentation(False)
         qtbot.wait(20)
     for small, large in zip(loss_pt[1080], loss_pt[2160]):
         assert large == pytest.approx(2 * small, rel=0.05)
     assert palette.room_scale_for(720) == 1.0 and palette.room_scale_for(4320) == palette.ROOM_SCALE_MAX
 
+
 # --- the "what is happening" line -------------------------------------------------------------
+
 
 def test_narration_follows_the_painted_snapshot(qtbot, window):
     assert "Press" in window.narration.text()
@@ -169,7 +177,7 @@ def test_narration_follows_the_painted_snapshot(qtbot, window):
     # the first variant of the fake run has stopped early
     assert "stopped early" in lines[0]
     # a percentage stays on one line with its number ("34 %" never breaks before the sign)
-    early = make_snapshot("regression", n_variants=2, step=40, epochs=20)     # still falling fast
+    early = make_snapshot("regression", n_variants=2, step=40, epochs=20)  # still falling fast
     paint(qtbot, window, early)
     qtbot.waitUntil(lambda: "%" in window.narration.text(), timeout=2000)
     assert "\u00a0%" in window.narration.text() and " %" not in window.narration.text()
@@ -179,6 +187,7 @@ def test_narration_follows_the_painted_snapshot(qtbot, window):
 
 # --- layouts that hold ------------------------------------------------------------------------
 
+
 def _assert_nothing_spills(win) -> None:
     """No plot canvas lays its items out wider or taller than the pane it has, and the network
     diagram's column labels do not overlap."""
@@ -187,14 +196,13 @@ def _assert_nothing_spills(win) -> None:
         if graphics is None or not view.isVisible():
             continue
         ci = graphics.ci.geometry()
-        assert ci.width() <= graphics.width() + 1 and ci.height() <= graphics.height() + 1, \
-            (vid, ci, graphics.size())
+        assert ci.width() <= graphics.width() + 1 and ci.height() <= graphics.height() + 1, (vid, ci, graphics.size())
     diagram = win.dashboard.views()["network"]
     for labels in (diagram._col_labels, diagram._more_labels):
         rects = sorted((label.sceneBoundingRect() for label in labels), key=lambda r: r.left())
         for a, b in zip(rects, rects[1:]):
             assert a.right() <= b.left() + 1, (a, b)
-    for label in diagram._col_labels + diagram._more_labels:     # "…+N" under a column too
+    for label in diagram._col_labels + diagram._more_labels:  # "…+N" under a column too
         assert diagram.view.sceneRect().contains(label.sceneBoundingRect()), label.text()
 
 
@@ -211,8 +219,10 @@ def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):
             qtbot.wait(30)
             _assert_nothing_spills(win)
         narration = win.narration
-        assert narration.isVisible() and narration.label.height() >= narration.label.heightForWidth(
-            narration.label.width()) - 1                           # no sentence cut off
+        assert (
+            narration.isVisible()
+            and narration.label.height() >= narration.label.heightForWidth(narration.label.width()) - 1
+        )  # no sentence cut off
         # four variants' lines take at most half of the lesson dock (then they scroll)
         assert narration.scroll.height() <= max(80, narration.parentWidget().height() // 2) + 1
     finally:

@@ -1,4 +1,5 @@
 """The whole window with a real trainer in a thread host: play, live edits, rebuilds, close."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt
 
-from tests.gui.windows import tiny_run  # noqa: E402
+from tests.gui.windows import tiny_run
 
-WAIT_MS = 60_000   # the first run imports torch and builds an optimiser: seconds on a slow CI box
+WAIT_MS = 60_000  # the first run imports torch and builds an optimiser: seconds on a slow CI box
 
 
 def _painted(win):
@@ -27,8 +28,7 @@ def _snapshot_json(win) -> dict:
 
 
 def test_window_builds_with_panels_and_lesson(window):
-    assert window.network_dock.isVisible() and window.regularization_dock.isVisible() or \
-        window.data_dock.isVisible()
+    assert window.network_dock.isVisible() and window.regularization_dock.isVisible() or window.data_dock.isVisible()
     assert "Tiny test run" in window.windowTitle()
     assert "Watch the losses." in window.lesson_panel.toPlainText()
     assert set(window.dashboard.views()) >= {"fit", "loss"}
@@ -74,13 +74,17 @@ def test_slider_reaches_the_trainer(qtbot, window):
     window.start(play=True)
     _wait_epoch(qtbot, window)
     window.regularization_panel.l2.set_text("0.01")
-    window.regularization_panel.dropout_sliders[1].slider.setValue(8)     # p = 0.4
+    window.regularization_panel.dropout_sliders[1].slider.setValue(8)  # p = 0.4
     window.regularization_panel.flush()
     assert window.host.experiment.regularization.l2_lambda == 0.01
     assert window.experiment.network.layers[1].dropout_p == pytest.approx(0.4)
-    qtbot.waitUntil(lambda: _snapshot_json(window)["regularization"]["l2_lambda"] == 0.01
-                    and _snapshot_json(window)["network"]["layers"][1]["dropout_p"] == pytest.approx(0.4),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            _snapshot_json(window)["regularization"]["l2_lambda"] == 0.01
+            and _snapshot_json(window)["network"]["layers"][1]["dropout_p"] == pytest.approx(0.4)
+        ),
+        timeout=WAIT_MS,
+    )
     # the network panel shows the new p without a rebuild
     assert "0.4" in window.network_panel.rows[1].dropout.text()
     assert window.state == "running"
@@ -91,8 +95,7 @@ def test_reset_starts_over(qtbot, window):
     _wait_epoch(qtbot, window, 3)
     generation = _painted(window).generation
     window.reset_action.trigger()
-    qtbot.waitUntil(lambda: _painted(window) is not None and _painted(window).generation > generation,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _painted(window) is not None and _painted(window).generation > generation, timeout=WAIT_MS)
     assert _painted(window).epoch < 3 or window.state == "running"
 
 
@@ -100,10 +103,11 @@ def test_structural_edit_rebuilds(qtbot, window):
     window.start(play=True)
     _wait_epoch(qtbot, window)
     window.network_panel.add_button.click()
-    qtbot.waitUntil(lambda: _painted(window) is not None and len(_painted(window).variants[0].hidden) == 3,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: _painted(window) is not None and len(_painted(window).variants[0].hidden) == 3, timeout=WAIT_MS
+    )
     assert "rebuilt" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.state == "running", timeout=WAIT_MS)   # it was playing: it plays on
+    qtbot.waitUntil(lambda: window.state == "running", timeout=WAIT_MS)  # it was playing: it plays on
 
 
 def test_invalid_edit_changes_nothing(qtbot, window):
@@ -118,8 +122,7 @@ def test_compare_mode_shows_two_variants(qtbot, window):
     window.start(play=True)
     _wait_epoch(qtbot, window)
     window.network_panel.compare_check.setChecked(True)
-    qtbot.waitUntil(lambda: _painted(window) is not None and len(_painted(window).variants) == 2,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _painted(window) is not None and len(_painted(window).variants) == 2, timeout=WAIT_MS)
     names = [v.name for v in _painted(window).variants]
     assert names == ["no regularization", "regularized"]
     # edit only the second variant, live
@@ -139,6 +142,7 @@ def test_close_during_training_stops_the_thread(qtbot, window):
     window.close()
     assert not thread.isRunning()
     from explorer.gui.settings import Settings
+
     saved = Settings()
     assert saved.get_bytes("window/state")
     assert "Tiny test run" in (saved.last_experiment_json or "")
@@ -170,6 +174,7 @@ def test_open_preset_and_save_experiment(qtbot, window, tmp_path):
     path = tmp_path / "saved.toml"
     assert window.save_experiment_file(str(path))
     from explorer.core.config import load_experiment
+
     assert load_experiment(path).network.layers[0].width == 200
     window.open_experiment_file(str(tmp_path / "missing.toml"))
     assert window.banner.isVisible() and "missing.toml" in window.banner.text()
@@ -189,10 +194,11 @@ def test_view_menu_hides_dashboard_views(qtbot, window):
     assert not window.dashboard.views()["fit"].isVisible()
     window.view_actions["fit"].setChecked(True)
     assert window.dashboard.views()["fit"].isVisible()
-    window.view_actions["norms"].setChecked(False)   # a tabbed view: its tab goes
+    window.view_actions["norms"].setChecked(False)  # a tabbed view: its tab goes
     tabs = window.dashboard.tabs
-    assert not any(tabs.isTabVisible(i) and tabs.widget(i) is window.dashboard.views()["norms"]
-                   for i in range(tabs.count()))
+    assert not any(
+        tabs.isTabVisible(i) and tabs.widget(i) is window.dashboard.views()["norms"] for i in range(tabs.count())
+    )
 
 
 def test_layout_is_remembered(qtbot):
@@ -237,7 +243,7 @@ def test_the_experiment_on_screen_is_saved_soon_after_each_change_not_only_at_cl
     written (atomically) a few seconds after a change, while the window is still open."""
     import json
 
-    from explorer.core.commands import SetValue
+    from explorer.core.protocol import SetValue
 
     settings_file = window.settings.path
     window._on_command(SetValue("regularization.l2_lambda", 0.0123))

@@ -1,4 +1,5 @@
 """The side panels on their own: every edit becomes the right command or a valid Experiment."""
+
 from __future__ import annotations
 
 import math
@@ -7,19 +8,29 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from explorer.core.commands import SetValue  # noqa: E402
-from explorer.core.config import Experiment, LayerConfig  # noqa: E402
-from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel  # noqa: E402
-from explorer.gui.panels import edits  # noqa: E402
-from explorer.gui.widgets import LogSlider  # noqa: E402
+from explorer.core.config import Experiment, LayerConfig
+from explorer.core.protocol import SetValue
+from explorer.gui.panels import (
+    DataPanel,
+    NetworkPanel,
+    RegularizationPanel,
+    edits,
+)
+from explorer.gui.widgets import LogSlider
 
 FORMULA_CHARS = set("λΣ·²=≥←∼~ηpμσ√⊙/")
 
 
 def _experiment(**changes) -> Experiment:
-    exp = Experiment(network={"layers": [LayerConfig(width=16, dropout_p=0.1),
-                                         LayerConfig(width=8, activation="tanh"),
-                                         LayerConfig(width=4, dropout_p=0.3)]})
+    exp = Experiment(
+        network={
+            "layers": [
+                LayerConfig(width=16, dropout_p=0.1),
+                LayerConfig(width=8, activation="tanh"),
+                LayerConfig(width=4, dropout_p=0.3),
+            ]
+        }
+    )
     return exp.with_values(changes) if changes else exp
 
 
@@ -39,6 +50,7 @@ class Recorder:
 
 
 # -- regularization panel ---------------------------------------------------------------------
+
 
 def test_dropout_slider_emits_set_value(qtbot):
     panel = RegularizationPanel(_experiment())
@@ -66,7 +78,7 @@ def test_slider_drag_is_throttled(qtbot):
     got = Recorder(panel.commandRequested)
     for pos in range(1, 21):
         panel.dropout_sliders[0].slider.setValue(pos)
-    assert len(got.items) < 5                     # a drag does not flood the trainer
+    assert len(got.items) < 5  # a drag does not flood the trainer
     qtbot.waitUntil(lambda: bool(got.items) and got.last().value == 1.0, timeout=2000)  # the last value arrives
 
 
@@ -75,8 +87,8 @@ def test_edits_go_to_the_selected_variant(qtbot):
     panel = RegularizationPanel(exp)
     qtbot.addWidget(panel)
     assert panel.variant_combo.isVisibleTo(panel)
-    assert panel.variant_combo.count() == 3        # all + 2 variants
-    panel.select_variant(0)                         # "no regularization": its values are shown
+    assert panel.variant_combo.count() == 3  # all + 2 variants
+    panel.select_variant(0)  # "no regularization": its values are shown
     assert panel.dropout_sliders[0].value() == 0.0
     panel.select_variant(1)
     assert panel.dropout_sliders[0].value() == pytest.approx(0.1)
@@ -96,10 +108,10 @@ def test_log_slider_positions_span_1e6_to_10_with_off(qtbot):
     s = LogSlider(1e-6, 10.0)
     qtbot.addWidget(s)
     values = [s.position_to_value(p) for p in range(s.position_count())]
-    assert values[0] == 0.0                                   # the off position
+    assert values[0] == 0.0  # the off position
     assert values[1] == pytest.approx(1e-6)
     assert values[-1] == pytest.approx(10.0)
-    assert all(b > a for a, b in zip(values, values[1:]))     # strictly increasing
+    assert all(b > a for a, b in zip(values, values[1:]))  # strictly increasing
     # equal steps in log10
     logs = [math.log10(v) for v in values[1:]]
     steps = [b - a for a, b in zip(logs, logs[1:])]
@@ -143,7 +155,7 @@ def test_invalid_typed_values_show_the_problem_and_emit_nothing(qtbot, text):
     assert problems.items and "l1_lambda" in problems.last()
     assert panel.l1.is_invalid()
     assert panel.experiment.regularization.l1_lambda == 0.0
-    panel.l1.set_text("0.001")                     # corrected: accepted, no longer marked
+    panel.l1.set_text("0.001")  # corrected: accepted, no longer marked
     assert not panel.l1.is_invalid()
     assert commands.last() == SetValue("regularization.l1_lambda", 0.001, variant=None)
 
@@ -154,7 +166,7 @@ def test_schema_refusal_is_shown_and_nothing_applied(qtbot):
     panel.select_variant(1)
     commands = Recorder(panel.commandRequested)
     problems = Recorder(panel.problem)
-    panel.request("early_stopping.patience", 0)    # below the schema's minimum
+    panel.request("early_stopping.patience", 0)  # below the schema's minimum
     assert commands.items == []
     assert "patience" in problems.last()
 
@@ -167,7 +179,7 @@ def test_all_variants_marks_settings_that_differ(qtbot):
     assert panel.varies_note.isVisibleTo(panel)
     label = panel._dropout_labels[0]
     assert label.text().endswith("≠") and "no regularization: 0" in label.toolTip()
-    assert not panel._dropout_labels[1].text().endswith("≠")     # p = 0 in both variants
+    assert not panel._dropout_labels[1].text().endswith("≠")  # p = 0 in both variants
     panel.select_variant(1)
     assert not label.text().endswith("≠") and not panel.varies_note.isVisibleTo(panel)
 
@@ -181,7 +193,7 @@ def test_demonstration_settings_live_in_the_data_panel(qtbot):
     assert reg.demo_note.isVisibleTo(reg) and not reg.dropout_box.isEnabled()
     assert net.demo_note.isVisibleTo(net) and not net.layers_box.isEnabled()
     got = Recorder(data.experimentEdited)
-    data.demo_p.slider.setValue(6)                                 # p = 0.3, rebuilt once the drag pauses
+    data.demo_p.slider.setValue(6)  # p = 0.3, rebuilt once the drag pauses
     qtbot.waitUntil(lambda: bool(got.items) and got.last().demo.dropout_p == pytest.approx(0.3), timeout=2000)
     data.demo_inputs.setValue(100)
     assert got.last().demo.n_inputs == 100
@@ -207,15 +219,25 @@ def test_early_stopping_controls(qtbot):
 def test_regularization_tooltips_have_formulas(qtbot):
     panel = RegularizationPanel(_experiment())
     qtbot.addWidget(panel)
-    controls = [panel.l1, panel.l2, panel.weight_decay, panel.penalize_biases, panel.es_enabled,
-                panel.es_patience, panel.es_min_delta, panel.es_restore, panel.variant_combo,
-                *panel.dropout_sliders, *panel.kind_combos]
+    controls = [
+        panel.l1,
+        panel.l2,
+        panel.weight_decay,
+        panel.penalize_biases,
+        panel.es_enabled,
+        panel.es_patience,
+        panel.es_min_delta,
+        panel.es_restore,
+        panel.variant_combo,
+        *panel.dropout_sliders,
+        *panel.kind_combos,
+    ]
     for w in controls:
         text = w.toolTip()
         assert len(text) > 30, w
         assert FORMULA_CHARS & set(text), text
     assert "λ·Σw²" in panel.l2.toolTip() and "no ½" in panel.l2.toolTip()
-    assert "1/(1−p)" in panel.kind_combos[0].itemData(0, 3)   # ToolTipRole of "inverted"
+    assert "1/(1−p)" in panel.kind_combos[0].itemData(0, 3)  # ToolTipRole of "inverted"
 
 
 def test_regularization_readouts_from_snapshot(qtbot):
@@ -229,6 +251,7 @@ def test_regularization_readouts_from_snapshot(qtbot):
 
 # -- network panel -----------------------------------------------------------------------------
 
+
 def test_add_remove_and_move_layers(qtbot):
     panel = NetworkPanel(_experiment())
     qtbot.addWidget(panel)
@@ -240,7 +263,7 @@ def test_add_remove_and_move_layers(qtbot):
     panel.rows[0].remove.click()
     exp = got.last()
     assert [layer.width for layer in exp.network.layers] == [8, 4, 4]
-    panel.rows[1].up.click()                       # the 4-wide layer with p = 0.3 moves up
+    panel.rows[1].up.click()  # the 4-wide layer with p = 0.3 moves up
     exp = got.last()
     assert [(layer.width, layer.dropout_p) for layer in exp.network.layers] == [(4, 0.3), (8, 0.0), (4, 0.3)]
     assert not panel.rows[0].up.isEnabled() and not panel.rows[-1].down.isEnabled()
@@ -278,9 +301,9 @@ def test_compare_mode_creates_two_variants_and_removes_them(qtbot):
     none, reg = exp.resolved_variants()
     assert all(layer.dropout_p == 0 for layer in none.network.layers)
     assert none.regularization.l1_lambda == none.regularization.l2_lambda == 0
-    assert [layer.dropout_p for layer in reg.network.layers] == [0.1, 0.0, 0.3]   # the current settings
+    assert [layer.dropout_p for layer in reg.network.layers] == [0.1, 0.0, 0.3]  # the current settings
     assert panel.variant_list.count() == 2 and panel.variant_list.isVisibleTo(panel)
-    assert "|" in panel.rows[0].dropout.text()     # both variants' p shown compactly
+    assert "|" in panel.rows[0].dropout.text()  # both variants' p shown compactly
     panel.add_variant_button.click()
     assert len(got.last().variants) == 3
     panel.variant_list.setCurrentRow(2)
@@ -312,8 +335,13 @@ def test_duplicate_variant_name_is_refused(qtbot):
 def test_network_tooltips(qtbot):
     panel = NetworkPanel(_experiment())
     qtbot.addWidget(panel)
-    for w in (panel.rows[0].width, panel.rows[0].activation, panel.rows[0].dropout, panel.compare_check,
-              panel.add_button):
+    for w in (
+        panel.rows[0].width,
+        panel.rows[0].activation,
+        panel.rows[0].dropout,
+        panel.compare_check,
+        panel.add_button,
+    ):
         assert FORMULA_CHARS & set(w.toolTip()), w.toolTip()
 
 
@@ -328,6 +356,7 @@ def test_network_shape_readout(qtbot):
 
 
 # -- data panel --------------------------------------------------------------------------------
+
 
 def test_learning_rate_and_momentum_are_live(qtbot):
     panel = DataPanel(_experiment())
@@ -378,7 +407,9 @@ def test_structural_data_edits(qtbot):
     assert (t.epochs, t.seed, t.eval_every, t.device) == (77, 3, 5, "cpu")
     kinds = [panel.dataset_kind.itemData(i) for i in range(panel.dataset_kind.count())]
     from typing import get_args
+
     from explorer.core.config import DatasetKind
+
     assert set(kinds) == set(get_args(DatasetKind))
 
 
@@ -393,6 +424,7 @@ def test_file_dataset_waits_for_a_path(qtbot, tmp_path, monkeypatch):
     csv = tmp_path / "points.csv"
     csv.write_text("x,y\n1,0\n2,1\n")
     from PySide6.QtWidgets import QFileDialog
+
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(csv), "")))
     panel.browse_button.click()
     exp = got.last()
@@ -406,7 +438,7 @@ def test_invalid_structural_edit_is_refused(qtbot):
     qtbot.addWidget(panel)
     got = Recorder(panel.experimentEdited, panel.commandRequested)
     problems = Recorder(panel.problem)
-    panel.momentum.slider.setValue(0)              # nesterov needs momentum > 0
+    panel.momentum.slider.setValue(0)  # nesterov needs momentum > 0
     panel.flush()
     assert got.items == [] and "nesterov" in problems.last()
     assert panel.momentum.value() == pytest.approx(0.9)
@@ -415,8 +447,16 @@ def test_invalid_structural_edit_is_refused(qtbot):
 def test_data_tooltips(qtbot):
     panel = DataPanel(_experiment())
     qtbot.addWidget(panel)
-    for w in (panel.lr, panel.momentum, panel.batch_size, panel.noise, panel.n_train, panel.epochs,
-              panel.seed, panel.optimizer_kind):
+    for w in (
+        panel.lr,
+        panel.momentum,
+        panel.batch_size,
+        panel.noise,
+        panel.n_train,
+        panel.epochs,
+        panel.seed,
+        panel.optimizer_kind,
+    ):
         assert FORMULA_CHARS & set(w.toolTip()), w.toolTip()
 
 
@@ -430,6 +470,7 @@ def test_device_readout(qtbot):
 
 
 # -- settings ------------------------------------------------------------------------------------
+
 
 def test_settings_round_trip(tmp_path, monkeypatch):
     from explorer.gui.settings import Settings
@@ -448,4 +489,4 @@ def test_settings_round_trip(tmp_path, monkeypatch):
     assert t.language == "zh_CN"
     assert [p.endswith(n) for p, n in zip(t.recent_files, ("a.toml", "b.toml"))] == [True, True]
     s.path.write_text("{ not json")
-    assert Settings().get("anything") is None      # a corrupt file is ignored
+    assert Settings().get("anything") is None  # a corrupt file is ignored

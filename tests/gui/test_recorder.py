@@ -1,4 +1,5 @@
 """Recording a run as GIF and MP4: the frames asked for, in the background, never losing work."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,9 +13,8 @@ qasync = pytest.importorskip("qasync")
 from PIL import Image  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
-from explorer.core.animation import count_frames  # noqa: E402
-from tests.gui.test_file_actions import (_banner, _disk_full_on_replace, _keeps_training,  # noqa: E402
-                                         _no_temp_files, _wait_epoch)
+from explorer.core.io import count_frames  # noqa: E402
+from tests.gui.test_file_actions import _banner, _disk_full_on_replace, _keeps_training, _no_temp_files, _wait_epoch  # noqa: E402
 
 WAIT_MS = 60_000
 
@@ -81,6 +81,7 @@ def test_frames_are_copied_from_what_the_window_shows(qtbot, monkeypatch):
     top.show()
     qtbot.waitExposed(top)
     qtbot.wait(50)
+
     def no_repaint(*_a):
         raise AssertionError("painted again instead of copied from the backing store")
 
@@ -94,7 +95,7 @@ def test_frames_are_copied_from_what_the_window_shows(qtbot, monkeypatch):
 
 
 def test_a_long_gif_stops_at_what_memory_allows(qtbot, tmp_path, monkeypatch):
-    from explorer.core import animation
+    from explorer.core.io import _animation as animation
     from explorer.gui.recorder import AnimationRecorder
 
     label = QLabel("frame")
@@ -115,7 +116,7 @@ def test_record_gif_while_training(qtbot, window, tmp_path):
     path = tmp_path / "run.gif"
     steps = []
     window.host.snapshotReady.connect(lambda s: steps.append(s.step))
-    rec = _record(qtbot, window, path, fps=10, max_seconds=0.8)    # also presses Play
+    rec = _record(qtbot, window, path, fps=10, max_seconds=0.8)  # also presses Play
     assert window.file_actions.rec_label.isVisible() and "REC" in window.file_actions.rec_label.text()
     assert window.file_actions.record_action.text().replace("&", "") == "Stop recording"
     _done(qtbot, rec)
@@ -142,7 +143,7 @@ def test_record_mp4_of_one_view_stopped_from_the_menu(qtbot, window, tmp_path):
     progress = []
     rec.progress.connect(lambda done, total: progress.append((rec.state, done, total)))
     qtbot.waitUntil(lambda: rec.frames >= 6, timeout=WAIT_MS)
-    window.file_actions.record_action.trigger()                    # "Stop recording"
+    window.file_actions.record_action.trigger()  # "Stop recording"
     _done(qtbot, rec)
     assert any(state == "encoding" for state, _d, _t in progress), "progress while writing"
     assert count_frames(path) == rec.frames

@@ -9,6 +9,7 @@ changes, compare mode on/off and variants, opening presets) while the trainer
 Qt slot (pytest-qt), in sys.excepthook or in the trainer thread fails the test;
 a deadlock ends in pytest-timeout.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,25 +25,36 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from explorer.core.commands import RequestSnapshot  # noqa: E402
-from explorer.core.config import Experiment, parse_experiment  # noqa: E402
+from explorer.core.config import Experiment, parse_experiment
+from explorer.core.protocol import RequestSnapshot
 
 ACTIONS = int(os.environ.get("EXPLORER_RESTLESS_ACTIONS", "2000"))
 SEED = int(os.environ.get("EXPLORER_RESTLESS_SEED", "20240611"))
-MAX_LAYERS = 4        # a person could add twelve; four keeps the nets (and this test) small
-PRESETS = ["dropout-regression", "early-stopping", "l1-vs-l2", "weight-decay-quadratic", "dropout-mlp",
-           "weight-decay-highdim", "dropout-scaling", "gaussian-dropout", "dropconnect"]
+MAX_LAYERS = 4  # a person could add twelve; four keeps the nets (and this test) small
+PRESETS = [
+    "dropout-regression",
+    "early-stopping",
+    "l1-vs-l2",
+    "weight-decay-quadratic",
+    "dropout-mlp",
+    "weight-decay-highdim",
+    "dropout-scaling",
+    "gaussian-dropout",
+    "dropconnect",
+]
 
 
 def start_experiment() -> Experiment:
-    return Experiment.model_validate({
-        "dataset": {"kind": "sine", "n_train": 20, "n_val": 10, "n_test": 10, "noise": 0.3},
-        "network": {"layers": [{"width": 8, "dropout_p": 0.2}, {"width": 6}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
-        "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
-    })
+    return Experiment.model_validate(
+        {
+            "dataset": {"kind": "sine", "n_train": 20, "n_val": 10, "n_test": 10, "noise": 0.3},
+            "network": {"layers": [{"width": 8, "dropout_p": 0.2}, {"width": 6}]},
+            "optimizer": {"kind": "sgd", "lr": 0.01, "momentum": 0.9},
+            "training": {"epochs": 1_000_000, "eval_every": 5, "seed": 0, "device": "cpu"},
+        }
+    )
 
 
 class Hands:
@@ -53,16 +65,35 @@ class Hands:
         self.rng = rng
         self.counts: dict[str, int] = {}
         self.actions: list[tuple[float, Callable[[], None]]] = [
-            (6, self.dropout_slider), (2, self.dropout_kind), (4, self.penalty_slider), (2, self.typed_penalty),
-            (1, self.penalize_biases), (2, self.early_stopping), (2, self.variant_target),
-            (3, self.lr_slider), (1, self.momentum_slider), (1, self.optimizer_kind), (1, self.batch_size),
-            (1, self.dataset_kind), (1, self.data_field), (0.5, self.device), (0.5, self.epochs_or_seed),
-            (2, self.play_pause), (1.5, self.step), (1, self.reset),
-            (1, self.add_layer), (1, self.remove_layer), (1, self.move_layer), (1.5, self.width),
-            (1, self.activation), (1, self.compare), (0.7, self.variants), (0.4, self.preset),
+            (6, self.dropout_slider),
+            (2, self.dropout_kind),
+            (4, self.penalty_slider),
+            (2, self.typed_penalty),
+            (1, self.penalize_biases),
+            (2, self.early_stopping),
+            (2, self.variant_target),
+            (3, self.lr_slider),
+            (1, self.momentum_slider),
+            (1, self.optimizer_kind),
+            (1, self.batch_size),
+            (1, self.dataset_kind),
+            (1, self.data_field),
+            (0.5, self.device),
+            (0.5, self.epochs_or_seed),
+            (2, self.play_pause),
+            (1.5, self.step),
+            (1, self.reset),
+            (1, self.add_layer),
+            (1, self.remove_layer),
+            (1, self.move_layer),
+            (1.5, self.width),
+            (1, self.activation),
+            (1, self.compare),
+            (0.7, self.variants),
+            (0.4, self.preset),
         ]
         self.weights = [w for w, _ in self.actions]
-        self.epoch_values = [5, 50, 100_000]    # short runs finish (and restart on play) too
+        self.epoch_values = [5, 50, 100_000]  # short runs finish (and restart on play) too
 
     def act(self) -> str:
         _, action = self.rng.choices(self.actions, weights=self.weights)[0]
@@ -158,17 +189,39 @@ class Hands:
 
     def dataset_kind(self) -> None:
         combo = self.data.dataset_kind
-        kind = self.rng.choice(["linear", "sine", "quadratic", "circles", "xor", "moons", "spiral", "gaussians",
-                                "highdim", "digits", "idx", "csv"])
+        kind = self.rng.choice(
+            [
+                "linear",
+                "sine",
+                "quadratic",
+                "circles",
+                "xor",
+                "moons",
+                "spiral",
+                "gaussians",
+                "highdim",
+                "digits",
+                "idx",
+                "csv",
+            ]
+        )
         if self.usable(combo):
             combo.setCurrentIndex(combo.findData(kind))
 
     def data_field(self) -> None:
         d = self.data
-        field = self.rng.choice([(d.noise, [0.0, 0.1, 0.5, 1.0]), (d.n_train, [5, 10, 20, 40]),
-                                 (d.n_val, [0, 5, 10]), (d.n_test, [0, 5, 10]), (d.input_dim, [2, 5, 20]),
-                                 (d.validation_fraction, [0.1, 0.2]), (d.test_fraction, [0.1, 0.2]),
-                                 (d.max_samples, [0, 200, 400])])
+        field = self.rng.choice(
+            [
+                (d.noise, [0.0, 0.1, 0.5, 1.0]),
+                (d.n_train, [5, 10, 20, 40]),
+                (d.n_val, [0, 5, 10]),
+                (d.n_test, [0, 5, 10]),
+                (d.input_dim, [2, 5, 20]),
+                (d.validation_fraction, [0.1, 0.2]),
+                (d.test_fraction, [0.1, 0.2]),
+                (d.max_samples, [0, 200, 400]),
+            ]
+        )
         widget, values = field
         if self.usable(widget):
             widget.setValue(self.rng.choice(values))
@@ -180,8 +233,9 @@ class Hands:
 
     def epochs_or_seed(self) -> None:
         d = self.data
-        widget, values = self.rng.choice([(d.epochs, self.epoch_values), (d.seed, [0, 1, 2, 7]),
-                                          (d.eval_every, [1, 2, 5])])
+        widget, values = self.rng.choice(
+            [(d.epochs, self.epoch_values), (d.seed, [0, 1, 2, 7]), (d.eval_every, [1, 2, 5])]
+        )
         if self.usable(widget):
             widget.setValue(self.rng.choice(values))
 
@@ -285,14 +339,20 @@ def panel_values_match(window: Any, exp: Experiment) -> list[str]:
         check(f"layer {i} width", row.width.value(), layer.width)
         check(f"layer {i} activation", row.activation.currentData(), layer.activation)
     check("compare mode", net.compare_check.isChecked(), bool(exp.variants))
-    check("variant list", [net.variant_list.item(i).text() for i in range(net.variant_list.count())],
-          [v.name for v in exp.variants])
+    check(
+        "variant list",
+        [net.variant_list.item(i).text() for i in range(net.variant_list.count())],
+        [v.name for v in exp.variants],
+    )
     view = variant_view(exp, reg.selected_variant())
     check("dropout rows", len(reg.dropout_sliders), len(view.network.layers))
     for i, layer in enumerate(view.network.layers):
         check(f"layer {i} dropout p", reg.dropout_sliders[i].value(), layer.dropout_p)
-        check(f"layer {i} dropout slider", reg.dropout_sliders[i].slider.value(),
-              reg.dropout_sliders[i].value_to_position(layer.dropout_p))
+        check(
+            f"layer {i} dropout slider",
+            reg.dropout_sliders[i].slider.value(),
+            reg.dropout_sliders[i].value_to_position(layer.dropout_p),
+        )
         check(f"layer {i} dropout kind", reg.kind_combos[i].currentData(), layer.dropout_kind)
     r, es = view.regularization, view.early_stopping
     check("L1", reg.l1.value(), r.l1_lambda)
@@ -322,15 +382,18 @@ def panel_values_match(window: Any, exp: Experiment) -> list[str]:
     return bad
 
 
-@pytest.mark.timeout(420)   # ~60-90 s alone on 2 cores; more beside other busy processes
+@pytest.mark.timeout(420)  # ~60-90 s alone on 2 cores; more beside other busy processes
 def test_restless_hands(qtbot, monkeypatch):
     from explorer.gui.host import TrainerHost
     from explorer.gui.main_window import MainWindow
 
     hooked: list[str] = []
     monkeypatch.setattr(sys, "excepthook", lambda t, v, tb: hooked.append(f"{t.__name__}: {v}"))
-    monkeypatch.setattr(threading, "excepthook", lambda args: hooked.append(
-        f"thread {args.thread}: {args.exc_type.__name__}: {args.exc_value}"))
+    monkeypatch.setattr(
+        threading,
+        "excepthook",
+        lambda args: hooked.append(f"thread {args.thread}: {args.exc_type.__name__}: {args.exc_value}"),
+    )
 
     host = TrainerHost(mode="thread")
     window = MainWindow(host=host, experiment=start_experiment())
@@ -350,7 +413,7 @@ def test_restless_hands(qtbot, monkeypatch):
             log.append(hands.act())
             QApplication.processEvents()
             if i % 25 == 0:
-                qtbot.wait(1)          # let the paint timer and the throttles fire now and then
+                qtbot.wait(1)  # let the paint timer and the throttles fire now and then
             assert not hooked, (i, log[-10:], hooked)
             assert host.is_alive(), (i, log[-10:], errors[-3:])
         acting = time.monotonic() - started
@@ -373,10 +436,12 @@ def test_restless_hands(qtbot, monkeypatch):
         except Exception:
             snap = host.latest
             theirs = None if snap is None else json.loads(snap.experiment_json)
-            pytest.fail(f"the trainer's experiment never matched the host's: state {window.state}, "
-                        f"snapshot {None if snap is None else (snap.generation, snap.step, snap.state)}, "
-                        f"differences {_differences(theirs, host.experiment.to_dict())}; last actions {log[-15:]}; "
-                        f"errors {errors[-3:]}")
+            pytest.fail(
+                f"the trainer's experiment never matched the host's: state {window.state}, "
+                f"snapshot {None if snap is None else (snap.generation, snap.step, snap.state)}, "
+                f"differences {_differences(theirs, host.experiment.to_dict())}; last actions {log[-15:]}; "
+                f"errors {errors[-3:]}"
+            )
         trainer_exp = parse_experiment(host.latest.experiment_json, "json")
         assert host.experiment == window.experiment == trainer_exp
         for panel in window.panels:
@@ -385,8 +450,10 @@ def test_restless_hands(qtbot, monkeypatch):
         assert not mismatches, mismatches
         assert not hooked, hooked
         assert host.is_alive()
-        print(f"\n{ACTIONS} actions in {acting:.1f} s; state {window.state}; "
-              f"{len(errors)} trainer errors; counts {json.dumps(hands.counts, sort_keys=True)}")
+        print(
+            f"\n{ACTIONS} actions in {acting:.1f} s; state {window.state}; "
+            f"{len(errors)} trainer errors; counts {json.dumps(hands.counts, sort_keys=True)}"
+        )
     finally:
         window.close()
         host.shutdown()
@@ -396,8 +463,8 @@ def test_restless_hands(qtbot, monkeypatch):
 def test_live_edits_reach_a_demonstration_too(qtbot):
     """The dropout-scaling demonstration has no live fields, but the experiment it reports keeps
     every live edit, so host, panels and trainer agree there as well."""
-    from explorer.core.commands import SetValue
-    from explorer.core.presets import load_preset
+    from explorer.core.config import load_preset
+    from explorer.core.protocol import SetValue
     from explorer.gui.host import TrainerHost
 
     host = TrainerHost(mode="thread")
@@ -432,13 +499,16 @@ def test_a_throttled_slider_value_never_outlives_a_rebuild(qtbot):
     try:
         window.start(play=True)
         qtbot.waitUntil(lambda: window.painted_snapshot is not None, timeout=60_000)
-        for slider, panel in ((window.regularization_panel.weight_decay.slider, window.regularization_panel),
-                              (window.data_panel.lr.slider, window.data_panel)):
-            slider.setValue(10)                # sent at once (leading edge)
-            slider.setValue(30)                # waits for the throttle interval
-            window.network_panel.add_button.click() if len(window.network_panel.rows) < 4 else \
-                window.network_panel.rows[-1].remove.click()
-            qtbot.wait(150)                     # the throttle interval has passed
+        for slider, panel in (
+            (window.regularization_panel.weight_decay.slider, window.regularization_panel),
+            (window.data_panel.lr.slider, window.data_panel),
+        ):
+            slider.setValue(10)  # sent at once (leading edge)
+            slider.setValue(30)  # waits for the throttle interval
+            window.network_panel.add_button.click() if len(
+                window.network_panel.rows
+            ) < 4 else window.network_panel.rows[-1].remove.click()
+            qtbot.wait(150)  # the throttle interval has passed
             panel.flush()
             mismatches = panel_values_match(window, window.experiment)
             assert not mismatches, mismatches

@@ -1,23 +1,24 @@
 """English and Simplified Chinese: complete catalogues, placeholders kept, fresh .qm files, no string
 lupdate finds that the catalogues lack, run-time switching of the open window, Chinese lessons."""
+
 from __future__ import annotations
 
 import ast
 import re
 import shutil
 import subprocess
-import tomllib
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import tomllib
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from explorer.core.config import Experiment  # noqa: E402
+from explorer.core.config import Experiment
 
 REPO = Path(__file__).resolve().parents[2]
 GUI = REPO / "explorer" / "gui"
@@ -58,6 +59,7 @@ def find_lupdate() -> str | None:
 
 # -- the catalogues -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_message_is_translated_and_finished(lang):
     path = ts_path(lang)
@@ -90,14 +92,16 @@ def test_placeholders_and_markup_are_kept(lang):
 
 def test_english_catalogue_is_the_source_text():
     for context, source, translation in messages(ts_path("en")):
-        assert translation_texts(translation) and all(t == source for t in translation_texts(translation)), \
-            (context, source)
+        assert translation_texts(translation) and all(t == source for t in translation_texts(translation)), (
+            context,
+            source,
+        )
 
 
 def test_chinese_catalogue_is_chinese():
     items = messages(ts_path("zh_CN"))
     chinese = [s for _, s, t in items if HAN.search(" ".join(translation_texts(t)))]
-    assert len(chinese) > 0.8 * len(items)       # the rest are formulas, units and names (L1 λ, SGD, x₁)
+    assert len(chinese) > 0.8 * len(items)  # the rest are formulas, units and names (L1 λ, SGD, x₁)
     assert {s for c, s, _ in messages(ts_path("en"))} == {s for c, s, _ in items}
 
 
@@ -124,21 +128,26 @@ def test_lupdate_finds_no_text_the_catalogues_lack(tmp_path):
         pytest.skip("pyside6-lupdate not found (PySide6's tools are needed to extract the texts)")
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in GUI.rglob("*.py"))
-    proc = subprocess.run([lupdate, *sources, "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [lupdate, *sources, "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     found = {(c, s) for c, s, _ in messages(fresh)}
     for lang in LANGS:
         known = {(c, s) for c, s, _ in messages(ts_path(lang))}
         missing = sorted(found - known)
-        assert not missing, (f"{len(missing)} text(s) have no {lang} translation; run "
-                             f"packaging/update_translations.sh and translate them:\n"
-                             + "\n".join(f"  [{c}] {s}" for c, s in missing))
+        assert not missing, (
+            f"{len(missing)} text(s) have no {lang} translation; run "
+            f"packaging/update_translations.sh and translate them:\n" + "\n".join(f"  [{c}] {s}" for c, s in missing)
+        )
 
 
 def test_narrator_sentences_are_in_the_catalogue():
     """The narration's sentences are written in explorer.core; i18n_strings.py marks them for lupdate."""
-    from explorer.core.narrator import TEMPLATES
+    from explorer.core.session import TEMPLATES
 
     known = {s for c, s, _ in messages(ts_path("zh_CN")) if c == "Narrator"}
     missing = [t for t in TEMPLATES.values() if t not in known]
@@ -154,23 +163,31 @@ def test_contexts_match_what_the_app_looks_up():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
                 classes.add(node.name)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr" \
-                    and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls")):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+                and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls"))
+            ):
                 wrong.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert not wrong, "tr() on another object (use QCoreApplication.translate with a context): " + ", ".join(wrong)
     hidden = []
     for path in GUI.rglob("*.py"):
         for joined in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(joined, ast.JoinedStr):
-                hidden += [f"{path.relative_to(REPO)}:{n.lineno}" for n in ast.walk(joined)
-                           if isinstance(n, ast.Call) and getattr(n.func, "attr", getattr(n.func, "id", ""))
-                           in ("tr", "translate")]
+                hidden += [
+                    f"{path.relative_to(REPO)}:{n.lineno}"
+                    for n in ast.walk(joined)
+                    if isinstance(n, ast.Call)
+                    and getattr(n.func, "attr", getattr(n.func, "id", "")) in ("tr", "translate")
+                ]
     assert not hidden, "tr() inside an f-string, which lupdate does not read: " + ", ".join(hidden)
     contexts = {c for c, _, _ in messages(ts_path("en"))}
     assert contexts - classes - EXPLICIT_CONTEXTS == set()
 
 
 # -- presets --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", sorted(PRESETS.glob("*.toml")), ids=lambda p: p.stem)
 def test_every_preset_has_its_chinese_texts(path):
@@ -186,6 +203,7 @@ def test_every_preset_has_its_chinese_texts(path):
 
 # -- at run time ------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def restore_english(qapp):
     from explorer.gui import i18n
@@ -196,16 +214,24 @@ def restore_english(qapp):
 
 
 def small_experiment() -> Experiment:
-    return Experiment.model_validate({
-        "meta": {"title": "Tiny", "title_zh": "小实验", "lesson": "Watch the losses.",
-                 "lesson_zh": "观察损失曲线。"},
-        "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
-        "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
-        "optimizer": {"kind": "sgd", "lr": 0.01},
-        "training": {"epochs": 1000, "eval_every": 5, "seed": 0, "device": "cpu"},
-        "variants": [{"name": "plain", "set": {"regularization.l2_lambda": 0.0}},
-                     {"name": "L2", "set": {"regularization.l2_lambda": 0.01}}],
-    })
+    return Experiment.model_validate(
+        {
+            "meta": {
+                "title": "Tiny",
+                "title_zh": "小实验",
+                "lesson": "Watch the losses.",
+                "lesson_zh": "观察损失曲线。",
+            },
+            "dataset": {"kind": "linear", "n_train": 10, "n_val": 10, "n_test": 10, "noise": 0.5},
+            "network": {"layers": [{"width": 16, "dropout_p": 0.2}, {"width": 16}]},
+            "optimizer": {"kind": "sgd", "lr": 0.01},
+            "training": {"epochs": 1000, "eval_every": 5, "seed": 0, "device": "cpu"},
+            "variants": [
+                {"name": "plain", "set": {"regularization.l2_lambda": 0.0}},
+                {"name": "L2", "set": {"regularization.l2_lambda": 0.01}},
+            ],
+        }
+    )
 
 
 @pytest.fixture
@@ -230,13 +256,24 @@ def visible_english(win) -> list[str]:
     """Fixed texts of the window still showing an English source whose Chinese translation differs."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QMenu,
-                                   QTabBar, QWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QTabBar,
+        QWidget,
+    )
 
     from explorer.gui import i18n
 
-    english = {s for c, s in i18n.catalogue() if QCoreApplication.translate(c, s) != s and HAN.search(
-        QCoreApplication.translate(c, s))}
+    english = {
+        s
+        for c, s in i18n.catalogue()
+        if QCoreApplication.translate(c, s) != s and HAN.search(QCoreApplication.translate(c, s))
+    }
     left = []
     for w in [win, *win.findChildren(QWidget)]:
         texts = [w.toolTip(), w.windowTitle()]
@@ -255,7 +292,7 @@ def visible_english(win) -> list[str]:
         left += [t for t in texts if t in english]
     for action in win.findChildren(QAction):
         if type(action.parent()).__module__.startswith("pyqtgraph"):
-            continue                                  # pyqtgraph's own plot menus: English only
+            continue  # pyqtgraph's own plot menus: English only
         left += [t for t in (action.text(), action.toolTip()) if t in english]
     return left
 
@@ -284,7 +321,7 @@ def test_switching_language_retranslates_the_open_window(window, qapp, qtbot):
     assert window.regularization_panel.variant_combo.itemText(0) == "所有变体"
     assert window.windowTitle() == "正则化探索器 — 小实验"
     assert "观察损失曲线" in window.lesson_panel.plain_text()
-    assert window.settings.language == "zh_CN"                 # remembered
+    assert window.settings.language == "zh_CN"  # remembered
     assert window.language_menu.actions["zh_CN"].isChecked()
     assert "轮次" in loss.loss_plot.getAxis("bottom").labelText
     left = visible_english(window)
@@ -312,7 +349,7 @@ def test_the_language_menu_switches(window, qapp, qtbot):
 
 
 def test_chinese_at_start_shows_chinese_lesson_and_preset_titles(qtbot, qapp, restore_english):
-    from explorer.core.presets import load_preset
+    from explorer.core.config import load_preset
     from explorer.gui import i18n
     from explorer.gui.host import TrainerHost
     from explorer.gui.main_window import MainWindow
@@ -378,9 +415,9 @@ def test_language_choice(monkeypatch):
     assert set(i18n.available_languages()) == {"en", "zh_CN"}
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
     assert i18n.system_language() == "zh_CN"
-    assert i18n.resolve_language(None, None) == "zh_CN"          # the system locale
-    assert i18n.resolve_language(None, "en") == "en"             # the menu choice, remembered
-    assert i18n.resolve_language("zh_CN", "en") == "zh_CN"       # --lang, this start only
+    assert i18n.resolve_language(None, None) == "zh_CN"  # the system locale
+    assert i18n.resolve_language(None, "en") == "en"  # the menu choice, remembered
+    assert i18n.resolve_language("zh_CN", "en") == "zh_CN"  # --lang, this start only
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
     assert i18n.resolve_language(None, None) == "en"
 
@@ -393,8 +430,10 @@ def test_retranslated_keeps_marks_and_markup(qapp, restore_english):
     assert i18n.retranslated("<b>neurons</b>") == "<b>神经元</b>"
     assert i18n.retranslated("L1 λ ≠") == "L1 λ ≠"
     assert i18n.retranslated("weight decay ≠") == "权重衰减 ≠"
-    assert i18n.retranslated("🔒 Locked in this exercise.\nRemove the selected variant.") == \
-        "🔒 本练习中已锁定。\n删除所选变体。"
+    assert (
+        i18n.retranslated("🔒 Locked in this exercise.\nRemove the selected variant.")
+        == "🔒 本练习中已锁定。\n删除所选变体。"
+    )
     assert i18n.retranslated("my variant") == "my variant"
     i18n.switch_language(qapp, "en")
     assert i18n.retranslated("权重惩罚") == "Weight penalties"
@@ -416,12 +455,12 @@ def test_a_language_switch_as_the_window_goes_away_raises_nothing(qtbot, qapp, r
     qtbot.waitExposed(win)
     win._on_snapshot(make_snapshot("regression", n_variants=2))
     win.paint_latest()
-    i18n.switch_language(qapp, "zh_CN")       # queues the readout refresh
+    i18n.switch_language(qapp, "zh_CN")  # queues the readout refresh
     win.close()
     win.host.shutdown()
     if delete:
         win.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    qtbot.wait(50)                            # pytest-qt fails the test on any exception in the loop
+    qtbot.wait(50)  # pytest-qt fails the test on any exception in the loop
     if not delete:
         win.deleteLater()

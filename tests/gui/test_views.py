@@ -1,4 +1,5 @@
 """The views draw what the Snapshot says, keep their items between frames, and survive a 30 Hz run."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -11,15 +12,23 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pyqtgraph")
 
-from PySide6 import QtCore  # noqa: E402
+from PySide6 import QtCore
 
-from explorer.core.snapshot import DIAGRAM_MAX_NEURONS  # noqa: E402
-from explorer.gui.views import (ActivationView, Dashboard, FitView, HistogramView, LossView,  # noqa: E402
-                                NetworkDiagram, NormView, palette)
-from explorer.gui.views.dashboard import VIEW_IDS  # noqa: E402
-from explorer.gui.views.histogram_view import MAX_RIDGES  # noqa: E402
-from explorer.gui.views.network_diagram import DARK, DROPCONNECT  # noqa: E402
-from tests.gui.fake_snapshot import TASKS, make_snapshot  # noqa: E402
+from explorer.core.protocol import DIAGRAM_MAX_NEURONS
+from explorer.gui.views import (
+    ActivationView,
+    Dashboard,
+    FitView,
+    HistogramView,
+    LossView,
+    NetworkDiagram,
+    NormView,
+    palette,
+)
+from explorer.gui.views.dashboard import VIEW_IDS
+from explorer.gui.views.histogram_view import MAX_RIDGES
+from explorer.gui.views.network_diagram import DARK, DROPCONNECT
+from tests.gui.fake_snapshot import TASKS, make_snapshot
 
 
 def shown(qtbot, widget, w=900, h=600):
@@ -48,6 +57,7 @@ def data_of(item):
 
 # --- fake snapshots ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("task", TASKS)
 def test_fake_snapshot_is_complete_and_read_only(task):
     snap = make_snapshot(task, n_variants=3, n_layers=2, epochs=20, step=300)
@@ -59,11 +69,14 @@ def test_fake_snapshot_is_complete_and_read_only(task):
     assert all(len(a) == 20 for a in v.history.values())
     with pytest.raises(ValueError):
         v.history["train_loss"][0] = 1.0
-    assert make_snapshot(task, step=300).variants[0].grid_prediction.tolist() != \
-        make_snapshot(task, step=600).variants[0].grid_prediction.tolist()
+    assert (
+        make_snapshot(task, step=300).variants[0].grid_prediction.tolist()
+        != make_snapshot(task, step=600).variants[0].grid_prediction.tolist()
+    )
 
 
 # --- fit view -----------------------------------------------------------------------
+
 
 def test_fit_view_regression_curves_points_and_fixed_range(qtbot):
     view = shown(qtbot, FitView())
@@ -159,8 +172,14 @@ def test_fit_view_scaling_histograms_with_eval_line(qtbot):
 
 def test_fit_view_switches_mode_and_clears(qtbot):
     view = shown(qtbot, FitView())
-    for task, mode in (("regression", "curve"), ("classification", "boundary"), ("image", "images"),
-                       ("scaling", "scaling"), ("highdim", "parity"), ("regression", "curve")):
+    for task, mode in (
+        ("regression", "curve"),
+        ("classification", "boundary"),
+        ("image", "images"),
+        ("scaling", "scaling"),
+        ("highdim", "parity"),
+        ("regression", "curve"),
+    ):
         feed(qtbot, view, task, steps=(100, 200))
         assert view.mode_name == mode
     view.clear()
@@ -170,6 +189,7 @@ def test_fit_view_switches_mode_and_clears(qtbot):
 
 
 # --- losses ------------------------------------------------------------------------
+
 
 def test_loss_view_curves_markers_and_log_toggle(qtbot):
     view = shown(qtbot, LossView())
@@ -207,6 +227,7 @@ def test_loss_view_no_accuracy_panel_for_regression(qtbot):
 
 
 # --- histograms ---------------------------------------------------------------------
+
 
 def test_histogram_view_now_mode_overlays_variants(qtbot):
     view = shown(qtbot, HistogramView(), 700, 700)
@@ -253,6 +274,7 @@ def test_histogram_view_ridgeline_over_time(qtbot):
 
 # --- activations and norms -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("cls, attr", [(ActivationView, "activation_var_history"), (NormView, "weight_norm_history")])
 def test_layer_history_views(qtbot, cls, attr):
     view = shown(qtbot, cls())
@@ -269,6 +291,7 @@ def test_layer_history_views(qtbot, cls, attr):
 
 
 # --- network diagram --------------------------------------------------------------------
+
 
 def test_network_diagram_masks_links_and_persistent_items(qtbot):
     view = shown(qtbot, NetworkDiagram(), 700, 500)
@@ -319,7 +342,7 @@ def test_network_diagram_hover_tooltip_with_neuron_map(qtbot):
     assert view.inset_visible()
     view.unhover()
     assert not view.inset_visible()
-    view.hover_neuron(0, 0)   # input neurons have no tooltip
+    view.hover_neuron(0, 0)  # input neurons have no tooltip
     assert not view.inset_visible()
     # regression: no maps, text only
     view.update_snapshot(make_snapshot("regression", n_variants=2, step=300))
@@ -329,6 +352,7 @@ def test_network_diagram_hover_tooltip_with_neuron_map(qtbot):
 
 # --- styling ------------------------------------------------------------------------------
 
+
 def test_presentation_mode_restyles_thicker(qtbot):
     view = shown(qtbot, LossView())
     feed(qtbot, view, "regression", steps=(100,))
@@ -337,7 +361,8 @@ def test_presentation_mode_restyles_thicker(qtbot):
         palette.set_presentation(True)
         view.restyle()
         assert view.loss_curves[0]["train"].opts["pen"].widthF() == pytest.approx(
-            normal * palette.PRESENTATION_LINE_SCALE)
+            normal * palette.PRESENTATION_LINE_SCALE
+        )
     finally:
         palette.set_presentation(False)
         view.restyle()
@@ -352,6 +377,7 @@ def test_variant_colours_are_okabe_ito_and_stable():
 
 # --- dashboard ------------------------------------------------------------------------------
 
+
 def test_dashboard_forwards_to_visible_views_only(qtbot):
     dash = shown(qtbot, Dashboard(), 1280, 720)
     assert set(dash.views()) == set(VIEW_IDS)
@@ -360,7 +386,7 @@ def test_dashboard_forwards_to_visible_views_only(qtbot):
     views = dash.views()
     for vid in ("fit", "loss", "network", "histograms"):
         assert views[vid].last_snapshot() is snap
-    for vid in ("activations", "norms"):       # hidden tabs: skipped
+    for vid in ("activations", "norms"):  # hidden tabs: skipped
         assert views[vid].last_snapshot() is None
     dash.show_tab("norms")
     assert views["norms"].last_snapshot() is snap
@@ -388,14 +414,19 @@ def test_dashboard_paints_for_a_while_at_30hz(qtbot):
     """
     dash = shown(qtbot, Dashboard(), 1280, 720)
     tasks = ("regression", "classification", "image", "scaling", "highdim")
-    runs = {task: [make_snapshot(task, n_variants=3 if task == "classification" else 2, step=100 * (k + 1),
-                                 epochs=10 + 2 * k) for k in range(6)] for task in tasks}
+    runs = {
+        task: [
+            make_snapshot(task, n_variants=3 if task == "classification" else 2, step=100 * (k + 1), epochs=10 + 2 * k)
+            for k in range(6)
+        ]
+        for task in tasks
+    }
     tabs = itertools.cycle(["histograms", "activations", "norms"])
     frames = {"n": 0}
 
     def tick():
         n = frames["n"]
-        task = tasks[(n // 30) % len(tasks)]          # about a second per task, then a "new run"
+        task = tasks[(n // 30) % len(tasks)]  # about a second per task, then a "new run"
         dash.update_snapshot(runs[task][n % 6])
         frames["n"] = n + 1
         if n % 25 == 0:
@@ -427,12 +458,21 @@ def _sparse(snap):
         empty = {k: a[:0] for k, a in v.history.items()}
         linears = tuple(dataclasses.replace(lin, grad_hist=None) for lin in v.linears)
         hidden = tuple(dataclasses.replace(h, mask=None, neuron_maps=None) for h in v.hidden)
-        es = dataclasses.replace(v.early_stopping, best_value=float("nan"), best_epoch=None, stopped=False,
-                                 stop_epoch=None)
-        variants.append(dataclasses.replace(
-            v, history=empty, weight_norm_history=v.weight_norm_history[:0],
-            activation_var_history=v.activation_var_history[:0], linears=linears, hidden=hidden,
-            early_stopping=es, histogram_frames=()))
+        es = dataclasses.replace(
+            v.early_stopping, best_value=float("nan"), best_epoch=None, stopped=False, stop_epoch=None
+        )
+        variants.append(
+            dataclasses.replace(
+                v,
+                history=empty,
+                weight_norm_history=v.weight_norm_history[:0],
+                activation_var_history=v.activation_var_history[:0],
+                linears=linears,
+                hidden=hidden,
+                early_stopping=es,
+                histogram_frames=(),
+            )
+        )
     return dataclasses.replace(snap, variants=tuple(variants), epoch=0)
 
 

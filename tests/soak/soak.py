@@ -17,6 +17,7 @@ Not collected by pytest (the name has no test_ prefix, and pyproject ignores
 tests/soak). Exit code 0 when no exception was seen and the trainer is alive
 at the end, 1 otherwise.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,14 +67,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = parser.parse_args(argv)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if "EXPLORER_CONFIG_DIR" not in os.environ:   # never touch the teacher's own settings
+    if "EXPLORER_CONFIG_DIR" not in os.environ:  # never touch the teacher's own settings
         import tempfile
+
         os.environ["EXPLORER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="explorer-soak-")
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from explorer.core.presets import load_preset
+    from explorer.core.config import load_preset
     from explorer.gui.host import TrainerHost
     from explorer.gui.main_window import MainWindow
     from tests.gui.test_restless import Hands
@@ -94,7 +96,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     window.resize(1280, 800)
     window.show()
     hands = Hands(window, random.Random(seed))
-    hands.epoch_values = [100_000, 1_000_000]   # live training: runs that do not end on their own
+    hands.epoch_values = [100_000, 1_000_000]  # live training: runs that do not end on their own
     errors: dict[str, int] = {}
     died = {"count": 0}
 
@@ -117,21 +119,34 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     def sample() -> None:
         snap = host.latest
-        row = {"t_s": round(time.monotonic() - started, 1), "gui_mb": rss_mb(os.getpid()),
-               "trainer_mb": rss_mb(trainer_pid()) if not args.thread_host else None,
-               "fds": open_fds(), "threads": threading.active_count(),
-               "actions": actions["count"], "state": window.state,
-               "step": getattr(snap, "step", None), "rebuilds": getattr(snap, "generation", samples[-1]["rebuilds"] if samples else None),
-               "steps_per_s": round(getattr(snap, "steps_per_second", 0.0), 1),
-               "errors": sum(errors.values()), "exceptions": len(exceptions)}
+        row = {
+            "t_s": round(time.monotonic() - started, 1),
+            "gui_mb": rss_mb(os.getpid()),
+            "trainer_mb": rss_mb(trainer_pid()) if not args.thread_host else None,
+            "fds": open_fds(),
+            "threads": threading.active_count(),
+            "actions": actions["count"],
+            "state": window.state,
+            "step": getattr(snap, "step", None),
+            "rebuilds": getattr(snap, "generation", samples[-1]["rebuilds"] if samples else None),
+            "steps_per_s": round(getattr(snap, "steps_per_second", 0.0), 1),
+            "errors": sum(errors.values()),
+            "exceptions": len(exceptions),
+        }
         samples.append(row)
         if len(samples) == 1:
-            print(f"{'t (s)':>7} {'GUI MB':>8} {'trainer MB':>10} {'fds':>5} {'thr':>4} {'actions':>8} "
-                  f"{'state':>9} {'step':>9} {'rebuilds':>8} {'steps/s':>8} {'errors':>6} {'exc':>4}", flush=True)
+            print(
+                f"{'t (s)':>7} {'GUI MB':>8} {'trainer MB':>10} {'fds':>5} {'thr':>4} {'actions':>8} "
+                f"{'state':>9} {'step':>9} {'rebuilds':>8} {'steps/s':>8} {'errors':>6} {'exc':>4}",
+                flush=True,
+            )
         fmt = lambda v, w, p=1: f"{v:>{w}.{p}f}" if isinstance(v, float) else f"{str(v):>{w}}"  # noqa: E731
-        print(f"{fmt(row['t_s'], 7)} {fmt(row['gui_mb'], 8)} {fmt(row['trainer_mb'], 10)} {row['fds']:>5} "
-              f"{row['threads']:>4} {row['actions']:>8} {row['state']:>9} {str(row['step']):>9} "
-              f"{str(row['rebuilds']):>8} {row['steps_per_s']:>8} {row['errors']:>6} {row['exceptions']:>4}", flush=True)
+        print(
+            f"{fmt(row['t_s'], 7)} {fmt(row['gui_mb'], 8)} {fmt(row['trainer_mb'], 10)} {row['fds']:>5} "
+            f"{row['threads']:>4} {row['actions']:>8} {row['state']:>9} {str(row['step']):>9} "
+            f"{str(row['rebuilds']):>8} {row['steps_per_s']:>8} {row['errors']:>6} {row['exceptions']:>4}",
+            flush=True,
+        )
 
     final = {"alive": False}
 
@@ -148,12 +163,15 @@ def main(argv: Optional[list[str]] = None) -> int:
             hands.act()
             actions["count"] += 1
             if window.state != "running" and hands.rng.random() < 0.5:
-                window.toggle_play()       # live training most of the time: a person presses play again
-        except Exception:  # noqa: BLE001 - an exception in an action is a finding, not the end of the soak
+                window.toggle_play()  # live training most of the time: a person presses play again
+        except Exception:
             excepthook(*sys.exc_info())
 
-    print(f"soak: {args.minutes:g} min, an action every {args.interval_ms} ms, seed {seed}, "
-          f"{'thread' if args.thread_host else 'process'} host", flush=True)
+    print(
+        f"soak: {args.minutes:g} min, an action every {args.interval_ms} ms, seed {seed}, "
+        f"{'thread' if args.thread_host else 'process'} host",
+        flush=True,
+    )
     QTimer.singleShot(0, lambda: window.start(play=True))
     action_timer = QTimer()
     action_timer.timeout.connect(act)
@@ -173,12 +191,17 @@ def main(argv: Optional[list[str]] = None) -> int:
         values = [s[key] for s in samples if s.get(key) is not None]
         if not values:
             return {"start": None, "end": None, "max": None, "growth": None}
-        return {"start": round(values[0], 1), "end": round(values[-1], 1), "max": round(max(values), 1),
-                "growth": round(values[-1] - values[0], 1)}
+        return {
+            "start": round(values[0], 1),
+            "end": round(values[-1], 1),
+            "max": round(max(values), 1),
+            "growth": round(values[-1] - values[0], 1),
+        }
 
     # Growth after warm-up: from the first sample after one minute (imports, caches) to the end.
     warm = [s for s in samples if s["t_s"] >= 60] or samples
-    def warm_growth(key: str) -> Optional[float]:  # noqa: E306
+
+    def warm_growth(key: str) -> Optional[float]:
         values = [s[key] for s in warm if s.get(key) is not None]
         return round(values[-1] - values[0], 1) if len(values) > 1 else None
 
@@ -193,28 +216,43 @@ def main(argv: Optional[list[str]] = None) -> int:
         return {f"{b * 100}-{b * 100 + 99}": round(mb, 1) for b, mb in sorted(floors.items())}
 
     summary = {
-        "minutes": round((time.monotonic() - started) / 60, 2), "seed": seed,
-        "host": "thread" if args.thread_host else "process", "actions": actions["count"],
+        "minutes": round((time.monotonic() - started) / 60, 2),
+        "seed": seed,
+        "host": "thread" if args.thread_host else "process",
+        "actions": actions["count"],
         "action_counts": dict(sorted(hands.counts.items())),
         "gui_rss_mb": {**stats("gui_mb"), "growth_after_1_min": warm_growth("gui_mb")},
         "trainer_rss_mb": {**stats("trainer_mb"), "growth_after_1_min": warm_growth("trainer_mb")},
         "trainer_rss_floor_mb_by_rebuilds": trainer_floor_by_rebuilds(),
         "rebuilds": samples[-1]["rebuilds"] if samples else None,
-        "open_fds": stats("fds"), "threads": stats("threads"),
+        "open_fds": stats("fds"),
+        "threads": stats("threads"),
         "last_step": samples[-1]["step"] if samples else None,
         "errors_reported": dict(sorted(errors.items(), key=lambda kv: -kv[1])),
-        "trainer_alive_at_end": alive_at_end, "trainer_deaths": died["count"], "exceptions": exceptions,
+        "trainer_alive_at_end": alive_at_end,
+        "trainer_deaths": died["count"],
+        "exceptions": exceptions,
     }
     print("\nsummary")
     running = [s for s in samples if s["state"] == "running"]
     summary["share_of_samples_running"] = round(len(running) / max(len(samples), 1), 2)
-    for key in ("minutes", "seed", "host", "actions", "rebuilds", "last_step", "share_of_samples_running",
-                "trainer_alive_at_end"):
+    for key in (
+        "minutes",
+        "seed",
+        "host",
+        "actions",
+        "rebuilds",
+        "last_step",
+        "share_of_samples_running",
+        "trainer_alive_at_end",
+    ):
         print(f"  {key:16s} {summary[key]}")
     for key in ("gui_rss_mb", "trainer_rss_mb", "trainer_rss_floor_mb_by_rebuilds", "open_fds", "threads"):
         print(f"  {key:16s} " + ", ".join(f"{k} {v}" for k, v in summary[key].items()))
-    print(f"  {'errors':16s} {sum(errors.values())} reported by the app: "
-          + (", ".join(f"{k} x{v}" for k, v in summary['errors_reported'].items()) or "none"))
+    print(
+        f"  {'errors':16s} {sum(errors.values())} reported by the app: "
+        + (", ".join(f"{k} x{v}" for k, v in summary['errors_reported'].items()) or "none")
+    )
     print(f"  {'exceptions':16s} {len(exceptions)}")
     for text in exceptions[:5]:
         print(text, file=sys.stderr)

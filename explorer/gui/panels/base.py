@@ -1,4 +1,5 @@
 """What the settings panels (network, regularization, data) have in common."""
+
 from __future__ import annotations
 
 from typing import Optional

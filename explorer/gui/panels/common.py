@@ -1,4 +1,5 @@
 """Bits the panels share: section boxes, combobox helpers, signal blocking."""
+
 from __future__ import annotations
 
 import contextlib
@@ -56,7 +57,6 @@ def note_label(text: str) -> QLabel:
     """A hint box at the top of a panel (hidden until needed)."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #e0c060; border-radius: 3px; "
-                        "padding: 4px; }")
+    label.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #e0c060; border-radius: 3px; padding: 4px; }")
     label.hide()
     return label

@@ -6,6 +6,7 @@ produces a whole new validated Experiment and the window rebuilds the model.
 Spin boxes do not track the keyboard: typing "200" is one edit, not three
 rebuilds.
 """
+
 from __future__ import annotations
 
 import sys
@@ -15,9 +16,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from superqt.utils import qdebounced, qthrottled
 
-from explorer.core.commands import SetValue
 from explorer.core.config import CLASSIFICATION_2D_KINDS, REGRESSION_KINDS, Experiment
-from explorer.core.errors import ConfigError
+from explorer.core.protocol import ConfigError, SetValue
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, panel_layout, section, select_data
@@ -38,7 +38,7 @@ class DataPanel(ExperimentPanel):
 
     def __init__(self, experiment: Optional[Experiment] = None, parent: QWidget | None = None) -> None:
         super().__init__(experiment, parent)
-        self._pending_kind: Optional[str] = None   # idx/csv chosen, waiting for a path
+        self._pending_kind: Optional[str] = None  # idx/csv chosen, waiting for a path
         self._throttlers: dict[str, Any] = {}
         layout = panel_layout(self)
 
@@ -62,14 +62,23 @@ class DataPanel(ExperimentPanel):
         # -- data -------------------------------------------------------------------
         self.data_box, form = section(self.tr("Data"), self)
         self.dataset_kind = QComboBox()
-        fill_combo(self.dataset_kind, [
-            ("linear", self.tr("line y = 1.5x + noise")), ("sine", self.tr("sine curve")),
-            ("quadratic", self.tr("parabola y = x²")), ("highdim", self.tr("high-dimensional linear")),
-            ("circles", self.tr("circles (2-D)")), ("xor", self.tr("XOR (2-D)")),
-            ("gaussians", self.tr("two Gaussians (2-D)")), ("spiral", self.tr("spiral (2-D)")),
-            ("moons", self.tr("moons (2-D)")), ("digits", self.tr("digits 8×8 images")),
-            ("idx", self.tr("IDX images (MNIST)…")), ("csv", self.tr("CSV file…")),
-        ])
+        fill_combo(
+            self.dataset_kind,
+            [
+                ("linear", self.tr("line y = 1.5x + noise")),
+                ("sine", self.tr("sine curve")),
+                ("quadratic", self.tr("parabola y = x²")),
+                ("highdim", self.tr("high-dimensional linear")),
+                ("circles", self.tr("circles (2-D)")),
+                ("xor", self.tr("XOR (2-D)")),
+                ("gaussians", self.tr("two Gaussians (2-D)")),
+                ("spiral", self.tr("spiral (2-D)")),
+                ("moons", self.tr("moons (2-D)")),
+                ("digits", self.tr("digits 8×8 images")),
+                ("idx", self.tr("IDX images (MNIST)…")),
+                ("csv", self.tr("CSV file…")),
+            ],
+        )
         self.dataset_kind.setToolTip(tip("dataset"))
         self.dataset_kind.currentIndexChanged.connect(self._on_kind)
         form.addRow(self.tr("dataset"), self.dataset_kind)
@@ -124,7 +133,8 @@ class DataPanel(ExperimentPanel):
         fill_combo(self.optimizer_kind, [("sgd", "SGD"), ("adam", "Adam"), ("adamw", "AdamW")])
         self.optimizer_kind.setToolTip(tip("optimizer"))
         self.optimizer_kind.currentIndexChanged.connect(
-            lambda _=0: self.edit({"optimizer.kind": self.optimizer_kind.currentData()}))
+            lambda _=0: self.edit({"optimizer.kind": self.optimizer_kind.currentData()})
+        )
         add_field_row(form, self.tr("optimiser"), self.optimizer_kind)
         self.lr = LogSlider(1e-5, 1.0, allow_off=False, typed_maximum=100.0)
         self.lr.setToolTip(tip("lr"))
@@ -137,8 +147,7 @@ class DataPanel(ExperimentPanel):
         add_field_row(form, self.tr("momentum μ"), self.momentum)
         self.batch_size = int_spin_box(0, 1_000_000, tip("batch_size"))
         self.batch_size.setSpecialValueText(self.tr("full batch"))
-        self.batch_size.valueChanged.connect(
-            lambda v: self.edit({"training.batch_size": int(v) if v > 0 else None}))
+        self.batch_size.valueChanged.connect(lambda v: self.edit({"training.batch_size": int(v) if v > 0 else None}))
         add_field_row(form, self.tr("batch size"), self.batch_size)
         layout.addWidget(self.opt_box)
 
@@ -171,14 +180,23 @@ class DataPanel(ExperimentPanel):
     def field_widgets(self) -> dict[str, QWidget]:
         widgets: dict[str, QWidget] = {"dataset.kind": self.dataset_kind, "dataset.path": self._path_row}
         widgets.update({path: widget for path, _, widget in self._data_fields})
-        widgets.update({
-            "dataset.seed": self.regenerate_button,
-            "optimizer.kind": self.optimizer_kind, "optimizer.lr": self.lr, "optimizer.momentum": self.momentum,
-            "training.batch_size": self.batch_size, "training.epochs": self.epochs, "training.seed": self.seed,
-            "training.eval_every": self.eval_every, "training.device": self.device,
-            "demo.dropout_p": self.demo_p, "demo.n_inputs": self.demo_inputs, "demo.samples": self.demo_samples,
-            "demo.seed": self.demo_seed,
-        })
+        widgets.update(
+            {
+                "dataset.seed": self.regenerate_button,
+                "optimizer.kind": self.optimizer_kind,
+                "optimizer.lr": self.lr,
+                "optimizer.momentum": self.momentum,
+                "training.batch_size": self.batch_size,
+                "training.epochs": self.epochs,
+                "training.seed": self.seed,
+                "training.eval_every": self.eval_every,
+                "training.device": self.device,
+                "demo.dropout_p": self.demo_p,
+                "demo.n_inputs": self.demo_inputs,
+                "demo.samples": self.demo_samples,
+                "demo.seed": self.demo_seed,
+            }
+        )
         return widgets
 
     def set_experiment(self, experiment: Experiment) -> None:
@@ -191,8 +209,14 @@ class DataPanel(ExperimentPanel):
         self._pending_kind = None
         d, o, t = experiment.dataset, experiment.optimizer, experiment.training
         select_data(self.dataset_kind, d.kind)
-        with blocked(self.path_edit, *[w for _, _, w in self._data_fields], self.batch_size,
-                     self.epochs, self.seed, self.eval_every):
+        with blocked(
+            self.path_edit,
+            *[w for _, _, w in self._data_fields],
+            self.batch_size,
+            self.epochs,
+            self.seed,
+            self.eval_every,
+        ):
             self.path_edit.setText(d.path or "")
             self.noise.setValue(d.noise)
             self.n_train.setValue(d.n_train)
@@ -225,17 +249,22 @@ class DataPanel(ExperimentPanel):
     def _show_rows_for(self, kind: str) -> None:
         synthetic = kind in REGRESSION_KINDS or kind in CLASSIFICATION_2D_KINDS
         visible = {
-            "dataset.noise": synthetic, "dataset.n_train": synthetic, "dataset.n_val": synthetic,
-            "dataset.n_test": synthetic, "dataset.input_dim": kind == "highdim",
-            "dataset.validation_fraction": not synthetic, "dataset.test_fraction": not synthetic,
+            "dataset.noise": synthetic,
+            "dataset.n_train": synthetic,
+            "dataset.n_val": synthetic,
+            "dataset.n_test": synthetic,
+            "dataset.input_dim": kind == "highdim",
+            "dataset.validation_fraction": not synthetic,
+            "dataset.test_fraction": not synthetic,
             "dataset.max_samples": not synthetic,
         }
         for path, _, widget in self._data_fields:
             self._data_form.setRowVisible(widget, visible[path])
         self._data_form.setRowVisible(self._path_row, kind in ("idx", "csv"))
         self.regenerate_button.setEnabled(synthetic)
-        self.path_edit.setPlaceholderText(self.tr("folder with *-idx3-ubyte files") if kind == "idx"
-                                          else self.tr("a .csv file"))
+        self.path_edit.setPlaceholderText(
+            self.tr("folder with *-idx3-ubyte files") if kind == "idx" else self.tr("a .csv file")
+        )
 
     def retranslate(self) -> None:
         self._fill_devices(self._cuda_count)
@@ -258,10 +287,12 @@ class DataPanel(ExperimentPanel):
         self._cuda_count = cuda_count
         cuda_text = self.tr("CUDA GPU")
         if cuda_count is not None:
-            cuda_text = (self.tr("CUDA GPU ({0} found)").format(cuda_count) if cuda_count
-                         else self.tr("CUDA GPU (none found)"))
-        fill_combo(self.device, [("auto", self.tr("auto (GPU if present)")), ("cpu", self.tr("CPU")),
-                                 ("cuda", cuda_text)])
+            cuda_text = (
+                self.tr("CUDA GPU ({0} found)").format(cuda_count) if cuda_count else self.tr("CUDA GPU (none found)")
+            )
+        fill_combo(
+            self.device, [("auto", self.tr("auto (GPU if present)")), ("cpu", self.tr("CPU")), ("cuda", cuda_text)]
+        )
         select_data(self.device, self._experiment.training.device)
 
     def probe_devices(self) -> None:
@@ -275,7 +306,7 @@ class DataPanel(ExperimentPanel):
             return
         try:
             count = int(torch.cuda.device_count())
-        except Exception:  # noqa: BLE001 - a broken driver must not break the panel
+        except Exception:
             count = 0
         self._fill_devices(count)
 
@@ -311,19 +342,22 @@ class DataPanel(ExperimentPanel):
             self._show_rows_for(kind)
             with blocked(self.path_edit):
                 self.path_edit.clear()
-            self.problem.emit(self.tr("Choose the {0} for the {1} dataset (Browse…)").format(
-                self.tr("folder") if kind == "idx" else self.tr("file"), kind))
+            self.problem.emit(
+                self.tr("Choose the {0} for the {1} dataset (Browse…)").format(
+                    self.tr("folder") if kind == "idx" else self.tr("file"), kind
+                )
+            )
             return
         self.edit(assignments)
 
     def browse_path(self) -> None:
         kind = self._pending_kind or self._experiment.dataset.kind
         if kind == "idx":
-            path = QFileDialog.getExistingDirectory(self, self.tr("Folder with IDX files"),
-                                                    self.path_edit.text())
+            path = QFileDialog.getExistingDirectory(self, self.tr("Folder with IDX files"), self.path_edit.text())
         else:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("CSV file"), self.path_edit.text(),
-                                                  self.tr("CSV files (*.csv *.csv.gz);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("CSV file"), self.path_edit.text(), self.tr("CSV files (*.csv *.csv.gz);;All files (*)")
+            )
         if path:
             with blocked(self.path_edit):
                 self.path_edit.setText(path)
@@ -378,4 +412,3 @@ class DataPanel(ExperimentPanel):
             return
         self._experiment = new
         self.commandRequested.emit(cmd)
-

@@ -4,14 +4,14 @@ Every edit goes through Experiment.with_values (or model validation of the
 resolved variants), so a panel never applies half a config: either the whole
 new experiment is valid, or a ConfigError names the field and nothing changes.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from explorer.core.commands import SetValue
 from explorer.core.config import Experiment, LayerConfig, apply_live_value
 from explorer.core.config import is_live_path as _core_is_live_path
-from explorer.core.errors import ConfigError
+from explorer.core.protocol import ConfigError, SetValue
 
 NO_REG_NAME = "no regularization"
 REG_NAME = "regularized"
@@ -32,7 +32,7 @@ def variant_view(exp: Experiment, variant: Optional[int]) -> Experiment:
 def apply_set_value(exp: Experiment, cmd: SetValue) -> Experiment:
     """The experiment after `cmd`, validated; raises ConfigError (nothing changed) if invalid.
 
-    The same rule as the host's (explorer.core.config.apply_live_value), so the
+    The same rule as the host's (explorer.core.config._schema.apply_live_value), so the
     window's copy and host.experiment never drift apart: variant None sets the
     value in every variant (overrides of that field included).
     """
@@ -57,8 +57,7 @@ def _remap_layer_overrides(variants: list[dict[str, Any]], mapping: Callable[[in
         v["set"] = new_set
 
 
-def _with_layers(exp: Experiment, layers: list[dict[str, Any]],
-                 mapping: Callable[[int], Optional[int]]) -> Experiment:
+def _with_layers(exp: Experiment, layers: list[dict[str, Any]], mapping: Callable[[int], Optional[int]]) -> Experiment:
     variants = [v.model_dump(mode="python") for v in exp.variants]
     _remap_layer_overrides(variants, mapping)
     return exp.with_values({"network.layers": layers, "variants": variants})
@@ -91,19 +90,23 @@ def move_layer(exp: Experiment, index: int, delta: int) -> Experiment:
 
     def mapping(i: int) -> int:
         return target if i == index else index if i == target else i
+
     return _with_layers(exp, layers, mapping)
 
 
 def has_regularization(exp: Experiment) -> bool:
     r = exp.regularization
-    return (any(layer.dropout_p > 0 for layer in exp.network.layers)
-            or r.l1_lambda > 0 or r.l2_lambda > 0 or r.weight_decay > 0)
+    return (
+        any(layer.dropout_p > 0 for layer in exp.network.layers)
+        or r.l1_lambda > 0
+        or r.l2_lambda > 0
+        or r.weight_decay > 0
+    )
 
 
 def no_regularization_overrides(exp: Experiment) -> dict[str, Any]:
     out: dict[str, Any] = {f"network.layers.{i}.dropout_p": 0.0 for i in range(len(exp.network.layers))}
-    out.update({"regularization.l1_lambda": 0.0, "regularization.l2_lambda": 0.0,
-                "regularization.weight_decay": 0.0})
+    out.update({"regularization.l1_lambda": 0.0, "regularization.l2_lambda": 0.0, "regularization.weight_decay": 0.0})
     return out
 
 
@@ -116,8 +119,7 @@ def compare_on(exp: Experiment) -> Experiment:
     regularized: dict[str, Any] = {}
     if not has_regularization(exp):
         regularized = {f"network.layers.{i}.dropout_p": 0.5 for i in range(len(exp.network.layers))}
-    variants = [{"name": NO_REG_NAME, "set": no_regularization_overrides(exp)},
-                {"name": REG_NAME, "set": regularized}]
+    variants = [{"name": NO_REG_NAME, "set": no_regularization_overrides(exp)}, {"name": REG_NAME, "set": regularized}]
     new = exp.with_values({"variants": variants})
     new.resolved_variants()
     return new

@@ -1,6 +1,7 @@
 """Form rows and fields the settings panels share: a label that carries its control's
 tooltip, and spin boxes that do not track the keyboard (typing "200" is one edit,
 not "2", "20", "200")."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget

@@ -1,4 +1,5 @@
 """The lesson: what the experiment shows and what to watch, next to the plots."""
+
 from __future__ import annotations
 
 import html
@@ -25,14 +26,21 @@ class LessonPanel(QTextBrowser):
         if description:
             parts.append(_paragraphs(description))
         if lesson:
-            heading = self.tr("What to watch")        # outside the f-string: lupdate does not look inside
+            heading = self.tr("What to watch")  # outside the f-string: lupdate does not look inside
             parts.append(f"<h4>{html.escape(heading)}</h4>")
             parts.append(_paragraphs(lesson))
         if not description and not lesson:
-            parts.append("<p>" + html.escape(self.tr(
-                "Press play (Space) and watch the training and validation losses: when validation "
-                "turns up while training keeps falling, the network is overfitting. Then add dropout or "
-                "a weight penalty on the right.")) + "</p>")
+            parts.append(
+                "<p>"
+                + html.escape(
+                    self.tr(
+                        "Press play (Space) and watch the training and validation losses: when validation "
+                        "turns up while training keeps falling, the network is overfitting. Then add dropout or "
+                        "a weight penalty on the right."
+                    )
+                )
+                + "</p>"
+            )
         self.setHtml("\n".join(parts))
 
     def plain_text(self) -> str:

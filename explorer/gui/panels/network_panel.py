@@ -5,17 +5,29 @@ every edit produces a whole new, validated Experiment (`experimentEdited`);
 the window rebuilds the trainer with it. Dropout is shown per row but edited
 in the regularization panel, where it is a live change.
 """
+
 from __future__ import annotations
 
 from typing import Optional
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
-                               QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from explorer.core.config import Experiment
-from explorer.core.errors import ConfigError
+from explorer.core.protocol import ConfigError
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, note_label, panel_layout, section, select_data
@@ -25,15 +37,18 @@ from explorer.gui.panels.tooltips import tip
 MAX_LAYERS = 12
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "gelu", "linear")
 # short dropout-kind names for the layer rows, translated where shown
-KIND_SHORT = {"inverted": QT_TRANSLATE_NOOP("NetworkPanel", "inv"), "vanilla": QT_TRANSLATE_NOOP("NetworkPanel", "van"),
-              "dropconnect": QT_TRANSLATE_NOOP("NetworkPanel", "DC"),
-              "gaussian": QT_TRANSLATE_NOOP("NetworkPanel", "gauss")}
+KIND_SHORT = {
+    "inverted": QT_TRANSLATE_NOOP("NetworkPanel", "inv"),
+    "vanilla": QT_TRANSLATE_NOOP("NetworkPanel", "van"),
+    "dropconnect": QT_TRANSLATE_NOOP("NetworkPanel", "DC"),
+    "gaussian": QT_TRANSLATE_NOOP("NetworkPanel", "gauss"),
+}
 
 
 class LayerRow:
     """The widgets of one hidden layer's row (they live in the panel's grid)."""
 
-    def __init__(self, panel: "NetworkPanel", index: int) -> None:
+    def __init__(self, panel: NetworkPanel, index: int) -> None:
         self.index = index
         self.label = QLabel(str(index + 1))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -50,9 +65,12 @@ class LayerRow:
 
     def retranslate(self) -> None:
         """Tooltips in the current language (the dropout one is built from two texts)."""
-        self.dropout.setToolTip(QCoreApplication.translate(
-            "NetworkPanel", "Dropout p and kind of this layer; change them in the Regularization panel (live). ")
-            + tip("dropout_p"))
+        self.dropout.setToolTip(
+            QCoreApplication.translate(
+                "NetworkPanel", "Dropout p and kind of this layer; change them in the Regularization panel (live). "
+            )
+            + tip("dropout_p")
+        )
         self.up.setToolTip(QCoreApplication.translate("NetworkPanel", "Move this layer towards the input"))
         self.down.setToolTip(QCoreApplication.translate("NetworkPanel", "Move this layer towards the output"))
         self.remove.setToolTip(QCoreApplication.translate("NetworkPanel", "Remove this hidden layer"))
@@ -108,8 +126,9 @@ class NetworkPanel(ExperimentPanel):
         form.addRow(self.add_button)
         self.shape_label = QLabel()
         self.shape_label.setWordWrap(True)
-        self.shape_label.setToolTip(self.tr("Layer sizes from input to output, and the number of trainable "
-                                            "parameters Σ(n_in·n_out + n_out)."))
+        self.shape_label.setToolTip(
+            self.tr("Layer sizes from input to output, and the number of trainable parameters Σ(n_in·n_out + n_out).")
+        )
         form.addRow(self.shape_label)
         layout.addWidget(self.layers_box)
 
@@ -120,15 +139,20 @@ class NetworkPanel(ExperimentPanel):
         cform.addRow(self.compare_check)
         self.variant_list = QListWidget()
         self.variant_list.setToolTip(tip("variant_list"))
-        self.variant_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.variant_list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.variant_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.variant_list.itemChanged.connect(self._on_variant_renamed)
         cform.addRow(self.variant_list)
         buttons = QHBoxLayout()
         self.add_variant_button = QPushButton(self.tr("Add variant"))
-        self.add_variant_button.setToolTip(self.tr("Add a variant (a copy of the selected one, or of the base "
-                                                   "settings); tune it in the Regularization panel."))
+        self.add_variant_button.setToolTip(
+            self.tr(
+                "Add a variant (a copy of the selected one, or of the base "
+                "settings); tune it in the Regularization panel."
+            )
+        )
         self.add_variant_button.clicked.connect(self._on_add_variant)
         self.remove_variant_button = QPushButton(self.tr("Remove"))
         self.remove_variant_button.setToolTip(self.tr("Remove the selected variant."))
@@ -196,8 +220,7 @@ class NetworkPanel(ExperimentPanel):
         self.remove_variant_button.setVisible(on)
         self.add_variant_button.setEnabled(len(experiment.variants) < 16)
         rows = max(len(experiment.variants), 2)
-        self.variant_list.setFixedHeight(self.variant_list.sizeHintForRow(0) * rows + 8
-                                         if experiment.variants else 0)
+        self.variant_list.setFixedHeight(self.variant_list.sizeHintForRow(0) * rows + 8 if experiment.variants else 0)
 
     def retranslate(self) -> None:
         for row in self.rows:
@@ -227,8 +250,10 @@ class NetworkPanel(ExperimentPanel):
                 self._grid.addWidget(w, i + 1, col)
             row.width.valueChanged.connect(lambda value, i=i: self._edit({f"network.layers.{i}.width": value}))
             row.activation.currentIndexChanged.connect(
-                lambda _=0, i=i, combo=row.activation:
-                self._edit({f"network.layers.{i}.activation": combo.currentData()}))
+                lambda _=0, i=i, combo=row.activation: self._edit(
+                    {f"network.layers.{i}.activation": combo.currentData()}
+                )
+            )
             row.up.clicked.connect(lambda _=False, i=i: self._apply(lambda e: edits.move_layer(e, i, -1)))
             row.down.clicked.connect(lambda _=False, i=i: self._apply(lambda e: edits.move_layer(e, i, +1)))
             row.remove.clicked.connect(lambda _=False, i=i: self.remove_layer(i))
@@ -247,13 +272,15 @@ class NetworkPanel(ExperimentPanel):
     def _update_shape(self) -> None:
         widths = [layer.width for layer in self._experiment.network.layers]
         if self._io_dims is None:
-            self.shape_label.setText(self.tr("in → {0} → out (sizes of input and output follow from the dataset)")
-                                     .format(" → ".join(map(str, widths)) or "·"))
+            self.shape_label.setText(
+                self.tr("in → {0} → out (sizes of input and output follow from the dataset)").format(
+                    " → ".join(map(str, widths)) or "·"
+                )
+            )
             return
         sizes = [self._io_dims[0], *widths, self._io_dims[1]]
         params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
-        self.shape_label.setText(self.tr("{0} · {1} parameters").format(
-            " → ".join(map(str, sizes)), f"{params:,}"))
+        self.shape_label.setText(self.tr("{0} · {1} parameters").format(" → ".join(map(str, sizes)), f"{params:,}"))
 
     # -- edits -----------------------------------------------------------------------
     def add_layer(self) -> None:

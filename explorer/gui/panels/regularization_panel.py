@@ -6,6 +6,7 @@ hundreds of commands a second, so slider edits are throttled (at most ~20 a
 second per control, the last value always sent). In compare mode the variant
 box at the top chooses which variant the controls edit and show.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,9 +16,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 from superqt.utils import qthrottled
 
-from explorer.core.commands import SetValue
 from explorer.core.config import Experiment
-from explorer.core.errors import ConfigError
+from explorer.core.protocol import ConfigError, SetValue
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, note_label, panel_layout, section, select_data
@@ -81,9 +81,11 @@ class RegularizationPanel(ExperimentPanel):
         self.penalize_biases = QCheckBox(self.tr("penalise biases too"))
         self.penalize_biases.setToolTip(tip("penalize_biases"))
         self._row_labels: dict[str, tuple[QLabel, str, QWidget]] = {}
-        for path, text, widget in (("regularization.l1_lambda", self.tr("L1 λ"), self.l1),
-                                   ("regularization.l2_lambda", self.tr("L2 λ"), self.l2),
-                                   ("regularization.weight_decay", self.tr("weight decay"), self.weight_decay)):
+        for path, text, widget in (
+            ("regularization.l1_lambda", self.tr("L1 λ"), self.l1),
+            ("regularization.l2_lambda", self.tr("L2 λ"), self.l2),
+            ("regularization.weight_decay", self.tr("weight decay"), self.weight_decay),
+        ):
             self._row_labels[path] = (add_field_row(form, text, widget), text, widget)
         form.addRow(self.penalize_biases)
         self.convention_label = QLabel(self.tr("loss = data + λ₁·Σ|w| + λ₂·Σw²  (no ½)"))
@@ -95,8 +97,11 @@ class RegularizationPanel(ExperimentPanel):
         form.addRow(self.penalty_readout)
         layout.addWidget(self.penalty_box)
 
-        for path, slider in (("regularization.l1_lambda", self.l1), ("regularization.l2_lambda", self.l2),
-                             ("regularization.weight_decay", self.weight_decay)):
+        for path, slider in (
+            ("regularization.l1_lambda", self.l1),
+            ("regularization.l2_lambda", self.l2),
+            ("regularization.weight_decay", self.weight_decay),
+        ):
             slider.valueChanged.connect(lambda v, path=path: self._throttled(path, v))
             slider.invalidInput.connect(lambda msg, path=path: self.problem.emit(f"{path}: {msg}"))
         self.penalize_biases.toggled.connect(lambda on: self.request("regularization.penalize_biases", on))
@@ -111,8 +116,10 @@ class RegularizationPanel(ExperimentPanel):
         self.es_restore = QCheckBox(self.tr("restore the best weights"))
         self.es_restore.setToolTip(tip("es_restore"))
         form.addRow(self.es_enabled)
-        for path, text, widget in (("early_stopping.patience", self.tr("patience P"), self.es_patience),
-                                   ("early_stopping.min_delta", self.tr("min Δ"), self.es_min_delta)):
+        for path, text, widget in (
+            ("early_stopping.patience", self.tr("patience P"), self.es_patience),
+            ("early_stopping.min_delta", self.tr("min Δ"), self.es_min_delta),
+        ):
             self._row_labels[path] = (add_field_row(form, text, widget), text, widget)
         form.addRow(self.es_restore)
         self.es_readout = QLabel("")
@@ -133,13 +140,18 @@ class RegularizationPanel(ExperimentPanel):
         for i, (slider, combo) in enumerate(zip(self.dropout_sliders, self.kind_combos)):
             widgets[f"network.layers.{i}.dropout_p"] = slider
             widgets[f"network.layers.{i}.dropout_kind"] = combo
-        widgets.update({
-            "regularization.l1_lambda": self.l1, "regularization.l2_lambda": self.l2,
-            "regularization.weight_decay": self.weight_decay,
-            "regularization.penalize_biases": self.penalize_biases,
-            "early_stopping.enabled": self.es_enabled, "early_stopping.patience": self.es_patience,
-            "early_stopping.min_delta": self.es_min_delta, "early_stopping.restore_best": self.es_restore,
-        })
+        widgets.update(
+            {
+                "regularization.l1_lambda": self.l1,
+                "regularization.l2_lambda": self.l2,
+                "regularization.weight_decay": self.weight_decay,
+                "regularization.penalize_biases": self.penalize_biases,
+                "early_stopping.enabled": self.es_enabled,
+                "early_stopping.patience": self.es_patience,
+                "early_stopping.min_delta": self.es_min_delta,
+                "early_stopping.restore_best": self.es_restore,
+            }
+        )
         return widgets
 
     def selected_variant(self) -> Optional[int]:
@@ -208,24 +220,36 @@ class RegularizationPanel(ExperimentPanel):
             for path in paths:
                 values = [v.get(path) for v in views]
                 if len(set(map(repr, values))) > 1:
-                    described.append(", ".join(f"{v.name}: {val:g}" if isinstance(val, float) else f"{v.name}: {val}"
-                                               for v, val in zip(exp.variants, values)))
+                    described.append(
+                        ", ".join(
+                            f"{v.name}: {val:g}" if isinstance(val, float) else f"{v.name}: {val}"
+                            for v, val in zip(exp.variants, values)
+                        )
+                    )
             varies = bool(described)
             any_varies |= varies
             label.setText(f"{text} ≠" if varies else text)
             label.setStyleSheet("font-style: italic;" if varies else "")
-            label.setToolTip(self.tr("Differs between variants: {0}").format("; ".join(described))
-                             if varies else default_tip)
+            label.setToolTip(
+                self.tr("Differs between variants: {0}").format("; ".join(described)) if varies else default_tip
+            )
 
         for path, (label, text, widget) in self._row_labels.items():
             mark(label, text, (path,), widget.toolTip())
         layers = self._experiment.network.layers
         for i, label in enumerate(self._dropout_labels):
             layer = layers[i] if i < len(layers) else None
-            default_tip = (self.tr("Hidden layer {0}: {1} neurons, {2}").format(i + 1, layer.width, layer.activation)
-                           if layer is not None else "")
-            mark(label, self.tr("layer {0}").format(i + 1),
-                 (f"network.layers.{i}.dropout_p", f"network.layers.{i}.dropout_kind"), default_tip)
+            default_tip = (
+                self.tr("Hidden layer {0}: {1} neurons, {2}").format(i + 1, layer.width, layer.activation)
+                if layer is not None
+                else ""
+            )
+            mark(
+                label,
+                self.tr("layer {0}").format(i + 1),
+                (f"network.layers.{i}.dropout_p", f"network.layers.{i}.dropout_kind"),
+                default_tip,
+            )
         self.varies_note.setVisible(any_varies)
 
     def _rebuild_dropout_rows(self, n: int) -> None:
@@ -233,8 +257,12 @@ class RegularizationPanel(ExperimentPanel):
             self._dropout_grid.removeWidget(w)
             w.deleteLater()
         self.dropout_sliders, self.kind_combos, self._dropout_labels = [], [], []
-        kind_labels = {"inverted": self.tr("inverted"), "vanilla": self.tr("vanilla"),
-                       "dropconnect": self.tr("DropConnect"), "gaussian": self.tr("Gaussian")}
+        kind_labels = {
+            "inverted": self.tr("inverted"),
+            "vanilla": self.tr("vanilla"),
+            "dropconnect": self.tr("DropConnect"),
+            "gaussian": self.tr("Gaussian"),
+        }
         for i in range(n):
             label = QLabel()
             slider = StepSlider(0.0, 1.0, 0.05)
@@ -250,7 +278,8 @@ class RegularizationPanel(ExperimentPanel):
             path = f"network.layers.{i}"
             slider.valueChanged.connect(lambda v, path=path: self._throttled(f"{path}.dropout_p", v))
             combo.currentIndexChanged.connect(
-                lambda _=0, path=path, combo=combo: self.request(f"{path}.dropout_kind", combo.currentData()))
+                lambda _=0, path=path, combo=combo: self.request(f"{path}.dropout_kind", combo.currentData())
+            )
             self._dropout_labels.append(label)
             self.dropout_sliders.append(slider)
             self.kind_combos.append(combo)
@@ -269,8 +298,9 @@ class RegularizationPanel(ExperimentPanel):
     def retranslate(self) -> None:
         from explorer.gui.i18n import retranslated
 
-        self._row_labels = {path: (label, retranslated(text), widget)
-                            for path, (label, text, widget) in self._row_labels.items()}
+        self._row_labels = {
+            path: (label, retranslated(text), widget) for path, (label, text, widget) in self._row_labels.items()
+        }
         super().retranslate()
 
     def update_snapshot(self, snapshot) -> None:
@@ -287,8 +317,12 @@ class RegularizationPanel(ExperimentPanel):
             penalty = _last(v.history.get("penalty"))
             train = _last(v.history.get("train_loss"))
             if penalty is not None:
-                pen_lines.append(prefix + self.tr("penalty {0:.4g} (train loss {1})").format(
-                    penalty, "–" if train is None else f"{train:.4g}"))
+                pen_lines.append(
+                    prefix
+                    + self.tr("penalty {0:.4g} (train loss {1})").format(
+                        penalty, "–" if train is None else f"{train:.4g}"
+                    )
+                )
             es_text = self._describe_es(v.early_stopping)
             if es_text:
                 es_lines.append(prefix + es_text)
@@ -301,7 +335,8 @@ class RegularizationPanel(ExperimentPanel):
         if es.best_epoch is None or not math.isfinite(es.best_value):
             return self.tr("waiting for the first evaluation")
         text = self.tr("best {0:.4g} at epoch {1} · wait {2}/{3}").format(
-            es.best_value, es.best_epoch, es.wait, es.patience)
+            es.best_value, es.best_epoch, es.wait, es.patience
+        )
         if es.stopped:
             text += self.tr(" · stopped at epoch {0}").format(es.stop_epoch)
             if es.restored:

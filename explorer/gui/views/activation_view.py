@@ -4,6 +4,7 @@ Colour = variant (as everywhere), dash = layer. The d2l exercise asks how dropou
 changes the variance of each hidden layer's activations; weight decay's effect is
 read off ||W|| shrinking.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -12,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtWidgets
 
-from explorer.core.snapshot import Snapshot, VariantState
+from explorer.core.protocol import Snapshot, VariantState
 from explorer.gui.i18n import layer_label
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, history_fingerprint, legend_row, new_curve, new_plot
@@ -29,7 +30,7 @@ class _LayerHistoryView(SnapshotView):
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.log_y)
         self.plot: Optional[pg.PlotItem] = None
-        self.curves: list[list[pg.PlotDataItem]] = []      # [variant][layer]
+        self.curves: list[list[pg.PlotDataItem]] = []  # [variant][layer]
         self._legend: Optional[pg.LabelItem] = None
         self._x_total: Optional[float] = None
         self._fingerprints: list[object] = []
@@ -82,11 +83,11 @@ class _LayerHistoryView(SnapshotView):
             self.plot.setXRange(0, total, padding=0.02)
         if len(self._fingerprints) != len(self.curves):
             self._fingerprints = [None] * len(self.curves)
-        for i, v in enumerate(snap.variants[:len(self.curves)]):
+        for i, v in enumerate(snap.variants[: len(self.curves)]):
             hist = np.asarray(self._history(v))
             key = history_fingerprint(v.history, hist)
             if key == self._fingerprints[i]:
-                continue        # no new evaluation since the last frame
+                continue  # no new evaluation since the last frame
             self._fingerprints[i] = key
             epochs = v.history["epoch"]
             n = min(len(epochs), hist.shape[0]) if hist.ndim == 2 else 0

@@ -10,6 +10,7 @@ Contract (the window and the dashboard rely on it):
   title                  translated, human-readable name (tab titles, export dialogs).
   figure_widget()        the widget a figure export renders (no toolbar controls in it).
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -18,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import Snapshot
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
 
@@ -31,12 +32,12 @@ class SnapshotView(FollowsLanguage, QtWidgets.QWidget):
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
         super().__init__(parent)
         self._snap: Optional[Snapshot] = None
-        self._key: object = None              # structure key of the items built now
+        self._key: object = None  # structure key of the items built now
         self.toolbar = QtWidgets.QHBoxLayout()
         self.toolbar.setContentsMargins(4, 0, 4, 0)
         self.toolbar.setSpacing(10)
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.ci.setContentsMargins(4, 4, 16, 4)   # room for the last x tick label
+        self.graphics.ci.setContentsMargins(4, 4, 16, 4)  # room for the last x tick label
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -166,15 +167,15 @@ class SpacedAxis(pg.AxisItem):
 
     GAP_PX = 8
 
-    def setStyle(self, **kwargs):  # noqa: N802 (pyqtgraph name)
-        self.prepareGeometryChange()        # the bounding rect below depends on the style
+    def setStyle(self, **kwargs):
+        self.prepareGeometryChange()  # the bounding rect below depends on the style
         return super().setStyle(**kwargs)
 
-    def setGrid(self, grid):  # noqa: N802 (pyqtgraph name)
+    def setGrid(self, grid):
         self.prepareGeometryChange()
         return super().setGrid(grid)
 
-    def boundingRect(self):  # noqa: N802 (Qt name)
+    def boundingRect(self):
         """pyqtgraph ignores the hideOverlappingLabels tolerance when the grid is on, so the end
         labels (0 on an epoch axis) vanished; allow them the same few pixels past the ends."""
         rect = super().boundingRect()
@@ -186,11 +187,11 @@ class SpacedAxis(pg.AxisItem):
                 rect = rect.adjusted(0, -m, 0, m)
         return rect
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph names)
+    def tickValues(self, minVal, maxVal, size):
         levels = super().tickValues(minVal, maxVal, size)
         try:
             return self._thinned(levels, minVal, maxVal, size)
-        except Exception:  # noqa: BLE001 - a label estimate must never break drawing
+        except Exception:
             return levels
 
     def _thinned(self, levels, lo, hi, size):
@@ -234,8 +235,9 @@ def spaced_axes() -> dict[str, pg.AxisItem]:
     return {name: SpacedAxis(name) for name in ("left", "bottom")}
 
 
-def new_plot(layout: pg.GraphicsLayout, row: int, col: int, rowspan: int = 1, colspan: int = 1,
-             long_curves: bool = True) -> pg.PlotItem:
+def new_plot(
+    layout: pg.GraphicsLayout, row: int, col: int, rowspan: int = 1, colspan: int = 1, long_curves: bool = True
+) -> pg.PlotItem:
     """A PlotItem set up for live data: peak downsampling and clip-to-view for long curves.
 
     Histogram plots pass long_curves=False: pyqtgraph's clipping breaks stepMode curves.
@@ -267,16 +269,16 @@ class WrappingLabel(pg.LabelItem):
     _source: str = ""
     _packed_width: float = -1.0
 
-    def setText(self, text, **args) -> None:  # noqa: N802 (pyqtgraph name)
+    def setText(self, text, **args) -> None:
         self._source = text
         self._packed_width = self.rect().width()
         super().setText(self._packed(text, self._packed_width), **args)
 
-    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, ev) -> None:
         # wrap to the new width *before* pyqtgraph places (centres) the text by its bounds
         width = self.rect().width()
         if palette.LEGEND_SEP in self._source and width > 1 and abs(width - self._packed_width) > 0.5:
-            self.setText(self._source)      # legend entries packed again for this width
+            self.setText(self._source)  # legend entries packed again for this width
             return
         if width > 1 and abs(self.item.textWidth() - width) > 0.5:
             self.item.setTextWidth(width)
@@ -305,7 +307,7 @@ class WrappingLabel(pg.LabelItem):
             used = 0.0
             for entry in line.split(palette.LEGEND_SEP):
                 w = advance(entry)
-                prose = "white-space:nowrap" not in entry   # a note flows on from its row, as prose does
+                prose = "white-space:nowrap" not in entry  # a note flows on from its row, as prose does
                 if rows[-1] and used + gap + w > room and not prose:
                     rows.append([])
                     used = 0.0
@@ -320,7 +322,7 @@ class WrappingLabel(pg.LabelItem):
         option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
         self.item.document().setDefaultTextOption(option)
 
-    def updateMin(self) -> None:  # noqa: N802 (pyqtgraph name)
+    def updateMin(self) -> None:
         width = self.rect().width()
         if width > 1 and abs(self.item.textWidth() - width) > 0.5:
             self.item.setTextWidth(width)
@@ -385,9 +387,10 @@ def history_fingerprint(history: dict, *arrays) -> tuple:
     """
     epochs = history.get("epoch")
     n = 0 if epochs is None else len(epochs)
+
     def num(x) -> Optional[float]:
         x = float(x)
-        return x if x == x else None    # nan != nan would make every frame look new
+        return x if x == x else None  # nan != nan would make every frame look new
 
     last = tuple(num(a[-1]) if len(a) else None for a in history.values())
     extra = tuple((np.shape(a), num(np.nansum(np.asarray(a)[-1:]))) for a in arrays)
@@ -406,8 +409,16 @@ def data_fingerprint(snap: Snapshot) -> tuple:
         head = flat[:256].astype(np.float64, copy=False)
         return (a.shape, float(np.nansum(head)), float(flat[-1]))
 
-    return (snap.generation, d.task, summary(d.x_train), summary(d.y_train), summary(d.x_test),
-            summary(d.y_test), None if d.grid_x is None else summary(d.grid_x), d.grid_extent)
+    return (
+        snap.generation,
+        d.task,
+        summary(d.x_train),
+        summary(d.y_train),
+        summary(d.x_test),
+        summary(d.y_test),
+        None if d.grid_x is None else summary(d.grid_x),
+        d.grid_extent,
+    )
 
 
 def set_combo_items(combo: QtWidgets.QComboBox, names: list[str]) -> None:
@@ -426,4 +437,3 @@ def set_combo_items(combo: QtWidgets.QComboBox, names: list[str]) -> None:
             combo.setCurrentIndex(0)
     finally:
         combo.blockSignals(False)
-

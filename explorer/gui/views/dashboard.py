@@ -12,6 +12,7 @@ any part more room (save_layout/restore_layout keep that between sessions).
 Only visible views are updated each frame; a view shown later (tab switch) is
 brought up to date at once from the newest snapshot.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,7 @@ from typing import Optional
 
 from PySide6 import QtCore, QtWidgets
 
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import Snapshot
 from explorer.gui.views.activation_view import ActivationView, NormView
 from explorer.gui.views.fit_view import FitView, fit_mode
 from explorer.gui.views.histogram_view import HistogramView
@@ -36,11 +37,15 @@ class Dashboard(QtWidgets.QWidget):
         self.title = self.tr("Dashboard")
         self._snap: Optional[Snapshot] = None
         self._stale: set[str] = set()
-        self._hidden: set[str] = set()          # views the user (or an exercise) hid
+        self._hidden: set[str] = set()  # views the user (or an exercise) hid
         self._demo = False
         self._views: dict[str, QtWidgets.QWidget] = {
-            "fit": FitView(), "loss": LossView(), "histograms": HistogramView(),
-            "activations": ActivationView(), "norms": NormView(), "network": NetworkDiagram(),
+            "fit": FitView(),
+            "loss": LossView(),
+            "histograms": HistogramView(),
+            "activations": ActivationView(),
+            "norms": NormView(),
+            "network": NetworkDiagram(),
         }
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -121,12 +126,12 @@ class Dashboard(QtWidgets.QWidget):
         for i, vid in enumerate(TABBED):
             self.tabs.setTabText(i, self._views[vid].title)
 
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt name)
+    def changeEvent(self, event: QtCore.QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QtCore.QEvent.Type.LanguageChange:
             from explorer.gui.i18n import retranslated
 
-            self.title = retranslated(self.title)     # the views and tab titles retranslate themselves
+            self.title = retranslated(self.title)  # the views and tab titles retranslate themselves
 
     def set_view_visible(self, view_id: str, visible: bool) -> None:
         """Hide or show one view (its tab, for tabbed ones); hidden views cost nothing per frame."""
@@ -147,8 +152,10 @@ class Dashboard(QtWidgets.QWidget):
 
     def save_layout(self) -> QtCore.QByteArray:
         """Splitter positions and the current tab, for QSettings (restore_layout reads it back)."""
-        state = {name: bytes(s.saveState().toBase64().data()).decode("ascii")
-                 for name, s in (("main", self.main), ("top", self.top), ("bottom", self.bottom))}
+        state = {
+            name: bytes(s.saveState().toBase64().data()).decode("ascii")
+            for name, s in (("main", self.main), ("top", self.top), ("bottom", self.bottom))
+        }
         state["tab"] = self.tabs.currentIndex()
         return QtCore.QByteArray(json.dumps(state).encode("utf-8"))
 
@@ -156,8 +163,10 @@ class Dashboard(QtWidgets.QWidget):
         """False (and the default layout kept) for anything unreadable, e.g. from another version."""
         try:
             state = json.loads(bytes(QtCore.QByteArray(data).data()).decode("utf-8"))
-            ok = all(s.restoreState(QtCore.QByteArray.fromBase64(state[name].encode("ascii")))
-                     for name, s in (("main", self.main), ("top", self.top), ("bottom", self.bottom)))
+            ok = all(
+                s.restoreState(QtCore.QByteArray.fromBase64(state[name].encode("ascii")))
+                for name, s in (("main", self.main), ("top", self.top), ("bottom", self.bottom))
+            )
             tab = int(state.get("tab", 0))
             if 0 <= tab < self.tabs.count():
                 self.tabs.setCurrentIndex(tab)
@@ -175,6 +184,6 @@ class Dashboard(QtWidgets.QWidget):
                 view.update_snapshot(self._snap)
                 self._stale.discard(vid)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         QtCore.QTimer.singleShot(0, self, self._refresh_stale)

@@ -3,19 +3,19 @@
 Split from network_diagram.py so that each file stays readable; nothing here knows the
 diagram's layout beyond a neuron's centre and the view's scale.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from explorer.core.snapshot import HiddenState
+from explorer.core.protocol import HiddenState
 from explorer.gui.views import palette
 
-LEVELS = 6                                  # |w| levels -> link width and opacity
+LEVELS = 6  # |w| levels -> link width and opacity
 NORMAL, DROPCONNECT, UNIT_DROPPED = 0, 1, 2  # link states
-LIT, DARK = 0, 1                            # neuron states (gaussian levels are 2 + k)
+LIT, DARK = 0, 1  # neuron states (gaussian levels are 2 + k)
 GAUSS_LEVELS = 9
 LIT_COLOR, HOT_COLOR, DIM_COLOR = "#F0E442", "#E69F00", "#5A5A5A"
 
@@ -51,13 +51,20 @@ class DiagramStyle:
         self.dark_brush = QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush)
         self.io_brush = QtGui.QBrush(QtGui.QColor("#D9D9D9"))
         self.gauss_brushes = []
-        for k in range(GAUSS_LEVELS):          # multiplier 0 -> dim grey, 1 -> yellow, >= 2 -> orange
+        for k in range(GAUSS_LEVELS):  # multiplier 0 -> dim grey, 1 -> yellow, >= 2 -> orange
             t = k / (GAUSS_LEVELS - 1) * 2.0
             a, b, u = (DIM_COLOR, LIT_COLOR, t) if t <= 1 else (LIT_COLOR, HOT_COLOR, t - 1)
             ca, cb = QtGui.QColor(a), QtGui.QColor(b)
-            self.gauss_brushes.append(QtGui.QBrush(QtGui.QColor(
-                *(int(x + (y - x) * u) for x, y in ((ca.red(), cb.red()), (ca.green(), cb.green()),
-                                                   (ca.blue(), cb.blue()))))))
+            self.gauss_brushes.append(
+                QtGui.QBrush(
+                    QtGui.QColor(
+                        *(
+                            int(x + (y - x) * u)
+                            for x, y in ((ca.red(), cb.red()), (ca.green(), cb.green()), (ca.blue(), cb.blue()))
+                        )
+                    )
+                )
+            )
         self.text_brush = QtGui.QBrush(fg)
         self.text_font = palette.font(1.3)
         self.small_font = palette.font(1.15)
@@ -74,19 +81,22 @@ class DiagramGraphicsView(QtWidgets.QGraphicsView):
         self.setMouseTracking(True)
         self.on_resize = lambda: None
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.on_resize()
-
 
 
 def place_text(item: QtWidgets.QGraphicsSimpleTextItem, x: float, y: float, anchor: str) -> None:
     """Put a screen-size text item at scene point (x, y): "bottom"/"top" centred above/below it,
     "left"/"right" vertically centred to its left/right, "center" centred on it."""
     br = item.boundingRect()
-    dx, dy = {"bottom": (-br.width() / 2, -br.height()), "top": (-br.width() / 2, 0.0),
-              "left": (-br.width(), -br.height() / 2), "right": (0.0, -br.height() / 2),
-              "center": (-br.width() / 2, -br.height() / 2)}[anchor]
+    dx, dy = {
+        "bottom": (-br.width() / 2, -br.height()),
+        "top": (-br.width() / 2, 0.0),
+        "left": (-br.width(), -br.height() / 2),
+        "right": (0.0, -br.height() / 2),
+        "center": (-br.width() / 2, -br.height() / 2),
+    }[anchor]
     item.setPos(x, y)
     item.setTransform(QtGui.QTransform.fromTranslate(dx, dy))
     item.setData(1, anchor)
@@ -118,10 +128,20 @@ class NeuronTooltip(QtCore.QObject):
         pm = self.map.pixmap()
         return (0, 0) if pm.isNull() or not self.map.isVisible() else (pm.width(), pm.height())
 
-    def show(self, view: QtWidgets.QGraphicsView, center: QtCore.QPointF, radius: float, to_left: bool,
-             layer: int, index: int, h: HiddenState) -> None:
-        lines = [self.tr("hidden layer {k}, neuron {i} of {w}").format(k=layer, i=index + 1, w=h.width),
-                 self.tr("computes h = {act}(w · x + b)").format(act=h.activation)]
+    def show(
+        self,
+        view: QtWidgets.QGraphicsView,
+        center: QtCore.QPointF,
+        radius: float,
+        to_left: bool,
+        layer: int,
+        index: int,
+        h: HiddenState,
+    ) -> None:
+        lines = [
+            self.tr("hidden layer {k}, neuron {i} of {w}").format(k=layer, i=index + 1, w=h.width),
+            self.tr("computes h = {act}(w · x + b)").format(act=h.activation),
+        ]
         if h.mask is not None and index < len(h.mask):
             m = float(h.mask[index])
             if "gauss" in (h.dropout_kind or "").lower():
@@ -130,8 +150,11 @@ class NeuronTooltip(QtCore.QObject):
                 lines.append(self.tr("dropped this step (output × 0)"))
             else:
                 lines.append(self.tr("kept this step (output × {m})").format(m=f"{m:.2f}"))
-        lines.append(self.tr("layer activation: mean {m}, variance {v}").format(
-            m=f"{h.activation_mean:.3g}", v=f"{h.activation_var:.3g}"))
+        lines.append(
+            self.tr("layer activation: mean {m}, variance {v}").format(
+                m=f"{h.activation_mean:.3g}", v=f"{h.activation_var:.3g}"
+            )
+        )
         theme = palette.current_theme()
         self.text.setFont(palette.font(0.95))
         self.text.setBrush(QtGui.QBrush(QtGui.QColor(theme.foreground)))
@@ -167,8 +190,9 @@ class NeuronTooltip(QtCore.QObject):
         m = np.nan_to_num(m.astype(np.float64))
         lo, hi = float(m.min()), float(m.max())
         idx = np.zeros(m.shape, np.uint8) if hi <= lo else ((m - lo) / (hi - lo) * 255).astype(np.uint8)
-        rgb = np.ascontiguousarray(self._lut[idx][::-1])    # row 0 is ymin: draw it at the bottom
+        rgb = np.ascontiguousarray(self._lut[idx][::-1])  # row 0 is ymin: draw it at the bottom
         gh, gw = rgb.shape[:2]
         img = QtGui.QImage(rgb.data, gw, gh, 3 * gw, QtGui.QImage.Format.Format_RGB888).copy()
-        return QtGui.QPixmap.fromImage(img).scaled(size, size, QtCore.Qt.AspectRatioMode.KeepAspectRatio,
-                                                   QtCore.Qt.TransformationMode.FastTransformation)
+        return QtGui.QPixmap.fromImage(img).scaled(
+            size, size, QtCore.Qt.AspectRatioMode.KeepAspectRatio, QtCore.Qt.TransformationMode.FastTransformation
+        )

@@ -4,6 +4,7 @@ Side by side (not a selector) because the lesson is the comparison: the over-fit
 run's boundary wraps around single noisy points, the regularized one is smooth.
 Up to 4 maps sit in one row; more wrap onto further rows.
 """
+
 from __future__ import annotations
 
 import math
@@ -12,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import data_fingerprint, legend_row, spaced_axes
 
@@ -23,7 +24,7 @@ def boundary_columns(n: int, width: float, height: float) -> int:
     """Maps per row giving the biggest maps in a width x height pane (at most MAX_PER_ROW)."""
     n = max(1, n)
     fs = palette.font_scale()
-    w, h = width - 70 * fs, height - 60 * fs          # axes, legend
+    w, h = width - 70 * fs, height - 60 * fs  # axes, legend
 
     def side(cols: int) -> float:
         rows = math.ceil(n / cols)
@@ -61,7 +62,7 @@ class BoundaryMode(QtCore.QObject):
         for i in range(len(self.names)):
             plot = layout.addPlot(row=1 + i // cols, col=i % cols, axisItems=spaced_axes())
             plot.hideButtons()
-            plot.setAspectLocked(False)     # fill the pane: bigger maps beat exact 1:1 geometry on a projector
+            plot.setAspectLocked(False)  # fill the pane: bigger maps beat exact 1:1 geometry on a projector
             plot.setMenuEnabled(False)
             image = pg.ImageItem(axisOrder="row-major")
             image.setZValue(-10)
@@ -84,8 +85,9 @@ class BoundaryMode(QtCore.QObject):
         theme = palette.current_theme()
         lut = palette.diverging_lut() if self.binary else palette.categorical_lut(self.n_classes)
         for i, plot in enumerate(self.plots):
-            palette.apply_style(plot, x_label=self.tr("x₁"), y_label=self.tr("x₂") if i % self.cols == 0 else None,
-                                grid=False)
+            palette.apply_style(
+                plot, x_label=self.tr("x₁"), y_label=self.tr("x₂") if i % self.cols == 0 else None, grid=False
+            )
             palette.set_title(plot, self.names[i], color=palette.variant_hex(i))
             self.images[i].setLookupTable(lut)
         self._class_brushes = [palette.brush(palette.class_color(k)) for k in range(self.n_classes)]
@@ -98,8 +100,11 @@ class BoundaryMode(QtCore.QObject):
         entries = [(palette.class_color(k).name(), "●", self._class_name(k)) for k in range(self.n_classes)]
         fg = theme.foreground
         entries += [(fg, "●", self.tr("train")), (fg, "○", self.tr("test"))]
-        note = (self.tr("background: P(class 1), white = 0.5 = decision boundary") if self.binary
-                else self.tr("background: predicted class"))
+        note = (
+            self.tr("background: P(class 1), white = 0.5 = decision boundary")
+            if self.binary
+            else self.tr("background: predicted class")
+        )
         palette.style_label(self.legend, palette.legend_html(entries) + "<br>" + palette._esc(note), 0.95)
 
     def _class_name(self, k: int) -> str:
@@ -133,7 +138,7 @@ class BoundaryMode(QtCore.QObject):
             self._feed_points(snap)
         extent = snap.data.grid_extent
         levels = (0.0, 1.0) if self.binary else (0.0, float(self.n_classes - 1))
-        for i, v in enumerate(snap.variants[:len(self.images)]):
+        for i, v in enumerate(snap.variants[: len(self.images)]):
             pred = np.asarray(v.grid_prediction)
             if pred.ndim != 2 or extent is None:
                 self.images[i].clear()

@@ -1,4 +1,5 @@
 """Fit view modes: sample-image predictions, and the dropout-scaling demo (train vs eval outputs)."""
+
 from __future__ import annotations
 
 import math
@@ -7,18 +8,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import StableRange, WrappingLabel, data_fingerprint, legend_row, new_curve, new_plot
 
-
-MIN_SIDE = 56          # px: a digit smaller than this cannot be read from the back of the room
+MIN_SIDE = 56  # px: a digit smaller than this cannot be read from the back of the room
 
 
 def _title_metrics(class_names: tuple[str, ...] = (), short: bool = False) -> tuple[float, float]:
     longest = max(class_names, key=len) if class_names else "8"
     fm = QtGui.QFontMetricsF(palette.font(0.9, bold=True))
-    text = f"✓ {longest}" if short else f"✓ {longest} (0.88)"       # one line: "✓ 7 (0.93)" or "✓ 7"
+    text = f"✓ {longest}" if short else f"✓ {longest} (0.88)"  # one line: "✓ 7 (0.93)" or "✓ 7"
     return fm.horizontalAdvance(text) + 14, fm.height() + 4
 
 
@@ -29,7 +29,7 @@ def image_grid(n: int, width: float, height: float, class_names: tuple[str, ...]
     samples titled "✓ 7" -- the first whose images are at least MIN_SIDE px."""
     if n <= 0:
         return 1, 0, False
-    width, height = width - 24, height - 12          # the canvas' margins
+    width, height = width - 24, height - 12  # the canvas' margins
 
     def best(k: int, short: bool) -> tuple[int, float]:
         title_w, title_h = _title_metrics(class_names, short)
@@ -38,6 +38,7 @@ def image_grid(n: int, width: float, height: float, class_names: tuple[str, ...]
         def side(cols: int) -> float:
             rows = math.ceil(k / cols)
             return min(width / cols, (height - 1.5 * title_h) / rows - title_h)
+
         cols = max(range(1, min(k, max_cols) + 1), key=side)
         return cols, side(cols)
 
@@ -63,8 +64,9 @@ class ImagesMode(QtCore.QObject):
     Colour says right (green, ✓) or wrong (red, ✗); the mark keeps it readable without colour.
     """
 
-    def __init__(self, layout: pg.GraphicsLayout, snap: Snapshot, cols: int = 4, shown: int | None = None,
-                 short: bool = False):
+    def __init__(
+        self, layout: pg.GraphicsLayout, snap: Snapshot, cols: int = 4, shown: int | None = None, short: bool = False
+    ):
         super().__init__()
         self.short = short
         self.names = [v.name for v in snap.variants]
@@ -78,7 +80,7 @@ class ImagesMode(QtCore.QObject):
             cell = layout.addLayout(row=1 + s // cols, col=s % cols)
             cell.setContentsMargins(2, 2, 2, 2)
             cell.setSpacing(0)
-            title = WrappingLabel(justify="center")      # never wider than its cell
+            title = WrappingLabel(justify="center")  # never wider than its cell
             cell.addItem(title, row=0, col=0)
             vb = cell.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False, invertY=True)
             vb.setMenuEnabled(False)
@@ -91,7 +93,7 @@ class ImagesMode(QtCore.QObject):
         self._data_key = None
 
     def apply_styles(self) -> None:
-        self._texts = [""] * self.n      # force titles to be re-rendered with the new font
+        self._texts = [""] * self.n  # force titles to be re-rendered with the new font
         self._header_text = ""
 
     def update(self, snap: Snapshot, selected: int) -> None:
@@ -120,16 +122,22 @@ class ImagesMode(QtCore.QObject):
             if text != self._texts[s]:
                 self._texts[s] = text
                 html = palette._esc(f"{mark} {name}" if self.short else f"{mark} {name} ({p:.2f})")
-                color = palette.CORRECT_COLOR if right else (palette.WRONG_COLOR if labels is not None
-                                                             else palette.current_theme().foreground)
+                color = (
+                    palette.CORRECT_COLOR
+                    if right
+                    else (palette.WRONG_COLOR if labels is not None else palette.current_theme().foreground)
+                )
                 palette.style_label(self.titles[s], html, 0.9, color=color, bold=True)
         header = self.tr("{name}: {c} of {n} right").format(
-            name=snap.variants[selected].name, c=correct_count, n=min(self.n, len(probs)))
+            name=snap.variants[selected].name, c=correct_count, n=min(self.n, len(probs))
+        )
         if header != self._header_text:
             self._header_text = header
             note = self.tr("(predicted class)") if self.short else self.tr("(predicted class, probability)")
-            html = (f'<b>{palette._esc(header)}</b>&nbsp;&nbsp;<span style="font-weight:normal; '
-                    f'color:{palette.current_theme().muted}">{palette._esc(note)}</span>')
+            html = (
+                f'<b>{palette._esc(header)}</b>&nbsp;&nbsp;<span style="font-weight:normal; '
+                f'color:{palette.current_theme().muted}">{palette._esc(note)}</span>'
+            )
             palette.style_label(self.header, html, 1.0, color=palette.variant_hex(selected))
 
 
@@ -169,8 +177,9 @@ class ScalingMode(QtCore.QObject):
     def apply_styles(self) -> None:
         theme = palette.current_theme()
         for j, kind in enumerate(self.kinds):
-            palette.apply_style(self.plots[j], x_label=self.tr("network output"),
-                                y_label=self.tr("count") if j == 0 else None)
+            palette.apply_style(
+                self.plots[j], x_label=self.tr("network output"), y_label=self.tr("count") if j == 0 else None
+            )
             palette.set_title(self.plots[j], kind, color=palette.variant_hex(j))
             color = palette.variant_color(j)
             self.hists[j].setPen(palette.pen(color, 2.0))
@@ -182,9 +191,11 @@ class ScalingMode(QtCore.QObject):
                 line.label.setFont(palette.font(0.9, bold=True))
             self._keys[j] = None
         fg = theme.foreground
-        entries = [(fg, "solid", self.tr("output in eval mode")),
-                   (fg, "dash", self.tr("mean of the train-mode outputs")),
-                   (fg, "▇", self.tr("histogram of many train-mode outputs"))]
+        entries = [
+            (fg, "solid", self.tr("output in eval mode")),
+            (fg, "dash", self.tr("mean of the train-mode outputs")),
+            (fg, "▇", self.tr("histogram of many train-mode outputs")),
+        ]
         palette.style_label(self.legend, palette.legend_html(entries), 0.95)
 
     def _edges(self, values: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -207,8 +218,7 @@ class ScalingMode(QtCore.QObject):
                 continue
             outs = np.asarray(entry.get("train_outputs", ()), dtype=np.float64).ravel()
             ev = float(entry.get("eval_output", np.nan))
-            key = (outs.size, float(outs[:64].sum()) if outs.size else 0.0,
-                   float(outs[-1]) if outs.size else 0.0, ev)
+            key = (outs.size, float(outs[:64].sum()) if outs.size else 0.0, float(outs[-1]) if outs.size else 0.0, ev)
             if key == self._keys[j]:
                 continue
             self._keys[j] = key

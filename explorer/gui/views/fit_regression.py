@@ -1,11 +1,12 @@
 """Fit view modes for regression: the 1-D curve fit and the n-D parity plot."""
+
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import data_fingerprint, legend_row, new_curve, new_plot
 
@@ -93,7 +94,7 @@ class CurveMode(QtCore.QObject):
             y0, y1 = _finite_range(d.y_train, d.y_test, d.true_curve)
             pad = self.Y_PAD * (y1 - y0)
             self.plot.setRange(xRange=(x0, x1), yRange=(y0 - pad, y1 + pad), padding=0.02)
-        for i, v in enumerate(snap.variants[:len(self.curves)]):
+        for i, v in enumerate(snap.variants[: len(self.curves)]):
             pred = np.ravel(v.grid_prediction)
             n = min(len(pred), len(d.grid_x))
             self.curves[i].setData(d.grid_x[:n], pred[:n])
@@ -141,7 +142,7 @@ class ParityMode(QtCore.QObject):
             lo, hi = lo - pad, hi + pad
             self.diagonal.setData([lo, hi], [lo, hi])
             self.plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.02)
-        for i, v in enumerate(snap.variants[:len(self.points)]):
+        for i, v in enumerate(snap.variants[: len(self.points)]):
             pred = np.ravel(v.grid_prediction)
             n = min(len(pred), len(y_true))
             self.points[i].setData(y_true[:n], pred[:n])

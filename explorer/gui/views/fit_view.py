@@ -7,6 +7,7 @@ Which picture is chosen from the snapshot alone:
   classification with a 2-D grid   -> decision-boundary maps, one per variant (BoundaryMode)
   image                            -> sample images with predictions of the selected variant (ImagesMode)
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -15,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, set_combo_items
 from explorer.gui.views.fit_classification import BoundaryMode, boundary_columns, is_binary
@@ -24,7 +25,7 @@ from explorer.gui.views.fit_regression import CurveMode, ParityMode
 
 
 def fit_mode(snap: Snapshot) -> str:
-    """"scaling" | "curve" | "parity" | "boundary" | "images" | "none"."""
+    """ "scaling" | "curve" | "parity" | "boundary" | "images" | "none"."""
     if isinstance(snap.extra.get("scaling"), dict) and snap.extra["scaling"]:
         return "scaling"
     d = snap.data
@@ -47,16 +48,28 @@ class _NoFitMode(QtCore.QObject):
         self.label = layout.addLabel(row=0, col=0)
 
     def apply_styles(self) -> None:
-        palette.style_label(self.label, self.tr("No fit picture for this data set: the decision boundary is "
-                                                "drawn for 2-D inputs. See the loss and accuracy curves."),
-                            1.0, color=palette.current_theme().muted)
+        palette.style_label(
+            self.label,
+            self.tr(
+                "No fit picture for this data set: the decision boundary is "
+                "drawn for 2-D inputs. See the loss and accuracy curves."
+            ),
+            1.0,
+            color=palette.current_theme().muted,
+        )
 
     def update(self, snap: Snapshot, selected: int) -> None:
         pass
 
 
-_MODES = {"curve": CurveMode, "parity": ParityMode, "boundary": BoundaryMode, "images": ImagesMode,
-          "scaling": ScalingMode, "none": _NoFitMode}
+_MODES = {
+    "curve": CurveMode,
+    "parity": ParityMode,
+    "boundary": BoundaryMode,
+    "images": ImagesMode,
+    "scaling": ScalingMode,
+    "none": _NoFitMode,
+}
 
 
 class FitView(SnapshotView):
@@ -98,8 +111,10 @@ class FitView(SnapshotView):
         names = tuple(v.name for v in snap.variants)
         if mode == "images":
             size = self.graphics.size()
-            detail = (np.shape(snap.data.x_train),
-                      image_grid(len(snap.data.x_train), size.width(), size.height(), snap.data.class_names))
+            detail = (
+                np.shape(snap.data.x_train),
+                image_grid(len(snap.data.x_train), size.width(), size.height(), snap.data.class_names),
+            )
         elif mode == "boundary":
             size = self.graphics.size()
             cols = boundary_columns(len(snap.variants), size.width(), size.height()) if size.width() > 10 else None
@@ -138,9 +153,12 @@ class FitView(SnapshotView):
         super().clear()
         self._set_selector_visible(False)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         # the sample grid's and the decision maps' column counts follow the pane's shape
-        if self._snap is not None and self.mode_name in ("images", "boundary") \
-                and self._structure_key(self._snap) != self._key:
+        if (
+            self._snap is not None
+            and self.mode_name in ("images", "boundary")
+            and self._structure_key(self._snap) != self._key
+        ):
             self._render(self._snap)

@@ -8,6 +8,7 @@ net as a wide one. With more than MAX_ROWS layers a layer selector shows one row
 ridgeline (TensorBoard's "offset" histogram mode): oldest at the top and faint, newest
 at the bottom and bold; one column per variant.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -16,16 +17,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtGui, QtWidgets
 
-from explorer.core.snapshot import Histogram, Snapshot
+from explorer.core.protocol import Histogram, Snapshot
 from explorer.gui.i18n import layer_label
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, StableRange, legend_row, new_curve, new_plot, set_combo_items
 
 MAX_ROWS = 4
-MIN_PLOT_H = 78        # px a histogram plot needs to be read (stacked layers)
-MIN_PLOT_W = 170       # px per layer column (wide panes)
+MIN_PLOT_H = 78  # px a histogram plot needs to be read (stacked layers)
+MIN_PLOT_W = 170  # px per layer column (wide panes)
 MAX_RIDGES = 40
-RIDGE_HEIGHT = 2.6     # a full-height ridge spans this many baselines (they overlap, as in a joyplot)
+RIDGE_HEIGHT = 2.6  # a full-height ridge spans this many baselines (they overlap, as in a joyplot)
 
 
 def _step_data(h: Optional[Histogram]) -> tuple[np.ndarray, np.ndarray]:
@@ -35,8 +36,12 @@ def _step_data(h: Optional[Histogram]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _blend(c1: QtGui.QColor, c2: QtGui.QColor, t: float) -> QtGui.QColor:
-    return QtGui.QColor(*(int(round(a + (b - a) * t)) for a, b in
-                          ((c1.red(), c2.red()), (c1.green(), c2.green()), (c1.blue(), c2.blue()))))
+    return QtGui.QColor(
+        *(
+            int(round(a + (b - a) * t))
+            for a, b in ((c1.red(), c2.red()), (c1.green(), c2.green()), (c1.blue(), c2.blue()))
+        )
+    )
 
 
 class HistogramView(SnapshotView):
@@ -45,8 +50,12 @@ class HistogramView(SnapshotView):
         self.title = self.tr("Histograms")
         self.mode_combo = QtWidgets.QComboBox()
         self.mode_combo.addItems([self.tr("now"), self.tr("over time")])
-        self.mode_combo.setToolTip(self.tr("Now: this moment's weight and gradient histograms of every layer. "
-                                           "Over time: how one layer's weight histogram changed during training."))
+        self.mode_combo.setToolTip(
+            self.tr(
+                "Now: this moment's weight and gradient histograms of every layer. "
+                "Over time: how one layer's weight histogram changed during training."
+            )
+        )
         self.layer_label = QtWidgets.QLabel(self.tr("layer:"))
         self.layer_combo = QtWidgets.QComboBox()
         self.layer_combo.setToolTip(self.tr("Which Linear layer's histograms to show."))
@@ -57,13 +66,13 @@ class HistogramView(SnapshotView):
         self.toolbar.addStretch(1)
         self.mode_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.layer_combo.currentIndexChanged.connect(self._on_selection_changed)
-        self.rows: list[int] = []                                  # layer index of each shown row
+        self.rows: list[int] = []  # layer index of each shown row
         self.weight_plots: list[pg.PlotItem] = []
         self.grad_plots: list[pg.PlotItem] = []
-        self.weight_curves: list[list[pg.PlotDataItem]] = []      # [row][variant]
+        self.weight_curves: list[list[pg.PlotDataItem]] = []  # [row][variant]
         self.grad_curves: list[list[pg.PlotDataItem]] = []
         self.ridge_plots: list[pg.PlotItem] = []
-        self.ridges: list[list[pg.PlotDataItem]] = []             # [variant][age]: age 0 = newest
+        self.ridges: list[list[pg.PlotDataItem]] = []  # [variant][age]: age 0 = newest
         self._ranges: dict[int, tuple[StableRange, StableRange]] = {}
         self._ridge_keys: list[object] = []
         self._ridge_n: list[int] = []
@@ -101,7 +110,7 @@ class HistogramView(SnapshotView):
         fits = min(MAX_ROWS, self._layers_that_fit(wide))
         shown = tuple(range(len(layers))) if len(layers) <= fits else (min(self.selected_layer(), len(layers) - 1),)
         if len(shown) == 1:
-            wide = False        # one layer: weights and gradients side by side
+            wide = False  # one layer: weights and gradients side by side
         return (names, layers, "now", shown, wide)
 
     def _wide(self) -> bool:
@@ -116,18 +125,22 @@ class HistogramView(SnapshotView):
         more with presentation-size fonts.
         """
         size = self.graphics.size()
-        if size.width() < 10 or size.height() < 10:       # not laid out yet: the old rule
+        if size.width() < 10 or size.height() < 10:  # not laid out yet: the old rule
             return MAX_ROWS
         fs = palette.font_scale()
-        header = 28 * fs + 24 * fs                         # legend row + titles
+        header = 28 * fs + 24 * fs  # legend row + titles
         if wide:
             return max(1, int(size.width() // (MIN_PLOT_W * fs)))
         return max(1, int((size.height() - header - 26 * fs) // (MIN_PLOT_H * fs)))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._snap is not None and self._key is not None and self._key[2] == "now" \
-                and self._structure_key(self._snap) != self._key:
+        if (
+            self._snap is not None
+            and self._key is not None
+            and self._key[2] == "now"
+            and self._structure_key(self._snap) != self._key
+        ):
             self._render(self._snap)
 
     def _teardown(self) -> None:
@@ -141,8 +154,9 @@ class HistogramView(SnapshotView):
     def _build(self, snap: Snapshot) -> None:
         names, layers = self._key[0], self._key[1]
         set_combo_items(self.layer_combo, list(layers))
-        self._set_layer_selector_visible(self.over_time() or
-                                         (self._key[2] == "now" and len(self._key[3]) < len(layers)))
+        self._set_layer_selector_visible(
+            self.over_time() or (self._key[2] == "now" and len(self._key[3]) < len(layers))
+        )
         lay = self.graphics.ci
         if self.over_time():
             self._legend = legend_row(lay, row=0, col=0, colspan=max(1, len(names)))
@@ -164,10 +178,10 @@ class HistogramView(SnapshotView):
         wide = self._key[4]
         self._legend = legend_row(lay, row=0, col=0, colspan=len(self.rows) if wide else 2)
         for r, _layer in enumerate(self.rows):
-            if wide:        # layers are columns: weights on row 1, gradients on row 2
+            if wide:  # layers are columns: weights on row 1, gradients on row 2
                 wp = new_plot(lay, row=1, col=r, long_curves=False)
                 gp = new_plot(lay, row=2, col=r, long_curves=False)
-            else:           # layers are rows: weights left, gradients right
+            else:  # layers are rows: weights left, gradients right
                 wp = new_plot(lay, row=1 + r, col=0, long_curves=False)
                 gp = new_plot(lay, row=1 + r, col=1, long_curves=False)
             self.weight_plots.append(wp)
@@ -184,26 +198,27 @@ class HistogramView(SnapshotView):
         if self.over_time():
             layer = layers[min(self.selected_layer(), len(layers) - 1)] if layers else ""
             for i, plot in enumerate(self.ridge_plots):
-                palette.apply_style(plot, x_label=self.tr("weight value"),
-                                    y_label=self.tr("epoch") if i == 0 else None, grid=False)
+                palette.apply_style(
+                    plot, x_label=self.tr("weight value"), y_label=self.tr("epoch") if i == 0 else None, grid=False
+                )
                 palette.set_title(plot, names[i], color=palette.variant_hex(i))
-                self._ridge_n[i] = -1           # re-pen on the next update
+                self._ridge_n[i] = -1  # re-pen on the next update
                 self._ridge_keys[i] = None
-            text = self.tr("{layer}: weight histogram over time — oldest at the top (faint), "
-                           "newest at the bottom (bold)").format(layer=layer)
+            text = self.tr(
+                "{layer}: weight histogram over time — oldest at the top (faint), newest at the bottom (bold)"
+            ).format(layer=layer)
             palette.style_label(self._legend, palette._esc(text), 0.95)
             return
         last = len(self.rows) - 1
         wide = self._key[4]
         for r, layer in enumerate(self.rows):
             wp, gp = self.weight_plots[r], self.grad_plots[r]
-            if wide:        # rows are named in the legend: rotated labels on short rows collide
+            if wide:  # rows are named in the legend: rotated labels on short rows collide
                 palette.apply_style(wp)
                 palette.apply_style(gp)
                 palette.set_title(wp, layers[layer])
             else:
-                palette.apply_style(wp, x_label=self.tr("weight value") if r == last else None,
-                                    y_label=layers[layer])
+                palette.apply_style(wp, x_label=self.tr("weight value") if r == last else None, y_label=layers[layer])
                 palette.apply_style(gp, x_label=self.tr("gradient value") if r == last else None)
                 if r == 0:
                     palette.set_title(wp, self.tr("weights"))
@@ -226,10 +241,12 @@ class HistogramView(SnapshotView):
             self._update_ridges(snap)
             return
         for r, layer in enumerate(self.rows):
-            for plot, curves, attr in ((self.weight_plots[r], self.weight_curves[r], "weight_hist"),
-                                       (self.grad_plots[r], self.grad_curves[r], "grad_hist")):
+            for plot, curves, attr in (
+                (self.weight_plots[r], self.weight_curves[r], "weight_hist"),
+                (self.grad_plots[r], self.grad_curves[r], "grad_hist"),
+            ):
                 lo, hi, top = np.inf, -np.inf, 0.0
-                for i, v in enumerate(snap.variants[:len(curves)]):
+                for i, v in enumerate(snap.variants[: len(curves)]):
                     if layer >= len(v.linears):
                         continue
                     x, y = _step_data(getattr(v.linears[layer], attr))
@@ -247,7 +264,7 @@ class HistogramView(SnapshotView):
     def _update_ridges(self, snap: Snapshot) -> None:
         layer = self.selected_layer()
         theme = palette.current_theme()
-        for i, v in enumerate(snap.variants[:len(self.ridges)]):
+        for i, v in enumerate(snap.variants[: len(self.ridges)]):
             frames = [f for f in v.histogram_frames if layer < len(f.hists)]
             if len(frames) > MAX_RIDGES:
                 keep = np.unique(np.linspace(0, len(frames) - 1, MAX_RIDGES).round().astype(int))
@@ -262,7 +279,7 @@ class HistogramView(SnapshotView):
                 bg = QtGui.QColor(theme.background)
                 fill = palette.brush(_blend(bg, palette.variant_color(i), 0.10))
                 for age, item in enumerate(self.ridges[i]):
-                    t = age / max(1, n - 1)          # 0 newest .. 1 oldest
+                    t = age / max(1, n - 1)  # 0 newest .. 1 oldest
                     item.setPen(palette.variant_pen(i, 2.8 if age == 0 else 1.3, alpha=1.0 - 0.75 * t))
                     item.setBrush(fill)
             top = max((float(np.max(f.hists[layer].counts, initial=0)) for f in frames), default=1.0) or 1.0

@@ -4,6 +4,7 @@ The lesson of the plot: train loss keeps falling while validation turns up; earl
 stopping keeps the weights from the bottom of the validation curve (★) and quits
 `patience` evaluations later (✕).
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -12,14 +13,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtWidgets
 
-from explorer.core.snapshot import Snapshot, VariantState
+from explorer.core.protocol import Snapshot, VariantState
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, history_fingerprint, legend_row, new_curve, new_plot
 
 SPLITS = ("train", "val", "test")
 SPLIT_DASH = {"train": "solid", "val": "dash", "test": "dot"}
 SPLIT_WIDTH = {"train": 2.6, "val": 2.4, "test": 1.8}
-SPLIT_ALPHA = {"train": 1.0, "val": 1.0, "test": 0.75}    # test is the least looked at: drawn lighter
+SPLIT_ALPHA = {"train": 1.0, "val": 1.0, "test": 0.75}  # test is the least looked at: drawn lighter
 SPLIT_Z = {"train": 3, "val": 2, "test": 1}
 
 
@@ -51,8 +52,9 @@ class LossView(SnapshotView):
         super().__init__(parent)
         self.title = self.tr("Loss")
         self.log_y = QtWidgets.QCheckBox(self.tr("log scale"))
-        self.log_y.setToolTip(self.tr("Logarithmic loss axis: early, large losses and late, "
-                                      "small ones become readable at once."))
+        self.log_y.setToolTip(
+            self.tr("Logarithmic loss axis: early, large losses and late, small ones become readable at once.")
+        )
         self.log_y.toggled.connect(self._on_log_toggled)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.log_y)
@@ -98,8 +100,12 @@ class LossView(SnapshotView):
             self.loss_curves.append({s: new_curve(self.loss_plot) for s in SPLITS})
             if self.acc_plot is not None:
                 self.acc_curves.append({s: new_curve(self.acc_plot) for s in SPLITS})
-            line = pg.InfiniteLine(angle=90, movable=False, label=self.tr("best"),
-                                   labelOpts={"position": 0.94 - 0.12 * (i % 7), "anchors": [(0, 0.5), (0, 0.5)]})
+            line = pg.InfiniteLine(
+                angle=90,
+                movable=False,
+                label=self.tr("best"),
+                labelOpts={"position": 0.94 - 0.12 * (i % 7), "anchors": [(0, 0.5), (0, 0.5)]},
+            )
             line.setZValue(-5)
             line.hide()
             marker_plot.addItem(line, ignoreBounds=True)
@@ -143,8 +149,12 @@ class LossView(SnapshotView):
         names = self._key[0]
         fg = palette.current_theme().foreground
         entries = [(palette.variant_hex(i), "solid", n) for i, n in enumerate(names)] if len(names) > 1 else []
-        entries += [(fg, "solid", self.tr("train")), (fg, "dash", self.tr("validation")),
-                    (fg, "dot", self.tr("test")), (fg, "★", self.tr("best"))]
+        entries += [
+            (fg, "solid", self.tr("train")),
+            (fg, "dash", self.tr("validation")),
+            (fg, "dot", self.tr("test")),
+            (fg, "★", self.tr("best")),
+        ]
         if self._es_enabled:
             entries.append((fg, "✕", self.tr("stopped")))
         palette.style_label(self._legend, palette.legend_html(entries), 0.9)
@@ -170,7 +180,7 @@ class LossView(SnapshotView):
             es = v.early_stopping
             key = (history_fingerprint(h), es.best_epoch, es.stop_epoch, es.stopped)
             if key == self._fingerprints[i]:
-                continue        # no new evaluation since the last frame
+                continue  # no new evaluation since the last frame
             self._fingerprints[i] = key
             epochs = h["epoch"]
             for s, curve in self.loss_curves[i].items():

@@ -1,4 +1,4 @@
-"""The live "what is happening" line: explorer.core.narrator's sentences, one line per variant.
+"""The live "what is happening" line: explorer.core.session._narrator's sentences, one line per variant.
 
 Shown under the lesson text. The sentences come from the Qt-free narrator as
 (template id, values) remarks and are translated here, whole sentences at a time
@@ -10,6 +10,7 @@ and rebuilding rich text 30 times a second would cost paint time); the newest
 snapshot is always explained in the end, also when training stops between two
 refreshes.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,8 +20,8 @@ from typing import Optional
 from PySide6 import QtCore, QtWidgets
 
 from explorer.core.config import SINGLE_VARIANT_NAME
-from explorer.core.narrator import TEMPLATES, Remark, describe, group_sentences
-from explorer.core.snapshot import Snapshot
+from explorer.core.protocol import Snapshot
+from explorer.core.session import TEMPLATES, Remark, describe, group_sentences
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
 
@@ -31,14 +32,14 @@ def translate_remark(remark: Remark) -> str:
     """One remark as a sentence in the user's language (English when no translation is installed)."""
     template = QtCore.QCoreApplication.translate("Narrator", TEMPLATES[remark.template_id])
     values = dict(remark.values)
-    if "kind" in values:     # a dropout kind ("inverted", "vanilla") is a word of the sentence too
+    if "kind" in values:  # a dropout kind ("inverted", "vanilla") is a word of the sentence too
         values["kind"] = QtCore.QCoreApplication.translate("Narrator", str(values["kind"]))
-    if values.get("name") == SINGLE_VARIANT_NAME:     # the run of an experiment without variants
+    if values.get("name") == SINGLE_VARIANT_NAME:  # the run of an experiment without variants
         values["name"] = QtCore.QCoreApplication.translate("Narrator", SINGLE_VARIANT_NAME)
     remark = Remark(remark.template_id, values, remark.variant)
     try:
         return remark.render(template)
-    except (KeyError, IndexError, ValueError):      # a broken translation: fall back to English
+    except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
         return remark.render()
 
 
@@ -93,8 +94,9 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
     def clear(self) -> None:
         self._timer.stop()
         self._snap = self._shown = None
-        self._lines = [(None, self.tr("Press ▶ (Space) to start training; this line explains what the "
-                                      "curves are doing."))]
+        self._lines = [
+            (None, self.tr("Press ▶ (Space) to start training; this line explains what the curves are doing."))
+        ]
         self._show()
 
     def restyle(self) -> None:
@@ -102,11 +104,13 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
         self.heading.setFont(palette.font(1.0, bold=True))
         self.label.setFont(palette.font(1.0))
         accent = palette.variant_hex(0)
-        self.setStyleSheet(f"QFrame#NarrationView {{ background: {theme.background}; border: 1px solid {theme.muted};"
-                           f" border-left: 4px solid {accent}; border-radius: 3px; }}"
-                           f" QLabel {{ color: {theme.foreground}; background: transparent; border: none; }}"
-                           f" QScrollArea#NarrationScroll, QScrollArea#NarrationScroll > QWidget > QWidget"
-                           f" {{ background: transparent; border: none; }}")
+        self.setStyleSheet(
+            f"QFrame#NarrationView {{ background: {theme.background}; border: 1px solid {theme.muted};"
+            f" border-left: 4px solid {accent}; border-radius: 3px; }}"
+            f" QLabel {{ color: {theme.foreground}; background: transparent; border: none; }}"
+            f" QScrollArea#NarrationScroll, QScrollArea#NarrationScroll > QWidget > QWidget"
+            f" {{ background: transparent; border: none; }}"
+        )
         self._show()
 
     def retranslate(self) -> None:
@@ -128,11 +132,11 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
     def lines(self) -> list[str]:
         return [t for _, t in self._lines]
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
-    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if obj is self._watched_parent and event.type() == QtCore.QEvent.Type.Resize:
             self._fit_height()
         return False
@@ -144,7 +148,7 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
         parent = self.parentWidget()
         if parent is not None and parent is not self._watched_parent:
             self._watched_parent = parent
-            parent.installEventFilter(self)      # the dock grows or shrinks: a new cap
+            parent.installEventFilter(self)  # the dock grows or shrinks: a new cap
         width = self.scroll.viewport().width()
         if width > 20:
             need = self.label.heightForWidth(width)
@@ -165,7 +169,7 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
         remarks = describe(snap)
         variants = [r.variant for r in remarks]
         texts = group_sentences(remarks, translate_remark)
-        texts = [t.replace("。 ", "。") for t in texts]     # Chinese runs sentences on without a space
+        texts = [t.replace("。 ", "。") for t in texts]  # Chinese runs sentences on without a space
         texts = [t.replace(" %", "\u00a0%") for t in texts]  # never "34" at a line's end and "%" below
         # which variant each grouped line belongs to (group_sentences keeps the remark order)
         owners: list[Optional[int]] = []
@@ -183,8 +187,11 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
         many = sum(1 for v, _ in self._lines if v is not None) > 1
         rows = []
         for variant, text in self._lines:
-            dot = (f'<span style="color:{palette.variant_hex(variant)}">●</span>&nbsp;'
-                   if variant is not None and many else "")
+            dot = (
+                f'<span style="color:{palette.variant_hex(variant)}">●</span>&nbsp;'
+                if variant is not None and many
+                else ""
+            )
             rows.append(f"<div style='margin-bottom:2px'>{dot}{html.escape(text)}</div>")
         self.label.setText("".join(rows))
         self._fit_height()

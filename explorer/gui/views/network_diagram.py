@@ -9,6 +9,7 @@ Hovering a hidden neuron shows an in-scene tooltip (drawn at screen size) saying
 the neuron computes, its dropout state, and for 2-D data a live map of its output
 over the input plane (HiddenState.neuron_maps).
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -16,37 +17,50 @@ from typing import Optional
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from explorer.core.snapshot import DIAGRAM_MAX_NEURONS, Snapshot, VariantState
+from explorer.core.protocol import DIAGRAM_MAX_NEURONS, Snapshot, VariantState
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
 from explorer.gui.views.base import set_combo_items
-from explorer.gui.views.diagram_parts import (DARK, DROPCONNECT, GAUSS_LEVELS, LEVELS, LIT, UNIT_DROPPED,
-                                              DiagramGraphicsView, DiagramStyle, NeuronTooltip, place_text)
+from explorer.gui.views.diagram_parts import (
+    DARK,
+    DROPCONNECT,
+    GAUSS_LEVELS,
+    LEVELS,
+    LIT,
+    UNIT_DROPPED,
+    DiagramGraphicsView,
+    DiagramStyle,
+    NeuronTooltip,
+    place_text,
+)
 
-R_BASE = 10.5                 # neuron radius (px) at which links have their nominal widths
-R_MAX = 13.0                  # largest neuron radius (px), times the presentation scale
-MIN_PITCH = 20.0              # smallest vertical distance between neurons (px) before fewer are shown
-MAX_PITCH = 44.0              # largest one: a 3-neuron layer must not spread over the whole pane
-MIN_SHOWN = 4                 # never fewer neurons than this per column (when the layer has them)
-PAD = 6.0                     # px around everything
+R_BASE = 10.5  # neuron radius (px) at which links have their nominal widths
+R_MAX = 13.0  # largest neuron radius (px), times the presentation scale
+MIN_PITCH = 20.0  # smallest vertical distance between neurons (px) before fewer are shown
+MAX_PITCH = 44.0  # largest one: a 3-neuron layer must not spread over the whole pane
+MIN_SHOWN = 4  # never fewer neurons than this per column (when the layer has them)
+PAD = 6.0  # px around everything
 ACT_SHORT = {"sigmoid": "σ", "linear": "lin", "identity": "lin"}
-KIND_SHORT = {"inverted": "", "vanilla": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "vanilla"),  # shown translated
-              "dropconnect": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "DC"),
-              "gaussian": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "gauss")}
+KIND_SHORT = {
+    "inverted": "",
+    "vanilla": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "vanilla"),  # shown translated
+    "dropconnect": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "DC"),
+    "gaussian": QtCore.QT_TRANSLATE_NOOP("NetworkDiagram", "gauss"),
+}
 
 
 class _Neuron(QtWidgets.QGraphicsEllipseItem):
-    def __init__(self, diagram: "NetworkDiagram", col: int, index: int):
-        super().__init__(0.0, 0.0, 1.0, 1.0)        # placed by NetworkDiagram._layout
+    def __init__(self, diagram: NetworkDiagram, col: int, index: int):
+        super().__init__(0.0, 0.0, 1.0, 1.0)  # placed by NetworkDiagram._layout
         self.diagram, self.col, self.index = diagram, col, index
         self.state = -1
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
 
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def hoverEnterEvent(self, event) -> None:
         self.diagram.hover_neuron(self.col, self.index)
 
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+    def hoverLeaveEvent(self, event) -> None:
         self.diagram.unhover()
 
 
@@ -79,8 +93,8 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         self._set_selector_visible(False)
         self.variant_label.setFont(palette.font())
         self.variant_combo.setFont(palette.font())
-        self.neurons: list[list[_Neuron]] = []          # [column][shown index]; column 0 = input
-        self.links: list[list[QtWidgets.QGraphicsLineItem]] = []   # [linear] flat (out, in) order
+        self.neurons: list[list[_Neuron]] = []  # [column][shown index]; column 0 = input
+        self.links: list[list[QtWidgets.QGraphicsLineItem]] = []  # [linear] flat (out, in) order
         self._link_idx: list[tuple[np.ndarray, np.ndarray]] = []
         self._link_codes: list[np.ndarray] = []
         self._col_labels: list[QtWidgets.QGraphicsSimpleTextItem] = []
@@ -120,13 +134,21 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         if not snap.variants:
             return
         names = [v.name for v in snap.variants]
-        if self.variant_combo.count() != len(names) or [self.variant_combo.itemText(i) for i in range(len(names))] != names:
+        if (
+            self.variant_combo.count() != len(names)
+            or [self.variant_combo.itemText(i) for i in range(len(names))] != names
+        ):
             set_combo_items(self.variant_combo, names)
             self._set_selector_visible(len(names) > 1)
         v = snap.variants[min(self.selected_variant(), len(names) - 1)]
         self._shown_limit = self._fitting_limit()
-        key = (snap.data.input_dim, snap.data.output_dim, tuple(h.width for h in v.hidden),
-               tuple(np.shape(lin.display_weights) for lin in v.linears), self._shown_limit)
+        key = (
+            snap.data.input_dim,
+            snap.data.output_dim,
+            tuple(h.width for h in v.hidden),
+            tuple(np.shape(lin.display_weights) for lin in v.linears),
+            self._shown_limit,
+        )
         if key != self._key:
             self._key = key
             self._build(snap, v)
@@ -175,8 +197,9 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
 
     def _show_placeholder(self) -> None:
         self._reset_scene()
-        self._placeholder = self._text(self.tr("The network appears here when training starts."), palette.font(1.1),
-                                       palette.current_theme().muted)
+        self._placeholder = self._text(
+            self.tr("The network appears here when training starts."), palette.font(1.1), palette.current_theme().muted
+        )
         self._placeholder.setData(0, self._placeholder.text())
         self.fit()
 
@@ -195,7 +218,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
                 more = self._text(self.tr("…+{n}").format(n=w - n), self.style.small_font)
                 more.setData(0, col)
                 self._more_labels.append(more)
-        for k, lin in enumerate(v.linears[:len(self.neurons) - 1]):
+        for k, lin in enumerate(v.linears[: len(self.neurons) - 1]):
             rows, cols = np.shape(lin.display_weights)
             rows, cols = min(rows, len(self.neurons[k + 1])), min(cols, len(self.neurons[k]))
             out_idx, in_idx = np.divmod(np.arange(rows * cols), max(cols, 1))
@@ -220,10 +243,13 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         """How many neurons a column shows: all up to DIAGRAM_MAX_NEURONS when the pane is tall enough,
         fewer (never below MIN_SHOWN) so that they stay big enough to see them go dark."""
         vh = self.view.viewport().height()
-        if vh < 10:      # not laid out yet (hidden tab, export before showing): the full diagram
+        if vh < 10:  # not laid out yet (hidden tab, export before showing): the full diagram
             return DIAGRAM_MAX_NEURONS
-        label_h = QtGui.QFontMetricsF(self.style.text_font).height() * 3 + \
-            QtGui.QFontMetricsF(self.style.small_font).height() + 4 * PAD
+        label_h = (
+            QtGui.QFontMetricsF(self.style.text_font).height() * 3
+            + QtGui.QFontMetricsF(self.style.small_font).height()
+            + 4 * PAD
+        )
         pitch = MIN_PITCH * palette.marker_scale()
         return int(np.clip(1 + (vh - label_h) // pitch, MIN_SHOWN, DIAGRAM_MAX_NEURONS))
 
@@ -233,6 +259,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
                 t = self._text(text, self.style.small_font)
                 t.setData(0, (n, left))
                 self._io_labels.append(t)
+
         d_in, d_out = snap.data.input_dim, len(self.neurons[-1])
         if d_in == 1:
             put(0, ["x"], True)
@@ -267,7 +294,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
             return
         if self._snap is not None and self._key is not None and self._fitting_limit() != self._shown_limit:
             self._key = None
-            self._render(self._snap)       # rebuilds with more or fewer neurons, then comes back here
+            self._render(self._snap)  # rebuilds with more or fewer neurons, then comes back here
             return
         self._layout(vw, vh)
 
@@ -282,7 +309,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         bottom = (extent(self._more_labels, "height") + 2 if self._more_labels else 0.0) + PAD
         n_max = max(len(c) for c in self.neurons)
         avail = max(10.0, vh - top - bottom - PAD)
-        ms = palette.marker_scale() * max(1.0, vh / 700.0)     # a big pane (4K) gets bigger neurons
+        ms = palette.marker_scale() * max(1.0, vh / 700.0)  # a big pane (4K) gets bigger neurons
         if n_max > 1:
             pitch = min(MAX_PITCH * ms, avail / (n_max - 1 + 0.8))
             r = float(np.clip(0.38 * pitch, 3.0, R_MAX * ms))
@@ -294,8 +321,9 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         # horizontal: first/last column far enough in for the io names and half their column label
         io_left = extent([t for t in self._io_labels if t.data(0)[1]], "width")
         io_right = extent([t for t in self._io_labels if not t.data(0)[1]], "width")
-        def half(col: int) -> float:      # the widest text centred on a column: its label or "…+N"
-            texts = [t for t in self._more_labels if t.data(0) == col] + self._col_labels[col:col + 1]
+
+        def half(col: int) -> float:  # the widest text centred on a column: its label or "…+N"
+            texts = [t for t in self._more_labels if t.data(0) == col] + self._col_labels[col : col + 1]
             return extent(texts, "width") / 2
 
         half0, half1 = (half(0), half(n_cols - 1)) if self._col_labels else (0.0, 0.0)
@@ -342,7 +370,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
                     n.setPen(self.style.neuron_pen)
                     n.setBrush(self.style.io_brush)
                 else:
-                    n.state = -1          # re-pen at the next update
+                    n.state = -1  # re-pen at the next update
         self._link_codes = [np.full(len(items), -1) for items in self.links]
         if self._snap is not None and self._snap.variants and self.neurons:
             v = self._snap.variants[min(self.selected_variant(), len(self._snap.variants) - 1)]
@@ -358,7 +386,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         def widest(texts: list[str]) -> float:
             return max((fm.horizontalAdvance(line) for t in texts for line in t.split("\n")), default=0.0)
 
-        room = (vw - 2 * PAD) / n_cols - 12          # px per column, with a gap
+        room = (vw - 2 * PAD) / n_cols - 12  # px per column, with a gap
         factor_full = room / max(widest(self._col_texts), 1.0)
         if factor_full >= 0.8:
             texts, factor = self._col_texts, min(1.0, factor_full)
@@ -393,11 +421,11 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         self._update_states(v)
 
     def _update_states(self, v: VariantState) -> None:
-        hidden_dropped: list[Optional[np.ndarray]] = [None]      # input column never drops
+        hidden_dropped: list[Optional[np.ndarray]] = [None]  # input column never drops
         for h, col in zip(v.hidden, self.neurons[1:-1]):
             hidden_dropped.append(self._update_neurons(h, col))
         hidden_dropped.append(None)
-        for k, lin in enumerate(v.linears[:len(self.links)]):
+        for k, lin in enumerate(v.linears[: len(self.links)]):
             out_idx, in_idx = self._link_idx[k]
             if not len(out_idx):
                 continue
@@ -450,20 +478,24 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         compact = [self.tr("in\n{n}").format(n=snap.data.input_dim)]
         for k, h in enumerate(v.hidden):
             full.append(self.tr("hidden {k}\n{w} {act}").format(k=k + 1, w=h.width, act=h.activation))
-            compact.append(self.tr("h{k}\n{w}\n{act}").format(k=k + 1, w=h.width,
-                                                                act=ACT_SHORT.get(h.activation.lower(), h.activation)))
+            compact.append(
+                self.tr("h{k}\n{w}\n{act}").format(
+                    k=k + 1, w=h.width, act=ACT_SHORT.get(h.activation.lower(), h.activation)
+                )
+            )
             if h.dropout_p > 0 and h.dropout_kind not in ("", "none"):
                 kind = KIND_SHORT.get(h.dropout_kind, h.dropout_kind)
                 kind = self.tr(kind) if kind else ""
                 p = f"{h.dropout_p:g}"
-                full[-1] += "\n" + (self.tr("p={p} {kind}").format(kind=kind, p=p) if kind
-                                    else self.tr("p={p}").format(p=p))
+                full[-1] += "\n" + (
+                    self.tr("p={p} {kind}").format(kind=kind, p=p) if kind else self.tr("p={p}").format(p=p)
+                )
                 compact[-1] += "\n" + self.tr("p={p}").format(p=p)
         full.append(self.tr("output\n{n}").format(n=len_out(snap, v)))
         compact.append(self.tr("out\n{n}").format(n=len_out(snap, v)))
         if (full, compact) != (self._col_texts, self._col_compact):
             self._col_texts, self._col_compact = full, compact
-            self._label_factor = 0.0       # re-fit the labels to the new texts
+            self._label_factor = 0.0  # re-fit the labels to the new texts
             self.fit()
 
     # --- hover tooltip -------------------------------------------------------------
@@ -488,8 +520,15 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         v = self._snap.variants[min(self.selected_variant(), len(self._snap.variants) - 1)]
         if col - 1 >= len(v.hidden) or index >= len(self.neurons[col]):
             return
-        self.tooltip.show(self.view, self.neurons[col][index].rect().center(), self._radius,
-                          to_left=col > (len(self.neurons) - 1) / 2, layer=col, index=index, h=v.hidden[col - 1])
+        self.tooltip.show(
+            self.view,
+            self.neurons[col][index].rect().center(),
+            self._radius,
+            to_left=col > (len(self.neurons) - 1) / 2,
+            layer=col,
+            index=index,
+            h=v.hidden[col - 1],
+        )
 
     def _set_selector_visible(self, visible: bool) -> None:
         self.variant_label.setVisible(visible)

@@ -10,6 +10,7 @@ theme (screen light/dark, or the "print" style used for exported figures) and
 the presentation scale (thicker lines, bigger markers and fonts for a projector).
 Views never cache these values; they call the functions below in `restyle()`.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -34,9 +35,14 @@ OKABE_ITO = {
 
 # Variant order: the strongest contrasts first; yellow (weak on white) last.
 VARIANT_COLORS: tuple[str, ...] = (
-    OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"],
-    OKABE_ITO["reddish_purple"], OKABE_ITO["orange"], OKABE_ITO["sky_blue"],
-    OKABE_ITO["black"], OKABE_ITO["yellow"],
+    OKABE_ITO["blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["black"],
+    OKABE_ITO["yellow"],
 )
 
 # Weight signs in the network diagram (and anywhere a signed weight is drawn).
@@ -45,9 +51,16 @@ NEGATIVE_COLOR = OKABE_ITO["blue"]
 
 # Classes of a classification task (points and decision regions).
 CLASS_COLORS: tuple[str, ...] = (
-    OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"],
-    OKABE_ITO["reddish_purple"], OKABE_ITO["orange"], OKABE_ITO["sky_blue"],
-    OKABE_ITO["yellow"], OKABE_ITO["black"], "#999999", "#882255",
+    OKABE_ITO["blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["yellow"],
+    OKABE_ITO["black"],
+    "#999999",
+    "#882255",
 )
 
 CORRECT_COLOR = OKABE_ITO["bluish_green"]
@@ -59,8 +72,8 @@ class Theme:
     name: str
     background: str
     foreground: str
-    muted: str          # true curve, dark (dropped) neurons, diagonal of the parity plot
-    grid_alpha: float   # 0..1, 0 = no grid
+    muted: str  # true curve, dark (dropped) neurons, diagonal of the parity plot
+    grid_alpha: float  # 0..1, 0 = no grid
 
 
 THEMES: dict[str, Theme] = {
@@ -82,12 +95,12 @@ PRESENTATION_LINE_SCALE = 1.7
 PRESENTATION_FONT_SCALE = 1.45
 BASE_FONT_PT = 10.5
 
-_state = {"theme": "light", "presentation": False, "export_line_scale": 1.0, "screen_scale": 1.0,
-          "room_scale": 1.0}
+_state = {"theme": "light", "presentation": False, "export_line_scale": 1.0, "screen_scale": 1.0, "room_scale": 1.0}
 ROOM_SCALE_MAX = 2.5
 
 
 # --- theme and scale -------------------------------------------------------
+
 
 def current_theme() -> Theme:
     name = _state["theme"]
@@ -176,7 +189,7 @@ def export_style(style: str = "screen", line_factor: float = 1.0) -> Iterator[No
         if style == "print":
             _state["theme"] = "print"
         _state["export_line_scale"] = max(1.0, float(line_factor))
-        _state["screen_scale"] = 1.0        # the export's own pixel ratio is in line_factor
+        _state["screen_scale"] = 1.0  # the export's own pixel ratio is in line_factor
         yield
     finally:
         _state.clear()
@@ -185,12 +198,13 @@ def export_style(style: str = "screen", line_factor: float = 1.0) -> Iterator[No
 
 # --- colours and pens ------------------------------------------------------
 
+
 def variant_color(i: int) -> QtGui.QColor:
     c = QtGui.QColor(VARIANT_COLORS[i % len(VARIANT_COLORS)])
     if current_theme().name == "dark" and c.lightness() < 60:
-        c = QtGui.QColor("#DDDDDD")     # black would vanish on the dark background
+        c = QtGui.QColor("#DDDDDD")  # black would vanish on the dark background
     elif current_theme().name == "dark" and c.name().upper() == OKABE_ITO["blue"]:
-        c = QtGui.QColor("#3A9BE0")     # Okabe-Ito blue is too dark on a near-black background
+        c = QtGui.QColor("#3A9BE0")  # Okabe-Ito blue is too dark on a near-black background
     return c
 
 
@@ -242,14 +256,20 @@ def muted_pen(width: float = 1.5, style: str = "dash") -> QtGui.QPen:
 
 # --- styling helpers -------------------------------------------------------
 
+
 def style_graphics_widget(widget) -> None:
     """Background of a pg.GraphicsView / GraphicsLayoutWidget / PlotWidget."""
     widget.setBackground(current_theme().background)
 
 
-def apply_style(plot_item: pg.PlotItem, *, title: str | None = None,
-                x_label: str | None = None, y_label: str | None = None,
-                grid: bool = True) -> None:
+def apply_style(
+    plot_item: pg.PlotItem,
+    *,
+    title: str | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    grid: bool = True,
+) -> None:
     """Axis ink, tick and label fonts, title and grid of one PlotItem, from the current theme/scale."""
     theme = current_theme()
     tick_font = font(0.95)
@@ -259,7 +279,7 @@ def apply_style(plot_item: pg.PlotItem, *, title: str | None = None,
         axis.setTextPen(pg.mkPen(theme.foreground))
         axis.setStyle(tickFont=tick_font, tickTextOffset=max(3, int(4 * font_scale())))
         axis.label.setFont(font(1.0))
-        axis.enableAutoSIPrefix(False)   # "(x0.001)" on a unitless axis confuses more than it helps
+        axis.enableAutoSIPrefix(False)  # "(x0.001)" on a unitless axis confuses more than it helps
         # Major ticks (and grid lines) only: cleaner on a projector, and the axis items, which
         # draw the grid, were ~40 % of a dashboard repaint with the minor levels.
         axis.setStyle(maxTickLevel=0)
@@ -285,8 +305,10 @@ def set_title(plot_item: pg.PlotItem, text: str, color: str | None = None, subti
     html = _esc(text)
     lines = 1
     if subtitle:
-        html += (f'<br><span style="font-weight:normal; font-size:{font_pt(0.9)}pt; '
-                 f'color:{current_theme().foreground}">{_esc(subtitle)}</span>')
+        html += (
+            f'<br><span style="font-weight:normal; font-size:{font_pt(0.9)}pt; '
+            f'color:{current_theme().foreground}">{_esc(subtitle)}</span>'
+        )
         lines = 2
     plot_item.setTitle(html, color=color or current_theme().foreground, size=f"{font_pt(1.1)}pt", bold=True)
     height = int(font_pt(1.1) * 96 / 72 * 1.45 * lines + 6)
@@ -300,9 +322,9 @@ def relax_min_width(label: pg.LabelItem) -> None:
     plot grid past its pane (clipped on the right). Let it be narrower; the text is clipped instead."""
     if not getattr(label, "_relaxed", False):
         label._relaxed = True
-        ref = weakref.ref(label)            # no reference cycle through the instance's own dict
+        ref = weakref.ref(label)  # no reference cycle through the instance's own dict
 
-        def update_min() -> None:           # LabelItem re-measures on every setText and resize
+        def update_min() -> None:  # LabelItem re-measures on every setText and resize
             lbl = ref()
             if lbl is None:
                 return
@@ -319,10 +341,10 @@ def relax_min_width(label: pg.LabelItem) -> None:
     label.updateMin()
 
 
-def style_label(label: pg.LabelItem, text: str, relative: float = 1.0,
-                color: str | None = None, bold: bool = False) -> None:
-    label.setText(text, color=color or current_theme().foreground,
-                  size=f"{font_pt(relative)}pt", bold=bold)
+def style_label(
+    label: pg.LabelItem, text: str, relative: float = 1.0, color: str | None = None, bold: bool = False
+) -> None:
+    label.setText(text, color=color or current_theme().foreground, size=f"{font_pt(relative)}pt", bold=bold)
 
 
 def legend_html(entries: Sequence[tuple[str, str, str]]) -> str:
@@ -334,23 +356,24 @@ def legend_html(entries: Sequence[tuple[str, str, str]]) -> str:
     parts = []
     for color, swatch, text in entries:
         g = glyphs.get(swatch, swatch)
-        if not g:       # a note, not a key: prose that may wrap anywhere
+        if not g:  # a note, not a key: prose that may wrap anywhere
             parts.append(f'<span style="color:{color}">{_esc(text)}</span>')
             continue
-        parts.append(f'<span style="white-space:nowrap"><span style="color:{color}; font-weight:bold">{g}'
-                     f'</span>&nbsp;{_esc(text)}</span>')
-    return LEGEND_SEP.join(parts)     # wraps only between entries (base.WrappingLabel packs them)
+        parts.append(
+            f'<span style="white-space:nowrap"><span style="color:{color}; font-weight:bold">{g}'
+            f'</span>&nbsp;{_esc(text)}</span>'
+        )
+    return LEGEND_SEP.join(parts)  # wraps only between entries (base.WrappingLabel packs them)
 
 
-LEGEND_SEP = "&nbsp;&nbsp; "    # between legend entries: the only place a legend line may break
+LEGEND_SEP = "&nbsp;&nbsp; "  # between legend entries: the only place a legend line may break
 
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def diverging_lut(n: int = 256, c0: str = OKABE_ITO["blue"], c1: str = OKABE_ITO["vermillion"],
-                  strength: float = 0.55):
+def diverging_lut(n: int = 256, c0: str = OKABE_ITO["blue"], c1: str = OKABE_ITO["vermillion"], strength: float = 0.55):
     """Lookup table for P(class 1): pale class-0 colour -> white at 0.5 -> pale class-1 colour.
 
     Pale so that the saturated data points stay visible on top.
@@ -359,8 +382,10 @@ def diverging_lut(n: int = 256, c0: str = OKABE_ITO["blue"], c1: str = OKABE_ITO
 
     def mix(c: str) -> tuple[int, int, int]:
         q = QtGui.QColor(c)
-        return tuple(int(round(w + (v - w) * strength)) for v, w in
-                     ((q.red(), white.red()), (q.green(), white.green()), (q.blue(), white.blue())))
+        return tuple(
+            int(round(w + (v - w) * strength))
+            for v, w in ((q.red(), white.red()), (q.green(), white.green()), (q.blue(), white.blue()))
+        )
 
     cmap = pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[mix(c0), (255, 255, 255), mix(c1)])
     return cmap.getLookupTable(0.0, 1.0, n)

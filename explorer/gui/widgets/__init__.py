@@ -1,4 +1,5 @@
 """Small reusable widgets: a log-scale slider with a typed field, a message banner."""
+
 from explorer.gui.widgets.banner import MessageBanner
 from explorer.gui.widgets.log_slider import LogSlider
 from explorer.gui.widgets.run_status import RunStatus

@@ -3,6 +3,7 @@
 A modal message box would stop the lecture until someone clicks it; the banner
 keeps the error readable from the back row and closes with one click.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Sequence
@@ -12,9 +13,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 _STYLES = {
     "error": "QFrame#MessageBanner { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; }"
-             " QLabel { color: #8b1a1a; }",
+    " QLabel { color: #8b1a1a; }",
     "info": "QFrame#MessageBanner { background: #e8f1fb; border: 1px solid #90b4e0; border-radius: 4px; }"
-            " QLabel { color: #17375e; }",
+    " QLabel { color: #17375e; }",
 }
 
 
@@ -43,8 +44,9 @@ class MessageBanner(QFrame):
         self.action_buttons: list[QPushButton] = []
         self.hide()
 
-    def show_message(self, text: str, kind: str = "error",
-                     actions: Sequence[tuple[str, Callable[[], object]]] = ()) -> None:
+    def show_message(
+        self, text: str, kind: str = "error", actions: Sequence[tuple[str, Callable[[], object]]] = ()
+    ) -> None:
         """Show `text`; each (label, callback) in `actions` becomes a button that runs the
         callback and closes the banner (e.g. "Restart the trainer", "Use the CPU")."""
         self.kind = kind

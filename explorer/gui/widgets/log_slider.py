@@ -7,6 +7,7 @@ equal steps of log10(λ) and snaps to two significant digits (1.0, 1.3, 1.6, 2.0
 when `allow_off` is set. The typed field takes any value (validated); the slider
 then shows the nearest position while the exact typed value is kept.
 """
+
 from __future__ import annotations
 
 import math
@@ -38,9 +39,16 @@ class LogSlider(QWidget):
     valueChanged = Signal(float)
     invalidInput = Signal(str)
 
-    def __init__(self, minimum: float = 1e-6, maximum: float = 10.0, *, allow_off: bool = True,
-                 steps_per_decade: int = 10, typed_maximum: float | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        minimum: float = 1e-6,
+        maximum: float = 10.0,
+        *,
+        allow_off: bool = True,
+        steps_per_decade: int = 10,
+        typed_maximum: float | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if not (0 < minimum < maximum):
             raise ValueError("LogSlider needs 0 < minimum < maximum")
@@ -91,7 +99,7 @@ class LogSlider(QWidget):
             return 0.0
         i = min(max(position - self._offset, 0), self._n_log - 1)
         exponent = self._lo + (self._hi - self._lo) * i / (self._n_log - 1)
-        return round_sig(10.0 ** exponent, 2)
+        return round_sig(10.0**exponent, 2)
 
     def value_to_position(self, value: float) -> int:
         if value <= 0:
@@ -111,7 +119,7 @@ class LogSlider(QWidget):
         self._value = float(value)
         self._show(self._value)
 
-    def setToolTip(self, text: str) -> None:  # noqa: N802 (Qt naming)
+    def setToolTip(self, text: str) -> None:
         super().setToolTip(text)
         self.slider.setToolTip(text)
         self.edit.setToolTip(text)
@@ -125,8 +133,7 @@ class LogSlider(QWidget):
 
     def _set_invalid(self, problem: str | None) -> None:
         self.edit.setProperty("invalid", problem is not None)
-        self.edit.setStyleSheet("QLineEdit { border: 2px solid #c62828; background: #ffebee; }"
-                                if problem else "")
+        self.edit.setStyleSheet("QLineEdit { border: 2px solid #c62828; background: #ffebee; }" if problem else "")
         if problem:
             self.edit.setToolTip(problem)
         else:
@@ -159,8 +166,9 @@ class LogSlider(QWidget):
         if value == 0 and not self._allow_off:
             raise ValueError(self.tr("must be greater than 0"))
         if value > self._typed_maximum:
-            raise ValueError(self.tr("must be at most {0} (got {1})").format(
-                format_value(self._typed_maximum), format_value(value)))
+            raise ValueError(
+                self.tr("must be at most {0} (got {1})").format(format_value(self._typed_maximum), format_value(value))
+            )
         return value
 
     def set_text(self, text: str) -> None:

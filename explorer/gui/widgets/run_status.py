@@ -3,6 +3,7 @@
 Readable from the back of a lecture hall: a bold, larger counter; the numbers
 that change every frame have fixed-width slots so the toolbar does not jitter.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -17,10 +18,14 @@ class RunStatus(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.counter.setFont(font)
-        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(
-            self.tr("epoch {0} / {1} · step {2}").format(99999, 99999, 999999)))
-        self.counter.setToolTip(self.tr("Epochs done / epochs planned, and optimisation steps taken (steps per epoch "
-                                        "= ⌈N/B⌉)."))
+        self.counter.setMinimumWidth(
+            self.counter.fontMetrics().horizontalAdvance(
+                self.tr("epoch {0} / {1} · step {2}").format(99999, 99999, 999999)
+            )
+        )
+        self.counter.setToolTip(
+            self.tr("Epochs done / epochs planned, and optimisation steps taken (steps per epoch = ⌈N/B⌉).")
+        )
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -51,13 +56,19 @@ class RunStatus(QWidget):
         self.device.setText("")
 
     def set_state(self, state: str) -> None:
-        names = {"idle": self.tr("idle"), "running": self.tr("running"), "paused": self.tr("paused"),
-                 "finished": self.tr("finished"), "error": self.tr("error")}
+        names = {
+            "idle": self.tr("idle"),
+            "running": self.tr("running"),
+            "paused": self.tr("paused"),
+            "finished": self.tr("finished"),
+            "error": self.tr("error"),
+        }
         self.state.setText(names.get(state, state))
 
     def update_snapshot(self, snap) -> None:
-        self.counter.setText(self.tr("epoch {0} / {1} · step {2}").format(
-            f"{snap.epoch:,}", f"{snap.total_epochs:,}", f"{snap.step:,}"))
+        self.counter.setText(
+            self.tr("epoch {0} / {1} · step {2}").format(f"{snap.epoch:,}", f"{snap.total_epochs:,}", f"{snap.step:,}")
+        )
         if snap.total_epochs > 0:
             self.progress.setValue(int(round(1000 * min(1.0, snap.epoch / snap.total_epochs))))
         else:

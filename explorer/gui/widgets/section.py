@@ -5,6 +5,7 @@ hides the content's size hints from the layout: inside a dock the rows were
 clipped on the right instead of the dock growing or scrolling. Showing and
 hiding the content widget keeps every size hint intact.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -38,10 +39,10 @@ class Section(QWidget):
     def title(self) -> str:
         return self.header.text()
 
-    def isExpanded(self) -> bool:  # noqa: N802 (Qt naming)
+    def isExpanded(self) -> bool:
         return self.header.isChecked()
 
-    def setExpanded(self, expanded: bool) -> None:  # noqa: N802
+    def setExpanded(self, expanded: bool) -> None:
         self.header.blockSignals(True)
         self.header.setChecked(expanded)
         self.header.blockSignals(False)

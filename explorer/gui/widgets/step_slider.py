@@ -4,6 +4,7 @@ superqt's QLabeledDoubleSlider is continuous; dropout p is taught in round
 steps, and a slider that lands on 0.35 rather than 0.3517 reads better on a
 projector. Positions are integers; the value is minimum + position * step.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -15,8 +16,14 @@ class StepSlider(QWidget):
 
     valueChanged = Signal(float)
 
-    def __init__(self, minimum: float = 0.0, maximum: float = 1.0, step: float = 0.05,
-                 decimals: int = 2, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        minimum: float = 0.0,
+        maximum: float = 1.0,
+        step: float = 0.05,
+        decimals: int = 2,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._minimum = minimum
         self._step = step
@@ -51,7 +58,7 @@ class StepSlider(QWidget):
         self._value = float(value)
         self._show(self._value)
 
-    def setToolTip(self, text: str) -> None:  # noqa: N802
+    def setToolTip(self, text: str) -> None:
         super().setToolTip(text)
         self.slider.setToolTip(text)
         self.label.setToolTip(text)

@@ -1,0 +1,50 @@
+"""Built-in presets: experiment files in resources/presets, one per classic experiment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from explorer.core.config._schema import Experiment, load_experiment
+from explorer.core.protocol import ConfigError
+from explorer.core.util import resources_dir
+
+DEFAULT_PRESET = "dropout-regression"
+
+
+@dataclass(frozen=True)
+class PresetInfo:
+    name: str
+    title: str
+    description: str
+    lesson: str
+    path: Path
+
+
+def presets_dir() -> Path:
+    return resources_dir() / "presets"
+
+
+def _order(path: Path) -> tuple[int, str]:
+    # The default first, then alphabetical: a gallery opens on the headline lesson.
+    return (0 if path.stem == DEFAULT_PRESET else 1, path.stem)
+
+
+def list_presets() -> list[PresetInfo]:
+    out = []
+    for path in sorted(presets_dir().glob("*.toml"), key=_order):
+        exp = load_experiment(path)
+        out.append(PresetInfo(path.stem, exp.meta.title or path.stem, exp.meta.description, exp.meta.lesson, path))
+    return out
+
+
+def preset_path(name: str) -> Path:
+    path = presets_dir() / f"{name}.toml"
+    if not path.is_file():
+        names = ", ".join(p.stem for p in sorted(presets_dir().glob("*.toml"), key=_order))
+        raise ConfigError([f"unknown preset {name!r}; the presets are: {names}"])
+    return path
+
+
+def load_preset(name: str) -> Experiment:
+    return load_experiment(preset_path(name))

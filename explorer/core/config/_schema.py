@@ -1,0 +1,503 @@
+"""The experiment schema: one typed, versioned description of a whole run.
+
+Every field carries its default, unit and allowed range here, in one place, so
+that the GUI, the command line, presets and experiment files all refuse the
+same bad values with the same message (which names the field path).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from explorer.core.protocol import ConfigError
+
+SCHEMA_VERSION = 1
+
+Activation = Literal["relu", "tanh", "sigmoid", "gelu", "linear"]
+DropoutKind = Literal["inverted", "vanilla", "dropconnect", "gaussian"]
+DatasetKind = Literal[
+    "linear",
+    "sine",
+    "quadratic",
+    "highdim",  # regression
+    "circles",
+    "xor",
+    "gaussians",
+    "spiral",
+    "moons",  # 2-D classification
+    "digits",
+    "idx",
+    "csv",  # images / files
+]
+REGRESSION_KINDS = ("linear", "sine", "quadratic", "highdim")
+CLASSIFICATION_2D_KINDS = ("circles", "xor", "gaussians", "spiral", "moons")
+IMAGE_KINDS = ("digits", "idx")
+SINGLE_VARIANT_NAME = "model"  # the name of the one run of an experiment without variants
+
+
+class _Strict(BaseModel):
+    """Unknown keys are refused: in a hand-written file they are almost always typos."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class DatasetConfig(_Strict):
+    kind: DatasetKind = Field("linear", description="Which dataset to generate or load.")
+    n_train: int = Field(10, ge=1, le=100_000, description="Training points (synthetic sets).")
+    n_val: int = Field(10, ge=0, le=100_000, description="Validation points (synthetic sets).")
+    n_test: int = Field(10, ge=0, le=100_000, description="Test points (synthetic sets).")
+    noise: float = Field(
+        0.5, ge=0.0, le=10.0, description="Noise standard deviation of the training targets or inputs."
+    )
+    test_noise: Optional[float] = Field(
+        None, ge=0.0, le=10.0, description="Noise of the validation/test draws; None means the same as noise."
+    )
+    input_dim: int = Field(200, ge=1, le=10_000, description="Number of inputs (the highdim set only).")
+    path: Optional[str] = Field(None, description="Folder or file to read (idx and csv sets only).")
+    validation_fraction: float = Field(
+        0.1, ge=0.0, le=0.9, description="Share held out for validation (file and image sets)."
+    )
+    test_fraction: float = Field(0.2, ge=0.0, le=0.9, description="Share held out for testing (file and image sets).")
+    max_samples: Optional[int] = Field(
+        None, ge=10, le=10_000_000, description="Use at most this many samples (file and image sets)."
+    )
+    normalize: bool = Field(
+        True, description="Standardise inputs (zero mean, unit variance, from training statistics)."
+    )
+    seed: int = Field(0, ge=0, le=2**31 - 1, description="Seed of the data draw (independent of the training seed).")
+
+    @model_validator(mode="after")
+    def _check(self) -> DatasetConfig:
+        if self.kind in ("idx", "csv") and not self.path:
+            raise ValueError(f"dataset.path is required for the {self.kind!r} dataset")
+        if self.validation_fraction + self.test_fraction >= 0.95:
+            raise ValueError("validation_fraction + test_fraction must be below 0.95")
+        return self
+
+    @property
+    def task(self) -> str:
+        return "regression" if self.kind in REGRESSION_KINDS else "classification"
+
+
+class LayerConfig(_Strict):
+    width: int = Field(32, ge=1, le=4096, description="Neurons in this hidden layer.")
+    activation: Activation = Field("relu", description="Nonlinearity after the layer's Linear map.")
+    dropout_p: float = Field(0.0, ge=0.0, le=1.0, description="Drop probability p of this layer's dropout.")
+    dropout_kind: DropoutKind = Field(
+        "inverted",
+        description="How the layer drops: units (inverted/vanilla), weights (dropconnect) or multiplicative noise (gaussian).",
+    )
+
+
+class NetworkConfig(_Strict):
+    layers: list[LayerConfig] = Field(
+        default_factory=lambda: [LayerConfig(), LayerConfig()],
+        max_length=12,
+        description="Hidden layers, input side first. Input and output sizes follow from the dataset.",
+    )
+    output_activation: Activation = Field("linear", description="Nonlinearity on the output (linear for logits).")
+    init: Literal["default", "xavier", "kaiming"] = Field(
+        "default", description="Weight initialisation (default is PyTorch's)."
+    )
+
+
+class RegularizationConfig(_Strict):
+    l1_lambda: float = Field(0.0, ge=0.0, le=10.0, description="L1 penalty: loss += l1_lambda * sum |w|.")
+    l2_lambda: float = Field(0.0, ge=0.0, le=100.0, description="L2 penalty: loss += l2_lambda * sum w^2 (no 1/2).")
+    penalize_biases: bool = Field(False, description="Also penalise (and decay) bias vectors.")
+    weight_decay: float = Field(
+        0.0,
+        ge=0.0,
+        le=10.0,
+        description="Decoupled weight decay: w <- w - lr * weight_decay * w, separate from the loss (AdamW).",
+    )
+
+
+class OptimizerConfig(_Strict):
+    kind: Literal["sgd", "adam", "adamw"] = Field("sgd", description="Optimisation algorithm.")
+    lr: float = Field(0.01, gt=0.0, le=100.0, description="Learning rate.")
+    momentum: float = Field(0.0, ge=0.0, lt=1.0, description="SGD momentum.")
+    nesterov: bool = Field(False, description="Nesterov momentum (SGD, needs momentum > 0).")
+    betas: tuple[float, float] = Field((0.9, 0.999), description="Adam's moment decay rates, each in [0, 1).")
+
+    @model_validator(mode="after")
+    def _check(self) -> OptimizerConfig:
+        if self.nesterov and self.momentum <= 0:
+            raise ValueError("nesterov needs momentum > 0")
+        if not all(0.0 <= b < 1.0 for b in self.betas):
+            raise ValueError("betas must each be in [0, 1)")
+        return self
+
+
+class EarlyStoppingConfig(_Strict):
+    enabled: bool = Field(
+        False, description="Stop when the monitored metric has not improved for `patience` evaluations."
+    )
+    patience: int = Field(10, ge=1, le=100_000, description="Evaluations without improvement before stopping.")
+    min_delta: float = Field(0.0, ge=0.0, le=1e6, description="Smallest change that counts as an improvement.")
+    monitor: Literal["val_loss", "val_accuracy"] = Field(
+        "val_loss", description="Metric watched (loss: lower is better; accuracy: higher)."
+    )
+    restore_best: bool = Field(True, description="Restore the best weights when stopping.")
+
+
+class TrainingConfig(_Strict):
+    epochs: int = Field(100, ge=0, le=10_000_000, description="Passes over the training set.")
+    batch_size: Optional[int] = Field(None, ge=1, le=1_000_000, description="Samples per step; None is full batch.")
+    loss: Literal["auto", "mse", "cross_entropy"] = Field(
+        "auto", description="auto: MSE for regression, cross-entropy for classification."
+    )
+    eval_every: int = Field(1, ge=1, le=1_000_000, description="Evaluate train/validation/test every this many epochs.")
+    seed: int = Field(0, ge=0, le=2**31 - 1, description="Seed of the initial weights, batch order and dropout masks.")
+    device: Literal["auto", "cpu", "cuda"] = Field("auto", description="auto uses CUDA when present, else the CPU.")
+
+
+class VariantConfig(_Strict):
+    """One arm of a comparison: the base experiment with some fields changed.
+
+    Only fields that keep the network's shapes may change (dropout, penalties,
+    optimizer, early stopping), so every variant starts from the same weights.
+    """
+
+    name: str = Field(..., min_length=1, max_length=60)
+    set: dict[str, Any] = Field(
+        default_factory=dict, description="Field path -> value, e.g. {'regularization.l2_lambda': 0.01}."
+    )
+
+    @model_validator(mode="after")
+    def _check_paths(self) -> VariantConfig:
+        for path in self.set:
+            if not path.startswith(VARIANT_PATH_PREFIXES) or not _is_variant_path(path):
+                raise ValueError(
+                    f"variant {self.name!r} may not change {path!r}: only "
+                    "network.layers.N.dropout_p/dropout_kind, regularization.*, "
+                    "optimizer.* and early_stopping.* may differ between variants"
+                )
+        return self
+
+
+VARIANT_PATH_PREFIXES = ("network.layers.", "regularization.", "optimizer.", "early_stopping.")
+
+
+def _is_variant_path(path: str) -> bool:
+    if path.startswith("network.layers."):
+        parts = path.split(".")
+        return len(parts) == 4 and parts[2].isdigit() and parts[3] in ("dropout_p", "dropout_kind")
+    return True
+
+
+class DemoConfig(_Strict):
+    """The dropout-scaling demonstration (EXPERIMENTS.md #2): no training."""
+
+    dropout_p: float = Field(0.5, ge=0.0, le=1.0)
+    n_inputs: int = Field(10_000, ge=1, le=1_000_000)
+    samples: int = Field(2000, ge=1, le=100_000, description="Train-mode forward passes drawn.")
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+
+
+class ClassroomConfig(_Strict):
+    """A focused exercise: what students see and may change (saved with the experiment)."""
+
+    hidden: list[str] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Ids of controls, panels and views to hide, e.g. 'view:histograms', "
+        "'panel:network', 'field:regularization.l1_lambda'.",
+    )
+    locked: list[str] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Field paths shown but not editable, e.g. 'network.layers.0.dropout_p'.",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> ClassroomConfig:
+        for item in self.hidden + self.locked:
+            if not item or len(item) > 120 or not re.fullmatch(r"[A-Za-z0-9_.:\-]+", item):
+                raise ValueError(f"{item!r} is not a control id (letters, digits, '.', ':', '_', '-')")
+        return self
+
+
+class MetaConfig(_Strict):
+    title: str = ""
+    description: str = ""
+    lesson: str = ""
+    title_zh: str = ""
+    description_zh: str = ""
+    lesson_zh: str = ""
+
+
+class Experiment(_Strict):
+    schema_version: int = Field(SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
+    kind: Literal["training", "dropout-scaling"] = "training"
+    meta: MetaConfig = Field(default_factory=MetaConfig)
+    dataset: DatasetConfig = Field(default_factory=DatasetConfig)
+    network: NetworkConfig = Field(default_factory=NetworkConfig)
+    regularization: RegularizationConfig = Field(default_factory=RegularizationConfig)
+    optimizer: OptimizerConfig = Field(default_factory=OptimizerConfig)
+    early_stopping: EarlyStoppingConfig = Field(default_factory=EarlyStoppingConfig)
+    training: TrainingConfig = Field(default_factory=TrainingConfig)
+    variants: list[VariantConfig] = Field(default_factory=list, max_length=16)
+    demo: DemoConfig = Field(default_factory=DemoConfig)
+    classroom: ClassroomConfig = Field(default_factory=ClassroomConfig)
+
+    @model_validator(mode="after")
+    def _check(self) -> Experiment:
+        names = [v.name for v in self.variants]
+        if len(set(names)) != len(names):
+            raise ValueError("variant names must be unique")
+        if self.early_stopping.monitor == "val_accuracy" and self.dataset.task == "regression":
+            raise ValueError("early_stopping.monitor 'val_accuracy' needs a classification dataset")
+        for v in self.variants:
+            for path in v.set:
+                if path.startswith("network.layers."):
+                    i = int(path.split(".")[2])
+                    if i >= len(self.network.layers):
+                        raise ValueError(
+                            f"variant {v.name!r}: {path!r} names layer {i}, "
+                            f"but the network has {len(self.network.layers)} hidden layers"
+                        )
+        return self
+
+    # -- variants -----------------------------------------------------------
+    def variant_names(self) -> list[str]:
+        return [v.name for v in self.variants] or [SINGLE_VARIANT_NAME]
+
+    def resolved_variants(self) -> list[Experiment]:
+        """One full experiment per variant (the base itself when there are none)."""
+        if not self.variants:
+            return [self]
+        out = []
+        for v in self.variants:
+            base = self.model_dump(mode="python")
+            base["variants"] = []
+            try:
+                for path, value in v.set.items():
+                    _assign(base, path, value)
+            except ConfigError as exc:
+                raise ConfigError([f"variants[{v.name}].{p}" for p in exc.problems]) from None
+            out.append(_validate(base, prefix=f"variants[{v.name}]."))
+        return out
+
+    # -- field paths ----------------------------------------------------------
+    def with_values(self, assignments: dict[str, Any]) -> Experiment:
+        """A validated copy with dotted-path fields replaced (the command line's --set)."""
+        data = self.model_dump(mode="python")
+        for path, value in assignments.items():
+            _assign(data, path, value)
+        return _validate(data)
+
+    def get(self, path: str) -> Any:
+        node: Any = self
+        for part in path.split("."):
+            node = node[int(part)] if isinstance(node, list) else getattr(node, part)
+        return node
+
+    # -- files ----------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def to_toml(self) -> str:
+        import tomli_w
+
+        return tomli_w.dumps(_drop_none(self.to_dict()))
+
+    def save(self, path: str | Path) -> None:
+        from explorer.core.util import atomic_write_text
+
+        path = Path(path)
+        text = self.to_toml() if path.suffix.lower() == ".toml" else self.to_json()
+        atomic_write_text(path, text)
+
+
+def _drop_none(obj: Any) -> Any:
+    """TOML has no null: omit None values (they are the defaults)."""
+    if isinstance(obj, dict):
+        return {k: _drop_none(v) for k, v in obj.items() if v is not None}
+    if isinstance(obj, list):
+        return [_drop_none(v) for v in obj]
+    return obj
+
+
+def _assign(data: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    node: Any = data
+    for i, part in enumerate(parts[:-1]):
+        where = ".".join(parts[: i + 1])
+        if isinstance(node, list):
+            if not part.isdigit() or int(part) >= len(node):
+                raise ConfigError([f"{where}: no such index (there are {len(node)})"])
+            node = node[int(part)]
+        elif isinstance(node, dict):
+            if part not in node:
+                raise ConfigError([f"{where}: unknown field"])
+            node = node[part]
+        else:
+            raise ConfigError([f"{where}: is not a section"])
+    last = parts[-1]
+    if isinstance(node, list):
+        if not last.isdigit() or int(last) >= len(node):
+            raise ConfigError([f"{path}: no such index (there are {len(node)})"])
+        node[int(last)] = value
+    elif isinstance(node, dict):
+        if last not in node:
+            raise ConfigError([f"{path}: unknown field"])
+        node[last] = value
+    else:
+        raise ConfigError([f"{path}: is not a section"])
+
+
+def _loc_part(part: Any) -> str:
+    """A key as it reads in a message: quoted when it is empty or not a plain name (a typo of ' ')."""
+    text = str(part)
+    return text if re.fullmatch(r"[\w\-\[\]]+", text) else repr(text)
+
+
+def _describe(err: dict[str, Any], prefix: str = "") -> str:
+    loc = ".".join(_loc_part(p) for p in err.get("loc", ()))
+    where = prefix + loc if loc else (prefix.rstrip(".") or "experiment")
+    kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field (check the spelling)"
+    if kind == "missing":
+        return f"{where}: required field is missing"
+    if kind == "value_error":
+        msg = str(ctx.get("error", err.get("msg", "")))
+        return f"{where}: {msg}" if loc else msg
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{where}: {err.get('msg', '')} (got {err.get('input')!r})"
+    if kind == "literal_error":
+        return f"{where}: must be one of {ctx.get('expected', '')} (got {err.get('input')!r})"
+    return f"{where}: {err.get('msg', 'invalid')} (got {err.get('input')!r})"
+
+
+def _validate(data: Any, prefix: str = "") -> Experiment:
+    if not isinstance(data, dict):
+        raise ConfigError([f"{prefix or 'experiment'}: must be a table/object of fields, got {type(data).__name__}"])
+    data = _migrate(copy.deepcopy(data))
+    try:
+        return Experiment.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_describe(e, prefix) for e in exc.errors()]) from None
+
+
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring older files up to SCHEMA_VERSION. Version 1 is the first: nothing to do yet."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise ConfigError(
+            [
+                f"schema_version: this file was written by a newer explorer "
+                f"(version {version}); this one reads up to version {SCHEMA_VERSION}"
+            ]
+        )
+    return data
+
+
+def experiment_from_dict(data: Any) -> Experiment:
+    try:
+        return _validate(data)
+    except RecursionError:
+        raise ConfigError(["experiment: nested too deeply to be an experiment file"]) from None
+
+
+def parse_experiment(text: str, fmt: str) -> Experiment:
+    """Parse JSON or TOML text; every failure becomes a ConfigError naming the problem."""
+    try:
+        if fmt == "toml":
+            try:
+                import tomllib
+            except ModuleNotFoundError:  # Python 3.10
+                import tomli as tomllib  # type: ignore[no-redef]
+            data = tomllib.loads(text)
+        else:
+            data = json.loads(text)
+    except ValueError as exc:  # JSONDecodeError and TOMLDecodeError both derive from it
+        raise ConfigError([f"not valid {fmt.upper()}: {exc}"]) from None
+    except RecursionError:  # "[[[[…" a hundred thousand deep
+        raise ConfigError([f"not valid {fmt.upper()}: nested too deeply to be an experiment file"]) from None
+    experiment = experiment_from_dict(data)
+    experiment.resolved_variants()  # a bad value inside a variant is named now, not in a panel later
+    return experiment
+
+
+def load_experiment(path: str | Path) -> Experiment:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError([f"cannot read {path.name}: {exc.strerror or exc}"]) from None
+    if len(raw) > 5_000_000:
+        raise ConfigError([f"{path.name}: too large for an experiment file ({len(raw)} bytes)"])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError([f"{path.name}: not UTF-8 text"]) from None
+    fmt = "toml" if path.suffix.lower() == ".toml" else "json"
+    return parse_experiment(text, fmt)
+
+
+LIVE_FIELDS = re.compile(
+    r"^(network\.layers\.\d+\.(dropout_p|dropout_kind)"
+    r"|regularization\.(l1_lambda|l2_lambda|penalize_biases|weight_decay)"
+    r"|optimizer\.(lr|momentum|nesterov|betas)"
+    r"|early_stopping\.(enabled|patience|min_delta|monitor|restore_best))$"
+)
+
+
+def is_live_path(path: str) -> bool:
+    """Fields a running trainer can change at the next step, without a rebuild."""
+    return bool(LIVE_FIELDS.match(path))
+
+
+def apply_live_value(experiment: Experiment, path: str, value: Any, variant: Optional[int] = None) -> Experiment:
+    """The experiment with one live field changed, for every variant (None) or one.
+
+    With variants, "every variant" also overwrites variant overrides of that field,
+    so all arms really get the new value.
+    """
+    if not is_live_path(path):
+        raise ConfigError([f"{path}: cannot change while training (rebuild the model instead)"])
+    data = experiment.model_dump(mode="python")
+    if variant is None or not data["variants"]:
+        if variant not in (None, 0):
+            raise ConfigError([f"variant {variant}: the experiment has no variants"])
+        _assign(data, path, value)
+        for v in data["variants"]:
+            if path in v["set"]:
+                v["set"][path] = value
+    else:
+        if not 0 <= variant < len(data["variants"]):
+            raise ConfigError([f"variant {variant}: no such variant (there are {len(data['variants'])})"])
+        data["variants"][variant]["set"][path] = value
+    new = _validate(data)
+    new.resolved_variants()  # a per-variant value is checked in its variant, not only the base
+    return new
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """'network.layers.0.dropout_p=0.5' -> ('network.layers.0.dropout_p', 0.5).
+
+    Values are read as JSON when they parse (numbers, true/false, null, lists),
+    else taken as a string, so `--set optimizer.kind=adam` needs no quotes.
+    """
+    if "=" not in text:
+        raise ConfigError([f"--set {text!r}: expected path=value"])
+    path, _, raw = text.partition("=")
+    path = path.strip()
+    raw = raw.strip()
+    try:
+        value: Any = json.loads(raw)
+    except ValueError:
+        value = raw
+    return path, value

@@ -1,0 +1,117 @@
+"""Numeric CSV files: inputs in the first columns, the target in the last.
+
+The delimiter is a comma (or ';' / tab when the first row has no comma). A
+header row is recognised when its cells are not all numbers. Rows are
+numbered as in a text editor or spreadsheet (the header, if any, is row 1),
+columns from 1; every problem is a DatasetError naming the row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+
+import numpy as np
+
+from explorer.core.protocol import DatasetError
+
+MAX_CSV_BYTES = 500_000_000
+_MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
+
+
+def _to_number(cell: str) -> float | None:
+    try:
+        return float(cell)
+    except ValueError:
+        return None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = raw[: exc.start].count(b"\n") + 1
+        raise DatasetError(
+            f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02x} in row {row}); save it as UTF-8 CSV"
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            if "," in line:
+                return ","
+            if ";" in line:
+                return ";"
+            if "\t" in line:
+                return "\t"
+            return ","
+    return ","
+
+
+def read_numeric_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(inputs (N, d) float64, target (N,) float64, names of all d + 1 columns)."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise DatasetError(f"{name}: too large ({size} bytes; at most {MAX_CSV_BYTES})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DatasetError(f"cannot read {name}: {exc.strerror or exc}") from None
+    text = _decode(raw, name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    names: list[str] | None = None
+    width = 0
+    first_row = 0
+    values: list[list[float]] = []
+    try:
+        for cells in reader:
+            row = reader.line_num
+            if not cells or (len(cells) == 1 and not cells[0].strip()):
+                continue  # blank line
+            cells = [c.strip() for c in cells]
+            if names is None and not values:
+                width = len(cells)
+                first_row = row
+                if width < 2:
+                    raise DatasetError(
+                        f"{name}: only one column; need at least one input column and the target (last) column"
+                    )
+                if any(_to_number(c) is None for c in cells):
+                    names = [c or f"column {j + 1}" for j, c in enumerate(cells)]
+                    continue
+                names = [f"column {j + 1}" for j in range(width)]
+            if len(cells) != width:
+                raise DatasetError(f"{name}: row {row} has {len(cells)} cells, expected {width} (like row {first_row})")
+            out = []
+            for j, c in enumerate(cells):
+                v = _to_number(c)
+                where = f"{name}: row {row}, column {j + 1} ({names[j]!r})"
+                if c.lower() in _MISSING or (v is not None and math.isnan(v)):
+                    raise DatasetError(f"{where}: missing value")
+                if v is None:
+                    raise DatasetError(f"{where}: {c[:40]!r} is not a number")
+                if math.isinf(v):
+                    raise DatasetError(f"{where}: {c!r} is not a finite number")
+                out.append(v)
+            values.append(out)
+    except csv.Error as exc:
+        raise DatasetError(f"{name}: row {reader.line_num}: malformed CSV ({exc})") from None
+    if names is None:
+        raise DatasetError(f"{name}: the file is empty")
+    if not values:
+        raise DatasetError(f"{name}: has a header row but no data rows")
+    data = np.asarray(values, dtype=np.float64)
+    return data[:, :-1], data[:, -1].copy(), names
+
+
+def classify_target(y: np.ndarray, max_classes: int = 20) -> np.ndarray | None:
+    """Sorted distinct values when the target looks like class labels (integers, <= max_classes), else None."""
+    if not np.all(np.equal(np.round(y), y)):
+        return None
+    distinct = np.unique(y)
+    return distinct if len(distinct) <= max_classes else None

@@ -1,0 +1,73 @@
+"""What crosses between the trainer and its hosts: commands, snapshots, errors and message ids.
+
+Plain data only: nothing here imports another part of explorer.core, so the GUI, the command line and the
+trainer process all speak it. Messages are data too (`Message`: an id and its values); each part of the core
+declares its own with `define_messages`, and `all_messages()` lists them all.
+"""
+
+from explorer.core.protocol import _commands as commands
+from explorer.core.protocol._commands import Command, RequestSnapshot, SetValue
+from explorer.core.protocol._errors import (
+    CheckpointError,
+    ConfigError,
+    DatasetError,
+    ExplorerError,
+    ExportError,
+    TrainingError,
+)
+from explorer.core.protocol._messages import CATALOGUE, Message, MessageSet, as_message, define_messages, fields_of
+from explorer.core.protocol._snapshot import (
+    DIAGRAM_MAX_NEURONS,
+    HISTORY_KEYS,
+    DataView,
+    EarlyStoppingState,
+    HiddenState,
+    Histogram,
+    HistogramFrame,
+    LinearState,
+    Snapshot,
+    VariantState,
+)
+
+
+def all_messages() -> dict[str, str]:
+    """Every message id of the core with its English template (imports each core module to find them)."""
+    import importlib
+    import pkgutil
+
+    import explorer.core
+
+    for info in pkgutil.walk_packages(explorer.core.__path__, "explorer.core."):
+        importlib.import_module(info.name)
+    return dict(CATALOGUE)
+
+
+__all__ = [
+    "CATALOGUE",
+    "CheckpointError",
+    "Command",
+    "ConfigError",
+    "DIAGRAM_MAX_NEURONS",
+    "DataView",
+    "DatasetError",
+    "EarlyStoppingState",
+    "ExplorerError",
+    "ExportError",
+    "HISTORY_KEYS",
+    "HiddenState",
+    "Histogram",
+    "HistogramFrame",
+    "LinearState",
+    "Message",
+    "MessageSet",
+    "RequestSnapshot",
+    "SetValue",
+    "Snapshot",
+    "TrainingError",
+    "VariantState",
+    "all_messages",
+    "as_message",
+    "commands",
+    "define_messages",
+    "fields_of",
+]

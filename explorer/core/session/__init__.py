@@ -1,0 +1,30 @@
+"""A training session as a process serves it: the session (commands in, snapshots out), the worker process
+that hosts it, and the narrator that turns snapshots into sentences.
+"""
+
+from explorer.core.session import _narrator as narrator
+from explorer.core.session._narrator import TEMPLATES, Remark, describe, explain, group_sentences
+from explorer.core.session._session import Session, coalesce_commands
+from explorer.core.session._worker import (
+    make_receive,
+    prestart,
+    release_freed_memory,
+    spawn_worker,
+    take_prestarted,
+)
+
+__all__ = [
+    "Remark",
+    "Session",
+    "TEMPLATES",
+    "coalesce_commands",
+    "describe",
+    "explain",
+    "group_sentences",
+    "make_receive",
+    "narrator",
+    "prestart",
+    "release_freed_memory",
+    "spawn_worker",
+    "take_prestarted",
+]

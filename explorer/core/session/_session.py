@@ -1,0 +1,324 @@
+"""Drive a trainer from commands and report on a clock; Qt-free.
+
+The same loop runs in the child process (the default host) and in an
+in-process thread (tests, fallback). It trains in chunks of a few
+milliseconds, drains commands between steps, and emits the newest Snapshot at
+most every `snapshot_interval` seconds: sending every step would block on the
+pipe and slow training down.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+import traceback
+from typing import Any, Callable, Optional
+
+from explorer.core.config import parse_experiment
+from explorer.core.protocol import ExplorerError
+from explorer.core.protocol import commands as C
+from explorer.core.util import is_out_of_memory
+
+# Snapshots a little faster than the window's 30 fps: each paint tick then finds a new one (at
+# exactly 30 Hz the two clocks beat against each other and the window showed ~28 new frames/s).
+SNAPSHOT_INTERVAL_S = 1 / 40
+
+# ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint" | "restored", payload)
+Emit = Callable[[str, Any], None]
+Receive = Callable[[float], Optional[Any]]  # wait up to `timeout` s for a command; None if none
+
+CHUNK_SECONDS = 0.004
+
+
+def coalesce_commands(waiting: list[Any]) -> list[Any]:
+    """The commands still worth handling, in order, from those waiting to be handled.
+
+    Restless hands queue rebuilds faster than big ones are built. Only the last
+    Rebuild matters (it carries the whole experiment, earlier live edits included),
+    and after a Stop nothing does: everything before the last Rebuild or Stop is
+    dropped, except checkpoint saves. So closing the window never waits behind a
+    backlog, and the trainer never builds a model nobody will see.
+    """
+    last = max(
+        (
+            i
+            for i, c in enumerate(waiting)
+            if isinstance(c, C.Stop) or (isinstance(c, C.Rebuild) and c.experiment_json is not None)
+        ),
+        default=0,
+    )
+    if last == 0:
+        return waiting
+    return [c for c in waiting[:last] if isinstance(c, C.SaveCheckpoint)] + waiting[last:]
+
+
+class Session:
+    def __init__(self, emit: Emit, snapshot_interval: float = SNAPSHOT_INTERVAL_S):
+        self.emit = emit
+        self.snapshot_interval = snapshot_interval
+        self.runner: Any = None
+        self.experiment_json: Optional[str] = None
+        self.state = "idle"
+        self.generation = 0
+        self.pending_steps = 0
+        self._last_snapshot = 0.0
+        self._steps_at_last = 0
+        self._sps = 0.0
+        self._dirty = True
+        # After a failed step (divergence, out of memory) the model's numbers are not worth
+        # drawing: the views are sent the last good snapshot again (with the current settings).
+        self._frozen = False
+        self._last_good: Any = None
+
+    # -- lifecycle --------------------------------------------------------------------
+    def serve(self, receive: Receive) -> None:
+        """Run until a Stop command (or the command source closes: EOFError)."""
+        try:
+            while True:
+                busy = self.state == "running" or self.pending_steps > 0
+                cmd = receive(0.0 if busy else 0.05)
+                while cmd is not None:
+                    if isinstance(cmd, C.Stop):
+                        return
+                    self.handle(cmd)
+                    cmd = receive(0.0)
+                if self.state == "running" or self.pending_steps > 0:
+                    self._train_chunk()
+                self._maybe_snapshot()
+        except EOFError:
+            return
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.emit("state", state)
+            self._dirty = True
+
+    # -- commands ---------------------------------------------------------------------
+    def handle(self, cmd: Any) -> None:
+        try:
+            if isinstance(cmd, C.Rebuild):
+                self._rebuild(cmd)
+            elif isinstance(cmd, C.RestoreCheckpoint):
+                self._restore(cmd)
+            elif self.runner is None:
+                self.emit("message", "no experiment loaded")
+            elif isinstance(cmd, C.Pause):
+                self.pending_steps = 0
+                if self.state == "running":
+                    self._set_state("paused")
+            elif isinstance(cmd, C.Resume):
+                if not self.runner.finished and self.state in ("paused", "idle"):
+                    self._set_state("running")
+            elif isinstance(cmd, C.Step):
+                if not self.runner.finished:
+                    self._set_state("paused")
+                    self.pending_steps += max(1, int(cmd.n))
+            elif isinstance(cmd, C.SetValue):
+                self.runner.apply(cmd)
+                self.experiment_json = self.runner.experiment.to_json()
+                self._dirty = True
+            elif isinstance(cmd, C.SaveCheckpoint):
+                self._save(cmd.path, best=getattr(cmd, "best", False))
+            elif isinstance(cmd, C.RequestSnapshot):
+                self._dirty = True
+                self._send_snapshot()
+        except ExplorerError as exc:
+            self.emit("error" if isinstance(cmd, (C.Rebuild, C.RestoreCheckpoint)) else "message", str(exc))
+            if isinstance(cmd, C.Rebuild) and self.runner is None:
+                self._set_state("error")
+        except Exception as exc:
+            what = type(cmd).__name__
+            self.emit(
+                "error", f"{what} failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+            )
+            if isinstance(cmd, C.Rebuild) and self.runner is None:
+                self._set_state("error")
+
+    def _rebuild(self, cmd: C.Rebuild) -> None:
+        from explorer.core.training import build_runner
+
+        text = cmd.experiment_json or self.experiment_json
+        if text is None:
+            raise ExplorerError("nothing to rebuild: no experiment was loaded")
+        experiment = parse_experiment(text, "json")
+        self.pending_steps = 0
+        try:
+            runner = build_runner(experiment)
+        except ExplorerError as exc:  # e.g. a data file that cannot be read
+            self._reject(str(exc))
+            return
+        except RuntimeError as exc:
+            if is_out_of_memory(exc):
+                self._reject(
+                    "CUDA ran out of memory while building the model; choose the CPU "
+                    "as device (Data panel) or a smaller network, then press Reset."
+                )
+                return
+            raise
+        self._install(runner, start_paused=cmd.start_paused)
+
+    def _reject(self, message: str) -> None:
+        """A rebuild that failed: keep the current run (if any) and say which settings it has."""
+        if self.runner is None:
+            raise ExplorerError(message)
+        self.emit("rejected", {"message": message, "experiment_json": self.experiment_json})
+        self._dirty = True
+        self._send_snapshot()
+
+    def _restore(self, cmd: C.RestoreCheckpoint) -> None:
+        from explorer.core.io import load_checkpoint, restore_trainer
+
+        runner = restore_trainer(load_checkpoint(cmd.path))  # raises CheckpointError; the old run stays
+        # which snapshots are the checkpoint's: a host may still be waiting for an earlier rebuild's
+        self.emit("restored", {"path": cmd.path, "generation": self.generation + 1})
+        self._install(runner, start_paused=cmd.start_paused)
+        self.emit("message", f"opened checkpoint {cmd.path} (epoch {runner.epoch}, step {runner.step_count})")
+
+    def _install(self, runner: Any, start_paused: bool) -> None:
+        self.runner = runner
+        self.pending_steps = 0
+        self.experiment_json = runner.experiment.to_json()
+        self.generation += 1
+        self._frozen = False
+        self._last_good = None
+        self._steps_at_last = runner.step_count
+        self._last_snapshot = time.perf_counter()
+        note = getattr(runner, "device_note", "")
+        if note:
+            self.emit("message", note)
+        self._set_state("finished" if runner.finished else ("paused" if start_paused else "running"))
+        self._dirty = True
+        self._send_snapshot()
+
+    def _save(self, path: str, best: bool = False) -> None:
+        from explorer.core.io import save_checkpoint
+
+        if not hasattr(self.runner, "variants"):
+            raise ExplorerError("a demonstration has no weights to save")
+        saved = save_checkpoint(self.runner, path, best=best)
+        self.emit("checkpoint", str(saved))
+
+    # -- training ---------------------------------------------------------------------
+    def _train_chunk(self) -> None:
+        runner = self.runner
+        if runner is None:
+            return
+        deadline = time.perf_counter() + CHUNK_SECONDS
+        try:
+            while not runner.finished:
+                runner.step()
+                self._dirty = True
+                if self.pending_steps > 0:
+                    self.pending_steps -= 1
+                    if self.pending_steps == 0:
+                        break
+                if time.perf_counter() >= deadline:
+                    break
+        except ExplorerError as exc:
+            self._fail(str(exc))
+            return
+        except RuntimeError as exc:
+            if is_out_of_memory(exc):
+                self._fail(
+                    "CUDA ran out of memory during training. Choose the CPU as device (Data panel) "
+                    "or use a smaller network or batch, then press Reset."
+                )
+                return
+            self._fail(f"training failed: {str(exc).splitlines()[0][:300]}")
+            return
+        except Exception as exc:  # never take the host down with an unexpected error
+            self._fail(f"training failed: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
+            return
+        if runner.finished:
+            self.pending_steps = 0
+            self._set_state("finished")
+            self.emit("message", runner.status_line())
+            self._send_snapshot()
+
+    def _fail(self, message: str) -> None:
+        self.pending_steps = 0
+        self._frozen = True
+        self._set_state("error")
+        self.emit("error", message)
+
+    def _maybe_snapshot(self) -> None:
+        if self.runner is None or not self._dirty:
+            return
+        if time.perf_counter() - self._last_snapshot >= self.snapshot_interval:
+            self._send_snapshot()
+
+    def _send_snapshot(self) -> None:
+        runner = self.runner
+        if runner is None:
+            return
+        if self._frozen:
+            self._send_last_good()
+            return
+        now = time.perf_counter()
+        dt = now - self._last_snapshot
+        steps = runner.step_count - self._steps_at_last
+        if dt > 0 and steps > 0:
+            rate = steps / dt
+            self._sps = rate if self._sps == 0 else 0.7 * self._sps + 0.3 * rate
+        elif self.state != "running":
+            self._sps = 0.0
+        self._last_snapshot = now
+        self._steps_at_last = runner.step_count
+        try:
+            snap = runner.snapshot(state=self.state, steps_per_second=self._sps, generation=self.generation)
+        except ExplorerError as exc:
+            self._fail(str(exc))
+            return
+        bad = _first_nonfinite_variant(snap)
+        if bad is not None and hasattr(runner, "divergence_error"):
+            # The weights or an evaluation overflowed before a training loss did (the step after
+            # would see it): stop here, as at a NaN loss, and keep the last good views.
+            self._fail(str(runner.divergence_error(bad)))
+            self._send_last_good()
+            return
+        self._dirty = False
+        if bad is None:
+            self._last_good = snap
+        self.emit("snapshot", snap)
+
+    def _send_last_good(self) -> None:
+        """The views keep the last good state; its settings and state are the current ones."""
+        self._dirty = False
+        self._last_snapshot = time.perf_counter()
+        if self._last_good is None:
+            return
+        try:
+            experiment_json = self.runner.experiment.to_json()
+        except Exception:
+            experiment_json = self._last_good.experiment_json
+        self.emit(
+            "snapshot",
+            dataclasses.replace(
+                self._last_good, state=self.state, steps_per_second=0.0, experiment_json=experiment_json
+            ),
+        )
+
+
+LOSS_KEYS = ("train_loss", "val_loss", "test_loss")
+
+
+def _first_nonfinite_variant(snap: Any) -> Optional[int]:
+    """The first variant whose drawn numbers (predictions, weight norms and histograms, recorded
+    losses) are not all finite; None when every one is."""
+    import numpy as np
+
+    try:
+        for i, v in enumerate(snap.variants):
+            if not np.isfinite(v.grid_prediction).all():
+                return i
+            if not all(np.isfinite(lin.weight_norm) and np.isfinite(lin.weight_hist.edges).all() for lin in v.linears):
+                return i
+            for key in LOSS_KEYS:
+                column = np.asarray(v.history.get(key, ()), dtype=float)
+                recorded = np.flatnonzero(~np.isnan(column))  # NaN before the first record: none yet
+                if recorded.size and (np.isinf(column).any() or np.isnan(column[recorded[0] :]).any()):
+                    return i
+    except (AttributeError, TypeError):  # a demonstration's snapshot: nothing trained to diverge
+        return None
+    return None

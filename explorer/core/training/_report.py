@@ -1,0 +1,64 @@
+"""Summaries of a finished (or running) trainer, for metrics.json and the terminal."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Optional
+
+import numpy as np
+
+from explorer.core.protocol import HISTORY_KEYS
+
+
+def _clean(x: Any) -> Any:
+    """JSON has no NaN: missing values become null."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    return x
+
+
+def _final(col: np.ndarray) -> Optional[float]:
+    finite = col[np.isfinite(col)]
+    return _clean(float(finite[-1])) if finite.size else None
+
+
+def _best(col: np.ndarray, lower_is_better: bool) -> Optional[float]:
+    finite = col[np.isfinite(col)]
+    if not finite.size:
+        return None
+    return float(finite.min() if lower_is_better else finite.max())
+
+
+def variant_history(run) -> dict[str, list]:  # type: ignore[no-untyped-def]
+    return {key: [_clean(float(v)) for v in run.history.column(key)] for key in HISTORY_KEYS}
+
+
+def summarize(trainer) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    variants = {}
+    for run in trainer.variants:
+        h = {key: run.history.column(key) for key in HISTORY_KEYS}
+        es = run.early
+        summary: dict[str, Any] = {}
+        for split in ("train", "val", "test"):
+            summary[f"final_{split}_loss"] = _final(h[f"{split}_loss"])
+            summary[f"best_{split}_loss"] = _best(h[f"{split}_loss"], True)
+            summary[f"final_{split}_accuracy"] = _final(h[f"{split}_accuracy"])
+            summary[f"best_{split}_accuracy"] = _best(h[f"{split}_accuracy"], False)
+        summary.update(
+            best_epoch=es.best_epoch,
+            stop_epoch=es.stop_epoch if es.stopped else None,
+            restored_best=run.restored,
+            final_weight_norm=_clean(
+                float(np.sqrt(sum(float(lin.weight.detach().norm()) ** 2 for lin in run.model.linears)))
+            ),
+        )
+        variants[run.name] = summary
+    wall = trainer.wall_seconds
+    return {
+        "steps": trainer.step_count,
+        "epochs": trainer.epoch,
+        "wall_seconds": round(wall, 3),
+        "steps_per_second": round(trainer.step_count / wall, 1) if wall > 0 else None,
+        "device": str(trainer.device),
+        "variants": variants,
+    }
