@@ -477,19 +477,6 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         """Folder, formats, PNG size (up to 4K and print), print style, one view or all (file_actions)."""
         self.file_actions.export_figures_dialog()
 
-    def export_figures(self, folder: str) -> list[Path]:
-        from explorer.gui.export import export_dashboard
-
-        self.paint_latest()
-        try:
-            paths = export_dashboard(self.dashboard, folder)
-        except ExplorerError as exc:
-            self.show_error(self.tr("Export failed: {0}").format(localize(str(exc))))
-            return []
-        self.settings.set("last_folder", str(folder))
-        self.show_message(self.tr("wrote {0} figure files to {1}").format(len(paths), folder))
-        return list(paths)
-
     def export_checkpoint_dialog(self) -> None:
         """Written by the trainer between two steps, also while training; failures reach the banner."""
         self.file_actions.export_checkpoint_dialog()

@@ -29,12 +29,12 @@ TASKS = ("regression", "classification", "image", "highdim", "scaling")
 
 # variant i: (name, dropout_p, dropout_kind, l1, l2)
 _VARIANTS = [
-    ("no regularization", 0.0, "none", 0.0, 0.0),
+    ("no regularization", 0.0, "inverted", 0.0, 0.0),
     ("dropout p=0.5", 0.5, "inverted", 0.0, 0.0),
     ("DropConnect p=0.3", 0.3, "dropconnect", 0.0, 0.0),
     ("Gaussian dropout", 0.3, "gaussian", 0.0, 0.0),
-    ("L1 1e-3", 0.0, "none", 1e-3, 0.0),
-    ("L2 1e-2", 0.0, "none", 0.0, 1e-2),
+    ("L1 1e-3", 0.0, "inverted", 1e-3, 0.0),
+    ("L2 1e-2", 0.0, "inverted", 0.0, 1e-2),
     ("vanilla p=0.5", 0.5, "vanilla", 0.0, 0.0),
     ("dropout + L2", 0.5, "inverted", 0.0, 1e-2),
 ]
@@ -227,7 +227,7 @@ def make_snapshot(
                 HiddenState(
                     width=w,
                     activation="ReLU",
-                    dropout_p=p if kind != "none" else 0.0,
+                    dropout_p=p,
                     dropout_kind=kind,
                     mask=None if mask is None else _ro(mask.astype(np.float32)),
                     activation_mean=0.3 + 0.1 * hi,

@@ -6,8 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.core.config._schema import Experiment, load_experiment
-from explorer.core.protocol import ConfigError
+from explorer.core.protocol import ConfigError, define_messages
 from explorer.core.util import resources_dir
+
+MSG = define_messages(
+    "presets",
+    {"none_found": "no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)"},
+)
 
 DEFAULT_PRESET = "dropout-regression"
 
@@ -31,8 +36,13 @@ def _order(path: Path) -> tuple[int, str]:
 
 
 def list_presets() -> list[PresetInfo]:
+    """Every built-in preset, the default first. None found means a broken installation (a wheel built
+    without its resources): an error, never a silent empty list."""
+    paths = sorted(presets_dir().glob("*.toml"), key=_order)
+    if not paths:
+        raise ConfigError([MSG.none_found(folder=str(presets_dir()))])
     out = []
-    for path in sorted(presets_dir().glob("*.toml"), key=_order):
+    for path in paths:
         exp = load_experiment(path)
         out.append(PresetInfo(path.stem, exp.meta.title or path.stem, exp.meta.description, exp.meta.lesson, path))
     return out

@@ -11,7 +11,7 @@ import copy
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -21,6 +21,8 @@ SCHEMA_VERSION = 1
 
 Activation = Literal["relu", "tanh", "sigmoid", "gelu", "linear"]
 DropoutKind = Literal["inverted", "vanilla", "dropconnect", "gaussian"]
+#: The dropout kinds, in the order the UI offers them (the one list; nn and the GUI read it).
+DROPOUT_KINDS: tuple[str, ...] = get_args(DropoutKind)
 DatasetKind = Literal[
     "linear",
     "sine",

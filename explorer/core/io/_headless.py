@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from explorer.core.config import Experiment
-from explorer.core.protocol import ExplorerError, TrainingError
+from explorer.core.protocol import ExplorerError
 from explorer.core.training import variant_history
 from explorer.core.util import atomic_write_text
 
@@ -152,8 +152,6 @@ def run_headless(
             runner.check_divergence()
         if observer is not None:
             observer(runner)
-    except TrainingError:
-        raise
     finally:
         if bar is not None:
             bar.close()

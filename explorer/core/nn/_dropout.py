@@ -19,11 +19,12 @@ over elements, no ``.item()``, no host-device synchronisation.
 
 from __future__ import annotations
 
-import math
-
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
+
+from explorer.core.config import DROPOUT_KINDS
+from explorer.core.nn._masks import dropout_mask
 
 __all__ = [
     "DROPOUT_KINDS",
@@ -34,8 +35,6 @@ __all__ = [
     "VanillaDropout",
     "make_dropout",
 ]
-
-DROPOUT_KINDS: tuple[str, ...] = ("inverted", "vanilla", "gaussian", "dropconnect")
 
 
 def _checked_p(value: float) -> float:
@@ -52,9 +51,10 @@ def _uniform(like: Tensor, generator: torch.Generator | None) -> Tensor:
 
 
 def _inverted_mask(like: Tensor, p: float, generator: torch.Generator | None) -> Tensor:
-    """m = (r >= p) / (1 - p) with r ~ U(0, 1): 0 with probability p, else 1/(1-p), so E[m] = 1.
+    """m = (r >= p) / (1 - p) with r ~ U(0, 1): 0 with probability p, else 1/(1-p), so E[m] = 1
+    (the formula: _masks.mask_constants).
     The same formula (and op) as ATen's _dropout_impl; for 0 <= p < 1."""
-    return (_uniform(like, generator) >= p).to(like.dtype).div_(1.0 - p)
+    return dropout_mask("inverted", p, _uniform(like, generator))
 
 
 def _keep(module: nn.Module, name: str, value: Tensor | None) -> None:
@@ -136,7 +136,7 @@ class VanillaDropout(_Dropout):
         return x * (1.0 - p)
 
     def _train_mask(self, x: Tensor, p: float) -> Tensor:
-        return (_uniform(x, self.generator) >= p).to(x.dtype)  # keep with prob 1-p
+        return dropout_mask("vanilla", p, _uniform(x, self.generator))  # keep with prob 1-p
 
 
 class GaussianDropout(_Dropout):
@@ -153,7 +153,7 @@ class GaussianDropout(_Dropout):
 
     def _train_mask(self, x: Tensor, p: float) -> Tensor:
         eps = torch.randn(x.shape, generator=self.generator, device=x.device, dtype=x.dtype)
-        return eps.mul_(math.sqrt(p / (1.0 - p))).add_(1.0)
+        return dropout_mask("gaussian", p, eps)
 
 
 class NoDropout(nn.Module):

@@ -1,4 +1,5 @@
-"""Dropout masks for stacked variants: each variant's own random numbers, dropout.py's formulas.
+"""Dropout masks: the formulas of the lessons, for one layer (the dropout modules of _dropout.py) and for
+all stacked variants at once (the stacked engine). `mask_constants` is the one place they are written.
 
 A variant draws from its own generator exactly what its model alone would draw,
 in the same order and shapes: per hidden layer either a (B, width) uniform
@@ -27,6 +28,35 @@ import torch
 from torch import Tensor
 
 
+def mask_constants(kind: str, p: float) -> tuple[float, float, Optional[float]]:
+    """(threshold, scale, sigma) of a unit mask from r:
+
+        inverted:  m = 1/(1-p) if r >= p else 0,  r ~ U(0, 1)      -> (p, 1/(1-p), None)
+        vanilla:   m = 1       if r >= p else 0,  r ~ U(0, 1)      -> (p, 1, None)
+        Gaussian:  m = 1 + sigma * r,  sigma = sqrt(p/(1-p)),  r ~ N(0, 1)   -> (-inf, 1, sigma)
+        p = 0: all ones (-inf, 1, None);  p = 1: all zeros (+inf, 1, None), nothing drawn.
+
+    1/(1-p) is rounded as float32 division rounds it, so m equals (r >= p).div_(1 - p) bit for bit."""
+    if p <= 0.0:
+        return -math.inf, 1.0, None
+    if p >= 1.0:
+        return math.inf, 1.0, None
+    if kind == "gaussian":
+        return -math.inf, 1.0, math.sqrt(p / (1.0 - p))
+    if kind == "vanilla":
+        return p, 1.0, None
+    return p, float(torch.tensor(1.0) / torch.tensor(1.0 - p)), None
+
+
+def dropout_mask(kind: str, p: float, r: Tensor) -> Tensor:
+    """One layer's multiplier m from its draws r (uniform, or standard normal for Gaussian), overwriting r.
+    The stacked engine applies the same constants to all variants at once (fill_mask)."""
+    threshold, scale, sigma = mask_constants(kind, p)
+    if sigma is not None:
+        return r.mul_(sigma).add_(1.0)
+    return torch.ge(r, threshold, out=r).mul_(scale)
+
+
 @dataclass
 class MaskPlan:
     """One hidden layer's unit masks (V, B, width), or DropConnect masks of the next Linear's
@@ -47,14 +77,11 @@ def mask_plan(specs: Sequence[tuple[bool, str, float]], like: Tensor) -> MaskPla
     for applies, kind, p in specs:
         draw, t, s, gs, sg = None, -math.inf, 1.0, False, 0.0
         if applies and p > 0.0:
-            if p >= 1.0:
-                t = math.inf  # zeros, nothing drawn (as dropout.py)
-            elif kind == "gaussian":
-                draw, gs, sg = "normal", True, math.sqrt(p / (1.0 - p))
-            else:
-                draw, t = "uniform", p
-                if kind != "vanilla":  # 1/(1-p) rounded as dropout.py's (r >= p).div_(1 - p)
-                    s = float(torch.tensor(1.0) / torch.tensor(1.0 - p))
+            t, s, noise = mask_constants(kind, p)
+            if noise is not None:
+                draw, gs, sg = "normal", True, noise
+            elif p < 1.0:  # p = 1: zeros, nothing drawn
+                draw = "uniform"
         draws.append(draw)
         thr.append(t)
         scale.append(s)

@@ -85,5 +85,3 @@ class SaveCheckpoint:
 
 
 Command = Union[SetValue, Pause, Resume, Step, Stop, RequestSnapshot, Rebuild, RestoreCheckpoint, SaveCheckpoint]
-
-LIVE_PATH_PREFIXES = ("regularization.", "optimizer.lr", "optimizer.momentum", "early_stopping.")

@@ -61,7 +61,7 @@ def _render_value(value: Any, translate: Translate) -> Any:
     return value
 
 
-class _Values(dict):
+class _Values(dict[str, Any]):
     """Format values that leave an unknown field visible instead of raising (a translation's typo)."""
 
     def __missing__(self, key: str) -> str:

@@ -7,7 +7,7 @@ and the GUI keeps only the newest. Views never see torch tensors or the trainer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 
@@ -135,4 +135,4 @@ class Snapshot:
     wall_seconds: float = 0.0
     generation: int = 0  # increments each time the model is rebuilt
     experiment_json: str = ""  # the experiment the trainer is running now (with live edits)
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)

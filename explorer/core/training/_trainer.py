@@ -19,7 +19,7 @@ from torch import nn
 from explorer.core.config import Experiment, apply_live_value
 from explorer.core.data import Dataset, build_dataset
 from explorer.core.nn import MLP, apply_decoupled_weight_decay, penalty
-from explorer.core.protocol import Command, HistogramFrame, SetValue, TrainingError
+from explorer.core.protocol import HISTORY_KEYS, Command, HistogramFrame, SetValue, TrainingError
 from explorer.core.training._early_stopping import EarlyStopping
 from explorer.core.training._history import History
 from explorer.core.training._probes import build_snapshot, histogram
@@ -51,20 +51,7 @@ class VariantRun:
 
 
 def _history_columns(n_linear: int, n_hidden: int) -> dict[str, int]:
-    cols = {
-        k: 1
-        for k in (
-            "epoch",
-            "step",
-            "train_loss",
-            "val_loss",
-            "test_loss",
-            "train_accuracy",
-            "val_accuracy",
-            "test_accuracy",
-            "penalty",
-        )
-    }
+    cols = dict.fromkeys(HISTORY_KEYS, 1)
     cols.update(weight_norm=n_linear, activation_var=max(n_hidden, 1), activation_mean=max(n_hidden, 1))
     return cols
 

@@ -28,7 +28,7 @@ class BackReference(Generic[T]):
         target = getattr(obj, self.slot)()
         if target is None:
             raise RuntimeError(f"{type(obj).__name__} outlived its {self.name}")
-        return target
+        return target  # type: ignore[no-any-return]  # a weakref.ref of T gives T
 
     def __set__(self, obj: Any, value: T) -> None:
         setattr(obj, self.slot, weakref.ref(value))

@@ -25,4 +25,4 @@ def resources_dir() -> Path:
         return Path(bundle) / "resources"
     if (_SOURCE_TREE / "pyproject.toml").is_file() and (_SOURCE_TREE / "resources" / "presets").is_dir():
         return _SOURCE_TREE / "resources"
-    return Path(str(resources.files("explorer._resources")))
+    return Path(str(resources.files("explorer").joinpath("_resources")))

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 from superqt.utils import qthrottled
 
-from explorer.core.config import Experiment
+from explorer.core.config import DROPOUT_KINDS, Experiment
 from explorer.core.protocol import ConfigError, SetValue
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
@@ -26,7 +26,6 @@ from explorer.gui.panels.tooltips import tip
 from explorer.gui.widgets import LogSlider, StepSlider
 
 THROTTLE_MS = 50  # ~20 commands a second per control while dragging
-DROPOUT_KINDS = ("inverted", "vanilla", "dropconnect", "gaussian")
 
 
 class RegularizationPanel(ExperimentPanel):
