@@ -84,6 +84,24 @@ def test_presets_lists_every_preset() -> None:
         assert info.title in proc.stdout
 
 
+def test_no_presets_is_an_error_never_an_empty_list(run_main, tmp_path, monkeypatch) -> None:
+    """A wheel built without its resources once listed nothing and exited 0."""
+    monkeypatch.setenv("EXPLORER_RESOURCES", str(tmp_path))
+    line = assert_clean_failure_in_process(run_main("presets"), "no built-in presets", "installation is incomplete")
+    assert str(tmp_path) in line
+    assert_clean_failure_in_process(run_main("run", "--preset", "dropout-regression", "--out", tmp_path / "o"))
+
+
+def test_resources_of_an_installed_package_are_found_inside_it(tmp_path, monkeypatch) -> None:
+    """Outside a source tree the resources are the package's own copy (explorer/_resources in the wheel)."""
+    from explorer.core.util import _resources
+
+    monkeypatch.delenv("EXPLORER_RESOURCES", raising=False)
+    monkeypatch.setattr(_resources, "_SOURCE_TREE", tmp_path)  # no pyproject.toml there: not a checkout
+    found = _resources.resources_dir()
+    assert found.parts[-2:] == ("explorer", "_resources")
+
+
 def test_check_good_file(tmp_path) -> None:
     path = tmp_path / "mine.json"
     load_preset("l1-vs-l2").save(path)
