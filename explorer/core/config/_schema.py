@@ -195,7 +195,7 @@ def _is_variant_path(path: str) -> bool:
 
 
 class DemoConfig(_Strict):
-    """The dropout-scaling demonstration (EXPERIMENTS.md #2): no training."""
+    """The dropout-scaling demonstration: no training."""
 
     dropout_p: float = Field(0.5, ge=0.0, le=1.0)
     n_inputs: int = Field(10_000, ge=1, le=1_000_000)

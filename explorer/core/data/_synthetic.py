@@ -1,4 +1,4 @@
-"""The synthetic sets as plain numpy draws (assembled into a Dataset by datasets.py).
+"""The synthetic sets as plain numpy draws (assembled into a Dataset by _datasets.py).
 
 Each split (train, validation, test) draws from its own numpy Generator spawned
 from the dataset seed, so changing one split's size never changes another
@@ -13,11 +13,11 @@ import numpy as np
 
 from explorer.core.config import DatasetConfig
 
-# EXPERIMENTS.md §4: x = 1..10, y = x^2 plus noise (the exact published values).
+# the weight-decay experiment: x = 1..10, y = x^2 plus noise (the exact published values).
 QUADRATIC_X = np.arange(1.0, 11.0)
 QUADRATIC_Y = np.array([0.52, 8.54, 6.94, 20.76, 32.17, 30.65, 40.46, 80.12, 75.12, 98.83])
 
-HIGHDIM_W = 0.01  # EXPERIMENTS.md §5: w* = 0.01 * ones(d)
+HIGHDIM_W = 0.01  # d2l's weight-decay experiment: w* = 0.01 * ones(d)
 HIGHDIM_B = 0.05  # b* = 0.05
 
 # kind -> (noise-free target, grid low, grid high, grid includes its high end)
@@ -53,7 +53,7 @@ def split_noise(cfg: DatasetConfig, split: str) -> float:
 
 
 def linear(cfg: DatasetConfig) -> Splits:
-    """x = linspace(-1, 1, n) for every split; y = 1.5 x + N(0, noise) (EXPERIMENTS.md §1)."""
+    """x = linspace(-1, 1, n) for every split; y = 1.5 x + N(0, noise) (the dropout-regression experiment)."""
     rngs, out = split_rngs(cfg.seed), {}
     for s, n in split_sizes(cfg).items():
         x = np.linspace(-1.0, 1.0, n)
@@ -79,7 +79,7 @@ def quadratic(cfg: DatasetConfig) -> Splits:
 
 
 def highdim(cfg: DatasetConfig) -> Splits:
-    """d2l's weight-decay set: y = X w* + b* + N(0, noise), X ~ N(0, 1) (EXPERIMENTS.md §5)."""
+    """d2l's weight-decay set: y = X w* + b* + N(0, noise), X ~ N(0, 1) (d2l, section on weight decay)."""
     rngs, out = split_rngs(cfg.seed), {}
     w = np.full(cfg.input_dim, HIGHDIM_W)
     for s, n in split_sizes(cfg).items():

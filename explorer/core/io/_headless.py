@@ -3,12 +3,12 @@
     DIR/experiment.json   the resolved experiment
     DIR/metrics.json      per-evaluation history and a summary (per variant)
     DIR/metrics.csv       the same history as a table: one row per evaluation,
-                          one column group per variant (see metrics_export.py)
-    DIR/checkpoint.pt     the final state (see checkpoint.py)
+                          one column group per variant (see _metrics.py)
+    DIR/checkpoint.pt     the final state (see _checkpoint.py)
     DIR/best.pt           the best weights, when early stopping restored them
 
 With `tensorboard=LOGDIR`, TensorBoard event files are written as training goes,
-one run folder per variant (see tensorboard_log.py; needs the tensorboard extra).
+one run folder per variant (see _tensorboard.py; needs the tensorboard extra).
 """
 
 from __future__ import annotations

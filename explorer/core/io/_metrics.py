@@ -1,4 +1,4 @@
-"""Export the per-evaluation history as a table: CSV and JSON (issue 4, item 5).
+"""Export the per-evaluation history as a table: CSV and JSON.
 
 One row per evaluation (epoch, step); one column group per variant:
 
@@ -95,7 +95,7 @@ def _as_2d(arr: np.ndarray, n_rows: int) -> np.ndarray:
 
 
 def variant_series(run) -> VariantSeries:  # type: ignore[no-untyped-def]
-    """A trainer's VariantRun as arrays, exactly as probes.py puts them into a VariantState."""
+    """A trainer's VariantRun as arrays, exactly as training/_probes.py puts them into a VariantState."""
     hist = run.history
     n_hidden = int(run.model.n_hidden)
     history = {key: hist.column(key) for key in HISTORY_KEYS}

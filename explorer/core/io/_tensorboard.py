@@ -1,4 +1,4 @@
-"""TensorBoard event files for a training run (issue 4, item 6): an optional extra.
+"""TensorBoard event files for a training run: an optional extra.
 
     logdir/<variant>/events.out.tfevents...   one run folder per variant
 

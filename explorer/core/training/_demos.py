@@ -1,4 +1,4 @@
-"""The dropout-scaling demonstration (EXPERIMENTS.md #2): why train and eval outputs differ.
+"""The dropout-scaling demonstration: why train and eval outputs differ.
 
 Net: Dropout(p) -> Linear(n, 1, bias=False) with every weight 1 -> ReLU, input
 n ones. Inverted dropout scales kept units by 1/(1-p) while training, so train

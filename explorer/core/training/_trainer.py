@@ -1,7 +1,7 @@
 """The trainer: trains one experiment (and its variants in lockstep) step by step.
 
 It trains in a tight loop; what the views need is gathered only when a
-Snapshot is asked for (see probes.py), never by default every step. Commands
+Snapshot is asked for (see _probes.py), never by default every step. Commands
 change live fields between steps without a restart.
 """
 
@@ -88,7 +88,7 @@ class Trainer:
         history_capacity: int = 4096,
         stacked: Optional[bool] = None,
     ):
-        """`stacked`: train the variants as one stacked network (stacked.py) when they
+        """`stacked`: train the variants as one stacked network (stacked/_engine.py) when they
         can be; None follows EXPLORER_STACKED (on unless it is 0), False is the per-model path."""
         if experiment.kind != "training":
             raise TrainingError(f"experiment kind {experiment.kind!r} is a demonstration, not a training run")

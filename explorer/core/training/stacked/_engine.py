@@ -11,8 +11,8 @@ graph):
     db_l = sum over the batch of dz_l      da_{l-1} = dz_l @ W_l
 
 Everything else stays per variant, exactly as the variant's model alone does it:
-dropout masks from its own generator (stacked_masks.py), its own L1/L2 penalty
-(stacked_penalty.py), its own optimizer hyperparameters (stacked_optim.py),
+dropout masks from its own generator (nn/_masks.py), its own L1/L2 penalty
+(_penalty.py), its own optimizer hyperparameters (_optim.py),
 and early stopping: a finished variant's row (weights, gradient, optimizer
 state, generator) no longer changes.
 

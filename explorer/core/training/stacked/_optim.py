@@ -1,6 +1,6 @@
 """SGD, Adam and AdamW for stacked variants: torch.optim's update math, one row per variant.
 
-The engine (stacked.py) keeps every variant's parameters in one row of a
+The engine (_engine.py) keeps every variant's parameters in one row of a
 (V, P) tensor, laid out like the variant's torch optimizer: the weights group
 [W_0 | ... | W_L] then the biases group [b_0 | ... | b_L]. Per-variant
 hyperparameters are (V, 1) columns, so one elementwise op updates every

@@ -1,4 +1,4 @@
-"""L1/L2 penalties for stacked variants, exact per variant (penalties.py's convention).
+"""L1/L2 penalties for stacked variants, exact per variant (nn/_penalties.py's convention).
 
     penalty_v = sum over layers of  l1_v * sum|W| + l2_v * sum W^2   (+ the same on the
                 biases when penalize_biases)                          -- L2 has no 1/2
