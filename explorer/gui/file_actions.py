@@ -1,5 +1,5 @@
 """File and Edit menu actions: take figures, animations, checkpoints, metrics and experiments
-out of the window (issue 4), without ever stopping training or losing work.
+out of the window, without ever stopping training or losing work.
 
     File ▸ Open checkpoint…             inspect a checkpoint (views show its weights,
                                         histograms and history); Play continues training
