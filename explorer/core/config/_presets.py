@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.core.config._schema import Experiment, load_experiment
-from explorer.core.protocol import ConfigError
+from explorer.core.protocol import ConfigError, define_messages
 from explorer.core.util import resources_dir
+
+MSG = define_messages("presets", {"unknown": "unknown preset {preset}; the presets are: {names}"})
 
 DEFAULT_PRESET = "dropout-regression"
 
@@ -42,7 +44,7 @@ def preset_path(name: str) -> Path:
     path = presets_dir() / f"{name}.toml"
     if not path.is_file():
         names = ", ".join(p.stem for p in sorted(presets_dir().glob("*.toml"), key=_order))
-        raise ConfigError([f"unknown preset {name!r}; the presets are: {names}"])
+        raise ConfigError([MSG.unknown(preset=repr(name), names=names)])
     return path
 
 
