@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslato
 from PySide6.QtWidgets import QApplication
 
 from explorer import __version__
-from explorer.core.protocol import ConfigError, ExplorerError
+from explorer.core.protocol import ExplorerError
 
 SMOKE_ENV = "EXPLORER_SMOKE_EXIT_AFTER_MS"
 CHECKPOINT_SUFFIXES = (".pt", ".pth")  # `python -m explorer FILE.pt` opens a checkpoint
@@ -55,9 +55,9 @@ def _initial_experiment(preset: Optional[str], experiment_path: Optional[str], s
         if preset:
             return load_preset(preset), None
     except ExplorerError as exc:
-        from explorer.gui.core_messages import localize
+        from explorer.gui.core_messages import tr_message
 
-        detail = localize("; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc))
+        detail = tr_message(exc.message)
         what = experiment_path or preset
         problem = QCoreApplication.translate(
             "app", "Could not open {0}: {1}. Showing the default preset instead."

@@ -161,7 +161,7 @@ class ClassroomController(QObject):
         try:
             new = w.experiment.with_values(values)
         except ConfigError as exc:
-            w.show_problem("; ".join(exc.problems))
+            w.show_problem(exc.message)
             return
         w._experiment = new
         host = getattr(w, "host", None)

@@ -32,9 +32,9 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QProgressBar, QToolButton
 
 from explorer.core.config import Experiment, parse_experiment
-from explorer.core.protocol import ConfigError, ExplorerError, ExportError
+from explorer.core.protocol import ConfigError, ExplorerError, ExportError, Message
 from explorer.core.protocol import commands as C
-from explorer.gui.core_messages import localize
+from explorer.gui.core_messages import tr_message
 from explorer.gui.export_dialogs import FigureExportDialog, FigureOptions, RecordDialog, RecordOptions
 
 NAME_MAX = 255
@@ -344,8 +344,9 @@ class FileActions(QObject):
         self.window.show_message(self.tr("saving checkpoint to {0}…").format(key))
         return True
 
-    @Slot(str)
-    def _on_host_message(self, text: str) -> None:
+    @Slot(object)
+    def _on_host_message(self, message: Union[Message, str]) -> None:
+        text = str(message)  # the trainer's notes are matched in English; shown in the UI's language
         announce = self._announce
         if announce is not None and announce[0] in text:
             # the trainer's own "opened checkpoint" note replaces ours in the status line: say ours after it
@@ -355,13 +356,13 @@ class FileActions(QObject):
             return
         if "no weights to save" in text:
             self._pending_saves.clear()
-            self._error(self.tr("Checkpoint not saved: {0}").format(localize(text)))
+            self._error(self.tr("Checkpoint not saved: {0}").format(tr_message(message)))
             return
         for key in list(self._pending_saves):
             if key in text:
                 self._pending_saves.pop(key)
                 if text.lower().startswith("cannot") or "cannot write" in text:
-                    self._error(self.tr("Checkpoint not saved: {0}. Training goes on.").format(localize(text)))
+                    self._error(self.tr("Checkpoint not saved: {0}. Training goes on.").format(tr_message(message)))
                 return
 
     # -- opening a checkpoint --------------------------------------------------------------------------
@@ -444,7 +445,8 @@ class FileActions(QObject):
         try:
             (write_metrics_csv if fmt == ".csv" else write_metrics_json)(snap, path)
         except (ExplorerError, ValueError) as exc:
-            self._error(self.tr("Metrics not exported: {0}").format(localize(str(exc))))
+            text = tr_message(exc.message) if isinstance(exc, ExplorerError) else str(exc)
+            self._error(self.tr("Metrics not exported: {0}").format(text))
             return None
         self._remember_folder(path.parent)
         self.window.show_message(self.tr("metrics up to epoch {0} written to {1}").format(snap.epoch, path))
@@ -481,7 +483,7 @@ class FileActions(QObject):
         try:
             experiment = experiment_from_text(text)
         except ConfigError as exc:
-            self.window.show_problem(self.tr("pasted experiment: {0}").format(localize("; ".join(exc.problems))))
+            self.window.show_problem(self.tr("pasted experiment: {0}").format(tr_message(exc.message)))
             return False
         title = experiment.meta.title or self.tr("untitled")
         self.window.load_experiment(experiment, note=self.tr("pasted experiment: {0}").format(title))
@@ -552,7 +554,7 @@ class FileActions(QObject):
             recorder.start()
         except ExportError as exc:
             self.recorder = None
-            self._error(self.tr("Not recording: {0}").format(localize(str(exc))))
+            self._error(self.tr("Not recording: {0}").format(tr_message(exc.message)))
             return None
         self._stop_at_end = options.stop_at_end
         self._remember_folder(Path(options.path).parent)
@@ -620,7 +622,7 @@ class FileActions(QObject):
 
     @Slot(str)
     def _on_record_failed(self, message: str) -> None:
-        self._error(self.tr("Recording not saved: {0}. Training goes on.").format(localize(message)))
+        self._error(self.tr("Recording not saved: {0}. Training goes on.").format(message))
 
     @Slot(str)
     def _on_state(self, state: str) -> None:

@@ -89,8 +89,10 @@ class _SessionThread(QThread):
 class TrainerHost(QObject):
     snapshotReady = Signal(object)
     stateChanged = Signal(str)
-    message = Signal(str)
-    errorOccurred = Signal(str)
+    # The trainer's notes and errors: a Message (an id and its values; explorer.core.protocol),
+    # or a text of the window's own, already in the UI's language. Shown with core_messages.tr_message.
+    message = Signal(object)
+    errorOccurred = Signal(object)
     # A rebuild the trainer could not do (a bad data file, ...): the run it kept goes on, and
     # this carries that run's Experiment, so the window shows what is really training.
     rebuildRejected = Signal(object)
@@ -275,11 +277,11 @@ class TrainerHost(QObject):
             self.state = payload
             self.stateChanged.emit(payload)
         elif kind == "message":
-            self.message.emit(str(payload))
+            self.message.emit(payload)
         elif kind == "checkpoint":
             self.message.emit(self.tr("checkpoint saved to {path}").format(path=payload))
         elif kind == "error":
-            self.errorOccurred.emit(str(payload))
+            self.errorOccurred.emit(payload)
         elif kind == "rejected":
             self._on_rejected(payload)
         elif kind == "died" and not self._shut:
@@ -312,5 +314,5 @@ class TrainerHost(QObject):
                     pass
             self.experiment = kept
         self._since_rebuild = []
-        self.errorOccurred.emit(str(payload.get("message", "")) if isinstance(payload, dict) else str(payload))
+        self.errorOccurred.emit(payload.get("message", "") if isinstance(payload, dict) else payload)
         self.rebuildRejected.emit(kept)

@@ -21,9 +21,9 @@ font (``apply_language_font``). ``switch_language(app, lang)`` does the same whi
   maps a text they kept from before the switch (a view's ``title``) to the new language.
 
 Texts that come from explorer.core (ConfigError problems, trainer messages, checkpoint
-errors) are English there and translated where the window shows them (core_messages.localize
-matches the core's known forms; what comes from outside our code, such as an OS error's reason,
-stays English). User data (variant names, file names) and pyqtgraph's own plot context menus stay
+errors) are messages there, an id with its values, translated where the window shows them
+(core_messages.tr_message, context "CoreMessages"; what comes from outside our code, such as an
+OS error's reason, stays English). User data (variant names, file names) and pyqtgraph's own plot context menus stay
 as they are; the narration's sentences, also written in the core, are translated (they are
 marked for lupdate in i18n_strings.py, which packaging/update_translations.sh generates).
 

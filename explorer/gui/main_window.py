@@ -14,7 +14,7 @@ can never queue stale frames behind a slow paint.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.config import Experiment, load_experiment
-from explorer.core.protocol import ConfigError, ExplorerError, SetValue
+from explorer.core.protocol import ConfigError, ExplorerError, Message, SetValue
 from explorer.gui import i18n
-from explorer.gui.core_messages import localize
+from explorer.gui.core_messages import tr_message
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel
 from explorer.gui.panels.edits import apply_set_value
@@ -278,7 +278,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
                 new = apply_set_value(self._experiment, command)
                 self.host.send(command)
             except ConfigError as exc:
-                self.show_problem("; ".join(exc.problems))
+                self.show_problem(exc.message)
                 for panel in self.panels:
                     panel.set_experiment(self._experiment)
                 return
@@ -379,20 +379,20 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         return self._painted
 
     # -- messages ------------------------------------------------------------------------------
-    @Slot(str)
-    def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(localize(text), 8000)  # the core's messages in the UI's language
+    @Slot(object)
+    def show_message(self, text: Union[Message, str]) -> None:
+        self.statusBar().showMessage(tr_message(text), 8000)  # the core's messages in the UI's language
 
-    @Slot(str)
-    def show_error(self, text: str) -> None:
+    @Slot(object)
+    def show_error(self, text: Union[Message, str]) -> None:
         """An error the user should see: the status line and the banner (non-modal; training goes on).
 
         The banner offers the way out where there is one: the CPU after CUDA ran out of
         memory, a restart when the trainer is gone (its process killed or crashed)."""
-        self._error_text = text  # as written, for _error_actions after a rejected rebuild
-        shown = localize(text)  # the core's messages in the UI's language
+        self._error_text = str(text)  # in English, for _error_actions after a rejected rebuild
+        shown = tr_message(text)  # the core's messages in the UI's language
         self.statusBar().showMessage(shown)
-        self.banner.show_message(shown, "error", self._error_actions(text))
+        self.banner.show_message(shown, "error", self._error_actions(str(text)))
 
     def _error_actions(self, text: str) -> list:
         actions = []
@@ -407,7 +407,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         try:
             experiment = self._experiment.with_values({"training.device": "cpu"})
         except ConfigError as exc:
-            self.show_problem("; ".join(exc.problems))
+            self.show_problem(exc.message)
             return
         self._set_experiment(experiment)
         for panel in self.panels:
@@ -415,10 +415,10 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self.start(play=True)
         self.show_message(self.tr("training on the CPU now: model rebuilt from step 0"))
 
-    @Slot(str)
-    def show_problem(self, text: str) -> None:
+    @Slot(object)
+    def show_problem(self, text: Union[Message, str]) -> None:
         """A refused edit: nothing was applied."""
-        text = localize(text)  # ConfigError problems in the UI's language
+        text = tr_message(text)  # ConfigError problems in the UI's language
         self.statusBar().showMessage(self.tr("Not applied: {0}").format(text), 10000)
         self.banner.show_message(self.tr("Not applied: {0}").format(text), "error")
 
@@ -465,7 +465,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         try:
             experiment.save(path)
         except (ExplorerError, OSError) as exc:
-            self.show_error(self.tr("Cannot save {0}: {1}").format(path, localize(str(exc))))
+            self.show_error(self.tr("Cannot save {0}: {1}").format(path, _problems(exc)))
             return False
         self.settings.add_recent_file(path)
         self._fill_recent_menu()
@@ -611,7 +611,8 @@ def _space_belongs_to_focus(event: QEvent, focus: Optional[QWidget]) -> bool:
 
 
 def _problems(exc: Exception) -> str:
-    return localize("; ".join(exc.problems) if isinstance(exc, ConfigError) else str(exc))
+    """What went wrong, in the UI's language: our errors translated, an OS error's own words as they are."""
+    return tr_message(exc.message) if isinstance(exc, ExplorerError) else str(exc)
 
 
 def _default_experiment() -> Experiment:

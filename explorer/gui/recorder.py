@@ -41,6 +41,7 @@ from PySide6.QtCore import QObject, Signal
 
 from explorer.core.io import AnimationWriter, animation_format, even_size, open_animation_writer
 from explorer.core.protocol import ExportError
+from explorer.gui.core_messages import tr_message
 from explorer.gui.views import palette
 
 DEFAULT_FPS = 10
@@ -330,7 +331,7 @@ class AnimationRecorder(QObject):
             elif writer.done and self.error is None and self.result is None:
                 self.result = writer.path if writer.path.exists() else None
         except ExportError as exc:
-            self._failed(str(exc))
+            self._failed(tr_message(exc.message))
             return None
         if self.result is None:
             self._failed(self.error or self.tr("{0} could not be written").format(self.path.name))
@@ -393,7 +394,11 @@ class AnimationRecorder(QObject):
             return
         exc = fut.exception()
         if exc is not None:
-            self._failed(str(exc) if isinstance(exc, ExportError) else self.tr("recording failed: {0}").format(exc))
+            self._failed(
+                tr_message(exc.message)
+                if isinstance(exc, ExportError)
+                else self.tr("recording failed: {0}").format(exc)
+            )
             return
         self.encoded += 1
         if self.state == "encoding":
@@ -413,7 +418,7 @@ class AnimationRecorder(QObject):
         except asyncio.CancelledError:
             return
         except ExportError as exc:
-            self._failed(str(exc))
+            self._failed(tr_message(exc.message))
             return
         except Exception as exc:
             self._failed(self.tr("recording failed: {0}").format(exc))

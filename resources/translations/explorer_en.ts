@@ -239,6 +239,10 @@
         <translation>Tuple should have at least {n} items after validation, not {m}</translation>
     </message>
     <message>
+        <source>--set {text}: expected path=value</source>
+        <translation>--set {text}: expected path=value</translation>
+    </message>
+    <message>
         <source>String should have at least {n} character</source>
         <translation>String should have at least {n} character</translation>
     </message>
@@ -251,8 +255,48 @@
         <translation>String should have at most {n} characters</translation>
     </message>
     <message>
+        <source>TensorBoard logging needs the tensorboard package ({detail}); install the tensorboard extra: pip install &apos;regularization-explorer[tensorboard]&apos;</source>
+        <translation>TensorBoard logging needs the tensorboard package ({detail}); install the tensorboard extra: pip install &apos;regularization-explorer[tensorboard]&apos;</translation>
+    </message>
+    <message>
+        <source>a frame must be (height, width, 3) uint8, got {shape} {dtype}</source>
+        <translation>a frame must be (height, width, 3) uint8, got {shape} {dtype}</translation>
+    </message>
+    <message>
+        <source>at least {n}</source>
+        <translation>at least {n}</translation>
+    </message>
+    <message>
+        <source>cannot record to {name}: not a file name</source>
+        <translation>cannot record to {name}: not a file name</translation>
+    </message>
+    <message>
+        <source>cannot write TensorBoard logs to {path}: {reason}</source>
+        <translation>cannot write TensorBoard logs to {path}: {reason}</translation>
+    </message>
+    <message>
         <source>dataset.path is required for the {kind} dataset</source>
         <translation>dataset.path is required for the {kind} dataset</translation>
+    </message>
+    <message>
+        <source>frame rate must be between 1 and {max} frames per second, got {fps}</source>
+        <translation>frame rate must be between 1 and {max} frames per second, got {fps}</translation>
+    </message>
+    <message>
+        <source>frames of {w}x{h} pixels are too large (at most {max} per side)</source>
+        <translation>frames of {w}x{h} pixels are too large (at most {max} per side)</translation>
+    </message>
+    <message>
+        <source>inverted: train mean {inverted_train}, eval {inverted_eval}; vanilla: train mean {vanilla_train}, eval {vanilla_eval}</source>
+        <translation>inverted: train mean {inverted_train}, eval {inverted_eval}; vanilla: train mean {vanilla_train}, eval {vanilla_eval}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</source>
+        <translation>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -269,6 +313,14 @@
     <message>
         <source>variant {variant_name} may not change {field}: only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.* may differ between variants</source>
         <translation>variant {variant_name} may not change {field}: only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.* may differ between variants</translation>
+    </message>
+    <message>
+        <source>variants[{variant_name}].{problem}</source>
+        <translation>variants[{variant_name}].{problem}</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} or {last}</translation>
     </message>
     <message>
         <source>{item} is not a control id (letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;_&apos;, &apos;-&apos;)</source>
@@ -401,6 +453,18 @@
     <message>
         <source>{where}: cannot change while training (rebuild the model instead)</source>
         <translation>{where}: cannot change while training (rebuild the model instead)</translation>
+    </message>
+    <message>
+        <source>{messages}</source>
+        <translation>{messages}</translation>
+    </message>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
     </message>
     <message>
         <source>{where}: must be one of {choices} (got {value})</source>
@@ -705,10 +769,6 @@
     <message>
         <source>cannot start the MP4 encoder for {name}: {detail}</source>
         <translation>cannot start the MP4 encoder for {name}: {detail}</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> or </translation>
     </message>
     <message>
         <source>variant name</source>
@@ -1796,14 +1856,6 @@
     <message>
         <source>experiment saved to {0}</source>
         <translation>experiment saved to {0}</translation>
-    </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation>Export failed: {0}</translation>
-    </message>
-    <message>
-        <source>wrote {0} figure files to {1}</source>
-        <translation>wrote {0} figure files to {1}</translation>
     </message>
 </context>
 <context>

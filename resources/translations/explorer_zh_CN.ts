@@ -239,6 +239,10 @@
         <translation>元组至少应有 {n} 项，而不是 {m} 项</translation>
     </message>
     <message>
+        <source>--set {text}: expected path=value</source>
+        <translation>--set {text}：格式应为 path=value</translation>
+    </message>
+    <message>
         <source>String should have at least {n} character</source>
         <translation>字符串至少应有 {n} 个字符</translation>
     </message>
@@ -251,8 +255,48 @@
         <translation>字符串最多只能有 {n} 个字符</translation>
     </message>
     <message>
+        <source>TensorBoard logging needs the tensorboard package ({detail}); install the tensorboard extra: pip install &apos;regularization-explorer[tensorboard]&apos;</source>
+        <translation>TensorBoard 日志需要 tensorboard 软件包（{detail}）；请安装 tensorboard 扩展：pip install &apos;regularization-explorer[tensorboard]&apos;</translation>
+    </message>
+    <message>
+        <source>a frame must be (height, width, 3) uint8, got {shape} {dtype}</source>
+        <translation>每一帧都必须是 (高, 宽, 3) 的 uint8 数组，实际为 {shape} {dtype}</translation>
+    </message>
+    <message>
+        <source>at least {n}</source>
+        <translation>至少 {n}</translation>
+    </message>
+    <message>
+        <source>cannot record to {name}: not a file name</source>
+        <translation>无法录制到 {name}：这不是文件名</translation>
+    </message>
+    <message>
+        <source>cannot write TensorBoard logs to {path}: {reason}</source>
+        <translation>无法把 TensorBoard 日志写入 {path}：{reason}</translation>
+    </message>
+    <message>
         <source>dataset.path is required for the {kind} dataset</source>
         <translation>{kind} 数据集需要 dataset.path</translation>
+    </message>
+    <message>
+        <source>frame rate must be between 1 and {max} frames per second, got {fps}</source>
+        <translation>帧率必须在每秒 1 到 {max} 帧之间，实际为 {fps}</translation>
+    </message>
+    <message>
+        <source>frames of {w}x{h} pixels are too large (at most {max} per side)</source>
+        <translation>{w}x{h} 像素的帧太大（每边最多 {max} 像素）</translation>
+    </message>
+    <message>
+        <source>inverted: train mean {inverted_train}, eval {inverted_eval}; vanilla: train mean {vanilla_train}, eval {vanilla_eval}</source>
+        <translation>反向缩放：训练时均值 {inverted_train}，评估时 {inverted_eval}；原始：训练时均值 {vanilla_train}，评估时 {vanilla_eval}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</source>
+        <translation>{folder} 中没有内置预设：安装不完整（请重新安装本程序）</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -269,6 +313,14 @@
     <message>
         <source>variant {variant_name} may not change {field}: only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.* may differ between variants</source>
         <translation>变体 {variant_name} 不能修改 {field}：变体之间只能有 network.layers.N.dropout_p/dropout_kind、regularization.*、optimizer.* 和 early_stopping.* 不同</translation>
+    </message>
+    <message>
+        <source>variants[{variant_name}].{problem}</source>
+        <translation>variants[{variant_name}].{problem}</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} 或 {last}</translation>
     </message>
     <message>
         <source>{item} is not a control id (letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;_&apos;, &apos;-&apos;)</source>
@@ -401,6 +453,18 @@
     <message>
         <source>{where}: cannot change while training (rebuild the model instead)</source>
         <translation>{where}：训练中不能修改（请改为重建模型）</translation>
+    </message>
+    <message>
+        <source>{messages}</source>
+        <translation>{messages}</translation>
+    </message>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
     </message>
     <message>
         <source>{where}: must be one of {choices} (got {value})</source>
@@ -705,10 +769,6 @@
     <message>
         <source>cannot start the MP4 encoder for {name}: {detail}</source>
         <translation>无法为 {name} 启动 MP4 编码器：{detail}</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> 或 </translation>
     </message>
     <message>
         <source>variant name</source>
@@ -1796,14 +1856,6 @@
     <message>
         <source>experiment saved to {0}</source>
         <translation>实验已保存到 {0}</translation>
-    </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation>导出失败：{0}</translation>
-    </message>
-    <message>
-        <source>wrote {0} figure files to {1}</source>
-        <translation>已将 {0} 个图表文件写入 {1}</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.core.config import Experiment
 from explorer.core.io import load_checkpoint
-from explorer.core.protocol import Snapshot
+from explorer.core.protocol import Message, Snapshot
 from explorer.core.protocol import commands as C
 from explorer.core.session import Session
 from tests.core.small_runs import sine_run
@@ -87,7 +87,8 @@ class Collector:
         self.events.append((kind, payload))
 
     def of(self, kind: str) -> list[Any]:
-        return [p for k, p in self.events if k == kind]
+        """The payloads of one kind; a message as its English sentence."""
+        return [str(p) if isinstance(p, Message) else p for k, p in self.events if k == kind]
 
     def kinds(self) -> list[str]:
         return [k for k, _ in self.events]
@@ -265,6 +266,29 @@ def test_commands_before_any_experiment() -> None:
     session.serve(Script([C.Resume(), C.Step(2), C.Rebuild(None)]))
     assert out.of("message")[:2] == ["no experiment loaded", "no experiment loaded"]
     assert out.of("error") == ["nothing to rebuild: no experiment was loaded"]
+
+
+def test_messages_cross_as_data() -> None:
+    """Status lines and errors reach the host as Messages (an id and values, picklable), not only text."""
+    import pickle
+
+    session, out = new_session()
+    session.serve(
+        Script(
+            [
+                C.Resume(),
+                C.Rebuild('{"netwrk": 1}'),
+                rebuild(tiny(**{"training.epochs": 3}), start_paused=False),
+                Until(lambda: session.state == "finished", what="the end"),
+            ]
+        )
+    )
+    sent = [p for k, p in out.events if k in ("message", "error")]
+    assert all(isinstance(p, Message) for p in sent)
+    assert pickle.loads(pickle.dumps(sent)) == sent
+    assert [m.id for m in sent] == ["session.no_experiment", "errors.problems", "trainer.finished"]
+    assert sent[-1].params == {"epochs": 3, "steps": 3}
+    assert sent[1].params["problems"][0].params["where"] == "netwrk"
 
 
 def test_stop_returns_from_serve() -> None:

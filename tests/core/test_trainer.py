@@ -355,8 +355,9 @@ def test_early_stopping_stops_patience_evaluations_after_the_best_and_restores_i
     assert epochs[-1] == run.early.stop_epoch
     assert (
         f"early stopping at epoch {run.early.stop_epoch} (best epoch {run.early.best_epoch}, "
-        "best weights restored)" in trainer.status_line()
+        "best weights restored)" == str(trainer.status_line())
     )
+    assert trainer.status_line().id == "trainer.stopped_early_restored"
     summary = trainer.summary()["variants"]["model"]
     assert (summary["best_epoch"], summary["stop_epoch"], summary["restored_best"]) == (
         run.early.best_epoch,

@@ -1,28 +1,44 @@
-"""Messages written by explorer.core (English, Qt-free) shown in the language of the interface.
+"""Messages of explorer.core (ids with values, Qt-free) shown in the language of the interface.
 
-The messages are the core's real ones (a diverging trainer, a finished run, ConfigErrors from
-parse_experiment and apply_live_value, refused checkpoints, bad data files, the session's own),
-translated by explorer.gui.core_messages.localize: Chinese with the numbers, field paths and file
-names kept; English exactly the core's text; unknown text unchanged."""
+Every message id has its English template and a finished Chinese translation with the same
+placeholders; each renders in Chinese with its values kept. The core's real messages (a diverging
+trainer, a finished run, ConfigErrors with pydantic's error types, refused checkpoints, bad data
+files, the session's own) reach the window as Messages and are translated by
+explorer.gui.core_messages.tr_message; English is exactly the core's text; text that is not ours
+is shown as it is."""
 
 from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
 from explorer.core.config import Experiment, apply_live_value, parse_experiment
-from explorer.core.protocol import ConfigError, ExplorerError, TrainingError
+from explorer.core.protocol import (
+    CATALOGUE,
+    ConfigError,
+    ExplorerError,
+    Message,
+    TrainingError,
+    all_messages,
+    define_messages,
+    fields_of,
+)
 from explorer.core.protocol import commands as C
 from explorer.core.training import Trainer
-from explorer.gui.core_messages import localize
+from explorer.gui.core_messages import CONTEXT, tr_message
 from tests.gui.windows import close_window, open_window, tiny_run
 
+REPO = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WAIT_MS = 60_000
+# templates whose only words are a field path (the same in every language)
+FIELD_PATHS = {"config.in_variant"}
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
@@ -44,46 +60,130 @@ def english(qapp):
     yield
 
 
-def tiny(**values) -> Experiment:  # type: ignore[no-untyped-def]
-    return tiny_run(**{"training.epochs": 50, "training.eval_every": 1, **values})
+def catalogue(lang: str) -> dict[str, tuple[str, str | None]]:
+    """source -> (translation, its type) of context CoreMessages in resources/translations."""
+    root = ET.parse(REPO / "resources" / "translations" / f"explorer_{lang}.ts").getroot()
+    return {
+        m.findtext("source") or "": (m.findtext("translation") or "", m.find("translation").get("type"))
+        for c in root.iter("context")
+        if c.findtext("name") == CONTEXT
+        for m in c.iter("message")
+    }
 
 
-def diverge(experiment: Experiment) -> str:
+def catalogue_problems(messages: dict[str, str]) -> list[str]:
+    """What keeps a message id from being shown in both languages: no English template, no finished
+    Chinese translation, or a translation whose placeholders differ from the template's."""
+    zh, en = catalogue("zh_CN"), catalogue("en")
+    problems = []
+    for message_id, template in sorted(messages.items()):
+        if not template.strip():
+            problems.append(f"{message_id}: no English template")
+            continue
+        if en.get(template, ("", None)) != (template, None):
+            problems.append(f"{message_id}: {template!r} is not in the English catalogue")
+        translation, kind = zh.get(template, ("", "missing"))
+        if kind is not None or not translation.strip():
+            problems.append(f"{message_id}: {template!r} has no finished Chinese translation ({kind or 'empty'})")
+        elif fields_of(translation) != fields_of(template):
+            problems.append(f"{message_id}: the Chinese {translation!r} has other placeholders than {template!r}")
+    return problems
+
+
+def sample(message_id: str) -> Message:
+    """The message with a distinct value for each placeholder (V0x, V1x, ...)."""
+    names = sorted(fields_of(CATALOGUE[message_id]))
+    return Message(message_id, {name: f"V{i}x" for i, name in enumerate(names)})
+
+
+def diverge(experiment: Experiment) -> Message:
     trainer = Trainer(experiment, device="cpu")
     with pytest.raises(TrainingError) as info:
         while not trainer.finished:
             trainer.step()
-    return str(info.value)
+    return info.value.message
 
 
-def config_error(text: str) -> str:
+def config_error(text: str) -> ConfigError:
     with pytest.raises(ConfigError) as info:
         parse_experiment(text, "json")
-    return str(info.value)
+    return info.value
 
 
-def finished_status(experiment: Experiment) -> str:
+def finished_status(experiment: Experiment) -> Message:
     trainer = Trainer(experiment, device="cpu")
     while not trainer.finished:
         trainer.step()
     return trainer.status_line()
 
 
+def tiny(**values) -> Experiment:  # type: ignore[no-untyped-def]
+    return tiny_run(**{"training.epochs": 50, "training.eval_every": 1, **values})
+
+
 def numbers(text: str) -> list[str]:
-    return re.findall(r"\d+(?:\.\d+)?", text)
+    return sorted(re.findall(r"\d+(?:\.\d+)?", text))
 
 
-def assert_chinese(english_text: str, kept: tuple[str, ...] = ()) -> str:
-    """localize(english_text) is Chinese, keeps every number of the original and the `kept` parts."""
-    text = localize(english_text)
-    assert text != english_text and HAN.search(text), (english_text, text)
-    assert numbers(text) == numbers(english_text) or sorted(numbers(text)) == sorted(numbers(english_text)), (
-        english_text,
-        text,
-    )
+def assert_chinese(message: Message, kept: tuple[str, ...] = ()) -> str:
+    """tr_message(message) is Chinese, keeps every number of the English and the `kept` parts."""
+    english, text = str(message), tr_message(message)
+    assert text != english and HAN.search(text), (english, text)
+    assert numbers(text) == numbers(english), (english, text)
     for part in kept:
         assert part in text, (part, text)
     return text
+
+
+# -- the catalogue: every id in both languages -----------------------------------------------------------
+
+
+def test_every_message_id_has_english_and_finished_chinese_with_the_same_placeholders():
+    messages = all_messages()
+    assert len(messages) > 150 and "trainer.diverged_lr" in messages and "pydantic.int_parsing" in messages
+    problems = catalogue_problems(messages)
+    assert not problems, "run packaging/update_translations.sh and translate:\n" + "\n".join(problems)
+
+
+def test_a_message_without_its_translation_is_found():
+    """The check above fails for an id whose template the catalogue lacks, or whose Chinese has
+    lost a placeholder (the catalogue's own entries, tampered with, stand in for both)."""
+    try:
+        define_messages("test_only", {"new": "{name}: a sentence nobody translated yet"})
+        assert catalogue_problems({"test_only.new": CATALOGUE["test_only.new"]}) == [
+            "test_only.new: '{name}: a sentence nobody translated yet' is not in the English catalogue",
+            "test_only.new: '{name}: a sentence nobody translated yet' has no finished Chinese translation (missing)",
+        ]
+    finally:
+        del CATALOGUE["test_only.new"]
+    assert catalogue_problems({"x.empty": " "}) == ["x.empty: no English template"]
+    zh = catalogue("zh_CN")
+    template = CATALOGUE["trainer.finished"]
+    assert fields_of(zh[template][0]) == {"epochs", "steps"}
+    assert catalogue_problems({"trainer.finished": template.replace("{steps}", "{step}")})
+
+
+def test_i18n_strings_lists_every_template_for_lupdate():
+    text = (REPO / "explorer" / "gui" / "i18n_strings.py").read_text(encoding="utf-8")
+    listed = set(re.findall(r'QT_TRANSLATE_NOOP\("CoreMessages", (".*")\),', text))
+    assert {json.loads(s) for s in listed} == set(all_messages().values())
+
+
+def test_every_message_renders_in_chinese_with_its_values_kept(chinese):
+    for message_id, template in sorted(all_messages().items()):
+        message = sample(message_id)
+        text = tr_message(message)
+        for name, value in message.params.items():
+            assert value in text and "{" + name + "}" not in text, (message_id, text)
+        if re.search(r"[A-Za-z]{2,}", re.sub(r"\{\w+\}", "", template)) and message_id not in FIELD_PATHS:
+            assert HAN.search(text) and text != str(message), (message_id, text)
+
+
+def test_values_that_are_messages_are_translated_too(chinese):
+    problem = Message("config.unknown_field_spelling", {"where": "nam"})
+    joined = Message("errors.problems", {"problems": [problem, Message("text.plain", {"text": "not ours"})]})
+    assert tr_message(joined) == "nam：未知字段（请检查拼写）；not ours"
+    assert str(joined) == "nam: unknown field (check the spelling); not ours"
 
 
 # -- the core's real messages, in Chinese ----------------------------------------------------------------
@@ -91,9 +191,9 @@ def assert_chinese(english_text: str, kept: tuple[str, ...] = ()) -> str:
 
 def test_divergence_in_chinese(chinese):
     message = diverge(tiny(**{"optimizer.lr": 10.0}))
-    assert message.startswith("the loss became NaN or infinite") and "learning rate (10)" in message
-    step = re.search(r"at step (\d+)", message).group(1)
-    text = assert_chinese(message, ("NaN", "（10）", f"第 {step} 步", "重置"))
+    assert message.id == "trainer.diverged_lr" and message.params["lr"] == "10"
+    assert str(message).startswith("the loss became NaN or infinite") and "learning rate (10)" in str(message)
+    text = assert_chinese(message, ("NaN", "（10）", f"第 {message.params['step']} 步", "重置"))
     assert "learning rate" not in text
 
 
@@ -107,14 +207,15 @@ def test_divergence_of_a_variant_with_a_huge_penalty_in_chinese(chinese):
             ],
         )
     )
-    assert message.startswith("variant 'wild L2': the loss became NaN") and "L2 90" in message
+    assert message.id == "trainer.in_variant" and message.params["message"].id == "trainer.diverged_lr_penalty"
+    assert str(message).startswith("variant 'wild L2': the loss became NaN") and "L2 90" in str(message)
     text = assert_chinese(message, ("'wild L2'", "L1 0", "L2 90", "λ"))
     assert text.startswith("变体 'wild L2'：")
 
 
 def test_status_lines_in_chinese(chinese):
     done = finished_status(tiny(**{"training.epochs": 3}))
-    assert re.fullmatch(r"finished: 3 epochs, \d+ steps", done)
+    assert done.id == "trainer.finished" and re.fullmatch(r"finished: 3 epochs, \d+ steps", str(done))
     assert_chinese(done, ("已完成",))
     # early stopping in two variants: the status line joins them with "; "
     stopping = finished_status(
@@ -128,13 +229,13 @@ def test_status_lines_in_chinese(chinese):
             variants=[{"name": "plain", "set": {}}, {"name": "keep", "set": {"early_stopping.restore_best": False}}],
         )
     )
-    assert stopping.count("early stopping at epoch") == 2 and "; " in stopping
-    text = assert_chinese(stopping, ("plain：", "keep：", "早停", "已恢复最佳权重"))
+    assert str(stopping).count("early stopping at epoch") == 2 and "; " in str(stopping)
+    text = assert_chinese(stopping, ("plain：", "keep：", "早停", "已恢复最佳权重", "；"))
     assert "early stopping" not in text and text.count("早停") == 2
 
 
-def test_config_errors_in_chinese(chinese):
-    several = config_error(
+def test_config_errors_by_pydantic_error_type_in_chinese(chinese):
+    error = config_error(
         json.dumps(
             {
                 "optimizer": {"lr": -1, "kind": "sgdd"},
@@ -144,41 +245,40 @@ def test_config_errors_in_chinese(chinese):
             }
         )
     )
-    problems = several.split("; ")
-    assert len(problems) == 5 and "optimizer.lr: Input should be greater than 0 (got -1)" in problems
+    assert len(error.problems) == 5 and "optimizer.lr: Input should be greater than 0 (got -1)" in error.problems
+    ids = {m.id: m for m in error.problem_messages}
+    assert set(ids) == {"config.invalid", "config.not_one_of", "config.unknown_field_spelling"}
+    inner = sorted(m.params["msg"].id for m in error.problem_messages if m.id == "config.invalid")
+    assert inner == ["pydantic.greater_than", "pydantic.int_parsing", "pydantic.less_than_equal"]
     text = assert_chinese(
-        several,
-        (
-            "optimizer.lr",
-            "optimizer.kind",
-            "'sgd'",
-            "'adamw'",
-            "'sgdd'",
-            "nam",
-            "training.epochs",
-            "'abc'",
-            "regularization.l2_lambda",
-            "1000",
-        ),
+        error.message,
+        ("optimizer.lr", "optimizer.kind", "'sgd'", "'adamw'", "'sgdd'", "nam", "training.epochs", "'abc'", "1000"),
     )
-    assert "Input should" not in text and "unknown field" not in text
-    assert (
-        localize("optimizer.lr: Input should be greater than 0 (got -1)") == "optimizer.lr：输入值应大于 0（实际为 -1）"
-    )
-    assert localize("nam: unknown field (check the spelling)") == "nam：未知字段（请检查拼写）"
+    assert "Input should" not in text and "unknown field" not in text and " or " not in text
+    lr = next(m for m in error.problem_messages if m.params.get("where") == "optimizer.lr")
+    assert lr.params["msg"].params == {"limit": 0}
+    assert tr_message(lr) == "optimizer.lr：输入值应大于 0（实际为 -1）"
+    kind = next(m for m in error.problem_messages if m.id == "config.not_one_of")
+    assert tr_message(kind) == "optimizer.kind：必须是 'sgd', 'adam' 或 'adamw' 之一（实际为 'sgdd'）"
     for data, kept in (
         ({"optimizer": {"nesterov": True}}, ("optimizer", "nesterov", "momentum > 0")),
         ({"network": {"layers": [{"width": 0}]}}, ("network.layers.0.width", "1", "0")),
         ({"optimizer": {"momentum": 1}}, ("optimizer.momentum",)),
         ({"early_stopping": {"monitor": "val_accuracy"}}, ("'val_accuracy'",)),
         ({"variants": [{"name": "a", "set": {"optimizer.lr": -1}}]}, ("variants[a].optimizer.lr",)),
+        ({"variants": [{"name": "a", "set": {"optimizer.lrr": 1}}]}, ("variants[a].optimizer.lrr",)),
         ({"regularization": {"penalize_biases": "maybe"}}, ("'maybe'",)),
         ({"training": {"epochs": 1.5}}, ("1.5",)),
         ({"schema_version": 5}, ("schema_version", "5", "1")),
+        ({"variants": [{"name": ""}]}, ("variants.0.name", "1")),
+        ({"optimizer": {"betas": [0.9, 0.9, 0.9]}}, ("optimizer.betas", "2", "3")),
+        ({"network": 3}, ("NetworkConfig",)),
     ):
-        assert_chinese(config_error(json.dumps(data)), kept)
+        problem = config_error(json.dumps(data))
+        assert not any(m.id == "text.plain" for m in problem.problem_messages), problem.problem_messages
+        assert_chinese(problem.message, kept)
     not_json = config_error("{")
-    assert_chinese(not_json, ("JSON", "line 1 column 2"))  # the parser's own words stay
+    assert_chinese(not_json.message, ("JSON", "line 1 column 2"))  # the parser's own words stay
 
 
 def test_live_edits_refused_in_chinese(chinese):
@@ -190,7 +290,7 @@ def test_live_edits_refused_in_chinese(chinese):
     ):
         with pytest.raises(ConfigError) as info:
             apply_live_value(exp, path, value)
-        assert_chinese(str(info.value), kept)
+        assert_chinese(info.value.message, kept)
 
 
 def test_checkpoint_and_data_file_refusals_in_chinese(chinese, tmp_path):
@@ -201,26 +301,28 @@ def test_checkpoint_and_data_file_refusals_in_chinese(chinese, tmp_path):
     garbage.write_bytes(b"this is not a checkpoint")
     with pytest.raises(ExplorerError) as info:
         load_checkpoint(garbage)
-    assert_chinese(str(info.value), ("garbage.pt", "PyTorch zip"))
+    assert info.value.message.id == "checkpoint.not_zip"
+    assert_chinese(info.value.message, ("garbage.pt", "PyTorch zip"))
     with pytest.raises(ExplorerError) as info:
         load_checkpoint(tmp_path / "missing.pt")
-    assert_chinese(str(info.value), ("missing.pt",))
+    text = assert_chinese(info.value.message, ("missing.pt",))
+    assert text.endswith("No such file or directory")  # the OS's own words stay as they are
 
     table = tmp_path / "data.csv"
     table.write_text("x,y\n1,2\n3,abc\n", encoding="utf-8")
     with pytest.raises(ExplorerError) as info:
         read_numeric_csv(table)
-    assert_chinese(str(info.value), ("data.csv", "'abc'", "'y'", "第 3 行"))
+    assert_chinese(info.value.message, ("data.csv", "'abc'", "'y'", "第 3 行"))
     table.write_text("x,y\n1,2\n3\n", encoding="utf-8")
     with pytest.raises(ExplorerError) as info:
         read_numeric_csv(table)
-    assert_chinese(str(info.value), ("data.csv",))
+    assert_chinese(info.value.message, ("data.csv",))
 
     idx = tmp_path / "train-images-idx3-ubyte"
     idx.write_bytes(b"\x01\x02\x03\x04")
     with pytest.raises(ExplorerError) as info:
         read_idx(idx)
-    assert_chinese(str(info.value), ("train-images-idx3-ubyte", "01020304"))
+    assert_chinese(info.value.message, ("train-images-idx3-ubyte", "01020304"))
 
 
 def test_session_messages_in_chinese(chinese, tmp_path):
@@ -230,23 +332,23 @@ def test_session_messages_in_chinese(chinese, tmp_path):
     emitted: list[tuple[str, object]] = []
     session = Session(lambda kind, payload: emitted.append((kind, payload)))
     session.handle(C.Pause())
-    assert ("message", "no experiment loaded") in emitted
-    assert localize("no experiment loaded") == "未加载实验"
+    assert emitted == [("message", Message("session.no_experiment", {}))]
+    assert tr_message(emitted[0][1]) == "未加载实验"
 
     path = tmp_path / "run.pt"
     save_checkpoint(Trainer(tiny(), device="cpu"), path)
     session.handle(C.RestoreCheckpoint(str(path), start_paused=True))
-    opened = [p for k, p in emitted if k == "message" and str(p).startswith("opened checkpoint")]
-    assert opened == [f"opened checkpoint {path} (epoch 0, step 0)"]
+    opened = [p for k, p in emitted if k == "message" and p.id == "session.opened_checkpoint"]
+    assert [str(m) for m in opened] == [f"opened checkpoint {path} (epoch 0, step 0)"]
     assert_chinese(opened[0], (str(path), "第 0 轮", "第 0 步"))
 
     session.handle(C.RestoreCheckpoint(str(tmp_path / "nothing.pt")))
     refused = [p for k, p in emitted if k == "error"]
-    assert refused and "nothing.pt" in refused[-1]
+    assert refused and refused[-1].id == "checkpoint.cannot_read" and "nothing.pt" in str(refused[-1])
     assert_chinese(refused[-1], ("nothing.pt",))
 
 
-# -- English stays the core's text, unknown text passes through ----------------------------------------------
+# -- English stays the core's text, text that is not ours passes through -----------------------------------
 
 
 def test_english_is_the_core_text_unchanged(english, tmp_path):
@@ -259,36 +361,23 @@ def test_english_is_the_core_text_unchanged(english, tmp_path):
     messages = [
         diverge(tiny(**{"optimizer.lr": 10.0, "regularization.l2_lambda": 90.0})),
         finished_status(tiny(**{"training.epochs": 2})),
-        config_error(json.dumps({"optimizer": {"lr": -1, "kind": "x"}, "nam": 1})),
-        str(info.value),
-        "variant 'a': the loss became NaN or infinite at step 3 (epoch 1): training diverged. Likely cause: "
-        "the learning rate (10) is too large. Lower it and press Reset.",
-        "a: early stopping at epoch 380 (best epoch 180, best weights restored); b: early stopping at epoch 3 "
-        "(best epoch 1)",
+        config_error(json.dumps({"optimizer": {"lr": -1, "kind": "x"}, "nam": 1})).message,
+        info.value.message,
     ]
     for message in messages:
-        assert localize(message) == message
-
-
-def test_unknown_text_passes_through(chinese):
-    for text in (
-        "something the core will say one day",
-        "my variant",
-        "",
-        "optimizer.lr: a brand new pydantic message (got 3)",
-        "x; y; z",
-        "训练失败",
-        "Not applied: nam: unknown field",
-    ):
-        assert localize(text) == text
-    # a known problem next to unknown ones: only the known one is translated, the rest is kept
-    mixed = localize("weird one; nam: unknown field (check the spelling); weird two")
-    assert mixed == "weird one；nam：未知字段（请检查拼写）；weird two"
-    # the choice list keeps its values and translates its "or"
-    assert (
-        localize("optimizer.kind: must be one of 'sgd', 'adam' or 'adamw' (got 'x')")
-        == "optimizer.kind：必须是 'sgd', 'adam' 或 'adamw' 之一（实际为 'x'）"
+        assert tr_message(message) == str(message)
+    assert str(messages[2]) == (
+        "optimizer.kind: must be one of 'sgd', 'adam' or 'adamw' (got 'x'); "
+        "optimizer.lr: Input should be greater than 0 (got -1); nam: unknown field (check the spelling)"
     )
+
+
+def test_text_that_is_not_ours_passes_through(chinese):
+    for text in ("something an OS says", "my variant", "", "训练失败", "x; y; z"):
+        assert tr_message(text) == text
+        assert tr_message(Message("text.plain", {"text": text})) == text
+    mixed = ConfigError(["weird one", Message("config.unknown_field_spelling", {"where": "nam"}), "weird two"])
+    assert tr_message(mixed.message) == "weird one；nam：未知字段（请检查拼写）；weird two"
 
 
 # -- the window ------------------------------------------------------------------------------------------
@@ -297,17 +386,31 @@ def test_unknown_text_passes_through(chinese):
 def test_divergence_banner_and_status_in_a_chinese_window(qtbot, chinese):
     win = open_window(qtbot, tiny_run(**{"optimizer.lr": 10.0}))
     try:
+        errors: list[object] = []
+        win.host.errorOccurred.connect(errors.append)
         win.start(play=True)
         qtbot.waitUntil(lambda: win.state == "error" and win.banner.isVisible(), timeout=WAIT_MS)
+        assert isinstance(errors[0], Message) and errors[0].id == "trainer.diverged_lr"  # data, not text
         banner = win.banner.text()
         assert "训练发散" in banner and "（10）" in banner and "“重置”" in banner, banner
         assert "learning rate" not in banner
         assert "训练发散" in win.statusBar().currentMessage()
         # a refused live edit: the field path kept, the words Chinese
-        win.show_problem("optimizer.lr: Input should be greater than 0 (got -1)")
+        with pytest.raises(ConfigError) as info:
+            apply_live_value(win.experiment, "optimizer.lr", -1)
+        win.show_problem(info.value.message)
         assert win.banner.text() == "未应用：optimizer.lr：输入值应大于 0（实际为 -1）", win.banner.text()
     finally:
         close_window(win)
+
+
+def test_a_variant_renamed_badly_names_the_field_in_the_window_language(chinese):
+    from explorer.gui.panels.edits import rename_variant
+
+    exp = tiny(variants=[{"name": "a", "set": {}}, {"name": "b", "set": {}}])
+    with pytest.raises(ConfigError) as info:
+        rename_variant(exp, 0, "")
+    assert tr_message(info.value.message) == "变体名称：字符串至少应有 1 个字符（实际为 ''）"
 
 
 def test_the_single_run_is_named_in_the_window_language(chinese):

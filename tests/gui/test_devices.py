@@ -56,7 +56,7 @@ def make_window(qtbot):
 def test_cuda_asked_for_but_absent_trains_on_the_cpu_and_says_so(qtbot, no_cuda, make_window):
     messages: list[str] = []
     window = make_window(experiment("cuda"))
-    window.host.message.connect(messages.append)
+    window.host.message.connect(lambda m: messages.append(str(m)))
     window.start(play=True)
     qtbot.waitUntil(lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 0, timeout=WAIT_MS)
     assert window.painted_snapshot.device == "cpu" and window.state == "running"

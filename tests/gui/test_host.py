@@ -100,7 +100,7 @@ def test_invalid_live_value_is_refused_before_reaching_the_trainer(host, qtbot):
 
 def test_divergence_pauses_with_a_message(host, qtbot):
     errors = []
-    host.errorOccurred.connect(errors.append)
+    host.errorOccurred.connect(lambda m: errors.append(str(m)))
     exp = small_experiment().with_values({"optimizer.lr": 90.0, "optimizer.momentum": 0.99})
     host.start(exp, play=True)
     qtbot.waitUntil(lambda: bool(errors), timeout=30000)
@@ -114,7 +114,7 @@ def test_killed_trainer_process_is_reported_and_reset_restarts_it(qtbot):
     host = TrainerHost(mode="process")
     try:
         errors = []
-        host.errorOccurred.connect(errors.append)
+        host.errorOccurred.connect(lambda m: errors.append(str(m)))
         host.start(small_experiment(), play=True)
         qtbot.waitUntil(lambda: host.latest is not None and host.latest.step > 0, timeout=30000)
         os.kill(host._process.pid, signal.SIGKILL)
@@ -142,7 +142,7 @@ def test_shutdown_is_idempotent_and_leaves_no_process(qtbot):
 def test_restore_checkpoint_adopts_its_experiment_and_refuses_bad_files(host, qtbot, tmp_path):
     path = checkpoint_after(25, tmp_path / "ck.pt", l2_lambda=0.002)
     errors = []
-    host.errorOccurred.connect(errors.append)
+    host.errorOccurred.connect(lambda m: errors.append(str(m)))
     host.start(small_experiment())
     qtbot.waitUntil(lambda: host.latest is not None, timeout=30000)
     host.restore_checkpoint(str(path))

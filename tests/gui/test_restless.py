@@ -401,7 +401,7 @@ def test_restless_hands(qtbot, monkeypatch):
     window.show()
     qtbot.waitExposed(window)
     errors: list[str] = []
-    host.errorOccurred.connect(errors.append)
+    host.errorOccurred.connect(lambda m: errors.append(str(m)))
     rng = random.Random(SEED)
     hands = Hands(window, rng)
     try:

@@ -11,7 +11,10 @@ from explorer.core.util import resources_dir
 
 MSG = define_messages(
     "presets",
-    {"none_found": "no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)"},
+    {
+        "unknown": "unknown preset {preset}; the presets are: {names}",
+        "none_found": "no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)",
+    },
 )
 
 DEFAULT_PRESET = "dropout-regression"
@@ -52,7 +55,7 @@ def preset_path(name: str) -> Path:
     path = presets_dir() / f"{name}.toml"
     if not path.is_file():
         names = ", ".join(p.stem for p in sorted(presets_dir().glob("*.toml"), key=_order))
-        raise ConfigError([f"unknown preset {name!r}; the presets are: {names}"])
+        raise ConfigError([MSG.unknown(preset=repr(name), names=names)])
     return path
 
 

@@ -15,9 +15,53 @@ from typing import Any, Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from explorer.core.protocol import ConfigError
+from explorer.core.config._pydantic import choices, pydantic_message
+from explorer.core.protocol import ConfigError, Message, as_message, define_messages
 
 SCHEMA_VERSION = 1
+
+MSG = define_messages(
+    "config",
+    {
+        # the experiment's model validators (raised as ValueError(message) inside pydantic)
+        "path_required": "dataset.path is required for the {kind} dataset",
+        "fractions_too_large": "validation_fraction + test_fraction must be below 0.95",
+        "nesterov_needs_momentum": "nesterov needs momentum > 0",
+        "betas_range": "betas must each be in [0, 1)",
+        "variant_field": "variant {variant_name} may not change {field}: only "
+        "network.layers.N.dropout_p/dropout_kind, regularization.*, "
+        "optimizer.* and early_stopping.* may differ between variants",
+        "not_control_id": "{item} is not a control id (letters, digits, '.', ':', '_', '-')",
+        "variant_names_unique": "variant names must be unique",
+        "val_accuracy_needs_classes": "early_stopping.monitor 'val_accuracy' needs a classification dataset",
+        "variant_layer": "variant {variant_name}: {field} names layer {n}, but the network has {m} hidden layers",
+        # problems with a field: `where` is its path
+        "unknown_field_spelling": "{where}: unknown field (check the spelling)",
+        "unknown_field": "{where}: unknown field",
+        "missing": "{where}: required field is missing",
+        "no_such_index": "{where}: no such index (there are {n})",
+        "not_section": "{where}: is not a section",
+        "not_live": "{where}: cannot change while training (rebuild the model instead)",
+        "not_one_of": "{where}: must be one of {choices} (got {value})",
+        "invalid": "{where}: {msg} (got {value})",
+        "in_field": "{where}: {problem}",
+        "not_table": "{where}: must be a table/object of fields, got {type}",
+        "in_variant": "variants[{variant_name}].{problem}",
+        "no_variants": "variant {variant_index}: the experiment has no variants",
+        "no_such_variant": "variant {variant_index}: no such variant (there are {n})",
+        # reading a file
+        "newer_schema": "schema_version: this file was written by a newer explorer "
+        "(version {version}); this one reads up to version {max}",
+        "nested_too_deeply": "experiment: nested too deeply to be an experiment file",
+        "text_nested_too_deeply": "not valid {fmt}: nested too deeply to be an experiment file",
+        "not_valid": "not valid {fmt}: {detail}",
+        "cannot_read": "cannot read {name}: {reason}",
+        "too_large": "{name}: too large for an experiment file ({size} bytes)",
+        "not_utf8": "{name}: not UTF-8 text",
+        "not_assignment": "--set {text}: expected path=value",
+    },
+)
+
 
 Activation = Literal["relu", "tanh", "sigmoid", "gelu", "linear"]
 DropoutKind = Literal["inverted", "vanilla", "dropconnect", "gaussian"]
@@ -77,9 +121,9 @@ class DatasetConfig(_Strict):
     @model_validator(mode="after")
     def _check(self) -> DatasetConfig:
         if self.kind in ("idx", "csv") and not self.path:
-            raise ValueError(f"dataset.path is required for the {self.kind!r} dataset")
+            raise ValueError(MSG.path_required(kind=repr(self.kind)))
         if self.validation_fraction + self.test_fraction >= 0.95:
-            raise ValueError("validation_fraction + test_fraction must be below 0.95")
+            raise ValueError(MSG.fractions_too_large())
         return self
 
     @property
@@ -131,9 +175,9 @@ class OptimizerConfig(_Strict):
     @model_validator(mode="after")
     def _check(self) -> OptimizerConfig:
         if self.nesterov and self.momentum <= 0:
-            raise ValueError("nesterov needs momentum > 0")
+            raise ValueError(MSG.nesterov_needs_momentum())
         if not all(0.0 <= b < 1.0 for b in self.betas):
-            raise ValueError("betas must each be in [0, 1)")
+            raise ValueError(MSG.betas_range())
         return self
 
 
@@ -176,11 +220,7 @@ class VariantConfig(_Strict):
     def _check_paths(self) -> VariantConfig:
         for path in self.set:
             if not path.startswith(VARIANT_PATH_PREFIXES) or not _is_variant_path(path):
-                raise ValueError(
-                    f"variant {self.name!r} may not change {path!r}: only "
-                    "network.layers.N.dropout_p/dropout_kind, regularization.*, "
-                    "optimizer.* and early_stopping.* may differ between variants"
-                )
+                raise ValueError(MSG.variant_field(variant_name=repr(self.name), field=repr(path)))
         return self
 
 
@@ -222,7 +262,7 @@ class ClassroomConfig(_Strict):
     def _check(self) -> ClassroomConfig:
         for item in self.hidden + self.locked:
             if not item or len(item) > 120 or not re.fullmatch(r"[A-Za-z0-9_.:\-]+", item):
-                raise ValueError(f"{item!r} is not a control id (letters, digits, '.', ':', '_', '-')")
+                raise ValueError(MSG.not_control_id(item=repr(item)))
         return self
 
 
@@ -253,17 +293,18 @@ class Experiment(_Strict):
     def _check(self) -> Experiment:
         names = [v.name for v in self.variants]
         if len(set(names)) != len(names):
-            raise ValueError("variant names must be unique")
+            raise ValueError(MSG.variant_names_unique())
         if self.early_stopping.monitor == "val_accuracy" and self.dataset.task == "regression":
-            raise ValueError("early_stopping.monitor 'val_accuracy' needs a classification dataset")
+            raise ValueError(MSG.val_accuracy_needs_classes())
         for v in self.variants:
             for path in v.set:
                 if path.startswith("network.layers."):
                     i = int(path.split(".")[2])
                     if i >= len(self.network.layers):
                         raise ValueError(
-                            f"variant {v.name!r}: {path!r} names layer {i}, "
-                            f"but the network has {len(self.network.layers)} hidden layers"
+                            MSG.variant_layer(
+                                variant_name=repr(v.name), field=repr(path), n=i, m=len(self.network.layers)
+                            )
                         )
         return self
 
@@ -283,7 +324,7 @@ class Experiment(_Strict):
                 for path, value in v.set.items():
                     _assign(base, path, value)
             except ConfigError as exc:
-                raise ConfigError([f"variants[{v.name}].{p}" for p in exc.problems]) from None
+                raise ConfigError([_in_variant(v.name, p) for p in exc.problem_messages]) from None
             out.append(_validate(base, prefix=f"variants[{v.name}]."))
         return out
 
@@ -337,25 +378,25 @@ def _assign(data: dict[str, Any], path: str, value: Any) -> None:
         where = ".".join(parts[: i + 1])
         if isinstance(node, list):
             if not part.isdigit() or int(part) >= len(node):
-                raise ConfigError([f"{where}: no such index (there are {len(node)})"])
+                raise ConfigError([MSG.no_such_index(where=where, n=len(node))])
             node = node[int(part)]
         elif isinstance(node, dict):
             if part not in node:
-                raise ConfigError([f"{where}: unknown field"])
+                raise ConfigError([MSG.unknown_field(where=where)])
             node = node[part]
         else:
-            raise ConfigError([f"{where}: is not a section"])
+            raise ConfigError([MSG.not_section(where=where)])
     last = parts[-1]
     if isinstance(node, list):
         if not last.isdigit() or int(last) >= len(node):
-            raise ConfigError([f"{path}: no such index (there are {len(node)})"])
+            raise ConfigError([MSG.no_such_index(where=path, n=len(node))])
         node[int(last)] = value
     elif isinstance(node, dict):
         if last not in node:
-            raise ConfigError([f"{path}: unknown field"])
+            raise ConfigError([MSG.unknown_field(where=path)])
         node[last] = value
     else:
-        raise ConfigError([f"{path}: is not a section"])
+        raise ConfigError([MSG.not_section(where=path)])
 
 
 def _loc_part(part: Any) -> str:
@@ -364,28 +405,36 @@ def _loc_part(part: Any) -> str:
     return text if re.fullmatch(r"[\w\-\[\]]+", text) else repr(text)
 
 
-def _describe(err: dict[str, Any], prefix: str = "") -> str:
+def _in_variant(name: str, problem: Message) -> Message:
+    """A problem found while applying a variant's settings, named by the variant's field path."""
+    if "where" in problem.params:
+        return Message(problem.id, {**problem.params, "where": f"variants[{name}].{problem.params['where']}"})
+    return MSG.in_variant(variant_name=name, problem=problem)
+
+
+def _describe(err: dict[str, Any], prefix: str = "") -> Message:
     loc = ".".join(_loc_part(p) for p in err.get("loc", ()))
     where = prefix + loc if loc else (prefix.rstrip(".") or "experiment")
     kind = err.get("type", "")
     ctx = err.get("ctx") or {}
+    got = repr(err.get("input"))
     if kind == "extra_forbidden":
-        return f"{where}: unknown field (check the spelling)"
+        return MSG.unknown_field_spelling(where=where)
     if kind == "missing":
-        return f"{where}: required field is missing"
+        return MSG.missing(where=where)
     if kind == "value_error":
-        msg = str(ctx.get("error", err.get("msg", "")))
-        return f"{where}: {msg}" if loc else msg
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{where}: {err.get('msg', '')} (got {err.get('input')!r})"
+        error = ctx.get("error", err.get("msg", ""))
+        args = getattr(error, "args", ())
+        problem = args[0] if len(args) == 1 and isinstance(args[0], Message) else as_message(str(error))
+        return MSG.in_field(where=where, problem=problem) if loc else problem
     if kind == "literal_error":
-        return f"{where}: must be one of {ctx.get('expected', '')} (got {err.get('input')!r})"
-    return f"{where}: {err.get('msg', 'invalid')} (got {err.get('input')!r})"
+        return MSG.not_one_of(where=where, choices=choices(str(ctx.get("expected", ""))), value=got)
+    return MSG.invalid(where=where, msg=pydantic_message(err), value=got)
 
 
 def _validate(data: Any, prefix: str = "") -> Experiment:
     if not isinstance(data, dict):
-        raise ConfigError([f"{prefix or 'experiment'}: must be a table/object of fields, got {type(data).__name__}"])
+        raise ConfigError([MSG.not_table(where=prefix or "experiment", type=type(data).__name__)])
     data = _migrate(copy.deepcopy(data))
     try:
         return Experiment.model_validate(data)
@@ -397,12 +446,7 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring older files up to SCHEMA_VERSION. Version 1 is the first: nothing to do yet."""
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and version > SCHEMA_VERSION:
-        raise ConfigError(
-            [
-                f"schema_version: this file was written by a newer explorer "
-                f"(version {version}); this one reads up to version {SCHEMA_VERSION}"
-            ]
-        )
+        raise ConfigError([MSG.newer_schema(version=version, max=SCHEMA_VERSION)])
     return data
 
 
@@ -410,7 +454,7 @@ def experiment_from_dict(data: Any) -> Experiment:
     try:
         return _validate(data)
     except RecursionError:
-        raise ConfigError(["experiment: nested too deeply to be an experiment file"]) from None
+        raise ConfigError([MSG.nested_too_deeply()]) from None
 
 
 def parse_experiment(text: str, fmt: str) -> Experiment:
@@ -425,9 +469,9 @@ def parse_experiment(text: str, fmt: str) -> Experiment:
         else:
             data = json.loads(text)
     except ValueError as exc:  # JSONDecodeError and TOMLDecodeError both derive from it
-        raise ConfigError([f"not valid {fmt.upper()}: {exc}"]) from None
+        raise ConfigError([MSG.not_valid(fmt=fmt.upper(), detail=str(exc))]) from None
     except RecursionError:  # "[[[[…" a hundred thousand deep
-        raise ConfigError([f"not valid {fmt.upper()}: nested too deeply to be an experiment file"]) from None
+        raise ConfigError([MSG.text_nested_too_deeply(fmt=fmt.upper())]) from None
     experiment = experiment_from_dict(data)
     experiment.resolved_variants()  # a bad value inside a variant is named now, not in a panel later
     return experiment
@@ -438,13 +482,13 @@ def load_experiment(path: str | Path) -> Experiment:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError([f"cannot read {path.name}: {exc.strerror or exc}"]) from None
+        raise ConfigError([MSG.cannot_read(name=path.name, reason=exc.strerror or str(exc))]) from None
     if len(raw) > 5_000_000:
-        raise ConfigError([f"{path.name}: too large for an experiment file ({len(raw)} bytes)"])
+        raise ConfigError([MSG.too_large(name=path.name, size=len(raw))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError([f"{path.name}: not UTF-8 text"]) from None
+        raise ConfigError([MSG.not_utf8(name=path.name)]) from None
     fmt = "toml" if path.suffix.lower() == ".toml" else "json"
     return parse_experiment(text, fmt)
 
@@ -469,18 +513,18 @@ def apply_live_value(experiment: Experiment, path: str, value: Any, variant: Opt
     so all arms really get the new value.
     """
     if not is_live_path(path):
-        raise ConfigError([f"{path}: cannot change while training (rebuild the model instead)"])
+        raise ConfigError([MSG.not_live(where=path)])
     data = experiment.model_dump(mode="python")
     if variant is None or not data["variants"]:
         if variant not in (None, 0):
-            raise ConfigError([f"variant {variant}: the experiment has no variants"])
+            raise ConfigError([MSG.no_variants(variant_index=variant)])
         _assign(data, path, value)
         for v in data["variants"]:
             if path in v["set"]:
                 v["set"][path] = value
     else:
         if not 0 <= variant < len(data["variants"]):
-            raise ConfigError([f"variant {variant}: no such variant (there are {len(data['variants'])})"])
+            raise ConfigError([MSG.no_such_variant(variant_index=variant, n=len(data["variants"]))])
         data["variants"][variant]["set"][path] = value
     new = _validate(data)
     new.resolved_variants()  # a per-variant value is checked in its variant, not only the base
@@ -494,7 +538,7 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     else taken as a string, so `--set optimizer.kind=adam` needs no quotes.
     """
     if "=" not in text:
-        raise ConfigError([f"--set {text!r}: expected path=value"])
+        raise ConfigError([MSG.not_assignment(text=repr(text))])
     path, _, raw = text.partition("=")
     path = path.strip()
     raw = raw.strip()

@@ -16,7 +16,16 @@ from explorer.core.data._datasets import (
     split_counts,
 )
 from explorer.core.data._files import BUILDERS as FILE_BUILDERS
-from explorer.core.protocol import DatasetError
+from explorer.core.protocol import DatasetError, define_messages
+
+MSG = define_messages(
+    "datasets",
+    {
+        "unknown_kind": "unknown dataset kind {kind}",
+        "highdim_too_large": "highdim: {samples} samples x {inputs} inputs is {values} values, more than the {max} "
+        "this explorer draws; lower n_train/n_val/n_test or input_dim",
+    },
+)
 
 
 def build_dataset(cfg: DatasetConfig) -> Dataset:
@@ -29,7 +38,7 @@ def build_dataset(cfg: DatasetConfig) -> Dataset:
         return _build_2d(cfg)
     if cfg.kind in ("digits", "idx", "csv"):
         return FILE_BUILDERS[cfg.kind](cfg)
-    raise DatasetError(f"unknown dataset kind {cfg.kind!r}")
+    raise DatasetError(MSG.unknown_kind(kind=repr(cfg.kind)))
 
 
 # -- synthetic sets -------------------------------------------------------------------
@@ -62,9 +71,12 @@ def _build_highdim(cfg: DatasetConfig) -> Dataset:
     n_values = (cfg.n_train + cfg.n_val + cfg.n_test) * cfg.input_dim
     if n_values > MAX_SYNTHETIC_VALUES:
         raise DatasetError(
-            f"highdim: {cfg.n_train + cfg.n_val + cfg.n_test} samples x {cfg.input_dim} inputs "
-            f"is {n_values} values, more than the {MAX_SYNTHETIC_VALUES} this explorer draws; "
-            "lower n_train/n_val/n_test or input_dim"
+            MSG.highdim_too_large(
+                samples=cfg.n_train + cfg.n_val + cfg.n_test,
+                inputs=cfg.input_dim,
+                values=n_values,
+                max=MAX_SYNTHETIC_VALUES,
+            )
         )
     splits = syn.highdim(cfg)
     desc = (

@@ -15,9 +15,26 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.core.protocol import DatasetError
+from explorer.core.protocol import DatasetError, define_messages
 
 MAX_CSV_BYTES = 500_000_000
+
+MSG = define_messages(
+    "csv",
+    {
+        "not_utf8": "{name}: not UTF-8 text (byte {byte} in row {row}); save it as UTF-8 CSV",
+        "too_large": "{name}: too large ({size} bytes; at most {max})",
+        "cannot_read": "cannot read {name}: {reason}",
+        "one_column": "{name}: only one column; need at least one input column and the target (last) column",
+        "ragged": "{name}: row {row} has {cells} cells, expected {width} (like row {first})",
+        "missing": "{name}: row {row}, column {column} ({header}): missing value",
+        "not_number": "{name}: row {row}, column {column} ({header}): {cell} is not a number",
+        "not_finite": "{name}: row {row}, column {column} ({header}): {cell} is not a finite number",
+        "malformed": "{name}: row {row}: malformed CSV ({detail})",
+        "empty": "{name}: the file is empty",
+        "header_only": "{name}: has a header row but no data rows",
+    },
+)
 _MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
 
 
@@ -33,9 +50,7 @@ def _decode(raw: bytes, name: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         row = raw[: exc.start].count(b"\n") + 1
-        raise DatasetError(
-            f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02x} in row {row}); save it as UTF-8 CSV"
-        ) from None
+        raise DatasetError(MSG.not_utf8(name=name, byte=f"0x{raw[exc.start]:02x}", row=row)) from None
 
 
 def _delimiter(text: str) -> str:
@@ -58,10 +73,10 @@ def read_numeric_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, list[str
     try:
         size = path.stat().st_size
         if size > MAX_CSV_BYTES:
-            raise DatasetError(f"{name}: too large ({size} bytes; at most {MAX_CSV_BYTES})")
+            raise DatasetError(MSG.too_large(name=name, size=size, max=MAX_CSV_BYTES))
         raw = path.read_bytes()
     except OSError as exc:
-        raise DatasetError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise DatasetError(MSG.cannot_read(name=name, reason=exc.strerror or str(exc))) from None
     text = _decode(raw, name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     names: list[str] | None = None
@@ -78,33 +93,31 @@ def read_numeric_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, list[str
                 width = len(cells)
                 first_row = row
                 if width < 2:
-                    raise DatasetError(
-                        f"{name}: only one column; need at least one input column and the target (last) column"
-                    )
+                    raise DatasetError(MSG.one_column(name=name))
                 if any(_to_number(c) is None for c in cells):
                     names = [c or f"column {j + 1}" for j, c in enumerate(cells)]
                     continue
                 names = [f"column {j + 1}" for j in range(width)]
             if len(cells) != width:
-                raise DatasetError(f"{name}: row {row} has {len(cells)} cells, expected {width} (like row {first_row})")
+                raise DatasetError(MSG.ragged(name=name, row=row, cells=len(cells), width=width, first=first_row))
             out = []
             for j, c in enumerate(cells):
                 v = _to_number(c)
-                where = f"{name}: row {row}, column {j + 1} ({names[j]!r})"
+                where = {"name": name, "row": row, "column": j + 1, "header": repr(names[j])}
                 if c.lower() in _MISSING or (v is not None and math.isnan(v)):
-                    raise DatasetError(f"{where}: missing value")
+                    raise DatasetError(MSG.missing(**where))
                 if v is None:
-                    raise DatasetError(f"{where}: {c[:40]!r} is not a number")
+                    raise DatasetError(MSG.not_number(**where, cell=repr(c[:40])))
                 if math.isinf(v):
-                    raise DatasetError(f"{where}: {c!r} is not a finite number")
+                    raise DatasetError(MSG.not_finite(**where, cell=repr(c)))
                 out.append(v)
             values.append(out)
     except csv.Error as exc:
-        raise DatasetError(f"{name}: row {reader.line_num}: malformed CSV ({exc})") from None
+        raise DatasetError(MSG.malformed(name=name, row=reader.line_num, detail=str(exc))) from None
     if names is None:
-        raise DatasetError(f"{name}: the file is empty")
+        raise DatasetError(MSG.empty(name=name))
     if not values:
-        raise DatasetError(f"{name}: has a header row but no data rows")
+        raise DatasetError(MSG.header_only(name=name))
     data = np.asarray(values, dtype=np.float64)
     return data[:, :-1], data[:, -1].copy(), names
 

@@ -29,8 +29,25 @@ from explorer.core.data._datasets import (
     split_counts,
 )
 from explorer.core.data._idx import find_idx_pairs, images_to_unit, labels_path_for, pair_role, read_idx_pair
-from explorer.core.protocol import DatasetError
+from explorer.core.protocol import DatasetError, define_messages
 from explorer.core.util import resources_dir
+
+MSG = define_messages(
+    "data_files",
+    {
+        "no_training_samples": "only {n} samples: nothing left for training after the validation and test fractions",
+        "no_training_images": "only {n} images: nothing left for training after the validation and test fractions",
+        "no_training_rows": "only {n} rows: nothing left for training after the validation and test fractions",
+        "cannot_read_digits": "cannot read the digits data {path}: {detail}",
+        "digits_columns": "{name}: expected 65 columns (64 pixels and the label), found {shape}",
+        "idx_missing": "idx dataset: {path} does not exist",
+        "idx_pairs": "{name}: found {n} IDX images files ({files}); expected one pair, "
+        "or one train and one t10k/test pair",
+        "idx_test_shape": "{name}: images are {shape}, but {other} has {other_shape}",
+        "csv_not_file": "csv dataset: {path} is not a file",
+        "single_class": "{name}: the target column {target} has a single value ({number}); nothing to learn",
+    },
+)
 
 FASHION_CLASSES = (
     "T-shirt/top",
@@ -57,7 +74,8 @@ def _split_pool(
     n_test = int(round(m * cfg.test_fraction)) if with_test else 0
     n_val = int(round(m * cfg.validation_fraction))
     if m - n_test - n_val < 1:
-        raise DatasetError(f"only {m} {what}: nothing left for training after the validation and test fractions")
+        too_few = {"images": MSG.no_training_images, "rows": MSG.no_training_rows}.get(what, MSG.no_training_samples)
+        raise DatasetError(too_few(n=m))
     return perm[n_test + n_val :], perm[n_test : n_test + n_val], perm[:n_test]
 
 
@@ -72,9 +90,9 @@ def _digits_array() -> np.ndarray:
         with gzip.open(path, "rt") as fh:
             data = np.loadtxt(fh, delimiter=",", dtype=np.float64)
     except (OSError, EOFError, ValueError) as exc:
-        raise DatasetError(f"cannot read the digits data {path}: {exc}") from None
+        raise DatasetError(MSG.cannot_read_digits(path=str(path), detail=str(exc))) from None
     if data.ndim != 2 or data.shape[1] != 65:
-        raise DatasetError(f"{path.name}: expected 65 columns (64 pixels and the label), found {data.shape}")
+        raise DatasetError(MSG.digits_columns(name=path.name, shape=str(data.shape)))
     data.setflags(write=False)
     return data
 
@@ -92,7 +110,7 @@ def _build_digits(cfg: DatasetConfig) -> Dataset:
 def _build_idx(cfg: DatasetConfig) -> Dataset:
     path = Path(str(cfg.path)).expanduser()
     if not path.exists():
-        raise DatasetError(f"idx dataset: {path} does not exist")
+        raise DatasetError(MSG.idx_missing(path=str(path)))
     if path.is_dir():
         pairs = find_idx_pairs(path)
         roles = {pair_role(prefix): pair for prefix, pair in pairs.items()}
@@ -102,10 +120,7 @@ def _build_idx(cfg: DatasetConfig) -> Dataset:
             train_pair, test_pair = roles["train"], roles["test"]
         else:
             names = ", ".join(p[0].name for p in pairs.values())
-            raise DatasetError(
-                f"{path.name}: found {len(pairs)} IDX images files ({names}); "
-                "expected one pair, or one train and one t10k/test pair"
-            )
+            raise DatasetError(MSG.idx_pairs(name=path.name, n=len(pairs), files=names))
     else:
         train_pair, test_pair = (path, labels_path_for(path)), None
     rng = np.random.default_rng(cfg.seed)
@@ -119,7 +134,12 @@ def _build_idx(cfg: DatasetConfig) -> Dataset:
         t_images, t_labels = read_idx_pair(*test_pair)
         if t_images.shape[1:] != images.shape[1:]:
             raise DatasetError(
-                f"{test_pair[0].name}: images are {t_images.shape[1:]}, but {train_pair[0].name} has {images.shape[1:]}"
+                MSG.idx_test_shape(
+                    name=test_pair[0].name,
+                    shape=str(t_images.shape[1:]),
+                    other=train_pair[0].name,
+                    other_shape=str(images.shape[1:]),
+                )
             )
         keep = np.arange(len(t_labels))
         if cfg.max_samples is not None and len(keep) > cfg.max_samples:
@@ -142,7 +162,7 @@ def _build_idx(cfg: DatasetConfig) -> Dataset:
 def _build_csv(cfg: DatasetConfig) -> Dataset:
     path = Path(str(cfg.path)).expanduser()
     if not path.is_file():
-        raise DatasetError(f"csv dataset: {path} is not a file")
+        raise DatasetError(MSG.csv_not_file(path=str(path)))
     x, y, names = read_numeric_csv(path)
     d = x.shape[1]
     idx = dict(zip(syn.SPLITS, _split_pool(len(y), cfg, np.random.default_rng(cfg.seed), what="rows")))
@@ -150,9 +170,7 @@ def _build_csv(cfg: DatasetConfig) -> Dataset:
     target = names[-1]
     if classes is not None:
         if len(classes) < 2:
-            raise DatasetError(
-                f"{path.name}: the target column {target!r} has a single value ({classes[0]:g}); nothing to learn"
-            )
+            raise DatasetError(MSG.single_class(name=path.name, target=repr(target), number=f"{classes[0]:g}"))
         labels = np.searchsorted(classes, y).astype(np.int64)
         class_names = tuple(f"{c:g}" for c in classes)
         splits = _take(x, labels, idx)

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from explorer.core.protocol import DatasetError
+from explorer.core.protocol import DatasetError, Message, define_messages
 
 # code -> (numpy dtype, bytes per value, human name)
 IDX_DTYPES = {
@@ -33,6 +33,39 @@ _CHUNK = 1 << 20
 
 _IMAGES_RE = re.compile(r"images([-.])idx3([-.])ubyte(\.gz)?$", re.IGNORECASE)
 
+MSG = define_messages(
+    "idx",
+    {
+        "cannot_read": "cannot read {name}: {reason}",
+        "corrupt_gzip": "{name}: corrupt or truncated gzip data ({detail})",
+        "not_idx": "{name}: not an IDX file (its first bytes are {head}, "
+        "expected 0000 followed by a type code and a dimension count)",
+        "no_bytes": "missing",
+        "unknown_type": "{name}: unknown IDX data type code {code} (known codes: {known})",
+        "no_dimensions": "{name}: IDX header declares 0 dimensions",
+        "truncated_header": "{name}: truncated IDX header: expected {expected} bytes of dimensions "
+        "for {ndim} dimensions, found {found}",
+        "negative_dimension": "{name}: negative dimension in IDX header {dims}",
+        "too_large": "{name}: IDX header declares dimensions {dims} ({bytes} bytes), "
+        "more than the {max} bytes this reader accepts",
+        "truncated_data": "{name}: truncated IDX data: expected {expected} bytes for dimensions {dims}, found {found}",
+        "trailing": "{name}: {extra} bytes of trailing garbage after the IDX data (dimensions {dims} take {bytes} bytes)",
+        "at_least": "at least {n}",
+        "not_images_name": "{name}: not an IDX images file name (expected a name containing 'images-idx3-ubyte')",
+        "no_labels_file": "{name}: no labels file beside it (expected {file})",
+        "cannot_list": "cannot list {folder}: {reason}",
+        "no_images_file": "{name}: no IDX images file (*images-idx3-ubyte or *images-idx3-ubyte.gz) in this folder",
+        "images_shape": "{name}: expected images of shape (N, height, width), found shape {shape}",
+        "labels_shape": "{name}: expected labels of shape (N,), found shape {shape}",
+        "labels_not_integers": "{name}: labels must be integers, found {dtype}",
+        "count_mismatch": "{name} has {images} images but {other} has {labels} labels",
+        "no_images": "{name}: holds no images",
+        "negative_label": "{name}: negative label {label}",
+        "label_too_large": "{name}: label {label} is too large (at most 999 classes)",
+        "non_finite": "IDX images contain non-finite values",
+    },
+)
+
 
 def is_gzip(path: str | Path) -> bool:
     with open(path, "rb") as fh:
@@ -47,7 +80,7 @@ def read_idx(path: str | Path) -> np.ndarray:
         gz = is_gzip(path)
         fh: BinaryIO = gzip.open(path, "rb") if gz else open(path, "rb")  # type: ignore[assignment]
     except OSError as exc:
-        raise DatasetError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise DatasetError(MSG.cannot_read(name=name, reason=exc.strerror or str(exc))) from None
     try:
         with fh:
             return _parse(fh, name, None if gz else path.stat().st_size)
@@ -55,8 +88,8 @@ def read_idx(path: str | Path) -> np.ndarray:
         raise
     except (OSError, EOFError, zlib.error) as exc:
         if gz:
-            raise DatasetError(f"{name}: corrupt or truncated gzip data ({exc})") from None
-        raise DatasetError(f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from None
+            raise DatasetError(MSG.corrupt_gzip(name=name, detail=str(exc))) from None
+        raise DatasetError(MSG.cannot_read(name=name, reason=getattr(exc, "strerror", None) or str(exc))) from None
 
 
 def _read_exact(fh: BinaryIO, n: int) -> bytes:
@@ -66,40 +99,30 @@ def _read_exact(fh: BinaryIO, n: int) -> bytes:
 def _parse(fh: BinaryIO, name: str, file_size: int | None) -> np.ndarray:
     head = _read_exact(fh, 4)
     if len(head) < 4 or head[0] != 0 or head[1] != 0:
-        raise DatasetError(
-            f"{name}: not an IDX file (its first bytes are {head.hex() or 'missing'}, "
-            "expected 0000 followed by a type code and a dimension count)"
-        )
+        raise DatasetError(MSG.not_idx(name=name, head=head.hex() or MSG.no_bytes()))
     code, ndim = head[2], head[3]
     if code not in IDX_DTYPES:
         known = ", ".join(f"0x{c:02X}" for c in IDX_DTYPES)
-        raise DatasetError(f"{name}: unknown IDX data type code 0x{code:02X} (known codes: {known})")
+        raise DatasetError(MSG.unknown_type(name=name, code=f"0x{code:02X}", known=known))
     if ndim == 0:
-        raise DatasetError(f"{name}: IDX header declares 0 dimensions")
+        raise DatasetError(MSG.no_dimensions(name=name))
     dtype, itemsize, _ = IDX_DTYPES[code]
     raw_dims = _read_exact(fh, 4 * ndim)
     if len(raw_dims) < 4 * ndim:
-        raise DatasetError(
-            f"{name}: truncated IDX header: expected {4 * ndim} bytes of dimensions "
-            f"for {ndim} dimensions, found {len(raw_dims)}"
-        )
+        raise DatasetError(MSG.truncated_header(name=name, expected=4 * ndim, ndim=ndim, found=len(raw_dims)))
     dims = tuple(int(d) for d in np.frombuffer(raw_dims, dtype=">i4"))
     if any(d < 0 for d in dims):
-        raise DatasetError(f"{name}: negative dimension in IDX header {dims}")
+        raise DatasetError(MSG.negative_dimension(name=name, dims=str(dims)))
     n_values = 1
     for d in dims:
         n_values *= d
     n_bytes = n_values * itemsize
     if n_bytes > MAX_IDX_BYTES:
-        raise DatasetError(
-            f"{name}: IDX header declares dimensions {dims} ({n_bytes} bytes), "
-            f"more than the {MAX_IDX_BYTES} bytes this reader accepts"
-        )
+        raise DatasetError(MSG.too_large(name=name, dims=str(dims), bytes=n_bytes, max=MAX_IDX_BYTES))
     header = 4 + 4 * ndim
     if file_size is not None and file_size - header < n_bytes:
         raise DatasetError(
-            f"{name}: truncated IDX data: expected {n_bytes} bytes for dimensions "
-            f"{dims}, found {max(file_size - header, 0)}"
+            MSG.truncated_data(name=name, expected=n_bytes, dims=str(dims), found=max(file_size - header, 0))
         )
     buf = bytearray(n_bytes)
     view = memoryview(buf)
@@ -110,18 +133,16 @@ def _parse(fh: BinaryIO, name: str, file_size: int | None) -> np.ndarray:
             break
         got += n
     if got < n_bytes:
-        raise DatasetError(f"{name}: truncated IDX data: expected {n_bytes} bytes for dimensions {dims}, found {got}")
+        raise DatasetError(MSG.truncated_data(name=name, expected=n_bytes, dims=str(dims), found=got))
     extra = _count_rest(fh, file_size, header + n_bytes)
     if extra:
-        raise DatasetError(
-            f"{name}: {extra} bytes of trailing garbage after the IDX data (dimensions {dims} take {n_bytes} bytes)"
-        )
+        raise DatasetError(MSG.trailing(name=name, extra=extra, dims=str(dims), bytes=n_bytes))
     arr = np.frombuffer(buf, dtype=dtype).reshape(dims)
     return arr.astype(arr.dtype.newbyteorder("="), copy=False)
 
 
-def _count_rest(fh: BinaryIO, file_size: int | None, used: int) -> str:
-    """'' when the stream is at its end, else how many bytes are left (as text)."""
+def _count_rest(fh: BinaryIO, file_size: int | None, used: int) -> str | Message:
+    """'' when the stream is at its end, else how many bytes are left (as text, or "at least" so many)."""
     if file_size is not None:
         left = file_size - used
         return str(left) if left > 0 else ""
@@ -132,7 +153,7 @@ def _count_rest(fh: BinaryIO, file_size: int | None, used: int) -> str:
             return str(total) if total else ""
         total += len(chunk)
         if total >= cap:
-            return f"at least {total}"
+            return MSG.at_least(n=total)
 
 
 # -- image/label pairs --------------------------------------------------------
@@ -143,16 +164,14 @@ def labels_path_for(images_path: str | Path) -> Path:
     images_path = Path(images_path)
     m = _IMAGES_RE.search(images_path.name)
     if not m:
-        raise DatasetError(
-            f"{images_path.name}: not an IDX images file name (expected a name containing 'images-idx3-ubyte')"
-        )
+        raise DatasetError(MSG.not_images_name(name=images_path.name))
     base = images_path.name[: m.start()] + "labels" + m.group(1) + "idx1" + m.group(2) + "ubyte"
     candidates = [base + (m.group(3) or ""), base + ".gz", base]
     for cand in candidates:
         p = images_path.with_name(cand)
         if p.is_file():
             return p
-    raise DatasetError(f"{images_path.name}: no labels file beside it (expected {candidates[0]})")
+    raise DatasetError(MSG.no_labels_file(name=images_path.name, file=candidates[0]))
 
 
 def find_idx_pairs(folder: str | Path) -> dict[str, tuple[Path, Path]]:
@@ -161,7 +180,7 @@ def find_idx_pairs(folder: str | Path) -> dict[str, tuple[Path, Path]]:
     try:
         entries = sorted(p for p in folder.iterdir() if p.is_file())
     except OSError as exc:
-        raise DatasetError(f"cannot list {folder}: {exc.strerror or exc}") from None
+        raise DatasetError(MSG.cannot_list(folder=str(folder), reason=exc.strerror or str(exc))) from None
     pairs: dict[str, tuple[Path, Path]] = {}
     for p in entries:
         m = _IMAGES_RE.search(p.name)
@@ -171,9 +190,7 @@ def find_idx_pairs(folder: str | Path) -> dict[str, tuple[Path, Path]]:
                 continue
             pairs[prefix] = (p, labels_path_for(p))
     if not pairs:
-        raise DatasetError(
-            f"{folder.name}: no IDX images file (*images-idx3-ubyte or *images-idx3-ubyte.gz) in this folder"
-        )
+        raise DatasetError(MSG.no_images_file(name=folder.name))
     return pairs
 
 
@@ -193,23 +210,23 @@ def read_idx_pair(images_path: str | Path, labels_path: str | Path) -> tuple[np.
     images = read_idx(images_path)
     labels = read_idx(labels_path)
     if images.ndim != 3:
-        raise DatasetError(
-            f"{images_path.name}: expected images of shape (N, height, width), found shape {images.shape}"
-        )
+        raise DatasetError(MSG.images_shape(name=images_path.name, shape=str(images.shape)))
     if labels.ndim != 1:
-        raise DatasetError(f"{labels_path.name}: expected labels of shape (N,), found shape {labels.shape}")
+        raise DatasetError(MSG.labels_shape(name=labels_path.name, shape=str(labels.shape)))
     if labels.dtype.kind not in "iu":
-        raise DatasetError(f"{labels_path.name}: labels must be integers, found {labels.dtype}")
+        raise DatasetError(MSG.labels_not_integers(name=labels_path.name, dtype=str(labels.dtype)))
     if images.shape[0] != labels.shape[0]:
         raise DatasetError(
-            f"{images_path.name} has {images.shape[0]} images but {labels_path.name} has {labels.shape[0]} labels"
+            MSG.count_mismatch(
+                name=images_path.name, images=images.shape[0], other=labels_path.name, labels=labels.shape[0]
+            )
         )
     if images.shape[0] == 0:
-        raise DatasetError(f"{images_path.name}: holds no images")
+        raise DatasetError(MSG.no_images(name=images_path.name))
     if labels.min() < 0:
-        raise DatasetError(f"{labels_path.name}: negative label {int(labels.min())}")
+        raise DatasetError(MSG.negative_label(name=labels_path.name, label=int(labels.min())))
     if labels.max() >= 1000:
-        raise DatasetError(f"{labels_path.name}: label {int(labels.max())} is too large (at most 999 classes)")
+        raise DatasetError(MSG.label_too_large(name=labels_path.name, label=int(labels.max())))
     return images, labels.astype(np.int64)
 
 
@@ -219,7 +236,7 @@ def images_to_unit(images: np.ndarray) -> np.ndarray:
         return images.astype(np.float32) / np.float32(255.0)
     x = images.astype(np.float32)
     if not np.all(np.isfinite(x)):
-        raise DatasetError("IDX images contain non-finite values")
+        raise DatasetError(MSG.non_finite())
     lo, hi = float(x.min()), float(x.max())
     if lo >= 0.0 and hi <= 1.0:
         return x

@@ -35,7 +35,7 @@ from typing import Any, Callable, Optional
 
 import numpy as np
 
-from explorer.core.protocol import ExportError
+from explorer.core.protocol import ExportError, Message, define_messages
 
 FORMATS = ("gif", "mp4")
 MAX_FPS = 60
@@ -46,11 +46,29 @@ GIF_MEMORY_BUDGET = 768 * 2**20
 
 Progress = Callable[[int, int], None]  # (frames done, frames in all)
 
+MSG = define_messages(
+    "animation",
+    {
+        "not_gif_mp4": "cannot record to {name}: use a .gif or .mp4 file name",
+        "not_file_name": "cannot record to {name}: not a file name",
+        "fps_range": "frame rate must be between 1 and {max} frames per second, got {fps}",
+        "frames_too_large": "frames of {w}x{h} pixels are too large (at most {max} per side)",
+        "disk_full": "cannot write {path}: the disk is full",
+        "cannot_write": "cannot write {path}: {reason}",
+        "already_finished": "{name}: the recording is already finished",
+        "bad_frame": "a frame must be (height, width, 3) uint8, got {shape} {dtype}",
+        "no_frames": "{name}: no frames were recorded; nothing written",
+        "gif_full": "{name}: a GIF of {w}x{h} holds at most {frames} frames; record an MP4 for longer runs",
+        "mp4_needs_imageio": "MP4 needs imageio and imageio-ffmpeg ({detail}); pip install imageio imageio-ffmpeg",
+        "mp4_cannot_start": "cannot start the MP4 encoder for {name}: {detail}",
+    },
+)
+
 
 def animation_format(path: str | Path) -> str:
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ExportError(f"cannot record to {Path(path).name!r}: use a .gif or .mp4 file name")
+        raise ExportError(MSG.not_gif_mp4(name=repr(Path(path).name)))
     return fmt
 
 
@@ -65,12 +83,12 @@ def _umask_mode() -> int:
     return 0o666 & ~umask
 
 
-def _message(path: Path, exc: BaseException) -> str:
+def _message(path: Path, exc: BaseException) -> Message:
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return f"cannot write {path}: the disk is full"
-        return f"cannot write {path}: {exc.strerror or exc}"
-    return f"cannot write {path}: {exc}"
+            return MSG.disk_full(path=str(path))
+        return MSG.cannot_write(path=str(path), reason=exc.strerror or str(exc))
+    return MSG.cannot_write(path=str(path), reason=str(exc))
 
 
 class AnimationWriter:
@@ -82,12 +100,12 @@ class AnimationWriter:
     def __init__(self, path: str | Path, fps: float, size: tuple[int, int]):
         self.path = Path(path)
         if not self.path.name or self.path.name in (".", ".."):
-            raise ExportError(f"cannot record to {str(path)!r}: not a file name")
+            raise ExportError(MSG.not_file_name(name=repr(str(path))))
         if not 0 < float(fps) <= MAX_FPS:
-            raise ExportError(f"frame rate must be between 1 and {MAX_FPS} frames per second, got {fps!r}")
+            raise ExportError(MSG.fps_range(max=MAX_FPS, fps=repr(fps)))
         w, h = even_size(*size)
         if w > MAX_SIDE or h > MAX_SIDE:
-            raise ExportError(f"frames of {w}x{h} pixels are too large (at most {MAX_SIDE} per side)")
+            raise ExportError(MSG.frames_too_large(w=w, h=h, max=MAX_SIDE))
         self.fps = float(fps)
         self.size = (w, h)  # (width, height) of every frame written
         self.frames = 0
@@ -127,10 +145,10 @@ class AnimationWriter:
     # -- frames -------------------------------------------------------------------------
     def _check(self, frame: np.ndarray) -> np.ndarray:
         if self.done:
-            raise ExportError(f"{self.path.name}: the recording is already finished")
+            raise ExportError(MSG.already_finished(name=self.path.name))
         frame = np.asarray(frame)
         if frame.dtype != np.uint8 or frame.ndim != 3 or frame.shape[2] != 3:
-            raise ExportError(f"a frame must be (height, width, 3) uint8, got {frame.shape} {frame.dtype}")
+            raise ExportError(MSG.bad_frame(shape=str(frame.shape), dtype=str(frame.dtype)))
         w, h = self.size
         if frame.shape[:2] != (h, w):
             frame = _fit(frame, w, h)
@@ -152,10 +170,10 @@ class AnimationWriter:
     def finish(self, progress: Optional[Progress] = None) -> Path:
         """Write the file (atomically) and return its path; ExportError if that fails."""
         if self.done:
-            raise ExportError(f"{self.path.name}: the recording is already finished")
+            raise ExportError(MSG.already_finished(name=self.path.name))
         if self.frames == 0:
             self.abort()
-            raise ExportError(f"{self.path.name}: no frames were recorded; nothing written")
+            raise ExportError(MSG.no_frames(name=self.path.name))
         try:
             self._finish(progress)
         except ExportError:
@@ -216,10 +234,7 @@ class GifWriter(AnimationWriter):
         from PIL import Image
 
         if self.capacity is not None and len(self._images) >= self.capacity:
-            raise ExportError(
-                f"{self.path.name}: a GIF of {self.size[0]}x{self.size[1]} holds at most "
-                f"{self.capacity} frames; record an MP4 for longer runs"
-            )
+            raise ExportError(MSG.gif_full(name=self.path.name, w=self.size[0], h=self.size[1], frames=self.capacity))
 
         img = Image.fromarray(frame, "RGB").quantize(
             colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
@@ -285,12 +300,10 @@ class Mp4Writer(AnimationWriter):
             )
         except ImportError as exc:
             self._discard()
-            raise ExportError(
-                f"MP4 needs imageio and imageio-ffmpeg ({exc}); pip install imageio imageio-ffmpeg"
-            ) from None
+            raise ExportError(MSG.mp4_needs_imageio(detail=str(exc))) from None
         except (OSError, RuntimeError, ValueError) as exc:
             self._discard()
-            raise ExportError(f"cannot start the MP4 encoder for {self.path.name}: {exc}") from None
+            raise ExportError(MSG.mp4_cannot_start(name=self.path.name, detail=str(exc))) from None
 
     def _add(self, frame: np.ndarray) -> None:
         self._writer.append_data(frame)

@@ -31,12 +31,32 @@ import torch
 
 from explorer import __version__
 from explorer.core.config import experiment_from_dict, parse_experiment
-from explorer.core.protocol import CheckpointError, ConfigError
+from explorer.core.protocol import CheckpointError, ConfigError, define_messages
 from explorer.core.util import atomic_write_with
 
 FORMAT = "regularization-explorer/checkpoint"
 FORMAT_VERSION = 1
 MAX_BYTES = 2 * 1024**3
+
+MSG = define_messages(
+    "checkpoint",
+    {
+        "cannot_read": "cannot read {name}: {reason}",
+        "too_large": "{name}: {size} bytes is too large for an explorer checkpoint",
+        "not_zip": "{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)",
+        "unsafe": "{name}: refused: the file holds objects other than tensors and plain values, "
+        "which could run code when loaded ({detail})",
+        "corrupt": "{name}: corrupt or truncated checkpoint ({detail})",
+        "not_ours": "{name}: not a Regularization Explorer checkpoint",
+        "no_format_version": "{name}: checkpoint has no format version",
+        "newer": "{name}: written by a newer Regularization Explorer (checkpoint format {format}, "
+        "version {app_version}); this version reads format {max} or older. Update the explorer to open it.",
+        "invalid_experiment": "{name}: its experiment is invalid: {problems}",
+        "missing_entries": "{name}: checkpoint is missing required entries",
+        "variants_disagree": "checkpoint and experiment disagree on the number of variants",
+        "does_not_fit": "checkpoint does not fit its experiment: {detail}",
+    },
+)
 
 
 def _history_state(history) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -119,36 +139,31 @@ def load_checkpoint(path: str | Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise CheckpointError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise CheckpointError(MSG.cannot_read(name=name, reason=exc.strerror or str(exc))) from None
     if size > MAX_BYTES:
-        raise CheckpointError(f"{name}: {size} bytes is too large for an explorer checkpoint")
+        raise CheckpointError(MSG.too_large(name=name, size=size))
     if size == 0 or not zipfile.is_zipfile(path):
-        raise CheckpointError(f"{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)")
+        raise CheckpointError(MSG.not_zip(name=name))
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
         first = text.splitlines()[0] if text else ""
-        raise CheckpointError(
-            f"{name}: refused: the file holds objects other than tensors and plain values, "
-            f"which could run code when loaded ({first[:160]})"
-        ) from None
+        raise CheckpointError(MSG.unsafe(name=name, detail=first[:160])) from None
     except (RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError) as exc:
-        raise CheckpointError(f"{name}: corrupt or truncated checkpoint ({str(exc).splitlines()[0][:160]})") from None
+        raise CheckpointError(MSG.corrupt(name=name, detail=str(exc).splitlines()[0][:160])) from None
     return validate_payload(payload, name)
 
 
 def validate_payload(payload: Any, name: str = "checkpoint") -> dict[str, Any]:
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise CheckpointError(f"{name}: not a Regularization Explorer checkpoint")
+        raise CheckpointError(MSG.not_ours(name=name))
     version = payload.get("format_version")
     if not isinstance(version, int):
-        raise CheckpointError(f"{name}: checkpoint has no format version")
+        raise CheckpointError(MSG.no_format_version(name=name))
     if version > FORMAT_VERSION:
         raise CheckpointError(
-            f"{name}: written by a newer Regularization Explorer (checkpoint format {version}, "
-            f"version {payload.get('explorer_version', '?')}); this version reads format {FORMAT_VERSION} "
-            "or older. Update the explorer to open it."
+            MSG.newer(name=name, format=version, app_version=payload.get("explorer_version", "?"), max=FORMAT_VERSION)
         )
     try:
         experiment = parse_experiment(str(payload["experiment_json"]), "json")
@@ -157,9 +172,9 @@ def validate_payload(payload: Any, name: str = "checkpoint") -> dict[str, Any]:
         for v in variants:
             assert isinstance(v, dict) and isinstance(v["state_dict"], dict)
     except ConfigError as exc:
-        raise CheckpointError(f"{name}: its experiment is invalid: {exc}") from None
+        raise CheckpointError(MSG.invalid_experiment(name=name, problems=exc.problem_messages)) from None
     except (KeyError, AssertionError, TypeError, IndexError, ValueError, AttributeError):
-        raise CheckpointError(f"{name}: checkpoint is missing required entries") from None
+        raise CheckpointError(MSG.missing_entries(name=name)) from None
     payload["experiment"] = experiment
     return payload
 
@@ -204,7 +219,7 @@ def restore_trainer(
         experiment = payload.get("experiment") or experiment_from_dict(payload["experiment_json"])
     trainer = Trainer(experiment, device=device)
     if len(trainer.variants) != len(payload["variants"]):
-        raise CheckpointError("checkpoint and experiment disagree on the number of variants")
+        raise CheckpointError(MSG.variants_disagree())
     # Everything below reads values of the file: a wrong type or shape anywhere is a refusal,
     # never a traceback (AttributeError/IndexError from a str where a tensor belongs, ...).
     try:
@@ -250,6 +265,6 @@ def restore_trainer(
         if engine is not None:
             engine.configure()  # compare mode's stacked engine re-reads the settings just restored
     except (RuntimeError, KeyError, ValueError, TypeError, AttributeError, IndexError, OverflowError) as exc:
-        raise CheckpointError(f"checkpoint does not fit its experiment: {str(exc).splitlines()[0][:200]}") from None
+        raise CheckpointError(MSG.does_not_fit(detail=str(exc).splitlines()[0][:200])) from None
     trainer.finished = trainer.epoch >= trainer.total_epochs or all(run.finished for run in trainer.variants)
     return trainer

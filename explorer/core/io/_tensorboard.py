@@ -28,9 +28,17 @@ from pathlib import Path
 from typing import Any, Optional
 
 from explorer.core.io._metrics import variant_series
-from explorer.core.protocol import ExplorerError, ExportError
+from explorer.core.protocol import ExplorerError, ExportError, define_messages
 
 INSTALL_HINT = "install the tensorboard extra: pip install 'regularization-explorer[tensorboard]'"
+
+MSG = define_messages(
+    "tensorboard",
+    {
+        "needs_package": "TensorBoard logging needs the tensorboard package ({detail}); " + INSTALL_HINT,
+        "cannot_write": "cannot write TensorBoard logs to {path}: {reason}",
+    },
+)
 
 SCALAR_TAGS = {
     "train_loss": "loss/train",
@@ -57,7 +65,7 @@ def _summary_writer_class():  # type: ignore[no-untyped-def]
         import tensorboard  # noqa: F401
         from torch.utils.tensorboard import SummaryWriter
     except ImportError as exc:
-        raise ExplorerError(f"TensorBoard logging needs the tensorboard package ({exc}); {INSTALL_HINT}") from None
+        raise ExplorerError(MSG.needs_package(detail=str(exc))) from None
     return SummaryWriter
 
 
@@ -74,7 +82,7 @@ class TensorBoardLogger:
         try:
             self.logdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ExportError(f"cannot write TensorBoard logs to {self.logdir}: {exc.strerror or exc}") from None
+            raise ExportError(MSG.cannot_write(path=str(self.logdir), reason=exc.strerror or str(exc))) from None
         self._writers: dict[str, Any] = {}
         self._folders: dict[str, str] = {}
         self._evaluations: dict[str, int] = {}
@@ -100,7 +108,7 @@ class TensorBoardLogger:
             try:
                 w = self._writer_class(log_dir=str(path), flush_secs=self.flush_secs)
             except OSError as exc:
-                raise ExportError(f"cannot write TensorBoard logs to {path}: {exc.strerror or exc}") from None
+                raise ExportError(MSG.cannot_write(path=str(path), reason=exc.strerror or str(exc))) from None
             self._writers[name] = w
         return w
 

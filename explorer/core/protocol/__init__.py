@@ -15,7 +15,15 @@ from explorer.core.protocol._errors import (
     ExportError,
     TrainingError,
 )
-from explorer.core.protocol._messages import CATALOGUE, Message, MessageSet, as_message, define_messages, fields_of
+from explorer.core.protocol._messages import (
+    CATALOGUE,
+    Message,
+    MessageSet,
+    as_message,
+    define_messages,
+    fields_of,
+    join_messages,
+)
 from explorer.core.protocol._snapshot import (
     DIAGRAM_MAX_NEURONS,
     HISTORY_KEYS,
@@ -70,4 +78,5 @@ __all__ = [
     "commands",
     "define_messages",
     "fields_of",
+    "join_messages",
 ]

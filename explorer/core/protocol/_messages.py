@@ -2,8 +2,8 @@
 
 The core never hands a person a finished sentence. It raises or sends a `Message`: an id such as
 "trainer.diverged" and the values that go into it (step, epoch, lr, ...). The command line renders the
-English template; the GUI looks the template up in Qt's catalogue (context "Messages") and fills in the
-same values, so a translation never depends on parsing English text.
+English template; the GUI looks the template up in Qt's catalogue (context "CoreMessages") and fills in
+the same values, so a translation never depends on parsing English text.
 
 Each part of the core declares its messages where they are raised:
 
@@ -12,12 +12,15 @@ Each part of the core declares its messages where they are raised:
     })
     raise CheckpointError(MSG.too_large(name=path.name, size=size))
 
-Templates use `str.format` fields with optional format specs ("{lr:g}"). A parameter that is itself a
-`Message`, or a list of Messages (several problems), is rendered in turn, in the same language.
+Templates use plain `str.format` fields without format specs ("{lr}", not "{lr:g}"): a number is
+formatted where the message is built (lr=f"{lr:g}"), so the English template and its translation share
+the same placeholders. A parameter that is itself a `Message`, or a list of Messages (several problems,
+joined with the separator "; " in the same language), is rendered in turn.
 """
 
 from __future__ import annotations
 
+import importlib
 import string
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
@@ -42,6 +45,8 @@ class Message:
 
     @property
     def template(self) -> str:
+        if self.id not in CATALOGUE:  # sent by another process: its module may not be imported here yet
+            importlib.import_module("explorer.core.protocol").all_messages()
         return CATALOGUE[self.id]
 
     def render(self, translate: Translate = _same) -> str:
@@ -57,7 +62,7 @@ def _render_value(value: Any, translate: Translate) -> Any:
     if isinstance(value, Message):
         return value.render(translate)
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, Message) for v in value):
-        return "; ".join(v.render(translate) for v in value)
+        return translate(SEPARATOR).join(v.render(translate) for v in value)
     return value
 
 
@@ -113,6 +118,8 @@ def define_messages(prefix: str, templates: Mapping[str, str]) -> MessageSet:
     """Declare the messages "prefix.name" -> English template; ids are unique across the core."""
     for name, template in templates.items():
         message_id = f"{prefix}.{name}"
+        if any(spec or conv for _, _, spec, conv in string.Formatter().parse(template)):
+            raise ValueError(f"message {message_id}: format the values where the message is built, not in {template!r}")
         if CATALOGUE.get(message_id, template) != template:
             raise ValueError(f"message id {message_id} is declared twice with different texts")
         CATALOGUE[message_id] = template
@@ -121,6 +128,16 @@ def define_messages(prefix: str, templates: Mapping[str, str]) -> MessageSet:
 
 #: Text that is not ours (an operating system's or a library's message): shown as it is.
 _TEXT = define_messages("text", {"plain": "{text}"})
+
+#: What joins several messages (a list parameter): "; " in English, translated like a template.
+SEPARATOR = "; "
+_JOINED = define_messages("text", {"separator": SEPARATOR, "joined": "{messages}"})
+
+
+def join_messages(messages: Iterable[Message]) -> Message:
+    """Several messages as one ("a; b"), each still translated on its own; one message as it is."""
+    parts = list(messages)
+    return parts[0] if len(parts) == 1 else _JOINED.joined(messages=parts)
 
 
 def as_message(value: Message | str) -> Message:

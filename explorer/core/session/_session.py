@@ -15,7 +15,7 @@ import traceback
 from typing import Any, Callable, Optional
 
 from explorer.core.config import parse_experiment
-from explorer.core.protocol import ExplorerError
+from explorer.core.protocol import ExplorerError, Message, define_messages
 from explorer.core.protocol import commands as C
 from explorer.core.util import is_out_of_memory
 
@@ -23,11 +23,28 @@ from explorer.core.util import is_out_of_memory
 # exactly 30 Hz the two clocks beat against each other and the window showed ~28 new frames/s).
 SNAPSHOT_INTERVAL_S = 1 / 40
 
-# ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint" | "restored", payload)
+# ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint" | "restored", payload);
+# a "message" or "error" payload, and a "rejected" payload's "message", is a Message (an id and its values)
 Emit = Callable[[str, Any], None]
 Receive = Callable[[float], Optional[Any]]  # wait up to `timeout` s for a command; None if none
 
 CHUNK_SECONDS = 0.004
+
+MSG = define_messages(
+    "session",
+    {
+        "no_experiment": "no experiment loaded",
+        "nothing_to_rebuild": "nothing to rebuild: no experiment was loaded",
+        "demonstration_no_weights": "a demonstration has no weights to save",
+        "opened_checkpoint": "opened checkpoint {path} (epoch {epoch}, step {step})",
+        "out_of_memory_building": "CUDA ran out of memory while building the model; choose the CPU as device "
+        "(Data panel) or a smaller network, then press Reset.",
+        "out_of_memory_training": "CUDA ran out of memory during training. Choose the CPU as device (Data panel) "
+        "or use a smaller network or batch, then press Reset.",
+        "training_failed": "training failed: {detail}",
+        "command_failed": "{command} failed: {detail}",
+    },
+)
 
 
 def coalesce_commands(waiting: list[Any]) -> list[Any]:
@@ -102,7 +119,7 @@ class Session:
             elif isinstance(cmd, C.RestoreCheckpoint):
                 self._restore(cmd)
             elif self.runner is None:
-                self.emit("message", "no experiment loaded")
+                self.emit("message", MSG.no_experiment())
             elif isinstance(cmd, C.Pause):
                 self.pending_steps = 0
                 if self.state == "running":
@@ -124,14 +141,13 @@ class Session:
                 self._dirty = True
                 self._send_snapshot()
         except ExplorerError as exc:
-            self.emit("error" if isinstance(cmd, (C.Rebuild, C.RestoreCheckpoint)) else "message", str(exc))
+            self.emit("error" if isinstance(cmd, (C.Rebuild, C.RestoreCheckpoint)) else "message", exc.message)
             if isinstance(cmd, C.Rebuild) and self.runner is None:
                 self._set_state("error")
         except Exception as exc:
             what = type(cmd).__name__
-            self.emit(
-                "error", f"{what} failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
-            )
+            detail = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+            self.emit("error", MSG.command_failed(command=what, detail=detail))
             if isinstance(cmd, C.Rebuild) and self.runner is None:
                 self._set_state("error")
 
@@ -140,25 +156,22 @@ class Session:
 
         text = cmd.experiment_json or self.experiment_json
         if text is None:
-            raise ExplorerError("nothing to rebuild: no experiment was loaded")
+            raise ExplorerError(MSG.nothing_to_rebuild())
         experiment = parse_experiment(text, "json")
         self.pending_steps = 0
         try:
             runner = build_runner(experiment)
         except ExplorerError as exc:  # e.g. a data file that cannot be read
-            self._reject(str(exc))
+            self._reject(exc.message)
             return
         except RuntimeError as exc:
             if is_out_of_memory(exc):
-                self._reject(
-                    "CUDA ran out of memory while building the model; choose the CPU "
-                    "as device (Data panel) or a smaller network, then press Reset."
-                )
+                self._reject(MSG.out_of_memory_building())
                 return
             raise
         self._install(runner, start_paused=cmd.start_paused)
 
-    def _reject(self, message: str) -> None:
+    def _reject(self, message: Message) -> None:
         """A rebuild that failed: keep the current run (if any) and say which settings it has."""
         if self.runner is None:
             raise ExplorerError(message)
@@ -173,7 +186,7 @@ class Session:
         # which snapshots are the checkpoint's: a host may still be waiting for an earlier rebuild's
         self.emit("restored", {"path": cmd.path, "generation": self.generation + 1})
         self._install(runner, start_paused=cmd.start_paused)
-        self.emit("message", f"opened checkpoint {cmd.path} (epoch {runner.epoch}, step {runner.step_count})")
+        self.emit("message", MSG.opened_checkpoint(path=cmd.path, epoch=runner.epoch, step=runner.step_count))
 
     def _install(self, runner: Any, start_paused: bool) -> None:
         self.runner = runner
@@ -195,7 +208,7 @@ class Session:
         from explorer.core.io import save_checkpoint
 
         if not hasattr(self.runner, "variants"):
-            raise ExplorerError("a demonstration has no weights to save")
+            raise ExplorerError(MSG.demonstration_no_weights())
         saved = save_checkpoint(self.runner, path, best=best)
         self.emit("checkpoint", str(saved))
 
@@ -216,19 +229,16 @@ class Session:
                 if time.perf_counter() >= deadline:
                     break
         except ExplorerError as exc:
-            self._fail(str(exc))
+            self._fail(exc.message)
             return
         except RuntimeError as exc:
             if is_out_of_memory(exc):
-                self._fail(
-                    "CUDA ran out of memory during training. Choose the CPU as device (Data panel) "
-                    "or use a smaller network or batch, then press Reset."
-                )
+                self._fail(MSG.out_of_memory_training())
                 return
-            self._fail(f"training failed: {str(exc).splitlines()[0][:300]}")
+            self._fail(MSG.training_failed(detail=str(exc).splitlines()[0][:300]))
             return
         except Exception as exc:  # never take the host down with an unexpected error
-            self._fail(f"training failed: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
+            self._fail(MSG.training_failed(detail=f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"))
             return
         if runner.finished:
             self.pending_steps = 0
@@ -236,7 +246,7 @@ class Session:
             self.emit("message", runner.status_line())
             self._send_snapshot()
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: Message) -> None:
         self.pending_steps = 0
         self._frozen = True
         self._set_state("error")
@@ -268,13 +278,13 @@ class Session:
         try:
             snap = runner.snapshot(state=self.state, steps_per_second=self._sps, generation=self.generation)
         except ExplorerError as exc:
-            self._fail(str(exc))
+            self._fail(exc.message)
             return
         bad = _first_nonfinite_variant(snap)
         if bad is not None and hasattr(runner, "divergence_error"):
             # The weights or an evaluation overflowed before a training loss did (the step after
             # would see it): stop here, as at a NaN loss, and keep the last good views.
-            self._fail(str(runner.divergence_error(bad)))
+            self._fail(runner.divergence_error(bad).message)
             self._send_last_good()
             return
         self._dirty = False

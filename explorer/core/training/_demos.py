@@ -19,7 +19,15 @@ from torch import nn
 
 from explorer.core.config import Experiment
 from explorer.core.nn import InvertedDropout, VanillaDropout
-from explorer.core.protocol import DataView, Snapshot
+from explorer.core.protocol import DataView, Message, Snapshot, define_messages
+
+MSG = define_messages(
+    "demo",
+    {
+        "scaling_finished": "inverted: train mean {inverted_train}, eval {inverted_eval}; "
+        "vanilla: train mean {vanilla_train}, eval {vanilla_eval}",
+    },
+)
 
 KINDS = {"inverted": InvertedDropout, "vanilla": VanillaDropout}
 BATCH = 25
@@ -128,11 +136,14 @@ class ScalingDemo:
             extra={"scaling": self.scaling(), "dropout_p": self.cfg.dropout_p},
         )
 
-    def status_line(self) -> str:
+    def status_line(self) -> Message:
         s = self.summary()["kinds"]
-        return (
-            f"inverted: train mean {s['inverted']['train_mean']:.0f}, eval {s['inverted']['eval_output']:.0f}; "
-            f"vanilla: train mean {s['vanilla']['train_mean']:.0f}, eval {s['vanilla']['eval_output']:.0f}"
+        return MSG.scaling_finished(
+            **{
+                f"{kind}_{key}": f"{s[kind][value]:.0f}"
+                for kind in ("inverted", "vanilla")
+                for key, value in (("train", "train_mean"), ("eval", "eval_output"))
+            }
         )
 
     def summary(self) -> dict[str, Any]:

@@ -19,13 +19,44 @@ from torch import nn
 from explorer.core.config import Experiment, apply_live_value
 from explorer.core.data import Dataset, build_dataset
 from explorer.core.nn import MLP, apply_decoupled_weight_decay, penalty
-from explorer.core.protocol import HISTORY_KEYS, Command, HistogramFrame, SetValue, TrainingError
+from explorer.core.protocol import (
+    HISTORY_KEYS,
+    Command,
+    HistogramFrame,
+    Message,
+    SetValue,
+    TrainingError,
+    define_messages,
+    join_messages,
+)
 from explorer.core.training._early_stopping import EarlyStopping
 from explorer.core.training._history import History
 from explorer.core.training._probes import build_snapshot, histogram
 from explorer.core.training._report import summarize
 from explorer.core.training.stacked._engine import StackedEngine, stacked_by_default, why_not_stacked
 from explorer.core.util import resolve_device
+
+MSG = define_messages(
+    "trainer",
+    {
+        "demonstration": "experiment kind {kind} is a demonstration, not a training run",
+        "no_training_samples": "the dataset has no training samples",
+        "cross_entropy_regression": "cross-entropy needs a classification dataset; use loss 'mse' or 'auto'",
+        "mse_classes": "MSE on class labels is not supported; use loss 'cross_entropy' or 'auto'",
+        "diverged_lr": "the loss became NaN or infinite at step {step} (epoch {epoch}): training "
+        "diverged. Likely cause: the learning rate ({lr}) is too large. Lower it and press Reset.",
+        "diverged_lr_penalty": "the loss became NaN or infinite at step {step} (epoch {epoch}): training "
+        "diverged. Likely cause: the learning rate ({lr}) is too large or the penalty λ (L1 {l1}, L2 {l2}) "
+        "is very large. Lower it and press Reset.",
+        "in_variant": "variant {variant_name}: {message}",
+        "finished": "finished: {epochs} epochs, {steps} steps",
+        "stopped_early": "early stopping at epoch {epoch} (best epoch {best})",
+        "stopped_early_restored": "early stopping at epoch {epoch} (best epoch {best}, best weights restored)",
+        "variant_stopped_early": "{variant}: early stopping at epoch {epoch} (best epoch {best})",
+        "variant_stopped_early_restored": "{variant}: early stopping at epoch {epoch} "
+        "(best epoch {best}, best weights restored)",
+    },
+)
 
 HISTOGRAM_FRAMES = 48
 FRAME_SECONDS = 0.25  # weight-histogram frames over time: on a clock, not every evaluation
@@ -91,21 +122,21 @@ class Trainer:
         """`stacked`: train the variants as one stacked network (stacked/_engine.py) when they
         can be; None follows EXPLORER_STACKED (on unless it is 0), False is the per-model path."""
         if experiment.kind != "training":
-            raise TrainingError(f"experiment kind {experiment.kind!r} is a demonstration, not a training run")
+            raise TrainingError(MSG.demonstration(kind=repr(experiment.kind)))
         self.experiment = experiment
         self.device, self.device_note = resolve_device(device or experiment.training.device)
         self.dataset = (dataset or build_dataset(experiment.dataset)).to(self.device)
         ds = self.dataset
         if ds.x_train.shape[0] == 0:
-            raise TrainingError("the dataset has no training samples")
+            raise TrainingError(MSG.no_training_samples())
         self.task = ds.task
         loss = experiment.training.loss
         if loss == "auto":
             loss = "mse" if ds.task == "regression" else "cross_entropy"
         if loss == "cross_entropy" and ds.task == "regression":
-            raise TrainingError("cross-entropy needs a classification dataset; use loss 'mse' or 'auto'")
+            raise TrainingError(MSG.cross_entropy_regression())
         if loss == "mse" and ds.task != "regression":
-            raise TrainingError("MSE on class labels is not supported; use loss 'cross_entropy' or 'auto'")
+            raise TrainingError(MSG.mse_classes())
         self.loss_name = loss
         self.loss_fn: nn.Module = nn.MSELoss() if loss == "mse" else nn.CrossEntropyLoss()
         seed = experiment.training.seed
@@ -247,14 +278,14 @@ class Trainer:
         run = self.variants[index]
         cfg = run.config
         reg = cfg.regularization
-        who = f"variant {run.name!r}: " if len(self.variants) > 1 else ""
-        causes = [f"the learning rate ({cfg.optimizer.lr:g}) is too large"]
+        where = {"step": self.step_count, "epoch": self.epoch, "lr": f"{cfg.optimizer.lr:g}"}
         if reg.l1_lambda > 1 or reg.l2_lambda > 1:
-            causes.append(f"the penalty λ (L1 {reg.l1_lambda:g}, L2 {reg.l2_lambda:g}) is very large")
-        return TrainingError(
-            f"{who}the loss became NaN or infinite at step {self.step_count} (epoch {self.epoch}): "
-            f"training diverged. Likely cause: {' or '.join(causes)}. Lower it and press Reset."
-        )
+            message = MSG.diverged_lr_penalty(**where, l1=f"{reg.l1_lambda:g}", l2=f"{reg.l2_lambda:g}")
+        else:
+            message = MSG.diverged_lr(**where)
+        if len(self.variants) > 1:
+            message = MSG.in_variant(variant_name=repr(run.name), message=message)
+        return TrainingError(message)
 
     # -- evaluation -----------------------------------------------------------------
     @torch.no_grad()
@@ -377,15 +408,19 @@ class Trainer:
             self, state=state, message=message, steps_per_second=steps_per_second, generation=generation
         )
 
-    def status_line(self) -> str:
+    def status_line(self) -> Message:
         """What happened at the end, in a sentence (early stopping per variant)."""
         parts = []
         for run in self.variants:
             es = run.early
-            who = f"{run.name}: " if len(self.variants) > 1 else ""
             if es.stopped:
-                restored = ", best weights restored" if run.restored else ""
-                parts.append(f"{who}early stopping at epoch {es.stop_epoch} (best epoch {es.best_epoch}{restored})")
+                where = {"epoch": es.stop_epoch, "best": es.best_epoch}
+                if len(self.variants) > 1:
+                    stopped = MSG.variant_stopped_early_restored if run.restored else MSG.variant_stopped_early
+                    parts.append(stopped(variant=run.name, **where))
+                else:
+                    stopped = MSG.stopped_early_restored if run.restored else MSG.stopped_early
+                    parts.append(stopped(**where))
         if not parts:
-            return f"finished: {self.epoch} epochs, {self.step_count} steps"
-        return "; ".join(parts)
+            return MSG.finished(epochs=self.epoch, steps=self.step_count)
+        return join_messages(parts)

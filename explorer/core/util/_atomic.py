@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from explorer.core.protocol import ExportError
+from explorer.core.protocol import ExportError, define_messages
+
+MSG = define_messages("atomic", {"cannot_write": "cannot write {path}: {reason}"})
 
 
 def _target_mode(path: Path) -> int:
@@ -33,7 +35,7 @@ def atomic_open(path: str | Path) -> Iterator[BinaryIO]:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.fchmod(fd, _target_mode(path))  # mkstemp makes 0600; keep the file's or the umask's mode
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ExportError(MSG.cannot_write(path=str(path), reason=exc.strerror or str(exc))) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -44,7 +46,7 @@ def atomic_open(path: str | Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise ExportError(MSG.cannot_write(path=str(path), reason=exc.strerror or str(exc))) from None
         raise
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import torch
+
+from explorer.core.protocol import Message, define_messages
 
 
 def cuda_devices() -> list[str]:
@@ -15,25 +19,35 @@ def cuda_devices() -> list[str]:
         return []
 
 
-def resolve_device(requested: str) -> tuple[torch.device, str]:
-    """(device, note). The note is non-empty when the request could not be met."""
+MSG = define_messages(
+    "devices",
+    {
+        "no_cuda": "CUDA was asked for but is not available here; training on the CPU.",
+        "no_such_gpu": "{device} does not exist; using cuda:0.",
+        "unknown": "unknown device {kind}; training on the CPU.",
+    },
+)
+
+
+def resolve_device(requested: str) -> tuple[torch.device, Optional[Message]]:
+    """(device, note). The note is a Message when the request could not be met, else None."""
     requested = (requested or "auto").strip().lower()
     if requested == "cpu":
-        return torch.device("cpu"), ""
+        return torch.device("cpu"), None
     try:
         available = torch.cuda.is_available()
     except Exception:
         available = False
     if requested == "auto":
-        return (torch.device("cuda"), "") if available else (torch.device("cpu"), "")
+        return (torch.device("cuda"), None) if available else (torch.device("cpu"), None)
     if requested.startswith("cuda"):
         if not available:
-            return torch.device("cpu"), "CUDA was asked for but is not available here; training on the CPU."
+            return torch.device("cpu"), MSG.no_cuda()
         dev = torch.device(requested)
         if dev.index is not None and dev.index >= torch.cuda.device_count():
-            return torch.device("cuda", 0), f"{requested} does not exist; using cuda:0."
-        return dev, ""
-    return torch.device("cpu"), f"unknown device {requested!r}; training on the CPU."
+            return torch.device("cuda", 0), MSG.no_such_gpu(device=requested)
+        return dev, None
+    return torch.device("cpu"), MSG.unknown(kind=repr(requested))
 
 
 def is_out_of_memory(exc: BaseException) -> bool:

@@ -18,6 +18,7 @@ from superqt.utils import qdebounced, qthrottled
 
 from explorer.core.config import CLASSIFICATION_2D_KINDS, REGRESSION_KINDS, Experiment
 from explorer.core.protocol import ConfigError, SetValue
+from explorer.gui.core_messages import tr_message
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, panel_layout, section, select_data
@@ -317,7 +318,7 @@ class DataPanel(ExperimentPanel):
             new = self._experiment.with_values(assignments)
             new.resolved_variants()
         except ConfigError as exc:
-            self.problem.emit("; ".join(exc.problems))
+            self.problem.emit(tr_message(exc.message))
             self.set_experiment(self._experiment)
             return False
         self.set_experiment(new)
@@ -406,7 +407,7 @@ class DataPanel(ExperimentPanel):
         try:
             new = edits.apply_set_value(self._experiment, cmd)
         except ConfigError as exc:
-            self.problem.emit("; ".join(exc.problems))
+            self.problem.emit(tr_message(exc.message))
             self.lr.setValue(self._experiment.optimizer.lr)
             self.momentum.setValue(self._experiment.optimizer.momentum)
             return

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
+from PySide6.QtCore import QCoreApplication
+
 from explorer.core.config import Experiment, LayerConfig, apply_live_value
 from explorer.core.config import is_live_path as _core_is_live_path
-from explorer.core.protocol import ConfigError, SetValue
+from explorer.core.protocol import ConfigError, Message, SetValue
 
 NO_REG_NAME = "no regularization"
 REG_NAME = "regularized"
@@ -165,4 +167,12 @@ def rename_variant(exp: Experiment, index: int, name: str) -> Experiment:
         return exp.with_values({"variants": variants})
     except ConfigError as exc:
         # pydantic names the list position; a person thinks of the variant by name
-        raise ConfigError([p.replace(f"variants.{index}.name", "variant name") for p in exc.problems]) from None
+        field = QCoreApplication.translate("CoreMessages", "variant name")
+        raise ConfigError([_named(p, f"variants.{index}.name", field) for p in exc.problem_messages]) from None
+
+
+def _named(problem: Message, where: str, name: str) -> Message:
+    """The problem with its field path `where` called `name`."""
+    if problem.params.get("where") != where:
+        return problem
+    return Message(problem.id, {**problem.params, "where": name})

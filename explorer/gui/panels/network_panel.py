@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.config import Experiment
 from explorer.core.protocol import ConfigError
+from explorer.gui.core_messages import tr_message
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, note_label, panel_layout, section, select_data
@@ -306,7 +307,7 @@ class NetworkPanel(ExperimentPanel):
             new = change(self._experiment)
             new.resolved_variants()
         except ConfigError as exc:
-            self.problem.emit("; ".join(exc.problems))
+            self.problem.emit(tr_message(exc.message))
             self.set_experiment(self._experiment)  # show the unchanged values again
             return
         self.set_experiment(new)

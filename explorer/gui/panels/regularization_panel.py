@@ -18,6 +18,7 @@ from superqt.utils import qthrottled
 
 from explorer.core.config import DROPOUT_KINDS, Experiment
 from explorer.core.protocol import ConfigError, SetValue
+from explorer.gui.core_messages import tr_message
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, note_label, panel_layout, section, select_data
@@ -364,7 +365,7 @@ class RegularizationPanel(ExperimentPanel):
         try:
             new = edits.apply_set_value(self._experiment, cmd)
         except ConfigError as exc:
-            self.problem.emit("; ".join(exc.problems))
+            self.problem.emit(tr_message(exc.message))
             self._show_values()
             return
         self._experiment = new
