@@ -3,6 +3,7 @@
 from explorer.core.config._presets import DEFAULT_PRESET, list_presets, load_preset, presets_dir
 from explorer.core.config._schema import (
     CLASSIFICATION_2D_KINDS,
+    DOWNLOADED_KINDS,
     REGRESSION_KINDS,
     SCHEMA_VERSION,
     SINGLE_VARIANT_NAME,
@@ -28,6 +29,7 @@ from explorer.core.config._schema import (
 
 __all__ = [
     "CLASSIFICATION_2D_KINDS",
+    "DOWNLOADED_KINDS",
     "ClassroomConfig",
     "DEFAULT_PRESET",
     "DatasetConfig",
