@@ -42,6 +42,7 @@ MSG = define_messages(
         "data import {kind} FOLDER)",
         "mismatch_from": "{url}: checksum does not match the published md5 {expected} (refused, nothing kept)",
         "network_from": "{url}: {reason}",
+        "network_tries": "{url}: {reason} ({tries} tries)",
         "cancelled": "download of {title} cancelled; nothing half downloaded was kept",
         "import_missing": "{folder}: missing {names} (the {title} files keep their upstream names)",
         "import_uncompressed": "{name}: found uncompressed; the published checksums are of the .gz files "
@@ -118,9 +119,6 @@ def fetch(
     """Download the files of `kind` that are not cached yet (or do not match); return the folder.
 
     `log` hears each refused file and failed attempt; a DatasetError says why nothing worked."""
-    import pooch
-    import requests
-
     _quiet_pooch()
     rs = remote_set(kind)
     folder = set_folder(rs)
@@ -134,32 +132,13 @@ def fetch(
             continue
         reasons: list[Message] = []
         for base in bases:
-            url = base + entry.name
-            for attempt in range(retries + 1):
-                if cancelled():
-                    raise FetchCancelled(MSG.cancelled(title=rs.title))
-                bar = _Bar(report, cancelled, FetchProgress(rs.title, entry.name, index, len(rs.files), 0, 0))
-                downloader = pooch.HTTPDownloader(progressbar=bar, chunk_size=CHUNK_BYTES, timeout=timeout)
-                try:
-                    pooch.retrieve(
-                        url, known_hash=entry.known_hash, fname=entry.name, path=folder, downloader=downloader
-                    )
-                    break
-                except ValueError:  # pooch: the md5 does not match; it deleted the download
-                    reasons.append(MSG.mismatch_from(url=url, expected=entry.md5))
-                    log(reasons[-1])
-                    break  # the same mirror would send the same bytes
-                except requests.exceptions.HTTPError as exc:
-                    reasons.append(MSG.network_from(url=url, reason=_reason(exc)))
-                    log(reasons[-1])
-                    break  # 404, 403: that mirror does not have it
-                except requests.exceptions.RequestException as exc:
-                    reasons.append(MSG.network_from(url=url, reason=_reason(exc)))
-                    log(reasons[-1])
-                    if attempt < retries:
-                        _sleep(backoff * (attempt + 1), cancelled, rs.title)
-            if (folder / entry.name).is_file():
+            reason = _from_mirror(
+                base + entry.name, entry, folder, report, cancelled, rs, index, retries, backoff, timeout
+            )
+            if reason is None:
                 break
+            reasons.append(reason)
+            log(reason)
         if not (folder / entry.name).is_file():
             raise DatasetError(
                 MSG.fetch_failed(
@@ -174,6 +153,64 @@ def fetch(
     return folder
 
 
+def _from_mirror(
+    url: str,
+    entry: RemoteFile,
+    folder: Path,
+    report: ProgressCallback,
+    cancelled: Callable[[], bool],
+    rs: RemoteSet,
+    index: int,
+    retries: int,
+    backoff: float,
+    timeout: float,
+) -> Optional[Message]:
+    """Download one file from one mirror: None once it is in the cache (checked), else why not."""
+    import pooch
+    import requests
+
+    for attempt in range(retries + 1):
+        if cancelled():
+            raise FetchCancelled(MSG.cancelled(title=rs.title))
+        bar = _Bar(report, cancelled, FetchProgress(rs.title, entry.name, index, len(rs.files), 0, 0))
+        downloader = pooch.HTTPDownloader(progressbar=bar, chunk_size=CHUNK_BYTES, timeout=timeout)
+        try:
+            pooch.retrieve(url, known_hash=entry.known_hash, fname=entry.name, path=folder, downloader=downloader)
+            return None
+        except ValueError:  # pooch: the md5 does not match; it has deleted the download
+            return MSG.mismatch_from(url=url, expected=entry.md5)  # the same mirror would send the same bytes
+        except requests.exceptions.HTTPError as exc:
+            return MSG.network_from(url=url, reason=_reason(exc))  # 404, 403: that mirror does not have it
+        except requests.exceptions.RequestException as exc:
+            if attempt == retries or _offline(exc):  # no name lookup: retrying will not help
+                if attempt:
+                    return MSG.network_tries(url=url, reason=_reason(exc), tries=str(attempt + 1))
+                return MSG.network_from(url=url, reason=_reason(exc))
+            _sleep(backoff * (attempt + 1), cancelled, rs.title)
+    return None
+
+
+def _causes(exc: BaseException) -> tuple[type, ...]:
+    """The types of the exceptions chained under `exc` (requests wraps urllib3 wraps socket errors)."""
+    seen: list[BaseException] = []
+    todo: list[object] = [exc]
+    while todo and len(seen) < 20:
+        e = todo.pop()
+        if not isinstance(e, BaseException) or e in seen:
+            continue
+        seen.append(e)
+        todo += [e.__cause__, e.__context__, getattr(e, "reason", None), *e.args]
+    return tuple(type(e) for e in seen)
+
+
+def _offline(exc: BaseException) -> bool:
+    import socket
+
+    import urllib3
+
+    return any(issubclass(k, (socket.gaierror, urllib3.exceptions.NameResolutionError)) for k in _causes(exc))
+
+
 def _reason(exc: Exception) -> str:
     """A short reason for a failed request, from the exception types in its chain (requests' own
     messages run to several lines of pool and adapter details)."""
@@ -185,22 +222,14 @@ def _reason(exc: Exception) -> str:
 
     if isinstance(exc, requests.exceptions.HTTPError) and exc.response is not None:
         return f"HTTP {exc.response.status_code}"
-    seen: list[BaseException] = []
-    todo: list[object] = [exc]
-    while todo and len(seen) < 20:
-        e = todo.pop()
-        if not isinstance(e, BaseException) or e in seen:
-            continue
-        seen.append(e)
-        todo += [e.__cause__, e.__context__, getattr(e, "reason", None), *e.args]
-    kinds = tuple(type(e) for e in seen)
+    kinds = _causes(exc)
 
     def has(*types: type) -> bool:
         return any(issubclass(k, types) for k in kinds)
 
     if has(ConnectionRefusedError):
         return "connection refused"
-    if has(socket.gaierror, urllib3.exceptions.NameResolutionError):
+    if _offline(exc):
         return "host not found (offline?)"
     if has(requests.exceptions.Timeout, urllib3.exceptions.TimeoutError, socket.timeout):
         return "timed out"
