@@ -81,6 +81,12 @@ def _headless_parser() -> argparse.ArgumentParser:
         help="training steps for the memory figure (default 1,000,000; 0 skips it)",
     )
     bench.add_argument("--no-gui", action="store_true", help="only the headless (core) figures")
+    bench.add_argument(
+        "--no-fashion",
+        action="store_true",
+        help="skip the Fashion-MNIST epoch and peak-memory figures (synthetic images of the same size when "
+        "the set is not cached)",
+    )
     run.add_argument(
         "--tensorboard",
         metavar="LOGDIR",
@@ -276,7 +282,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from explorer.core.io import bench
     from explorer.core.util import atomic_write_text
 
-    figures = bench.run_all(args.seconds, args.repeats)
+    figures = bench.run_all(args.seconds, args.repeats, fashion=not args.no_fashion)
     if not args.no_gui:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
