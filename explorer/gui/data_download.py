@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from explorer.core.config import DOWNLOADED_KINDS, Experiment
@@ -21,6 +21,63 @@ from explorer.core.protocol import ExplorerError, Message
 
 PROGRESS_STEPS = 1000
 MIN_REPORT_SECONDS = 0.05  # progress signals at most ~20 per second
+
+
+# The core's data-set messages this window shows (explorer.core.data), so lupdate finds them; the
+# catalogue context is the one core_text() translates with. tests/gui/test_data_download.py checks that
+# they are the core's templates word for word.
+CORE_TEXTS = (
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "mirror '{url}' is not an http:// or https:// URL (a base URL under which the four files have their upstream names)",
+    ),  # data.bad_mirror
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "download of {title} cancelled; nothing half downloaded was kept"
+    ),  # data.cancelled
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot copy {name} into {folder}: {reason}"),  # data.copy_failed
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{title}: could not download {name} from any mirror ({reasons}). Offline? Copy the four files ({files}) into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)",
+    ),  # data.fetch_failed
+    QT_TRANSLATE_NOOP("CoreMessages", "{title}: {problems}"),  # data.import_failed
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: {problem} (not imported)"),  # data.import_format
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: md5 {got} does not match the published checksum {expected} (not imported)"
+    ),  # data.import_mismatch
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{folder}: missing {names} (the {title} files keep their upstream names)"
+    ),  # data.import_missing
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: found uncompressed; the published checksums are of the .gz files (use those, or train on this folder with the idx dataset kind)",
+    ),  # data.import_uncompressed
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Data in use: {title}, the set this lesson was written for ({n_train} training, {n_val} validation and {n_test} test images).",
+    ),  # data.in_use_downloaded
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Data in use: the built-in 8x8 digits, so this runs offline. The lesson was written for {title}: one click uses it (Use {title}), or fetch it with python -m explorer data fetch {kind}.",
+    ),  # data.in_use_offline
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{url}: checksum does not match the published md5 {expected} (refused, nothing kept)"
+    ),  # data.mismatch_from
+    QT_TRANSLATE_NOOP("CoreMessages", "{url}: {reason}"),  # data.network_from
+    QT_TRANSLATE_NOOP("CoreMessages", "{url}: {reason} ({tries} tries)"),  # data.network_tries
+    QT_TRANSLATE_NOOP("CoreMessages", "{path} is not a folder"),  # data.not_a_folder
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: expected unsigned-byte pixels, found {dtype}"),  # data.not_bytes
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{title} is not downloaded yet (missing: {missing}). Fetch it (python -m explorer data fetch {kind}), copy the four files into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)",
+    ),  # data.not_cached
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} was refused and removed: its md5 {got} does not match the published checksum {expected}; fetch or import it again",
+    ),  # data.refused
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "unknown data set '{kind}'; the downloadable sets are: {known}"
+    ),  # data.unknown_set
+)
 
 
 def core_text(message: Message) -> str:

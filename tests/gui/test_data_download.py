@@ -141,3 +141,29 @@ def test_a_cached_set_starts_at_once(qtbot, window, registry, mirror):
         lambda: window.painted_snapshot is not None and window.painted_snapshot.data.task == "image", timeout=WAIT_MS
     )
     assert mirror.requests == []
+
+
+def test_the_window_lists_every_data_message_of_the_core_for_translation():
+    from explorer.core.protocol import all_messages
+    from explorer.gui.data_download import CORE_TEXTS
+
+    core = {t for k, t in all_messages().items() if k.startswith("data.")}
+    assert set(CORE_TEXTS) == core
+
+
+def test_fashion_class_names_and_the_data_note_in_chinese(qapp):
+    from explorer.core.config import load_preset
+    from explorer.core.data import data_note
+    from explorer.gui import i18n
+    from explorer.gui.data_download import core_text
+    from explorer.gui.views.class_names import class_name
+
+    try:
+        i18n.install_language(qapp, "zh_CN")
+        assert [class_name(n) for n in ("T-shirt/top", "Trouser", "Ankle boot")] == ["T恤/上衣", "裤子", "短靴"]
+        assert class_name("7") == "7"  # digits and CSV classes are shown as they are
+        note = core_text(data_note(load_preset("dropout-mlp")))
+        assert note.startswith("当前数据：内置的 8x8 手写数字") and "使用 Fashion-MNIST" in note
+    finally:
+        i18n.install_language(qapp, "en")
+    assert class_name("Trouser") == "Trouser"

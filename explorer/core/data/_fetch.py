@@ -50,6 +50,7 @@ MSG = define_messages(
         "import_mismatch": "{name}: md5 {got} does not match the published checksum {expected} (not imported)",
         "import_format": "{name}: {problem} (not imported)",
         "import_failed": "{title}: {problems}",
+        "copy_failed": "cannot copy {name} into {folder}: {reason}",
     },
 )
 
@@ -294,7 +295,7 @@ def import_folder(kind: str | RemoteSet, source: str | Path) -> list[str]:
         try:
             read_idx(path)
         except DatasetError as exc:
-            problems.append(MSG.import_format(name=entry.name, problem=exc.args[0] if exc.args else str(exc)))
+            problems.append(MSG.import_format(name=entry.name, problem=exc.message))
             continue
         got = md5_of(path)
         if got != entry.md5:
@@ -319,7 +320,9 @@ def _copy_atomically(src: Path, dest: Path) -> None:
         tmp.replace(dest)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DatasetError(f"cannot copy {src.name} into {dest.parent}: {exc.strerror or exc}") from None
+        raise DatasetError(
+            MSG.copy_failed(name=src.name, folder=str(dest.parent), reason=exc.strerror or str(exc))
+        ) from None
 
 
 # -- what is cached -------------------------------------------------------------------------------
