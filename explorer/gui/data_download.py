@@ -269,8 +269,11 @@ class DataDownload(QObject):
         box = self.message_box
         if box is None:
             box = self.message_box = QMessageBox(self.window)
+            box.setIcon(QMessageBox.Icon.Warning)
+            self.import_button = box.addButton(self.tr("Import folder…"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Close)
             box.buttonClicked.connect(self._on_box_button)
-        box.setIcon(QMessageBox.Icon.Warning)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setWindowTitle(self.tr("{0} is not available").format(rs.title))
         box.setText(self.tr("{0} could not be downloaded or imported.").format(rs.title))
         box.setInformativeText(
@@ -280,12 +283,7 @@ class DataDownload(QObject):
                 "2. Import a folder that holds them (a USB stick): Import folder…"
             ).format(", ".join(rs.file_names), rs.title, str(set_folder(kind)))
         )
-        box.setDetailedText(detail)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for button in list(box.buttons()):
-            box.removeButton(button)
-        self.import_button = box.addButton(self.tr("Import folder…"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDetailedText(detail)  # why: each mirror's answer (Show Details…)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
         self.status.emit(self.tr("{0} could not be downloaded: {1}").format(rs.title, detail))

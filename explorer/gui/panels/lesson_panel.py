@@ -38,14 +38,13 @@ class LessonPanel(QTextBrowser):
         title = (meta.title_zh if zh and meta.title_zh else meta.title) or self.tr("Custom experiment")
         description = meta.description_zh if zh and meta.description_zh else meta.description
         lesson = meta.lesson_zh if zh and meta.lesson_zh else meta.lesson
-        parts = [f"<h3>{html.escape(title)}</h3>"]
+        parts = [f"<h3>{html.escape(title)}</h3>", self._data_html(experiment)]  # which data set, first
         if description:
             parts.append(_paragraphs(description))
         if lesson:
             heading = self.tr("What to watch")  # outside the f-string: lupdate does not look inside
             parts.append(f"<h4>{html.escape(heading)}</h4>")
             parts.append(_paragraphs(lesson))
-        parts.append(self._data_html(experiment))
         if not description and not lesson:
             parts.append(
                 "<p>"
