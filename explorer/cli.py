@@ -3,6 +3,7 @@
     python -m explorer [--preset NAME] [--play] [--lang en|zh_CN] [FILE | CHECKPOINT.pt]
     python -m explorer presets
     python -m explorer check FILE
+    python -m explorer data list | fetch fashion-mnist|mnist [--mirror URL] | import fashion-mnist|mnist FOLDER
     python -m explorer run (--preset NAME | FILE) --out DIR [--epochs N] [--seed S]
                            [--device auto|cpu|cuda] [--resume CHECKPOINT] [--set path=value ...]
                            [--tensorboard LOGDIR [--tensorboard-histograms N]]
@@ -20,9 +21,10 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from explorer import __version__
+from explorer.cli_data import add_data_parser, cmd_data
 from explorer.core.protocol import ConfigError, ExplorerError
 
-SUBCOMMANDS = ("presets", "check", "run", "bench")
+SUBCOMMANDS = ("presets", "check", "run", "bench", "data")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -63,6 +65,7 @@ def _headless_parser() -> argparse.ArgumentParser:
         help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)",
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_data_parser(sub)
     bench = sub.add_parser(
         "bench",
         help="measure training speed, GUI fluidity, start-up and memory "
@@ -78,6 +81,12 @@ def _headless_parser() -> argparse.ArgumentParser:
         help="training steps for the memory figure (default 1,000,000; 0 skips it)",
     )
     bench.add_argument("--no-gui", action="store_true", help="only the headless (core) figures")
+    bench.add_argument(
+        "--no-fashion",
+        action="store_true",
+        help="skip the Fashion-MNIST epoch and peak-memory figures (synthetic images of the same size when "
+        "the set is not cached)",
+    )
     run.add_argument(
         "--tensorboard",
         metavar="LOGDIR",
@@ -174,7 +183,9 @@ def _resolve_experiment(args: argparse.Namespace) -> Any:
     from explorer.core.config import load_experiment, load_preset, parse_assignment
 
     if args.preset:
-        exp = load_preset(args.preset)
+        from explorer.core.data import prefer_cached_data
+
+        exp = prefer_cached_data(load_preset(args.preset))  # the d2l lessons: Fashion-MNIST when cached
     elif args.file:
         exp = load_experiment(args.file)
     elif args.resume:
@@ -271,7 +282,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from explorer.core.io import bench
     from explorer.core.util import atomic_write_text
 
-    figures = bench.run_all(args.seconds, args.repeats)
+    figures = bench.run_all(args.seconds, args.repeats, fashion=not args.no_fashion)
     if not args.no_gui:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -296,6 +307,8 @@ def _headless(argv: list[str]) -> int:
             return cmd_check(args.file)
         if args.command == "bench":
             return cmd_bench(args)
+        if args.command == "data":
+            return cmd_data(args)
         return cmd_run(args)
     except ConfigError as exc:
         return _fail("; ".join(exc.problems))

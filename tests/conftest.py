@@ -33,6 +33,15 @@ def config_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Downloaded data sets go to a fresh folder per test, never to the user's cache, and no test
+    inherits a mirror override."""
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("EXPLORER_DATA_MIRROR", raising=False)
+    return tmp_path / "data"
+
+
 @pytest.fixture
 def one_torch_thread():
     """Tiny nets train faster on one thread (and the bit-identity checks want one);

@@ -53,7 +53,9 @@ def _initial_experiment(preset: Optional[str], experiment_path: Optional[str], s
         if experiment_path:
             return load_experiment(experiment_path), None
         if preset:
-            return load_preset(preset), None
+            from explorer.core.data import prefer_cached_data
+
+            return prefer_cached_data(load_preset(preset)), None
     except ExplorerError as exc:
         from explorer.gui.core_messages import tr_message
 

@@ -102,6 +102,12 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self.data_panel = DataPanel(experiment)
         self.lesson_panel = LessonPanel()
         self.lesson_panel.language = i18n.current_language()
+        self.lesson_panel.dataRequested.connect(self.use_downloaded_data)
+        from explorer.gui.data_download import DataDownload
+
+        self.data_download = DataDownload(self)  # Fashion-MNIST / MNIST fetched before their trainer starts
+        self.data_download.status.connect(self.show_message)
+        self._started_experiment: Optional[Experiment] = None  # what the host runs (or last ran)
         self.panels = (self.network_panel, self.regularization_panel, self.data_panel)
         self.network_dock = self._dock(
             "network", self.tr("Network"), self.network_panel, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -214,12 +220,46 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         return self._experiment
 
     def start(self, play: bool = False) -> None:
-        """(Re)start the trainer with the window's experiment (the app calls this after the first paint)."""
+        """(Re)start the trainer with the window's experiment (the app calls this after the first paint).
+
+        A downloadable set that is not cached yet is fetched first (progress dialog, Cancel); the current
+        run goes on meanwhile, and the window goes back to it if the data cannot be had."""
+        pending = self._experiment
+        if self.data_download.gate(pending, lambda: self._start_on(pending, play), lambda: self._give_up_on(pending)):
+            return
+        self._start_now(play)
+
+    def _start_now(self, play: bool) -> None:
         self._begin_run()
+        self._started_experiment = self._experiment
         try:
             self.host.start(self._experiment, play=play)
         except Exception as exc:
             self.show_error(self.tr("Could not start the trainer: {0}").format(exc))
+
+    def _start_on(self, experiment: Experiment, play: bool) -> None:
+        """Its data is in the cache now: show `experiment` (again, after an import) and train it."""
+        if experiment is not self._experiment:
+            self._show_everywhere(experiment)
+        self._start_now(play)
+
+    def _give_up_on(self, experiment: Experiment) -> None:
+        """The data of `experiment` cannot be had (cancelled, offline): back to what runs."""
+        if self._experiment is experiment and self._started_experiment is not None:
+            self._show_everywhere(self._started_experiment)
+
+    def _show_everywhere(self, experiment: Experiment) -> None:
+        self._set_experiment(experiment)
+        for panel in self.panels:
+            panel.set_experiment(experiment)
+        self._show_experiment_info()
+
+    @Slot(str)
+    def use_downloaded_data(self, kind: str) -> None:
+        """The lesson's one click: this experiment on Fashion-MNIST (downloaded first if need be)."""
+        from explorer.core.data import with_downloaded_data
+
+        self._on_experiment_edited(with_downloaded_data(self._experiment, kind))
 
     def load_experiment(self, experiment: Experiment, play: bool = False, note: str = "") -> None:
         self._set_experiment(experiment)
@@ -426,8 +466,9 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
     def open_preset(self, name: str) -> None:
         try:
             from explorer.core.config import load_preset
+            from explorer.core.data import prefer_cached_data
 
-            experiment = load_preset(name)
+            experiment = prefer_cached_data(load_preset(name))  # d2l lessons: Fashion-MNIST when cached
         except ExplorerError as exc:
             self.show_error(_problems(exc))
             return
@@ -591,6 +632,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
                 self.file_actions.shutdown()  # a recording under way is written, not lost
             for panel in (self.regularization_panel, self.data_panel):
                 panel.flush()
+            self.data_download.shutdown()  # a download under way is cancelled, its thread joined
             self.host.shutdown()
             self.save_settings()
         event.accept()

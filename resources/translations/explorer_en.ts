@@ -67,6 +67,49 @@
     </message>
 </context>
 <context>
+    <name>ClassNames</name>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T-shirt/top</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Trouser</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Pullover</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Dress</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Coat</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Sandal</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Shirt</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Sneaker</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Bag</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Ankle boot</translation>
+    </message>
+</context>
+<context>
     <name>Classroom</name>
     <message>
         <source>Network</source>
@@ -778,6 +821,82 @@
         <source>; </source>
         <translation>; </translation>
     </message>
+    <message>
+        <source>mirror &apos;{url}&apos; is not an http:// or https:// URL (a base URL under which the four files have their upstream names)</source>
+        <translation>mirror &apos;{url}&apos; is not an http:// or https:// URL (a base URL under which the four files have their upstream names)</translation>
+    </message>
+    <message>
+        <source>download of {title} cancelled; nothing half downloaded was kept</source>
+        <translation>download of {title} cancelled; nothing half downloaded was kept</translation>
+    </message>
+    <message>
+        <source>cannot copy {name} into {folder}: {reason}</source>
+        <translation>cannot copy {name} into {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>{title}: could not download {name} from any mirror ({reasons}). Offline? Copy the four files ({files}) into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)</source>
+        <translation>{title}: could not download {name} from any mirror ({reasons}). Offline? Copy the four files ({files}) into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)</translation>
+    </message>
+    <message>
+        <source>{title}: {problems}</source>
+        <translation>{title}: {problems}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} (not imported)</source>
+        <translation>{name}: {problem} (not imported)</translation>
+    </message>
+    <message>
+        <source>{name}: md5 {got} does not match the published checksum {expected} (not imported)</source>
+        <translation>{name}: md5 {got} does not match the published checksum {expected} (not imported)</translation>
+    </message>
+    <message>
+        <source>{folder}: missing {names} (the {title} files keep their upstream names)</source>
+        <translation>{folder}: missing {names} (the {title} files keep their upstream names)</translation>
+    </message>
+    <message>
+        <source>{name}: found uncompressed; the published checksums are of the .gz files (use those, or train on this folder with the idx dataset kind)</source>
+        <translation>{name}: found uncompressed; the published checksums are of the .gz files (use those, or train on this folder with the idx dataset kind)</translation>
+    </message>
+    <message>
+        <source>Data in use: {title}, the set this lesson was written for ({n_train} training, {n_val} validation and {n_test} test images).</source>
+        <translation>Data in use: {title}, the set this lesson was written for ({n_train} training, {n_val} validation and {n_test} test images).</translation>
+    </message>
+    <message>
+        <source>Data in use: the built-in 8x8 digits, so this runs offline. The lesson was written for {title}: one click uses it (Use {title}), or fetch it with python -m explorer data fetch {kind}.</source>
+        <translation>Data in use: the built-in 8x8 digits, so this runs offline. The lesson was written for {title}: one click uses it (Use {title}), or fetch it with python -m explorer data fetch {kind}.</translation>
+    </message>
+    <message>
+        <source>{url}: checksum does not match the published md5 {expected} (refused, nothing kept)</source>
+        <translation>{url}: checksum does not match the published md5 {expected} (refused, nothing kept)</translation>
+    </message>
+    <message>
+        <source>{url}: {reason}</source>
+        <translation>{url}: {reason}</translation>
+    </message>
+    <message>
+        <source>{url}: {reason} ({tries} tries)</source>
+        <translation>{url}: {reason} ({tries} tries)</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} is not a folder</translation>
+    </message>
+    <message>
+        <source>{name}: expected unsigned-byte pixels, found {dtype}</source>
+        <translation>{name}: expected unsigned-byte pixels, found {dtype}</translation>
+    </message>
+    <message>
+        <source>{title} is not downloaded yet (missing: {missing}). Fetch it (python -m explorer data fetch {kind}), copy the four files into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)</source>
+        <translation>{title} is not downloaded yet (missing: {missing}). Fetch it (python -m explorer data fetch {kind}), copy the four files into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)</translation>
+    </message>
+    <message>
+        <source>{name} was refused and removed: its md5 {got} does not match the published checksum {expected}; fetch or import it again</source>
+        <translation>{name} was refused and removed: its md5 {got} does not match the published checksum {expected}; fetch or import it again</translation>
+    </message>
+    <message>
+        <source>unknown data set &apos;{kind}&apos;; the downloadable sets are: {known}</source>
+        <translation>unknown data set &apos;{kind}&apos;; the downloadable sets are: {known}</translation>
+    </message>
 </context>
 <context>
     <name>CurveMode</name>
@@ -811,6 +930,67 @@
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>DataDownload</name>
+    <message>
+        <source>Folder with the {0} files</source>
+        <translation>Folder with the {0} files</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Data set</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Downloading {0} (about {1} MB, once; it is kept in {2})…</source>
+        <translation>Downloading {0} (about {1} MB, once; it is kept in {2})…</translation>
+    </message>
+    <message>
+        <source>Importing {0} from {1}…</source>
+        <translation>Importing {0} from {1}…</translation>
+    </message>
+    <message>
+        <source>Downloading {0}: file {1} of {2} ({3}), {4} of {5} MB</source>
+        <translation>Downloading {0}: file {1} of {2} ({3}), {4} of {5} MB</translation>
+    </message>
+    <message>
+        <source>{0} is ready: training starts</source>
+        <translation>{0} is ready: training starts</translation>
+    </message>
+    <message>
+        <source>Download of {0} cancelled; nothing half downloaded was kept</source>
+        <translation>Download of {0} cancelled; nothing half downloaded was kept</translation>
+    </message>
+    <message>
+        <source>{0} is not available</source>
+        <translation>{0} is not available</translation>
+    </message>
+    <message>
+        <source>{0} could not be downloaded or imported.</source>
+        <translation>{0} could not be downloaded or imported.</translation>
+    </message>
+    <message>
+        <source>Two ways out:
+1. Copy the four files ({0}) into this folder, then choose {1} again:
+{2}
+2. Import a folder that holds them (a USB stick): Import folder…</source>
+        <translation>Two ways out:
+1. Copy the four files ({0}) into this folder, then choose {1} again:
+{2}
+2. Import a folder that holds them (a USB stick): Import folder…</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>{0} could not be downloaded: {1}</source>
+        <translation>{0} could not be downloaded: {1}</translation>
     </message>
 </context>
 <context>
@@ -878,6 +1058,14 @@
     <message>
         <source>digits 8×8 images</source>
         <translation>digits 8×8 images</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST 28×28 (downloaded once)</source>
+        <translation>Fashion-MNIST 28×28 (downloaded once)</translation>
+    </message>
+    <message>
+        <source>MNIST digits 28×28 (downloaded once)</source>
+        <translation>MNIST digits 28×28 (downloaded once)</translation>
     </message>
     <message>
         <source>IDX images (MNIST)…</source>
@@ -1665,6 +1853,14 @@
         <source>Press play (Space) and watch the training and validation losses: when validation turns up while training keeps falling, the network is overfitting. Then add dropout or a weight penalty on the right.</source>
         <translation>Press play (Space) and watch the training and validation losses: when validation turns up while training keeps falling, the network is overfitting. Then add dropout or a weight penalty on the right.</translation>
     </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>Use {0}</translation>
+    </message>
+    <message>
+        <source>(downloads about {0} MB once)</source>
+        <translation>(downloads about {0} MB once)</translation>
+    </message>
 </context>
 <context>
     <name>LogSlider</name>
@@ -1745,6 +1941,10 @@
     <message>
         <source>train</source>
         <translation>train</translation>
+    </message>
+    <message>
+        <source>train (on a fixed subsample of {0} images; all of them at the last epoch)</source>
+        <translation>train (on a fixed subsample of {0} images; all of them at the last epoch)</translation>
     </message>
     <message>
         <source>validation</source>

@@ -67,6 +67,49 @@
     </message>
 </context>
 <context>
+    <name>ClassNames</name>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
+    </message>
+</context>
+<context>
     <name>Classroom</name>
     <message>
         <source>Network</source>
@@ -778,6 +821,82 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>mirror &apos;{url}&apos; is not an http:// or https:// URL (a base URL under which the four files have their upstream names)</source>
+        <translation>镜像“{url}”不是 http:// 或 https:// 网址（应为一个基础网址，四个文件以其原始文件名位于其下）</translation>
+    </message>
+    <message>
+        <source>download of {title} cancelled; nothing half downloaded was kept</source>
+        <translation>{title} 的下载已取消；未保留任何下载了一半的文件</translation>
+    </message>
+    <message>
+        <source>cannot copy {name} into {folder}: {reason}</source>
+        <translation>无法将 {name} 复制到 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>{title}: could not download {name} from any mirror ({reasons}). Offline? Copy the four files ({files}) into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)</source>
+        <translation>{title}：无法从任何镜像下载 {name}（{reasons}）。没有联网？请把这四个文件（{files}）复制到 {folder}，或导入存放它们的文件夹（python -m explorer data import {kind} FOLDER）</translation>
+    </message>
+    <message>
+        <source>{title}: {problems}</source>
+        <translation>{title}：{problems}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} (not imported)</source>
+        <translation>{name}：{problem}（未导入）</translation>
+    </message>
+    <message>
+        <source>{name}: md5 {got} does not match the published checksum {expected} (not imported)</source>
+        <translation>{name}：md5 {got} 与公布的校验和 {expected} 不符（未导入）</translation>
+    </message>
+    <message>
+        <source>{folder}: missing {names} (the {title} files keep their upstream names)</source>
+        <translation>{folder}：缺少 {names}（{title} 的文件需保留其原始文件名）</translation>
+    </message>
+    <message>
+        <source>{name}: found uncompressed; the published checksums are of the .gz files (use those, or train on this folder with the idx dataset kind)</source>
+        <translation>{name}：找到的是未压缩的文件；公布的校验和针对的是 .gz 文件（请使用 .gz 文件，或用 idx 数据集类型直接在此文件夹上训练）</translation>
+    </message>
+    <message>
+        <source>Data in use: {title}, the set this lesson was written for ({n_train} training, {n_val} validation and {n_test} test images).</source>
+        <translation>当前数据：{title}，即本课所针对的数据集（{n_train} 张训练图像、{n_val} 张验证图像和 {n_test} 张测试图像）。</translation>
+    </message>
+    <message>
+        <source>Data in use: the built-in 8x8 digits, so this runs offline. The lesson was written for {title}: one click uses it (Use {title}), or fetch it with python -m explorer data fetch {kind}.</source>
+        <translation>当前数据：内置的 8x8 手写数字，因此可以离线运行。本课针对的是 {title}：点击一下即可改用（使用 {title}），也可以用 python -m explorer data fetch {kind} 下载。</translation>
+    </message>
+    <message>
+        <source>{url}: checksum does not match the published md5 {expected} (refused, nothing kept)</source>
+        <translation>{url}：校验和与公布的 md5 {expected} 不符（已拒绝，未保留任何文件）</translation>
+    </message>
+    <message>
+        <source>{url}: {reason}</source>
+        <translation>{url}：{reason}</translation>
+    </message>
+    <message>
+        <source>{url}: {reason} ({tries} tries)</source>
+        <translation>{url}：{reason}（尝试了 {tries} 次）</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>{name}: expected unsigned-byte pixels, found {dtype}</source>
+        <translation>{name}：像素应为无符号字节，实际为 {dtype}</translation>
+    </message>
+    <message>
+        <source>{title} is not downloaded yet (missing: {missing}). Fetch it (python -m explorer data fetch {kind}), copy the four files into {folder}, or import a folder that holds them (python -m explorer data import {kind} FOLDER)</source>
+        <translation>{title} 尚未下载（缺少：{missing}）。请下载它（python -m explorer data fetch {kind}），或把这四个文件复制到 {folder}，或导入存放它们的文件夹（python -m explorer data import {kind} FOLDER）</translation>
+    </message>
+    <message>
+        <source>{name} was refused and removed: its md5 {got} does not match the published checksum {expected}; fetch or import it again</source>
+        <translation>{name} 已被拒绝并删除：其 md5 {got} 与公布的校验和 {expected} 不符；请重新下载或导入</translation>
+    </message>
+    <message>
+        <source>unknown data set &apos;{kind}&apos;; the downloadable sets are: {known}</source>
+        <translation>未知的数据集“{kind}”；可下载的数据集有：{known}</translation>
+    </message>
 </context>
 <context>
     <name>CurveMode</name>
@@ -811,6 +930,67 @@
     <message>
         <source>Dashboard</source>
         <translation>仪表板</translation>
+    </message>
+</context>
+<context>
+    <name>DataDownload</name>
+    <message>
+        <source>Folder with the {0} files</source>
+        <translation>存放 {0} 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Downloading {0} (about {1} MB, once; it is kept in {2})…</source>
+        <translation>正在下载 {0}（约 {1} MB，只需下载一次；保存在 {2}）…</translation>
+    </message>
+    <message>
+        <source>Importing {0} from {1}…</source>
+        <translation>正在从 {1} 导入 {0}…</translation>
+    </message>
+    <message>
+        <source>Downloading {0}: file {1} of {2} ({3}), {4} of {5} MB</source>
+        <translation>正在下载 {0}：第 {1} 个文件，共 {2} 个（{3}），{4} / {5} MB</translation>
+    </message>
+    <message>
+        <source>{0} is ready: training starts</source>
+        <translation>{0} 已就绪：开始训练</translation>
+    </message>
+    <message>
+        <source>Download of {0} cancelled; nothing half downloaded was kept</source>
+        <translation>{0} 的下载已取消；未保留任何下载了一半的文件</translation>
+    </message>
+    <message>
+        <source>{0} is not available</source>
+        <translation>{0} 不可用</translation>
+    </message>
+    <message>
+        <source>{0} could not be downloaded or imported.</source>
+        <translation>无法下载或导入 {0}。</translation>
+    </message>
+    <message>
+        <source>Two ways out:
+1. Copy the four files ({0}) into this folder, then choose {1} again:
+{2}
+2. Import a folder that holds them (a USB stick): Import folder…</source>
+        <translation>两种解决办法：
+1. 把这四个文件（{0}）复制到下面的文件夹，然后重新选择 {1}：
+{2}
+2. 导入存放它们的文件夹（例如 U 盘）：导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>{0} could not be downloaded: {1}</source>
+        <translation>无法下载 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -878,6 +1058,14 @@
     <message>
         <source>digits 8×8 images</source>
         <translation>手写数字 8×8 图像</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST 28×28 (downloaded once)</source>
+        <translation>Fashion-MNIST 28×28（只需下载一次）</translation>
+    </message>
+    <message>
+        <source>MNIST digits 28×28 (downloaded once)</source>
+        <translation>MNIST 手写数字 28×28（只需下载一次）</translation>
     </message>
     <message>
         <source>IDX images (MNIST)…</source>
@@ -1665,6 +1853,14 @@
         <source>Press play (Space) and watch the training and validation losses: when validation turns up while training keeps falling, the network is overfitting. Then add dropout or a weight penalty on the right.</source>
         <translation>按“播放”（空格键），观察训练损失和验证损失：当训练损失继续下降而验证损失开始上升时，网络就过拟合了。然后在右侧加入 Dropout 或权重惩罚。</translation>
     </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>使用 {0}</translation>
+    </message>
+    <message>
+        <source>(downloads about {0} MB once)</source>
+        <translation>（只需下载一次，约 {0} MB）</translation>
+    </message>
 </context>
 <context>
     <name>LogSlider</name>
@@ -1745,6 +1941,10 @@
     <message>
         <source>train</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <source>train (on a fixed subsample of {0} images; all of them at the last epoch)</source>
+        <translation>训练（在固定的 {0} 张图像子样本上测量；最后一轮使用全部图像）</translation>
     </message>
     <message>
         <source>validation</source>

@@ -26,3 +26,14 @@ def test_mlp_vs_bare(bench_record, bench_settings) -> None:  # type: ignore[no-u
     """The image preset's shape (784-256-256-10, batch 256, dropout 0.2/0.5, SGD lr 0.5)."""
     figures = bench.mlp_vs_bare(bench_settings["seconds"], max(3, bench_settings["repeats"] - 2))
     report("image preset shape vs bare loop with index batching (samples/s)", figures, bench_record, bench_settings)
+
+
+def test_fashion_epoch_vs_bare(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
+    """One epoch of the d2l MLP on Fashion-MNIST's 60k images (synthetic ones of that size when the set is
+    not cached) with its evaluation, against a bare loop that trains and evaluates the 10k test images."""
+    from explorer.core.io._bench_fashion import fashion_accuracy_vs_bare, fashion_epoch_vs_bare, fashion_peak_rss
+
+    figures = fashion_epoch_vs_bare(max(2, bench_settings["repeats"] // 3))
+    figures.update(fashion_accuracy_vs_bare())
+    figures.update(fashion_peak_rss())
+    report("Fashion-MNIST epoch (d2l MLP, batch 256) vs bare loop (samples/s)", figures, bench_record, bench_settings)

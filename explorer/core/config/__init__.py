@@ -3,6 +3,7 @@
 from explorer.core.config._presets import DEFAULT_PRESET, list_presets, load_preset, presets_dir
 from explorer.core.config._schema import (
     CLASSIFICATION_2D_KINDS,
+    DOWNLOADED_KINDS,
     DROPOUT_KINDS,
     REGRESSION_KINDS,
     SCHEMA_VERSION,
@@ -30,6 +31,7 @@ from explorer.core.config._schema import (
 __all__ = [
     "DROPOUT_KINDS",
     "CLASSIFICATION_2D_KINDS",
+    "DOWNLOADED_KINDS",
     "ClassroomConfig",
     "DEFAULT_PRESET",
     "DatasetConfig",

@@ -80,10 +80,13 @@ DatasetKind = Literal[
     "digits",
     "idx",
     "csv",  # images / files
+    "fashion-mnist",
+    "mnist",  # downloaded once into the cache (explorer.core.data registry)
 ]
 REGRESSION_KINDS = ("linear", "sine", "quadratic", "highdim")
 CLASSIFICATION_2D_KINDS = ("circles", "xor", "gaussians", "spiral", "moons")
-IMAGE_KINDS = ("digits", "idx")
+DOWNLOADED_KINDS = ("fashion-mnist", "mnist")
+IMAGE_KINDS = ("digits", "idx", *DOWNLOADED_KINDS)
 SINGLE_VARIANT_NAME = "model"  # the name of the one run of an experiment without variants
 
 
@@ -109,7 +112,12 @@ class DatasetConfig(_Strict):
     validation_fraction: float = Field(
         0.1, ge=0.0, le=0.9, description="Share held out for validation (file and image sets)."
     )
-    test_fraction: float = Field(0.2, ge=0.0, le=0.9, description="Share held out for testing (file and image sets).")
+    test_fraction: float = Field(
+        0.2,
+        ge=0.0,
+        le=0.9,
+        description="Share held out for testing (file and image sets; fashion-mnist and mnist use their official test split).",
+    )
     max_samples: Optional[int] = Field(
         None, ge=10, le=10_000_000, description="Use at most this many samples (file and image sets)."
     )
@@ -273,6 +281,11 @@ class MetaConfig(_Strict):
     title_zh: str = ""
     description_zh: str = ""
     lesson_zh: str = ""
+    real_data: Optional[Literal["fashion-mnist", "mnist"]] = Field(
+        None,
+        description="The downloadable set the lesson was written for: used instead of the dataset when it is "
+        "cached, offered in one click when it is not.",
+    )
 
 
 class Experiment(_Strict):

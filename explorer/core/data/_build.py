@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from explorer.core.config import DatasetConfig
+from explorer.core.config import DOWNLOADED_KINDS, DatasetConfig
 from explorer.core.data import _synthetic as syn
 from explorer.core.data._datasets import (
     GRID_POINTS,
@@ -15,6 +15,7 @@ from explorer.core.data._datasets import (
     regression_nd_dataset,
     split_counts,
 )
+from explorer.core.data._downloaded import build_downloaded
 from explorer.core.data._files import BUILDERS as FILE_BUILDERS
 from explorer.core.protocol import DatasetError, define_messages
 
@@ -38,6 +39,8 @@ def build_dataset(cfg: DatasetConfig) -> Dataset:
         return _build_2d(cfg)
     if cfg.kind in ("digits", "idx", "csv"):
         return FILE_BUILDERS[cfg.kind](cfg)
+    if cfg.kind in DOWNLOADED_KINDS:
+        return build_downloaded(cfg)
     raise DatasetError(MSG.unknown_kind(kind=repr(cfg.kind)))
 
 

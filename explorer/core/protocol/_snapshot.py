@@ -119,6 +119,7 @@ class DataView:
     sample_labels: Optional[np.ndarray] = None  # images: true labels of the sample images
     input_dim: int = 1
     output_dim: int = 1
+    train_eval_rows: int = 0  # > 0: live training metrics come from a fixed subsample of this many rows
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ change live fields between steps without a restart.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 import time
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from explorer.core.protocol import (
     join_messages,
 )
 from explorer.core.training._early_stopping import EarlyStopping
+from explorer.core.training._evaluation import measure, train_subsample
 from explorer.core.training._history import History
 from explorer.core.training._probes import build_snapshot, histogram
 from explorer.core.training._report import summarize
@@ -170,6 +172,12 @@ class Trainer:
         bs = experiment.training.batch_size
         self.batch_size = n if bs is None or bs >= n else bs
         self.steps_per_epoch = math.ceil(n / self.batch_size)
+        rows = train_subsample(n, seed)
+        self._train_eval: Optional[tuple[torch.Tensor, torch.Tensor]] = None
+        if rows is not None:  # live evaluations of a large training split: a fixed subsample (see _evaluation)
+            rows = rows.to(self.device)
+            self._train_eval = (ds.x_train.index_select(0, rows), ds.y_train.index_select(0, rows))
+            ds.view = dataclasses.replace(ds.view, train_eval_rows=int(rows.numel()))
         self.step_count = 0
         self.epoch = 0
         self._batch_in_epoch = 0
@@ -199,12 +207,12 @@ class Trainer:
     def _batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         ds = self.dataset
         if self.batch_size == ds.x_train.shape[0]:
-            return ds.x_train, ds.y_train
+            return ds.inputs(ds.x_train), ds.y_train
         if self._batch_in_epoch == 0 or self._perm is None:
             self._perm = torch.randperm(ds.x_train.shape[0], generator=self.data_generator).to(self.device)
         start = self._batch_in_epoch * self.batch_size
         idx = self._perm[start : start + self.batch_size]
-        return ds.x_train.index_select(0, idx), ds.y_train.index_select(0, idx)
+        return ds.inputs(ds.x_train.index_select(0, idx)), ds.y_train.index_select(0, idx)
 
     def step(self) -> None:
         """One optimisation step of every variant that is still training."""
@@ -288,20 +296,23 @@ class Trainer:
         return TrainingError(message)
 
     # -- evaluation -----------------------------------------------------------------
-    @torch.no_grad()
+    def eval_splits(self) -> list[tuple[str, torch.Tensor, torch.Tensor]]:
+        """(split, x, y) as stored (uint8 images stay uint8) for an evaluation: a large training split is
+        its fixed subsample except at the last evaluation, which measures all of it."""
+        ds = self.dataset
+        train = (ds.x_train, ds.y_train)
+        if self._train_eval is not None and self.epoch < self.total_epochs:
+            train = self._train_eval
+        return [("train", *train), ("val", ds.x_val, ds.y_val), ("test", ds.x_test, ds.y_test)]
+
     def _measure(self, model: MLP, x: torch.Tensor, y: torch.Tensor) -> tuple[Optional[float], Optional[float]]:
-        if x.shape[0] == 0:
-            return None, None
-        out = model(x)
-        loss = float(self.loss_fn(out, y))
-        acc = float((out.argmax(1) == y).float().mean()) if self.loss_name == "cross_entropy" else None
-        return loss, acc
+        loss, acc = measure(model, self.dataset.inputs, self.loss_fn, x, y, self.loss_name == "cross_entropy")
+        return (None if loss is None else float(loss)), (None if acc is None else float(acc))
 
     @torch.no_grad()
     def evaluate(self) -> None:
         """Losses and accuracies on every split, history, early stopping."""
         self.check_divergence()
-        ds = self.dataset
         now = time.perf_counter()
         measured = self._engine.measure() if self._engine is not None else None  # all variants at once
         for v, run in enumerate(self.variants):
@@ -313,11 +324,7 @@ class Trainer:
                 row.update(measured[v])
             else:
                 model.eval()
-                for split, x, y in (
-                    ("train", ds.x_train, ds.y_train),
-                    ("val", ds.x_val, ds.y_val),
-                    ("test", ds.x_test, ds.y_test),
-                ):
+                for split, x, y in self.eval_splits():
                     row[f"{split}_loss"], row[f"{split}_accuracy"] = self._measure(model, x, y)
                 model.train()
             row["penalty"] = None if run.last_penalty is None else float(run.last_penalty.sum())

@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from superqt.utils import qdebounced, qthrottled
 
-from explorer.core.config import CLASSIFICATION_2D_KINDS, REGRESSION_KINDS, Experiment
+from explorer.core.config import CLASSIFICATION_2D_KINDS, DOWNLOADED_KINDS, REGRESSION_KINDS, Experiment
 from explorer.core.protocol import ConfigError, SetValue
 from explorer.gui.core_messages import tr_message
 from explorer.gui.panels import edits
@@ -76,6 +76,8 @@ class DataPanel(ExperimentPanel):
                 ("spiral", self.tr("spiral (2-D)")),
                 ("moons", self.tr("moons (2-D)")),
                 ("digits", self.tr("digits 8×8 images")),
+                ("fashion-mnist", self.tr("Fashion-MNIST 28×28 (downloaded once)")),
+                ("mnist", self.tr("MNIST digits 28×28 (downloaded once)")),
                 ("idx", self.tr("IDX images (MNIST)…")),
                 ("csv", self.tr("CSV file…")),
             ],
@@ -256,7 +258,7 @@ class DataPanel(ExperimentPanel):
             "dataset.n_test": synthetic,
             "dataset.input_dim": kind == "highdim",
             "dataset.validation_fraction": not synthetic,
-            "dataset.test_fraction": not synthetic,
+            "dataset.test_fraction": not synthetic and kind not in DOWNLOADED_KINDS,  # official test split
             "dataset.max_samples": not synthetic,
         }
         for path, _, widget in self._data_fields:

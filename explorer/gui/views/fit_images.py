@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtGui
 from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import StableRange, WrappingLabel, data_fingerprint, legend_row, new_curve, new_plot
+from explorer.gui.views.class_names import class_name
 
 MIN_SIDE = 56  # px: a digit smaller than this cannot be read from the back of the room
 
@@ -117,7 +118,7 @@ class ImagesMode(QtCore.QObject):
             right = labels is not None and s < len(labels) and k == labels[s]
             correct_count += int(right)
             mark = "✓" if right else ("✗" if labels is not None else "")
-            name = d.class_names[k] if k < len(d.class_names) else str(k)
+            name = class_name(d.class_names[k]) if k < len(d.class_names) else str(k)
             text = f"{mark} " + self.tr("pred {k} (p={p})").format(k=name, p=f"{p:.2f}")
             if text != self._texts[s]:
                 self._texts[s] = text

@@ -149,8 +149,14 @@ class LossView(SnapshotView):
         names = self._key[0]
         fg = palette.current_theme().foreground
         entries = [(palette.variant_hex(i), "solid", n) for i, n in enumerate(names)] if len(names) > 1 else []
+        rows = getattr(self, "_train_rows", 0)
+        train = self.tr("train")
+        if rows:  # live training metrics of a large set come from a fixed subsample (the trainer's evaluation)
+            train = self.tr("train (on a fixed subsample of {0} images; all of them at the last epoch)").format(
+                f"{rows:,}"
+            )
         entries += [
-            (fg, "solid", self.tr("train")),
+            (fg, "solid", train),
             (fg, "dash", self.tr("validation")),
             (fg, "dot", self.tr("test")),
             (fg, "★", self.tr("best")),
@@ -162,8 +168,10 @@ class LossView(SnapshotView):
     # --- per frame -------------------------------------------------------------
     def _update(self, snap: Snapshot) -> None:
         es_enabled = any(v.early_stopping.enabled for v in snap.variants)
-        if es_enabled != self._es_enabled:
+        rows = int(getattr(snap.data, "train_eval_rows", 0))
+        if es_enabled != self._es_enabled or rows != getattr(self, "_train_rows", 0):
             self._es_enabled = es_enabled
+            self._train_rows = rows
             self._style_legend()
         total = float(max(snap.total_epochs, snap.epoch, 1))
         stops = [v.early_stopping.stop_epoch for v in snap.variants]

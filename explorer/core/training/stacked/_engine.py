@@ -53,6 +53,7 @@ import torch
 from torch import Tensor
 
 from explorer.core.nn import DrawSharing, MaskPlan, fill_mask, mask_plan
+from explorer.core.training._evaluation import measure
 from explorer.core.training.stacked._optim import make_stacked_optimizer, optimizer_problem
 from explorer.core.training.stacked._penalty import StackedPenalty
 from explorer.core.util import BackReference
@@ -69,6 +70,8 @@ class EngineHost(Protocol):
     def loss_fn(self, out: Tensor, y: Tensor) -> Tensor: ...
 
     def check_finite(self, totals: Tensor, indices: Sequence[int]) -> None: ...
+
+    def eval_splits(self) -> list[tuple[str, Tensor, Tensor]]: ...
 
 
 ENV_SWITCH = "EXPLORER_STACKED"
@@ -408,18 +411,22 @@ class StackedEngine:
         tr = self.trainer
         ds = tr.dataset
         rows: list[dict[str, Optional[float]]] = [{} for _ in range(self.V)]
-        for split, x, y in (
-            ("train", ds.x_train, ds.y_train),
-            ("val", ds.x_val, ds.y_val),
-            ("test", ds.x_test, ds.y_test),
-        ):
+        for split, x, y in tr.eval_splits():  # large splits in chunks (training/_evaluation.py)
             losses: list[Optional[float]] = [None] * self.V
             accuracies: list[Optional[float]] = [None] * self.V
             if x.shape[0] > 0:
-                out = self.forward_eval(x, split)
-                losses = torch.stack([tr.loss_fn(out[v], y) for v in range(self.V)]).tolist()
-                if tr.loss_name == "cross_entropy":
-                    accuracies = torch.stack([(out[v].argmax(1) == y).float().mean() for v in range(self.V)]).tolist()
+                loss, acc = measure(
+                    lambda xb, split=split: self.forward_eval(xb, split),
+                    ds.inputs,
+                    tr.loss_fn,
+                    x,
+                    y,
+                    tr.loss_name == "cross_entropy",
+                    variants=self.V,
+                )
+                losses = loss.tolist()
+                if acc is not None:
+                    accuracies = acc.tolist()
             for v in range(self.V):
                 rows[v][f"{split}_loss"], rows[v][f"{split}_accuracy"] = losses[v], accuracies[v]
         return rows
