@@ -63,7 +63,7 @@ def small_trainer(epochs: int = 50):  # type: ignore[no-untyped-def]
 
 def bad_checkpoints(folder: Path) -> dict[str, tuple[Path, str]]:
     """name -> (file, words the refusal must contain); markers are folder/'pwned-*'."""
-    from explorer.core.io import FORMAT, FORMAT_VERSION, checkpoint_payload, save_checkpoint
+    from explorer.core.io._checkpoint import FORMAT, FORMAT_VERSION, checkpoint_payload, save_checkpoint
 
     folder.mkdir(parents=True, exist_ok=True)
     trainer = small_trainer()

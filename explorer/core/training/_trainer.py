@@ -22,6 +22,7 @@ from explorer.core.nn import MLP, apply_decoupled_weight_decay, penalty
 from explorer.core.protocol import Command, HistogramFrame, SetValue, TrainingError
 from explorer.core.training._early_stopping import EarlyStopping
 from explorer.core.training._history import History
+from explorer.core.training._memory_estimate import check_training_memory
 from explorer.core.training._probes import build_snapshot, histogram
 from explorer.core.training._report import summarize
 from explorer.core.training.stacked._engine import StackedEngine, stacked_by_default, why_not_stacked
@@ -121,6 +122,7 @@ class Trainer:
             raise TrainingError("MSE on class labels is not supported; use loss 'cross_entropy' or 'auto'")
         self.loss_name = loss
         self.loss_fn: nn.Module = nn.MSELoss() if loss == "mse" else nn.CrossEntropyLoss()
+        check_training_memory(experiment, ds, self.device)  # refused with the numbers, before any weight exists
         seed = experiment.training.seed
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
