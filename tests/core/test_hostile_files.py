@@ -270,3 +270,119 @@ def test_the_estimate_counts_weights_optimizer_state_and_activations() -> None:
     # model, stacked copy, gradients, two Adam moments per variant + the base model
     assert est.weights_bytes == (5 + 1) * params * 4
     assert est.activations_bytes == 4 * 50 * 101 * 4 + 3 * 1000 * 100 * 4
+
+
+# -- 4. IDX: only what is used is read; what cannot fit is refused with the numbers -------------------------------
+
+
+def _idx_images(path: Path, n_declared: int, n_written: int, side: int = 28) -> Path:
+    import gzip
+
+    with gzip.open(path, "wb", compresslevel=1) as fh:
+        fh.write(struct.pack(">BBBB", 0, 0, 0x08, 3) + struct.pack(">iii", n_declared, side, side))
+        block = bytes(side * side * 1000)
+        for start in range(0, n_written, 1000):
+            fh.write(block[: side * side * min(1000, n_written - start)])
+    return path
+
+
+def _idx_labels(path: Path, n: int) -> Path:
+    import gzip
+
+    with gzip.open(path, "wb", compresslevel=1) as fh:
+        fh.write(struct.pack(">BBBB", 0, 0, 0x08, 1) + struct.pack(">i", n) + bytes(range(10)) * (n // 10))
+    return path
+
+
+def _peak_mb(fn) -> tuple[object, float]:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = fn()
+        return result, tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def test_an_idx_file_with_max_samples_reads_only_those_images(tmp_path: Path) -> None:
+    from explorer.core.config import DatasetConfig
+    from explorer.core.data import build_dataset
+
+    images = _idx_images(tmp_path / "train-images-idx3-ubyte.gz", 60_000, 60_000)  # 47 MB of pixels
+    _idx_labels(tmp_path / "train-labels-idx1-ubyte.gz", 60_000)
+    cfg = DatasetConfig(kind="idx", path=str(images), max_samples=1000)
+    dataset, peak = _peak_mb(lambda: build_dataset(cfg))
+    assert dataset.n_train + dataset.n_val + dataset.n_test == 1000
+    assert peak < 20, f"{peak:.0f} MB traced: the whole file was read"  # before: 47 MB + float copies (> 200 MB)
+
+
+def test_an_idx_file_claiming_millions_of_images_is_refused_before_allocating(tmp_path: Path, monkeypatch) -> None:
+    from explorer.core.config import DatasetConfig
+    from explorer.core.data import build_dataset
+    from explorer.core.protocol import DatasetError
+
+    images = _idx_images(tmp_path / "train-images-idx3-ubyte.gz", 2_700_000, 2000)  # a 2 GB claim in a small file
+    _idx_labels(tmp_path / "train-labels-idx1-ubyte.gz", 2_700_000)
+    monkeypatch.setenv("EXPLORER_MEMORY_AVAILABLE", str(2 * 10**9))
+    start = time.perf_counter()
+    with pytest.raises(DatasetError) as info:
+        _peak_mb(lambda: build_dataset(DatasetConfig(kind="idx", path=str(images))))
+    assert time.perf_counter() - start < FAST_S
+    assert str(info.value) == (
+        "train-images-idx3-ubyte.gz: reading 2,700,000 of its 2,700,000 items needs 19.1 GB, "
+        "but this machine has 2.0 GB available"
+    )
+
+
+def test_idx_reading_under_an_address_space_limit_ends_in_a_message(tmp_path: Path) -> None:
+    """The real thing in a child process limited to 1.5 GB of address space: no MemoryError, no traceback."""
+    import subprocess
+    import sys
+
+    images = _idx_images(tmp_path / "train-images-idx3-ubyte.gz", 2_700_000, 2000)
+    _idx_labels(tmp_path / "train-labels-idx1-ubyte.gz", 2_700_000)
+    script = f"""
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+from explorer.core.data._idx import read_idx
+from explorer.core.protocol import DatasetError
+try:
+    read_idx({str(images)!r})
+except DatasetError as exc:
+    print(exc)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "reading 2,700,000 of its 2,700,000 items needs 2.1 GB, but this machine has" in out.stdout
+    assert "MemoryError" not in out.stderr
+
+
+# -- 5. CSV: a column bound before parsing ----------------------------------------------------------------------
+
+
+def test_a_csv_of_a_million_columns_is_refused_before_parsing(tmp_path: Path) -> None:
+    from explorer.core.data._csv import read_numeric_csv
+    from explorer.core.protocol import DatasetError
+
+    path = tmp_path / "wide.csv"
+    path.write_text(("1," * 999_999 + "1\n") * 12)  # 24 MB: 10^6 columns x 12 rows
+    start = time.perf_counter()
+    with pytest.raises(DatasetError) as info:
+        read_numeric_csv(path)
+    assert time.perf_counter() - start < FAST_S
+    assert (
+        str(info.value)
+        == "wide.csv: row 1 has 1,000,000 columns; at most 10,001 (10,000 inputs and the target) are read"
+    )
+
+
+def test_a_csv_with_more_cells_than_memory_is_refused(tmp_path: Path, monkeypatch) -> None:
+    from explorer.core.data._csv import read_numeric_csv
+    from explorer.core.protocol import DatasetError
+
+    path = tmp_path / "long.csv"
+    path.write_text("x,y\n" + "1,2\n" * 100_000)
+    monkeypatch.setenv("EXPLORER_MEMORY_AVAILABLE", str(10**6))
+    with pytest.raises(DatasetError, match=r"long\.csv: 200,003 cells needs 9\.6 MB, but this machine has 1\.0 MB"):
+        read_numeric_csv(path)
