@@ -13,28 +13,32 @@ from PySide6.QtCore import QCoreApplication
 from explorer.gui.core_messages import localize
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsNotes", text)
-
-
 def settings_notes(settings) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(kind, sentence) of the notes that apply now; the window says each kind once."""
     notes: list[tuple[str, str]] = []
     if settings.kept_bad_file is not None:
-        text = _tr("The settings file could not be read; it was kept as {0} and the defaults are used.")
+        text = QCoreApplication.translate(
+            "SettingsNotes", "The settings file could not be read; it was kept as {0} and the defaults are used."
+        )
         notes.append(("kept", text.format(str(settings.kept_bad_file))))
     if settings.shared:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "SettingsNotes",
             "Another Regularization Explorer window uses the same settings: this one does not save its "
-            "layout or last experiment (File ▸ Save experiment keeps your work)."
+            "layout or last experiment (File ▸ Save experiment keeps your work).",
         )
         notes.append(("shared", text))
     elif settings.unreadable is not None:
-        text = _tr("The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved.")
+        text = QCoreApplication.translate(
+            "SettingsNotes", "The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved."
+        )
         notes.append(("unreadable", text.format(str(settings.path), settings.unreadable)))
     else:
         reason = settings.save_error or settings.writable_problem()
         if reason:
-            text = _tr("Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.")
+            text = QCoreApplication.translate(
+                "SettingsNotes",
+                "Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.",
+            )
             notes.append(("unwritable", text.format(str(settings.path.parent), localize(reason))))
     return notes

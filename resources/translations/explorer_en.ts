@@ -2405,6 +2405,10 @@
         <translation>error</translation>
     </message>
     <message>
+        <source>no step for {0} s</source>
+        <translation>no step for {0} s</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>device: {0}</translation>
     </message>
@@ -2442,6 +2446,25 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>eval {e} · mean of train {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotes</name>
+    <message>
+        <source>The settings file could not be read; it was kept as {0} and the defaults are used.</source>
+        <translation>The settings file could not be read; it was kept as {0} and the defaults are used.</translation>
+    </message>
+    <message>
+        <source>Another Regularization Explorer window uses the same settings: this one does not save its layout or last experiment (File ▸ Save experiment keeps your work).</source>
+        <translation>Another Regularization Explorer window uses the same settings: this one does not save its layout or last experiment (File ▸ Save experiment keeps your work).</translation>
+    </message>
+    <message>
+        <source>The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved.</source>
+        <translation>The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved.</translation>
+    </message>
+    <message>
+        <source>Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.</source>
+        <translation>Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2825,14 @@
     <message>
         <source>Could not open {0}: {1}. Showing the default preset instead.</source>
         <translation>Could not open {0}: {1}. Showing the default preset instead.</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}), nor kept ({1}). Showing the default preset.</source>
+        <translation>The experiment saved when the app last closed could not be opened ({0}), nor kept ({1}). Showing the default preset.</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}). It was kept as {1}; showing the default preset.</source>
+        <translation>The experiment saved when the app last closed could not be opened ({0}). It was kept as {1}; showing the default preset.</translation>
     </message>
 </context>
 </TS>

@@ -2405,6 +2405,10 @@
         <translation>出错</translation>
     </message>
     <message>
+        <source>no step for {0} s</source>
+        <translation>已 {0} 秒没有新的训练步</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>设备：{0}</translation>
     </message>
@@ -2442,6 +2446,25 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>评估 {e} · 训练均值 {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotes</name>
+    <message>
+        <source>The settings file could not be read; it was kept as {0} and the defaults are used.</source>
+        <translation>无法读取设置文件；已将其保留为 {0}，现使用默认设置。</translation>
+    </message>
+    <message>
+        <source>Another Regularization Explorer window uses the same settings: this one does not save its layout or last experiment (File ▸ Save experiment keeps your work).</source>
+        <translation>另一个正则化探索器窗口正在使用同一份设置：本窗口不会保存其布局和最近的实验（可用 文件 ▸ 保存实验 保留你的工作）。</translation>
+    </message>
+    <message>
+        <source>The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved.</source>
+        <translation>无法读取设置文件 {0}（{1}）；该文件保持原样，不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.</source>
+        <translation>无法在 {0} 中保存设置（{1}）：窗口布局和最近的实验将不会被保留。</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2825,14 @@
     <message>
         <source>Could not open {0}: {1}. Showing the default preset instead.</source>
         <translation>无法打开 {0}：{1}。改为显示默认预设。</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}), nor kept ({1}). Showing the default preset.</source>
+        <translation>上次关闭时保存的实验无法打开（{0}），也无法另存保留（{1}）。现显示默认预设。</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}). It was kept as {1}; showing the default preset.</source>
+        <translation>上次关闭时保存的实验无法打开（{0}）。已将其保留为 {1}；现显示默认预设。</translation>
     </message>
 </context>
 </TS>
