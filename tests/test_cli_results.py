@@ -185,3 +185,37 @@ def test_an_unforeseen_error_is_one_line_and_a_report(run_main, monkeypatch, tmp
     assert report.parent == tmp_path and report.is_file()
     text = report.read_text()
     assert "Traceback" in text and "command: python -m explorer presets" in text
+
+
+def test_check_of_a_file_with_many_problems_prints_a_bounded_list(tmp_path, run_main) -> None:
+    path = tmp_path / "unknown.toml"
+    path.write_text("\n".join(f"unknown_{i} = 1" for i in range(1_500)))
+    rc, out, err = run_main("check", path)
+    assert rc == 2
+    assert "and 1,480 more problems" in err and len(err) < 3_000  # was 7 MB for 150k keys
+    path.write_text("\n".join(f"unknown_{i} = 1" for i in range(150_000)))
+    rc, out, err = run_main("check", path)
+    assert rc == 2 and "more than 20,000 key = value pairs" in err and len(err) < 300
+
+
+def test_an_experiment_too_big_for_the_memory_is_refused_on_the_command_line(tmp_path, run_main, monkeypatch) -> None:
+    monkeypatch.setenv("EXPLORER_MEMORY_AVAILABLE", str(2 * 10**9))
+    layers = json.dumps([{"width": 4096}] * 12)
+    line = assert_clean_failure_in_process(
+        run_main(
+            "run",
+            "--preset",
+            "dropout-mlp",
+            "--set",
+            f"network.layers={layers}",
+            "--set",
+            "training.batch_size=1000000",
+            "--out",
+            tmp_path / "out",
+            "--quiet",
+        ),
+        "this experiment needs about",
+        "but this machine has 2.0 GB available",
+    )
+    assert len(line) < 400
+    assert not (tmp_path / "out").exists()
