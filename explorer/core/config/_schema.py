@@ -25,7 +25,7 @@ MSG = define_messages(
     {
         "not_valid": "not valid {kind}: {problem}",
         "too_deep": "nested too deeply to be an experiment file",
-        "control_character": "{what} {name}: holds the control character {code}; names are shown in legends, "
+        "control_character": "variant {name}: holds the control character {code}; names are shown in legends, "
         "so only visible characters and spaces are allowed",
     },
 )
@@ -189,7 +189,7 @@ class VariantConfig(_Strict):
         """Bidi controls and NUL let a legend lie ("live p=0" drawn for another variant): refused."""
         for char in name:
             if unicodedata.category(char) in _INVISIBLE_CATEGORIES:
-                raise ValueError(str(MSG.control_character(what="variant", name=repr(name), code=f"U+{ord(char):04X}")))
+                raise ValueError(str(MSG.control_character(name=repr(name), code=f"U+{ord(char):04X}")))
         return name
 
     @model_validator(mode="after")
