@@ -39,3 +39,20 @@ def test_opening_a_hostile_file_is_refused_at_once(qtbot, tmp_path: Path, name: 
         assert win.experiment == before
     finally:
         close_window(win)
+
+
+def test_a_network_too_big_for_the_memory_is_not_applied_and_the_run_goes_on(qtbot, monkeypatch) -> None:
+    win = open_window(qtbot, tiny_run())
+    try:
+        win.start(play=True)
+        qtbot.waitUntil(lambda: win.painted_snapshot is not None and win.painted_snapshot.step > 0, timeout=60_000)
+        kept = win.experiment
+        monkeypatch.setenv("EXPLORER_MEMORY_AVAILABLE", str(10**6))  # a very small machine: 1 MB left
+        win.network_panel.rows[0].width.setValue(4000)
+        qtbot.waitUntil(lambda: "this experiment needs about" in win.banner.text(), timeout=60_000)
+        assert "but this machine has 1.0 MB available" in win.banner.text()
+        qtbot.waitUntil(lambda: win.experiment == kept, timeout=10_000)  # the edit is undone, the old run kept
+        step = win.painted_snapshot.step
+        qtbot.waitUntil(lambda: win.painted_snapshot.step > step, timeout=60_000)
+    finally:
+        close_window(win)
