@@ -25,6 +25,7 @@ from explorer.cli_data import add_data_parser, cmd_data
 from explorer.core.protocol import ConfigError, ExplorerError
 
 SUBCOMMANDS = ("presets", "check", "run", "bench", "data")
+INTERRUPTED = 130  # the shell's code for Ctrl+C; the run's files were written, marked interrupted
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -210,6 +211,8 @@ def _resolve_experiment(args: argparse.Namespace) -> Any:
 def cmd_run(args: argparse.Namespace) -> int:
     import os
 
+    if not args.out.strip():
+        return _fail('--out "": name the output folder (an empty name would write into the current folder)')
     media = _media(args, Path(args.out))  # a bad --figures/--animation option fails before torch loads
     import torch
 
@@ -237,6 +240,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             observer=None if media is None else media.observe,
         )
         print(result.describe())
+        if result.interrupted:
+            return INTERRUPTED
         if media is not None:
             produced = media.finish()
             if produced.describe():
@@ -316,6 +321,34 @@ def _headless(argv: list[str]) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except Exception as exc:
+        return _fail(_unexpected(exc, argv))
+
+
+def _unexpected(exc: BaseException, argv: list[str]) -> str:
+    """One line for an error we did not foresee, pointing to a full report file (traceback, versions)."""
+    import datetime
+    import os
+    import platform
+    import tempfile
+    import traceback
+
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    report = Path(tempfile.gettempdir()) / f"regularization-explorer-error-{stamp}-{os.getpid()}.txt"
+    text = (
+        f"regularization-explorer {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
+        f"command: python -m explorer {' '.join(argv)}\n\n"
+        + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    )
+    first = (str(exc).splitlines() or [""])[0][:200]
+    what = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    if isinstance(exc, MemoryError):
+        what = "out of memory (MemoryError)"
+    try:
+        report.write_text(text, encoding="utf-8")
+    except OSError as err:
+        return f"unexpected {what} (no report written: {err.strerror or err})"
+    return f"unexpected {what}; the full report is in {report}"
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

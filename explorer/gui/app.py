@@ -69,9 +69,33 @@ def _initial_experiment(preset: Optional[str], experiment_path: Optional[str], s
     if last:
         try:
             return parse_experiment(last, "json"), None
-        except ExplorerError:
-            pass
+        except ExplorerError as exc:
+            return load_preset(DEFAULT_PRESET), _kept_autosave(settings, last, exc)
     return load_preset(DEFAULT_PRESET), None
+
+
+def _kept_autosave(settings, text: str, exc: ExplorerError) -> str:  # type: ignore[no-untyped-def]
+    """The autosaved experiment could not be opened (truncated, a newer schema): keep it in a file of
+    its own before the default preset's autosave replaces it, and say where (once, in the banner)."""
+    from explorer.gui.core_messages import tr_message
+    from explorer.gui.settings import keep_bad_file
+
+    detail = tr_message(exc.message)
+    if len(detail) > 300:
+        detail = detail[:299] + "…"
+    try:
+        kept = keep_bad_file(settings.path.with_name("last-experiment.json"), text)
+    except OSError as err:
+        return QCoreApplication.translate(
+            "app",
+            "The experiment saved when the app last closed could not be opened ({0}), nor kept ({1}). "
+            "Showing the default preset.",
+        ).format(detail, err.strerror or err)
+    return QCoreApplication.translate(
+        "app",
+        "The experiment saved when the app last closed could not be opened ({0}). It was kept as {1}; "
+        "showing the default preset.",
+    ).format(detail, str(kept))
 
 
 def _configure_app(app: QApplication) -> None:
@@ -131,6 +155,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _configure_app(app)
     settings = Settings()
+    settings.claim_instance()  # a second instance on the same settings saves nothing (it says so)
     from explorer.gui import i18n
 
     # --lang for this start only; else the language picked in View > Language; else the system's
@@ -162,6 +187,7 @@ def run_app(
     window.show()
     if problem:
         window.show_error(problem)
+    window.show_settings_notes()  # said once, beside any problem above
     # The trainer starts after the first paint: its imports must not delay the window.
     QTimer.singleShot(0, window, lambda: window.start(play=play and checkpoint is None))
     if checkpoint is not None:  # its run replaces the starting one; a refused file keeps that
@@ -173,7 +199,10 @@ def run_app(
             QTimer.singleShot(max(0, int(smoke_ms)), window, window.close)
         except ValueError:
             pass
+    # Ctrl+C, logout and shutdown (SIGTERM) close the window as its close button does: the trainer is
+    # stopped and the settings, the layout and the last edits are saved.
     previous_sigint = signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, window, window.close))
+    previous_sigterm = signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window, window.close))
     # Python only runs signal handlers between bytecodes; a slow timer lets Ctrl+C through.
     wake = QTimer()
     wake.timeout.connect(lambda: None)
@@ -185,6 +214,7 @@ def run_app(
     finally:
         wake.stop()
         signal.signal(signal.SIGINT, previous_sigint)
+        signal.signal(signal.SIGTERM, previous_sigterm)
         window.close()  # idempotent: the trainer is stopped and settings saved once
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -13,6 +13,7 @@ can never queue stale frames behind a slow paint.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -39,11 +40,13 @@ from explorer.gui.panels import DataPanel, NetworkPanel, RegularizationPanel
 from explorer.gui.panels.edits import apply_set_value
 from explorer.gui.panels.lesson_panel import LessonPanel
 from explorer.gui.settings import Settings
+from explorer.gui.settings_notes import settings_notes
 from explorer.gui.widgets import MessageBanner, help_dialogs
 from explorer.gui.window_menus import WindowMenus
 
 PAINT_INTERVAL_MS = 15  # look for a new snapshot at ~60 Hz; the trainer sends ~40 a second
 STATE_VERSION = 1  # bump when docks/toolbars change, so an old saved layout is ignored
+STALL_SECONDS = 5  # running, but no snapshot for this long: the status says so
 AUTOSAVE_MS = 3000  # the experiment on screen is saved this long after its last change
 
 
@@ -82,6 +85,10 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self._seen_generation: Optional[int] = None
         self._generation_floor = 0  # snapshots of older models (before a rebuild) are dropped
         self._closed = False
+        self._settings_notes_said: set[str] = set()  # each note about the settings file is said once
+        self._banner_for_dead_trainer = False  # the banner says the trainer died (cleared by a restart)
+        self._last_snapshot_at = time.monotonic()
+        self._stalled = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Regularization Explorer"))
 
@@ -181,6 +188,10 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self._timer.setInterval(PAINT_INTERVAL_MS)
         self._timer.timeout.connect(self.paint_latest)
         self._timer.start()
+        self._stall_timer = QTimer(self)
+        self._stall_timer.setInterval(1000)
+        self._stall_timer.timeout.connect(self._check_stall)
+        self._stall_timer.start()
 
         apply_initial_geometry(self)
         self._restore_layout()
@@ -236,6 +247,10 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
             self.host.start(self._experiment, play=play)
         except Exception as exc:
             self.show_error(self.tr("Could not start the trainer: {0}").format(exc))
+            return
+        if self._banner_for_dead_trainer:  # a new trainer runs: the old one's red banner is no longer true
+            self._banner_for_dead_trainer = False
+            self.banner.dismiss()
 
     def _start_on(self, experiment: Experiment, play: bool) -> None:
         """Its data is in the cache now: show `experiment` (again, after an import) and train it."""
@@ -361,6 +376,8 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
     @Slot(str)
     def _on_state(self, state: str) -> None:
         self._state = state
+        self._last_snapshot_at = time.monotonic()
+        self._stalled = False
         running = state == "running"
         self.play_action.setText(self.tr("Pause") if running else self.tr("Play"))
         self.play_action.setIcon(self._pause_icon if running else self._play_icon)
@@ -394,6 +411,18 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
             return  # from the model before a rebuild
         self._seen_generation = generation
         self._latest = snapshot
+        self._last_snapshot_at = time.monotonic()
+        if self._stalled:
+            self._stalled = False
+            self.run_status.set_state(self._state)
+
+    def _check_stall(self) -> None:
+        """A running trainer that sends nothing (stopped by a debugger or SIGSTOP, a step that takes
+        minutes) must not leave "running, 78 steps/s" on screen: say how long no step has arrived."""
+        quiet = time.monotonic() - self._last_snapshot_at
+        if self._state == "running" and quiet >= STALL_SECONDS and self._host_alive():
+            self._stalled = True
+            self.run_status.set_stalled(int(quiet))
 
     def paint_latest(self) -> None:
         """Paint the newest snapshot, if there is one not yet on screen (the ~30 Hz timer)."""
@@ -430,6 +459,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         The banner offers the way out where there is one: the CPU after CUDA ran out of
         memory, a restart when the trainer is gone (its process killed or crashed)."""
         self._error_text = str(text)  # in English, for _error_actions after a rejected rebuild
+        self._banner_for_dead_trainer = not self._closed and not self._host_alive()
         shown = tr_message(text)  # the core's messages in the UI's language
         self.statusBar().showMessage(shown)
         self.banner.show_message(shown, "error", self._error_actions(str(text)))
@@ -609,7 +639,20 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
     def _autosave(self) -> None:
         if not self._closed:
             self.settings.last_experiment_json = self._experiment.to_json()
-            self.settings.save()  # atomic: a failed write leaves the old file
+            if not self.settings.save():  # atomic: a failed write leaves the old file
+                self.show_settings_notes()
+
+    def show_settings_notes(self) -> None:
+        """Say once why settings are not saved, or what became of a file that could not be read."""
+        notes = [(kind, n) for kind, n in settings_notes(self.settings) if kind not in self._settings_notes_said]
+        if not notes:
+            return
+        self._settings_notes_said.update(kind for kind, _ in notes)
+        text = "\n".join(n for _, n in notes)
+        if self.banner.isVisible() and self.banner.text():
+            self.banner.show_message(self.banner.text() + "\n" + text, self.banner.kind)
+        else:
+            self.banner.show_message(text, "info")
 
     def save_settings(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry().data())
@@ -621,12 +664,14 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         )
         self.settings.last_experiment_json = self._experiment.to_json()
         self.settings.save()
+        self.settings.release_instance()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the trainer and wait for it, then save settings, then close."""
         if not self._closed:
             self._closed = True
             self._timer.stop()
+            self._stall_timer.stop()
             self._autosave_timer.stop()
             if hasattr(self, "file_actions"):
                 self.file_actions.shutdown()  # a recording under way is written, not lost

@@ -306,6 +306,26 @@
         <translation>a frame must be (height, width, 3) uint8, got {shape} {dtype}</translation>
     </message>
     <message>
+        <source>a list of {count} items</source>
+        <translation>a list of {count} items</translation>
+    </message>
+    <message>
+        <source>a number of {count} digits (at most {limit})</source>
+        <translation>a number of {count} digits (at most {limit})</translation>
+    </message>
+    <message>
+        <source>a table of {count} keys</source>
+        <translation>a table of {count} keys</translation>
+    </message>
+    <message>
+        <source>an integer of {count} digits</source>
+        <translation>an integer of {count} digits</translation>
+    </message>
+    <message>
+        <source>and {count} more problems</source>
+        <translation>and {count} more problems</translation>
+    </message>
+    <message>
         <source>at least {n}</source>
         <translation>at least {n}</translation>
     </message>
@@ -316,6 +336,10 @@
     <message>
         <source>cannot write TensorBoard logs to {path}: {reason}</source>
         <translation>cannot write TensorBoard logs to {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write into {out} ({reason}); nothing was trained</source>
+        <translation>cannot write into {out} ({reason}); nothing was trained</translation>
     </message>
     <message>
         <source>dataset.path is required for the {kind} dataset</source>
@@ -334,12 +358,52 @@
         <translation>inverted: train mean {inverted_train}, eval {inverted_eval}; vanilla: train mean {vanilla_train}, eval {vanilla_eval}</translation>
     </message>
     <message>
+        <source>it asks for something else</source>
+        <translation>it asks for something else</translation>
+    </message>
+    <message>
+        <source>it asks for {what}</source>
+        <translation>it asks for {what}</translation>
+    </message>
+    <message>
+        <source>line {line}: a dotted key of more than {limit} parts</source>
+        <translation>line {line}: a dotted key of more than {limit} parts</translation>
+    </message>
+    <message>
+        <source>line {line}: a key or value of {count} characters (at most {limit} without quotes)</source>
+        <translation>line {line}: a key or value of {count} characters (at most {limit} without quotes)</translation>
+    </message>
+    <message>
+        <source>line {line}: nested more than {limit} levels deep</source>
+        <translation>line {line}: nested more than {limit} levels deep</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
+        <source>more than {limit} key = value pairs (an experiment has a few hundred)</source>
+        <translation>more than {limit} key = value pairs (an experiment has a few hundred)</translation>
+    </message>
+    <message>
+        <source>more than {limit} values (an experiment has a few hundred)</source>
+        <translation>more than {limit} values (an experiment has a few hundred)</translation>
+    </message>
+    <message>
         <source>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</source>
         <translation>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</translation>
+    </message>
+    <message>
+        <source>the file holds a {found} network, the experiment a {expected} network</source>
+        <translation>the file holds a {found} network, the experiment a {expected} network</translation>
+    </message>
+    <message>
+        <source>the output folder name is empty (it would mean the current folder); name a folder</source>
+        <translation>the output folder name is empty (it would mean the current folder); name a folder</translation>
+    </message>
+    <message>
+        <source>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</source>
+        <translation>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -498,8 +562,56 @@
         <translation>{where}: cannot change while training (rebuild the model instead)</translation>
     </message>
     <message>
+        <source>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</source>
+        <translation>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</translation>
+    </message>
+    <message>
+        <source>{count} weights missing ({keys})</source>
+        <translation>{count} weights missing ({keys})</translation>
+    </message>
+    <message>
+        <source>{count} weights the experiment does not have ({keys})</source>
+        <translation>{count} weights the experiment does not have ({keys})</translation>
+    </message>
+    <message>
+        <source>{key} is {found} in the file, {expected} in the experiment</source>
+        <translation>{key} is {found} in the file, {expected} in the experiment</translation>
+    </message>
+    <message>
         <source>{messages}</source>
         <translation>{messages}</translation>
+    </message>
+    <message>
+        <source>{name} does not fit its experiment: {differences}</source>
+        <translation>{name} does not fit its experiment: {differences}</translation>
+    </message>
+    <message>
+        <source>{name}: reading {rows} of its {total} items</source>
+        <translation>{name}: reading {rows} of its {total} items</translation>
+    </message>
+    <message>
+        <source>{name}: refused: the file declares {declared} of tensors, but a checkpoint of its experiment holds at most {bound}; opening it would fill the memory</source>
+        <translation>{name}: refused: the file declares {declared} of tensors, but a checkpoint of its experiment holds at most {bound}; opening it would fill the memory</translation>
+    </message>
+    <message>
+        <source>{name}: refused: the file holds objects other than tensors and plain values ({asks}), which could run code when loaded; it was not opened</source>
+        <translation>{name}: refused: the file holds objects other than tensors and plain values ({asks}), which could run code when loaded; it was not opened</translation>
+    </message>
+    <message>
+        <source>{name}: row {row} has {count} columns; at most {limit} (10,000 inputs and the target) are read</source>
+        <translation>{name}: row {row} has {count} columns; at most {limit} (10,000 inputs and the target) are read</translation>
+    </message>
+    <message>
+        <source>{name}: {cells} cells</source>
+        <translation>{name}: {cells} cells</translation>
+    </message>
+    <message>
+        <source>{out} exists and is not a folder</source>
+        <translation>{out} exists and is not a folder</translation>
+    </message>
+    <message>
+        <source>{out} is in use by another run; choose another output folder or let that run end</source>
+        <translation>{out} is in use by another run; choose another output folder or let that run end</translation>
     </message>
     <message>
         <source>{problems}</source>
@@ -510,8 +622,28 @@
         <translation>{text}</translation>
     </message>
     <message>
+        <source>{what} needs {needed}, but this machine has {available} available</source>
+        <translation>{what} needs {needed}, but this machine has {available} available</translation>
+    </message>
+    <message>
+        <source>{where}: a key of {count} characters (at most {limit}): {key}</source>
+        <translation>{where}: a key of {count} characters (at most {limit}): {key}</translation>
+    </message>
+    <message>
+        <source>{where}: a list of {count} items (at most {limit})</source>
+        <translation>{where}: a list of {count} items (at most {limit})</translation>
+    </message>
+    <message>
+        <source>{where}: a table of {count} keys (at most {limit})</source>
+        <translation>{where}: a table of {count} keys (at most {limit})</translation>
+    </message>
+    <message>
         <source>{where}: must be one of {choices} (got {value})</source>
         <translation>{where}: must be one of {choices} (got {value})</translation>
+    </message>
+    <message>
+        <source>{where}: nested more than {limit} levels deep</source>
+        <translation>{where}: nested more than {limit} levels deep</translation>
     </message>
     <message>
         <source>{where}: {msg} (got {value})</source>
@@ -580,10 +712,6 @@
     <message>
         <source>{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)</source>
         <translation>{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)</translation>
-    </message>
-    <message>
-        <source>{name}: refused: the file holds objects other than tensors and plain values, which could run code when loaded ({detail})</source>
-        <translation>{name}: refused: the file holds objects other than tensors and plain values, which could run code when loaded ({detail})</translation>
     </message>
     <message>
         <source>{name}: corrupt or truncated checkpoint ({detail})</source>
@@ -2657,6 +2785,10 @@
         <translation>error</translation>
     </message>
     <message>
+        <source>no step for {0} s</source>
+        <translation>no step for {0} s</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>device: {0}</translation>
     </message>
@@ -2694,6 +2826,25 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>eval {e} · mean of train {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotes</name>
+    <message>
+        <source>The settings file could not be read; it was kept as {0} and the defaults are used.</source>
+        <translation>The settings file could not be read; it was kept as {0} and the defaults are used.</translation>
+    </message>
+    <message>
+        <source>Another Regularization Explorer window uses the same settings: this one does not save its layout or last experiment (File ▸ Save experiment keeps your work).</source>
+        <translation>Another Regularization Explorer window uses the same settings: this one does not save its layout or last experiment (File ▸ Save experiment keeps your work).</translation>
+    </message>
+    <message>
+        <source>The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved.</source>
+        <translation>The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved.</translation>
+    </message>
+    <message>
+        <source>Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.</source>
+        <translation>Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3205,14 @@
     <message>
         <source>Could not open {0}: {1}. Showing the default preset instead.</source>
         <translation>Could not open {0}: {1}. Showing the default preset instead.</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}), nor kept ({1}). Showing the default preset.</source>
+        <translation>The experiment saved when the app last closed could not be opened ({0}), nor kept ({1}). Showing the default preset.</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}). It was kept as {1}; showing the default preset.</source>
+        <translation>The experiment saved when the app last closed could not be opened ({0}). It was kept as {1}; showing the default preset.</translation>
     </message>
 </context>
 </TS>

@@ -306,6 +306,26 @@
         <translation>每一帧都必须是 (高, 宽, 3) 的 uint8 数组，实际为 {shape} {dtype}</translation>
     </message>
     <message>
+        <source>a list of {count} items</source>
+        <translation>一个含 {count} 项的列表</translation>
+    </message>
+    <message>
+        <source>a number of {count} digits (at most {limit})</source>
+        <translation>数字长达 {count} 位（最多 {limit} 位）</translation>
+    </message>
+    <message>
+        <source>a table of {count} keys</source>
+        <translation>一个含 {count} 个键的表</translation>
+    </message>
+    <message>
+        <source>an integer of {count} digits</source>
+        <translation>一个 {count} 位的整数</translation>
+    </message>
+    <message>
+        <source>and {count} more problems</source>
+        <translation>另有 {count} 个问题</translation>
+    </message>
+    <message>
         <source>at least {n}</source>
         <translation>至少 {n}</translation>
     </message>
@@ -316,6 +336,10 @@
     <message>
         <source>cannot write TensorBoard logs to {path}: {reason}</source>
         <translation>无法把 TensorBoard 日志写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write into {out} ({reason}); nothing was trained</source>
+        <translation>无法写入 {out}（{reason}）；未进行任何训练</translation>
     </message>
     <message>
         <source>dataset.path is required for the {kind} dataset</source>
@@ -334,12 +358,52 @@
         <translation>反向缩放：训练时均值 {inverted_train}，评估时 {inverted_eval}；原始：训练时均值 {vanilla_train}，评估时 {vanilla_eval}</translation>
     </message>
     <message>
+        <source>it asks for something else</source>
+        <translation>它要求调用其他对象</translation>
+    </message>
+    <message>
+        <source>it asks for {what}</source>
+        <translation>它要求调用 {what}</translation>
+    </message>
+    <message>
+        <source>line {line}: a dotted key of more than {limit} parts</source>
+        <translation>第 {line} 行：点分键超过 {limit} 段</translation>
+    </message>
+    <message>
+        <source>line {line}: a key or value of {count} characters (at most {limit} without quotes)</source>
+        <translation>第 {line} 行：键或值长达 {count} 个字符（不加引号时最多 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>line {line}: nested more than {limit} levels deep</source>
+        <translation>第 {line} 行：嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
+        <source>more than {limit} key = value pairs (an experiment has a few hundred)</source>
+        <translation>超过 {limit} 个“键 = 值”对（一个实验只有几百个）</translation>
+    </message>
+    <message>
+        <source>more than {limit} values (an experiment has a few hundred)</source>
+        <translation>超过 {limit} 个值（一个实验只有几百个）</translation>
+    </message>
+    <message>
         <source>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</source>
         <translation>{folder} 中没有内置预设：安装不完整（请重新安装本程序）</translation>
+    </message>
+    <message>
+        <source>the file holds a {found} network, the experiment a {expected} network</source>
+        <translation>文件中是 {found} 网络，实验中是 {expected} 网络</translation>
+    </message>
+    <message>
+        <source>the output folder name is empty (it would mean the current folder); name a folder</source>
+        <translation>输出文件夹名称为空（那将表示当前文件夹）；请指定一个文件夹</translation>
+    </message>
+    <message>
+        <source>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</source>
+        <translation>该实验约需 {needed}（每个变体 {params} 个权重，{variants} 个变体，批大小 {batch}），但本机只有 {available} 可用；请减少层数或宽度、减小批大小或减少变体</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -498,8 +562,56 @@
         <translation>{where}：训练中不能修改（请改为重建模型）</translation>
     </message>
     <message>
+        <source>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</source>
+        <translation>变体 {name}：含有控制字符 {code}；名称会显示在图例中，只允许可见字符和空格</translation>
+    </message>
+    <message>
+        <source>{count} weights missing ({keys})</source>
+        <translation>缺少 {count} 个权重（{keys}）</translation>
+    </message>
+    <message>
+        <source>{count} weights the experiment does not have ({keys})</source>
+        <translation>有 {count} 个实验中没有的权重（{keys}）</translation>
+    </message>
+    <message>
+        <source>{key} is {found} in the file, {expected} in the experiment</source>
+        <translation>{key} 在文件中为 {found}，在实验中为 {expected}</translation>
+    </message>
+    <message>
         <source>{messages}</source>
         <translation>{messages}</translation>
+    </message>
+    <message>
+        <source>{name} does not fit its experiment: {differences}</source>
+        <translation>{name} 与其实验不匹配：{differences}</translation>
+    </message>
+    <message>
+        <source>{name}: reading {rows} of its {total} items</source>
+        <translation>{name}：读取其 {total} 项中的 {rows} 项</translation>
+    </message>
+    <message>
+        <source>{name}: refused: the file declares {declared} of tensors, but a checkpoint of its experiment holds at most {bound}; opening it would fill the memory</source>
+        <translation>{name}：已拒绝：该文件声明了 {declared} 的张量，而其实验的检查点最多只有 {bound}；打开它会占满内存</translation>
+    </message>
+    <message>
+        <source>{name}: refused: the file holds objects other than tensors and plain values ({asks}), which could run code when loaded; it was not opened</source>
+        <translation>{name}：已拒绝：该文件含有张量和普通数值以外的对象（{asks}），加载时可能执行代码；未打开该文件</translation>
+    </message>
+    <message>
+        <source>{name}: row {row} has {count} columns; at most {limit} (10,000 inputs and the target) are read</source>
+        <translation>{name}：第 {row} 行有 {count} 列；最多读取 {limit} 列（10,000 个输入和目标列）</translation>
+    </message>
+    <message>
+        <source>{name}: {cells} cells</source>
+        <translation>{name}：{cells} 个单元格</translation>
+    </message>
+    <message>
+        <source>{out} exists and is not a folder</source>
+        <translation>{out} 已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>{out} is in use by another run; choose another output folder or let that run end</source>
+        <translation>{out} 正被另一次运行使用；请选择其他输出文件夹，或等那次运行结束</translation>
     </message>
     <message>
         <source>{problems}</source>
@@ -510,8 +622,28 @@
         <translation>{text}</translation>
     </message>
     <message>
+        <source>{what} needs {needed}, but this machine has {available} available</source>
+        <translation>{what}需要 {needed}，但本机只有 {available} 可用</translation>
+    </message>
+    <message>
+        <source>{where}: a key of {count} characters (at most {limit}): {key}</source>
+        <translation>{where}：键长达 {count} 个字符（最多 {limit} 个）：{key}</translation>
+    </message>
+    <message>
+        <source>{where}: a list of {count} items (at most {limit})</source>
+        <translation>{where}：列表有 {count} 项（最多 {limit} 项）</translation>
+    </message>
+    <message>
+        <source>{where}: a table of {count} keys (at most {limit})</source>
+        <translation>{where}：表有 {count} 个键（最多 {limit} 个）</translation>
+    </message>
+    <message>
         <source>{where}: must be one of {choices} (got {value})</source>
         <translation>{where}：必须是 {choices} 之一（实际为 {value}）</translation>
+    </message>
+    <message>
+        <source>{where}: nested more than {limit} levels deep</source>
+        <translation>{where}：嵌套超过 {limit} 层</translation>
     </message>
     <message>
         <source>{where}: {msg} (got {value})</source>
@@ -580,10 +712,6 @@
     <message>
         <source>{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)</source>
         <translation>{name}：不是探索器检查点（不是 PyTorch zip 文件，或已被截断）</translation>
-    </message>
-    <message>
-        <source>{name}: refused: the file holds objects other than tensors and plain values, which could run code when loaded ({detail})</source>
-        <translation>{name}：已拒绝：该文件包含张量和普通值以外的对象，加载时可能执行代码（{detail}）</translation>
     </message>
     <message>
         <source>{name}: corrupt or truncated checkpoint ({detail})</source>
@@ -2657,6 +2785,10 @@
         <translation>出错</translation>
     </message>
     <message>
+        <source>no step for {0} s</source>
+        <translation>已 {0} 秒没有新的训练步</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>设备：{0}</translation>
     </message>
@@ -2694,6 +2826,25 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>评估 {e} · 训练均值 {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotes</name>
+    <message>
+        <source>The settings file could not be read; it was kept as {0} and the defaults are used.</source>
+        <translation>无法读取设置文件；已将其保留为 {0}，现使用默认设置。</translation>
+    </message>
+    <message>
+        <source>Another Regularization Explorer window uses the same settings: this one does not save its layout or last experiment (File ▸ Save experiment keeps your work).</source>
+        <translation>另一个正则化探索器窗口正在使用同一份设置：本窗口不会保存其布局和最近的实验（可用 文件 ▸ 保存实验 保留你的工作）。</translation>
+    </message>
+    <message>
+        <source>The settings file {0} cannot be read ({1}); it is left as it is and nothing is saved.</source>
+        <translation>无法读取设置文件 {0}（{1}）；该文件保持原样，不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Settings cannot be saved in {0} ({1}): the layout and the last experiment will not be kept.</source>
+        <translation>无法在 {0} 中保存设置（{1}）：窗口布局和最近的实验将不会被保留。</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3205,14 @@
     <message>
         <source>Could not open {0}: {1}. Showing the default preset instead.</source>
         <translation>无法打开 {0}：{1}。改为显示默认预设。</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}), nor kept ({1}). Showing the default preset.</source>
+        <translation>上次关闭时保存的实验无法打开（{0}），也无法另存保留（{1}）。现显示默认预设。</translation>
+    </message>
+    <message>
+        <source>The experiment saved when the app last closed could not be opened ({0}). It was kept as {1}; showing the default preset.</source>
+        <translation>上次关闭时保存的实验无法打开（{0}）。已将其保留为 {1}；现显示默认预设。</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,17 @@ TRANSLATIONS = REPO / "resources" / "translations"
 PRESETS = REPO / "resources" / "presets"
 LANGS = ("en", "zh_CN")
 # contexts given by name in QCoreApplication.translate("Context", ...) rather than by a class
-EXPLICIT_CONTEXTS = {"app", "Classroom", "ClassNames", "CoreMessages", "HelpDialogs", "Layers", "Tooltips", "Narrator"}
+EXPLICIT_CONTEXTS = {
+    "app",
+    "Classroom",
+    "ClassNames",
+    "CoreMessages",
+    "HelpDialogs",
+    "Layers",
+    "Tooltips",
+    "Narrator",
+    "SettingsNotes",
+}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+|<[^<>]+>")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import copy
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Literal, Optional, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from explorer.core.config._bounds import MSG as BOUNDS
+from explorer.core.config._bounds import abbreviate, bounded, data_problem, toml_text_problem
 from explorer.core.config._pydantic import choices, pydantic_message
 from explorer.core.protocol import ConfigError, Message, as_message, define_messages
 
@@ -59,6 +62,8 @@ MSG = define_messages(
         "too_large": "{name}: too large for an experiment file ({size} bytes)",
         "not_utf8": "{name}: not UTF-8 text",
         "not_assignment": "--set {text}: expected path=value",
+        "control_character": "variant {name}: holds the control character {code}; names are shown in legends, "
+        "so only visible characters and spaces are allowed",
     },
 )
 
@@ -224,6 +229,15 @@ class VariantConfig(_Strict):
         default_factory=dict, description="Field path -> value, e.g. {'regularization.l2_lambda': 0.01}."
     )
 
+    @field_validator("name")
+    @classmethod
+    def _visible_name(cls, name: str) -> str:
+        """Bidi controls and NUL let a legend lie ("live p=0" drawn for another variant): refused."""
+        for char in name:
+            if unicodedata.category(char) in _INVISIBLE_CATEGORIES:
+                raise ValueError(MSG.control_character(name=repr(name), code=f"U+{ord(char):04X}"))
+        return name
+
     @model_validator(mode="after")
     def _check_paths(self) -> VariantConfig:
         for path in self.set:
@@ -232,6 +246,7 @@ class VariantConfig(_Strict):
         return self
 
 
+_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")  # controls, format (bidi, zero-width), surrogates, breaks
 VARIANT_PATH_PREFIXES = ("network.layers.", "regularization.", "optimizer.", "early_stopping.")
 
 
@@ -430,7 +445,7 @@ def _describe(err: dict[str, Any], prefix: str = "") -> Message:
     where = prefix + loc if loc else (prefix.rstrip(".") or "experiment")
     kind = err.get("type", "")
     ctx = err.get("ctx") or {}
-    got = repr(err.get("input"))
+    got = abbreviate(err.get("input"))  # a 3 MB input is quoted by its size, not whole
     if kind == "extra_forbidden":
         return MSG.unknown_field_spelling(where=where)
     if kind == "missing":
@@ -452,7 +467,7 @@ def _validate(data: Any, prefix: str = "") -> Experiment:
     try:
         return Experiment.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError([_describe(e, prefix) for e in exc.errors()]) from None
+        raise ConfigError(bounded([_describe(e, prefix) for e in exc.errors()])) from None
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -471,7 +486,16 @@ def experiment_from_dict(data: Any) -> Experiment:
 
 
 def parse_experiment(text: str, fmt: str) -> Experiment:
-    """Parse JSON or TOML text; every failure becomes a ConfigError naming the problem."""
+    """Parse JSON or TOML text; every failure becomes a ConfigError naming the problem.
+
+    The text's size in every costly dimension (dotted-key parts, nesting, key and value
+    counts, list lengths) is checked first, so the parser and the validator only ever see
+    what an experiment can be: a hostile file is refused in milliseconds (see _bounds.py)."""
+    kind = fmt.upper()
+    if fmt == "toml":
+        problem = toml_text_problem(text)
+        if problem is not None:
+            raise ConfigError([MSG.not_valid(fmt=kind, detail=problem)])
     try:
         if fmt == "toml":
             try:
@@ -482,12 +506,27 @@ def parse_experiment(text: str, fmt: str) -> Experiment:
         else:
             data = json.loads(text)
     except ValueError as exc:  # JSONDecodeError and TOMLDecodeError both derive from it
-        raise ConfigError([MSG.not_valid(fmt=fmt.upper(), detail=str(exc))]) from None
+        raise ConfigError([MSG.not_valid(fmt=kind, detail=_parser_words(exc))]) from None
     except RecursionError:  # "[[[[…" a hundred thousand deep
-        raise ConfigError([MSG.text_nested_too_deeply(fmt=fmt.upper())]) from None
+        raise ConfigError([MSG.text_nested_too_deeply(fmt=kind)]) from None
+    problem = data_problem(data)
+    if problem is not None:
+        raise ConfigError([problem])
     experiment = experiment_from_dict(data)
     experiment.resolved_variants()  # a bad value inside a variant is named now, not in a panel later
     return experiment
+
+
+_DIGITS = re.compile(r"Exceeds the limit \((\d+) digits\).*?has (\d+) digits")
+
+
+def _parser_words(exc: ValueError) -> Any:
+    """The parser's complaint; Python's advice for long integers (set_int_max_str_digits) is not the user's."""
+    text = str(exc)
+    digits = _DIGITS.search(text)
+    if digits:
+        return BOUNDS.too_many_digits(count=f"{int(digits.group(2)):,}", limit=digits.group(1))
+    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 def load_experiment(path: str | Path) -> Experiment:

@@ -16,8 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from explorer.core.protocol import DatasetError, define_messages
+from explorer.core.util import memory_refusal
 
 MAX_CSV_BYTES = 500_000_000
+MAX_CSV_COLUMNS = 10_001  # 10,000 inputs (the widest input the schema allows) and the target
+CELL_BYTES = 48  # a parsed cell: its float object and list slot, its text while the row is read, the array
 
 MSG = define_messages(
     "csv",
@@ -33,8 +36,36 @@ MSG = define_messages(
         "malformed": "{name}: row {row}: malformed CSV ({detail})",
         "empty": "{name}: the file is empty",
         "header_only": "{name}: has a header row but no data rows",
+        "too_many_columns": "{name}: row {row} has {count} columns; at most {limit} "
+        "(10,000 inputs and the target) are read",
+        "cells": "{name}: {cells} cells",
     },
 )
+
+
+def _check_size(text: str, delimiter: str, name: str) -> None:
+    """Columns and cells counted on the text before any row is parsed: a 56 MB file of 10^6
+    columns ended in an allocator traceback after 4 GB; now it is refused at once."""
+    start = 0
+    row = 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line.strip():
+            columns = line.count(delimiter) + 1
+            if columns > MAX_CSV_COLUMNS:
+                raise DatasetError(
+                    MSG.too_many_columns(name=name, row=row, count=f"{columns:,}", limit=f"{MAX_CSV_COLUMNS:,}")
+                )
+            break
+        start, row = end + 1, row + 1
+    cells = text.count(delimiter) + text.count("\n") + 1
+    refusal = memory_refusal(cells * CELL_BYTES, MSG.cells(name=name, cells=f"{cells:,}"))
+    if refusal is not None:
+        raise DatasetError(refusal)
+
+
 _MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
 
 
@@ -78,7 +109,9 @@ def read_numeric_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, list[str
     except OSError as exc:
         raise DatasetError(MSG.cannot_read(name=name, reason=exc.strerror or str(exc))) from None
     text = _decode(raw, name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    delimiter = _delimiter(text)
+    _check_size(text, delimiter, name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     names: list[str] | None = None
     width = 0
     first_row = 0

@@ -124,14 +124,35 @@ def _build_idx(cfg: DatasetConfig) -> Dataset:
     else:
         train_pair, test_pair = (path, labels_path_for(path)), None
     rng = np.random.default_rng(cfg.seed)
-    images, labels = read_idx_pair(*train_pair)
-    tr, va, te = _split_pool(len(labels), cfg, rng, with_test=test_pair is None, what="images")
-    parts = {"train": (images[tr], labels[tr]), "val": (images[va], labels[va])}
+    split: dict[str, np.ndarray] = {}
+
+    def choose_train(n: int) -> np.ndarray:
+        """Only the images the splits use are read (max_samples of millions costs max_samples)."""
+        split["train"], split["val"], split["test"] = _split_pool(
+            n, cfg, rng, with_test=test_pair is None, what="images"
+        )
+        used = np.zeros(n, dtype=bool)
+        for indices in split.values():
+            used[indices] = True
+        split["rows"] = np.flatnonzero(used)
+        return split["rows"]
+
+    images, labels = read_idx_pair(*train_pair, choose=choose_train)
+    at = {s: np.searchsorted(split["rows"], split[s]) for s in ("train", "val", "test")}
+    parts = {s: (images[at[s]], labels[split[s]]) for s in ("train", "val")}
     n_classes = int(labels.max()) + 1
     if test_pair is None:
-        parts["test"] = (images[te], labels[te])
+        parts["test"] = (images[at["test"]], labels[split["test"]])
     else:
-        t_images, t_labels = read_idx_pair(*test_pair)
+        kept: dict[str, np.ndarray] = {}
+
+        def choose_test(n: int) -> np.ndarray:
+            kept["rows"] = np.arange(n)
+            if cfg.max_samples is not None and n > cfg.max_samples:
+                kept["rows"] = np.sort(rng.permutation(n)[: cfg.max_samples])
+            return kept["rows"]
+
+        t_images, t_labels = read_idx_pair(*test_pair, choose=choose_test)
         if t_images.shape[1:] != images.shape[1:]:
             raise DatasetError(
                 MSG.idx_test_shape(
@@ -141,10 +162,7 @@ def _build_idx(cfg: DatasetConfig) -> Dataset:
                     other_shape=str(images.shape[1:]),
                 )
             )
-        keep = np.arange(len(t_labels))
-        if cfg.max_samples is not None and len(keep) > cfg.max_samples:
-            keep = np.sort(rng.permutation(len(t_labels))[: cfg.max_samples])
-        parts["test"] = (t_images[keep], t_labels[keep])
+        parts["test"] = (t_images, t_labels[kept["rows"]])
         n_classes = max(n_classes, int(t_labels.max()) + 1)
     del images
     splits = {s: (images_to_unit(x), y) for s, (x, y) in parts.items()}

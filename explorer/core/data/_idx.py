@@ -8,15 +8,18 @@ Every failure is a DatasetError whose one-line message names the file.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import math
 import re
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Callable, Iterator
 
 import numpy as np
 
 from explorer.core.protocol import DatasetError, Message, define_messages
+from explorer.core.util import memory_refusal
 
 # code -> (numpy dtype, bytes per value, human name)
 IDX_DTYPES = {
@@ -63,6 +66,7 @@ MSG = define_messages(
         "negative_label": "{name}: negative label {label}",
         "label_too_large": "{name}: label {label} is too large (at most 999 classes)",
         "non_finite": "IDX images contain non-finite values",
+        "what": "{name}: reading {rows} of its {total} items",
     },
 )
 
@@ -72,18 +76,27 @@ def is_gzip(path: str | Path) -> bool:
         return fh.read(2) == _GZIP_MAGIC
 
 
-def read_idx(path: str | Path) -> np.ndarray:
-    """The array stored in an IDX file (gzipped or raw), in native byte order."""
+def read_idx(path: str | Path, rows: np.ndarray | None = None, extra_bytes_per_value: int = 0) -> np.ndarray:
+    """The array stored in an IDX file (gzipped or raw), in native byte order; only `rows` of it
+    (sorted distinct indices of the first dimension) when given (see _parse)."""
     path = Path(path)
+    with _open(path) as (fh, size):
+        return _parse(fh, path.name, size, rows, extra_bytes_per_value)
+
+
+@contextlib.contextmanager
+def _open(path: Path) -> Iterator[tuple[BinaryIO, int | None]]:
+    """(stream, file size or None for gzip); read errors become DatasetErrors naming the file."""
     name = path.name
     try:
         gz = is_gzip(path)
         fh: BinaryIO = gzip.open(path, "rb") if gz else open(path, "rb")  # type: ignore[assignment]
+        size = None if gz else path.stat().st_size
     except OSError as exc:
         raise DatasetError(MSG.cannot_read(name=name, reason=exc.strerror or str(exc))) from None
     try:
         with fh:
-            return _parse(fh, name, None if gz else path.stat().st_size)
+            yield fh, size
     except DatasetError:
         raise
     except (OSError, EOFError, zlib.error) as exc:
@@ -96,7 +109,8 @@ def _read_exact(fh: BinaryIO, n: int) -> bytes:
     return fh.read(n) if n else b""
 
 
-def _parse(fh: BinaryIO, name: str, file_size: int | None) -> np.ndarray:
+def _read_header(fh: BinaryIO, name: str) -> tuple[str, int, tuple[int, ...], int]:
+    """(dtype, bytes per value, dimensions, header length), every field checked."""
     head = _read_exact(fh, 4)
     if len(head) < 4 or head[0] != 0 or head[1] != 0:
         raise DatasetError(MSG.not_idx(name=name, head=head.hex() or MSG.no_bytes()))
@@ -119,26 +133,72 @@ def _parse(fh: BinaryIO, name: str, file_size: int | None) -> np.ndarray:
     n_bytes = n_values * itemsize
     if n_bytes > MAX_IDX_BYTES:
         raise DatasetError(MSG.too_large(name=name, dims=str(dims), bytes=n_bytes, max=MAX_IDX_BYTES))
-    header = 4 + 4 * ndim
+    return dtype, itemsize, dims, 4 + 4 * ndim
+
+
+def _parse(
+    fh: BinaryIO, name: str, file_size: int | None, rows: np.ndarray | None = None, extra_bytes_per_value: int = 0
+) -> np.ndarray:
+    """The array, or only `rows` (sorted distinct indices along the first dimension) of it.
+
+    Only what is kept is allocated: the data is streamed in chunks of rows, so a 9 MB
+    gzip file that declares 2 GB of images costs what the caller uses. Before reading,
+    what is kept (plus `extra_bytes_per_value` for the copies the caller makes, e.g.
+    float32 pixels) is compared with the memory available: refused with both numbers."""
+    dtype, itemsize, dims, header = _read_header(fh, name)
+    n_bytes = math.prod(dims) * itemsize
     if file_size is not None and file_size - header < n_bytes:
         raise DatasetError(
             MSG.truncated_data(name=name, expected=n_bytes, dims=str(dims), found=max(file_size - header, 0))
         )
-    buf = bytearray(n_bytes)
-    view = memoryview(buf)
-    got = 0
-    while got < n_bytes:
-        n = fh.readinto(view[got:])  # type: ignore[attr-defined]
-        if not n:
-            break
-        got += n
-    if got < n_bytes:
-        raise DatasetError(MSG.truncated_data(name=name, expected=n_bytes, dims=str(dims), found=got))
+    n_rows, row_values = dims[0], math.prod(dims[1:])
+    row_bytes = row_values * itemsize
+    kept_rows = n_rows if rows is None else len(rows)
+    refusal = memory_refusal(
+        kept_rows * row_values * (itemsize + extra_bytes_per_value),
+        MSG.what(name=name, rows=f"{kept_rows:,}", total=f"{n_rows:,}"),
+    )
+    if refusal is not None:
+        raise DatasetError(refusal)
+    keep = None
+    if rows is not None:
+        keep = np.zeros(n_rows, dtype=bool)
+        keep[rows] = True
+    out = bytearray(kept_rows * row_bytes)
+    view = memoryview(out)
+    chunk_rows = max(1, _CHUNK // max(row_bytes, 1))
+    chunk = memoryview(bytearray(min(chunk_rows, max(n_rows, 1)) * row_bytes))
+    done = kept = 0
+    while done < n_rows:
+        count = min(chunk_rows, n_rows - done)
+        want = count * row_bytes
+        filled = 0
+        while filled < want:
+            n = fh.readinto(chunk[filled:want])  # type: ignore[attr-defined]
+            if not n:
+                found = done * row_bytes + filled
+                raise DatasetError(MSG.truncated_data(name=name, expected=n_bytes, dims=str(dims), found=found))
+            filled += n
+        if keep is None:
+            view[kept * row_bytes : (kept + count) * row_bytes] = chunk[:want]
+            kept += count
+        else:
+            for r in np.flatnonzero(keep[done : done + count]):
+                view[kept * row_bytes : (kept + 1) * row_bytes] = chunk[r * row_bytes : (r + 1) * row_bytes]
+                kept += 1
+        done += count
     extra = _count_rest(fh, file_size, header + n_bytes)
     if extra:
         raise DatasetError(MSG.trailing(name=name, extra=extra, dims=str(dims), bytes=n_bytes))
-    arr = np.frombuffer(buf, dtype=dtype).reshape(dims)
+    arr = np.frombuffer(out, dtype=dtype).reshape((kept_rows, *dims[1:]))
     return arr.astype(arr.dtype.newbyteorder("="), copy=False)
+
+
+def idx_shape(path: str | Path) -> tuple[int, ...]:
+    """The dimensions an IDX file's header declares (the header is checked; no data is read)."""
+    path = Path(path)
+    with _open(path) as (fh, _size):
+        return _read_header(fh, path.name)[2]
 
 
 def _count_rest(fh: BinaryIO, file_size: int | None, used: int) -> str | Message:
@@ -204,29 +264,36 @@ def pair_role(prefix: str) -> str:
     return ""
 
 
-def read_idx_pair(images_path: str | Path, labels_path: str | Path) -> tuple[np.ndarray, np.ndarray]:
-    """(images (N, h, w) as stored, labels (N,) int64), checked against each other."""
+def read_idx_pair(
+    images_path: str | Path, labels_path: str | Path, choose: Callable[[int], np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(images (N, h, w) as stored, labels (N,) int64), checked against each other.
+
+    The headers are checked against each other before any data is read. `choose(N)` gives the
+    sorted distinct images to read (all when None): the images are then only those rows, in that
+    order; the labels are always all N (small, and checked whole)."""
     images_path, labels_path = Path(images_path), Path(labels_path)
-    images = read_idx(images_path)
+    image_dims, label_dims = idx_shape(images_path), idx_shape(labels_path)
+    if len(image_dims) != 3:
+        raise DatasetError(MSG.images_shape(name=images_path.name, shape=str(image_dims)))
+    if len(label_dims) != 1:
+        raise DatasetError(MSG.labels_shape(name=labels_path.name, shape=str(label_dims)))
+    n_images = image_dims[0]
+    if n_images != label_dims[0]:
+        raise DatasetError(
+            MSG.count_mismatch(name=images_path.name, images=n_images, other=labels_path.name, labels=label_dims[0])
+        )
+    if n_images == 0:
+        raise DatasetError(MSG.no_images(name=images_path.name))
     labels = read_idx(labels_path)
-    if images.ndim != 3:
-        raise DatasetError(MSG.images_shape(name=images_path.name, shape=str(images.shape)))
-    if labels.ndim != 1:
-        raise DatasetError(MSG.labels_shape(name=labels_path.name, shape=str(labels.shape)))
     if labels.dtype.kind not in "iu":
         raise DatasetError(MSG.labels_not_integers(name=labels_path.name, dtype=str(labels.dtype)))
-    if images.shape[0] != labels.shape[0]:
-        raise DatasetError(
-            MSG.count_mismatch(
-                name=images_path.name, images=images.shape[0], other=labels_path.name, labels=labels.shape[0]
-            )
-        )
-    if images.shape[0] == 0:
-        raise DatasetError(MSG.no_images(name=images_path.name))
     if labels.min() < 0:
         raise DatasetError(MSG.negative_label(name=labels_path.name, label=int(labels.min())))
     if labels.max() >= 1000:
         raise DatasetError(MSG.label_too_large(name=labels_path.name, label=int(labels.max())))
+    # the pixels become float32 (4 bytes each, and a temporary copy): counted in the memory check
+    images = read_idx(images_path, rows=None if choose is None else choose(n_images), extra_bytes_per_value=8)
     return images, labels.astype(np.int64)
 
 

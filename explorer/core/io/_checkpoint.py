@@ -31,8 +31,9 @@ import torch
 
 from explorer import __version__
 from explorer.core.config import experiment_from_dict, parse_experiment
+from explorer.core.io._archive import ArchiveProblem, checkpoint_bytes_bound, scan_archive
 from explorer.core.protocol import CheckpointError, ConfigError, define_messages
-from explorer.core.util import atomic_write_with
+from explorer.core.util import atomic_write_with, format_bytes, memory_refusal
 
 FORMAT = "regularization-explorer/checkpoint"
 FORMAT_VERSION = 1
@@ -44,8 +45,17 @@ MSG = define_messages(
         "cannot_read": "cannot read {name}: {reason}",
         "too_large": "{name}: {size} bytes is too large for an explorer checkpoint",
         "not_zip": "{name}: not an explorer checkpoint (not a PyTorch zip file, or truncated)",
-        "unsafe": "{name}: refused: the file holds objects other than tensors and plain values, "
-        "which could run code when loaded ({detail})",
+        "unsafe": "{name}: refused: the file holds objects other than tensors and plain values ({asks}), "
+        "which could run code when loaded; it was not opened",
+        "asks_for": "it asks for {what}",
+        "asks_unknown": "it asks for something else",
+        "declares_too_much": "{name}: refused: the file declares {declared} of tensors, but a checkpoint of its "
+        "experiment holds at most {bound}; opening it would fill the memory",
+        "shape_mismatch": "{name} does not fit its experiment: {differences}",
+        "layout_differs": "the file holds a {found} network, the experiment a {expected} network",
+        "shape_difference": "{key} is {found} in the file, {expected} in the experiment",
+        "missing_keys": "{count} weights missing ({keys})",
+        "unexpected_keys": "{count} weights the experiment does not have ({keys})",
         "corrupt": "{name}: corrupt or truncated checkpoint ({detail})",
         "not_ours": "{name}: not a Regularization Explorer checkpoint",
         "no_format_version": "{name}: checkpoint has no format version",
@@ -144,15 +154,48 @@ def load_checkpoint(path: str | Path) -> dict[str, Any]:
         raise CheckpointError(MSG.too_large(name=name, size=size))
     if size == 0 or not zipfile.is_zipfile(path):
         raise CheckpointError(MSG.not_zip(name=name))
+    _check_declared_sizes(path, name)
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
-        first = text.splitlines()[0] if text else ""
-        raise CheckpointError(MSG.unsafe(name=name, detail=first[:160])) from None
+        raise CheckpointError(MSG.unsafe(name=name, asks=_what_it_asks(exc))) from None
     except (RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError) as exc:
         raise CheckpointError(MSG.corrupt(name=name, detail=str(exc).splitlines()[0][:160])) from None
     return validate_payload(payload, name)
+
+
+def _check_declared_sizes(path: Path, name: str) -> None:
+    """Refuse, before torch.load allocates anything, a file declaring more tensor bytes than a
+    checkpoint of its own experiment can hold, or than this machine has (see _archive.py)."""
+    try:
+        info = scan_archive(path)
+    except ArchiveProblem as exc:
+        raise CheckpointError(MSG.corrupt(name=name, detail=str(exc))) from None
+    experiment = None
+    if info.experiment_json is not None:
+        try:
+            experiment = parse_experiment(info.experiment_json, "json")
+        except ConfigError:
+            experiment = None  # validate_payload names that problem after loading
+    if experiment is not None:
+        bound = checkpoint_bytes_bound(experiment)
+        if info.declared_bytes > bound:
+            raise CheckpointError(
+                MSG.declares_too_much(name=name, declared=format_bytes(info.declared_bytes), bound=format_bytes(bound))
+            )
+    refusal = memory_refusal(info.declared_bytes, name)
+    if refusal is not None:
+        raise CheckpointError(refusal)
+
+
+_GLOBAL = re.compile(r"GLOBAL ([\w.]+)")
+
+
+def _what_it_asks(exc: Exception) -> Any:
+    """The class or function a refused pickle names, in our words; PyTorch's advice is not for our users."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
+    found = _GLOBAL.search(text)
+    return MSG.asks_for(what=found.group(1)) if found else MSG.asks_unknown()
 
 
 def validate_payload(payload: Any, name: str = "checkpoint") -> dict[str, Any]:
@@ -202,6 +245,45 @@ def _check_optimizer_state(optimizer: torch.optim.Optimizer) -> None:
                     raise ValueError(f"optimizer state {key!r} does not match its parameter {tuple(param.shape)}")
 
 
+def _shape(value: Any) -> str:
+    shape = getattr(value, "shape", None)
+    return "x".join(str(n) for n in shape) if shape is not None else type(value).__name__
+
+
+def _check_shapes(expected: dict[str, Any], saved: Any) -> None:
+    """Name the weights whose shapes differ (PyTorch's own message is long, and cut it is useless)."""
+    if not isinstance(saved, dict):
+        raise TypeError("state_dict is not a table")
+    differences: list[Any] = []
+    missing = [k for k in expected if k not in saved]
+    unexpected = [k for k in saved if k not in expected]
+    for key, value in expected.items():
+        found = saved.get(key)
+        if found is not None and getattr(found, "shape", None) != value.shape:
+            differences.append(MSG.shape_difference(key=key, found=_shape(found), expected=_shape(value)))
+    if missing:
+        differences.append(MSG.missing_keys(count=len(missing), keys=", ".join(map(str, missing[:3]))))
+    if unexpected:
+        differences.append(MSG.unexpected_keys(count=len(unexpected), keys=", ".join(map(str, unexpected[:3]))))
+    if differences:
+        found, wanted = _layout(saved), _layout(expected)
+        if found and wanted and found != wanted:
+            differences = [MSG.layout_differs(found=found, expected=wanted)]
+        raise CheckpointError(MSG.shape_mismatch(name="checkpoint", differences=differences[:4]))
+
+
+_LINEAR_WEIGHT = re.compile(r"^linears\.(\d+)\.weight$")
+
+
+def _layout(state: dict[str, Any]) -> str:
+    """'1-16-8-1' from the Linear weights of a state dict ('' when it has none or they do not chain)."""
+    weights = sorted((int(m.group(1)), v) for k, v in state.items() if (m := _LINEAR_WEIGHT.match(str(k))) is not None)
+    shapes = [tuple(getattr(v, "shape", ())) for _, v in weights]
+    if not shapes or any(len(shape) != 2 for shape in shapes):
+        return ""
+    return "-".join(str(n) for n in [shapes[0][1], *(shape[0] for shape in shapes)])
+
+
 def restore_trainer(
     payload: dict[str, Any],
     *,
@@ -224,6 +306,7 @@ def restore_trainer(
     # never a traceback (AttributeError/IndexError from a str where a tensor belongs, ...).
     try:
         for run, saved in zip(trainer.variants, payload["variants"]):
+            _check_shapes(run.model.state_dict(), saved["state_dict"])
             run.model.load_state_dict(saved["state_dict"])
             run.optimizer.load_state_dict(saved["optimizer"])
             _check_optimizer_state(run.optimizer)

@@ -7,6 +7,11 @@
     DIR/checkpoint.pt     the final state (see _checkpoint.py)
     DIR/best.pt           the best weights, when early stopping restored them
 
+The folder is created and locked before training (a second run into it is refused),
+the files are written into a staging folder inside it and moved into place together
+only when all are written (see _run_folder.py). Ctrl+C ends training between two
+steps; the files then hold what was trained, with "interrupted": true in the summary.
+
 With `tensorboard=LOGDIR`, TensorBoard event files are written as training goes,
 one run folder per variant (see _tensorboard.py; needs the tensorboard extra).
 """
@@ -20,6 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from explorer.core.config import Experiment
+from explorer.core.io._run_folder import RunFolder
 from explorer.core.protocol import ExplorerError
 from explorer.core.training import variant_history
 from explorer.core.util import atomic_write_text
@@ -31,9 +37,13 @@ class RunResult:
     metrics: dict[str, Any]
     files: list[Path] = field(default_factory=list)
     tensorboard: Optional[Path] = None  # the TensorBoard log folder, when one was written
+    interrupted: bool = False  # Ctrl+C ended training early; the files hold what was trained
 
     def describe(self) -> str:
         lines = [f"wrote {', '.join(p.name for p in self.files)} to {self.out}"]
+        if self.interrupted:
+            s = self.metrics["summary"]
+            lines[0] += f" (interrupted at epoch {s.get('epochs', '?')}: the files hold what was trained)"
         summary = self.metrics["summary"]
         for name, s in summary.get("variants", {}).items():
             parts = [
@@ -110,65 +120,105 @@ def run_headless(
     end (explorer.gui.headless renders animation frames and figures from it); it must be
     cheap when it has nothing to do, and must not raise for a failure of its own.
     """
-    from explorer.core.io._checkpoint import load_checkpoint, restore_trainer, save_checkpoint
-    from explorer.core.io._metrics import write_metrics_csv
+    from explorer.core.io._checkpoint import load_checkpoint, restore_trainer
     from explorer.core.training import build_runner
 
-    out = Path(out)
-    if resume:
-        runner = restore_trainer(load_checkpoint(resume), experiment=experiment)
-    else:
-        runner = build_runner(experiment)
-    note = getattr(runner, "device_note", "")
-    if note:
-        print(f"note: {note}", file=sys.stderr)
-    tb = _open_tensorboard(runner, None if tensorboard is None else Path(tensorboard), tensorboard_histogram_every)
-    bar = _progress(runner.total_epochs, progress)
-    shown = runner.epoch
-    if bar is not None:
-        bar.update(shown)
-    try:
-        if observer is not None:
-            observer(runner)
-        while not runner.finished:
-            sizes = [run.history.size for run in runner.variants] if tb is not None else None
-            runner.step()
+    with RunFolder(out) as folder, _StopOnInterrupt() as interrupt:  # checked and locked before training
+        if resume:
+            runner = restore_trainer(load_checkpoint(resume), experiment=experiment)
+        else:
+            runner = build_runner(experiment)
+        note = getattr(runner, "device_note", "")
+        if note:
+            print(f"note: {note}", file=sys.stderr)
+        tb = _open_tensorboard(runner, None if tensorboard is None else Path(tensorboard), tensorboard_histogram_every)
+        bar = _progress(runner.total_epochs, progress)
+        shown = runner.epoch
+        if bar is not None:
+            bar.update(shown)
+        try:
             if observer is not None:
                 observer(runner)
-            if tb is not None and sizes is not None:
-                # A new row changes the size (a full history halves, then appends).
-                try:
-                    for run, size in zip(runner.variants, sizes):
-                        if run.history.size != size:
-                            tb.log_variant(run)
-                except (ExplorerError, OSError) as exc:
-                    print(f"warning: TensorBoard logging stopped ({exc}); training goes on", file=sys.stderr)
-                    _close_quietly(tb)
-                    tb = None
-            if bar is not None and runner.epoch != shown:
-                bar.update(runner.epoch - shown)
-                shown = runner.epoch
-        if hasattr(runner, "check_divergence"):
-            runner.check_divergence()
-        if observer is not None:
-            observer(runner)
-    finally:
-        if bar is not None:
-            bar.close()
-        if tb is not None:
-            _close_quietly(tb)
-    files = [out / "experiment.json", out / "metrics.json"]
+            while not runner.finished and not interrupt.requested:
+                sizes = [run.history.size for run in runner.variants] if tb is not None else None
+                runner.step()
+                if observer is not None:
+                    observer(runner)
+                if tb is not None and sizes is not None:
+                    # A new row changes the size (a full history halves, then appends).
+                    try:
+                        for run, size in zip(runner.variants, sizes):
+                            if run.history.size != size:
+                                tb.log_variant(run)
+                    except (ExplorerError, OSError) as exc:
+                        print(f"warning: TensorBoard logging stopped ({exc}); training goes on", file=sys.stderr)
+                        _close_quietly(tb)
+                        tb = None
+                if bar is not None and runner.epoch != shown:
+                    bar.update(runner.epoch - shown)
+                    shown = runner.epoch
+            if hasattr(runner, "check_divergence"):
+                runner.check_divergence()
+            if observer is not None and not interrupt.requested:
+                observer(runner)
+        finally:
+            if bar is not None:
+                bar.close()
+            if tb is not None:
+                _close_quietly(tb)
+        interrupted = interrupt.requested
+        files, metrics = _write_results(runner, folder.staging, interrupted)
+        files = folder.commit(files)  # all or nothing: an earlier run's set stays whole until here
+    logdir = Path(tensorboard) if tensorboard is not None and hasattr(runner, "variants") else None
+    return RunResult(Path(out), metrics, files, tensorboard=logdir, interrupted=interrupted)
+
+
+def _write_results(runner: Any, stage: Any, interrupted: bool) -> tuple[list[Path], dict[str, Any]]:
+    """The run's files, written into the staging folder (see _run_folder.py)."""
+    from explorer.core.io._checkpoint import save_checkpoint
+    from explorer.core.io._metrics import write_metrics_csv
+
+    files = [stage / "experiment.json", stage / "metrics.json"]
     atomic_write_text(files[0], runner.experiment.to_json())
     summary = runner.summary()
+    summary["interrupted"] = interrupted
     metrics: dict[str, Any] = {"summary": summary}
     if hasattr(runner, "variants"):
         metrics["history"] = {run.name: variant_history(run) for run in runner.variants}
-        files.append(write_metrics_csv(runner, out / "metrics.csv"))
-        files.append(save_checkpoint(runner, out / "checkpoint.pt"))
+        files.append(write_metrics_csv(runner, stage / "metrics.csv"))
+        files.append(save_checkpoint(runner, stage / "checkpoint.pt"))
         if any(run.restored for run in runner.variants):
-            files.append(save_checkpoint(runner, out / "best.pt", best=True))
+            files.append(save_checkpoint(runner, stage / "best.pt", best=True))
     else:
         metrics["scaling"] = {k: v["train_outputs"].tolist() for k, v in runner.scaling().items()}
     atomic_write_text(files[1], json.dumps(metrics, indent=1, allow_nan=False) + "\n")
-    logdir = Path(tensorboard) if tensorboard is not None and hasattr(runner, "variants") else None
-    return RunResult(out, metrics, files, tensorboard=logdir)
+    return files, metrics
+
+
+class _StopOnInterrupt:
+    """Ctrl+C ends training between two steps, so what was trained is written (marked interrupted);
+    a second Ctrl+C stops at once. Only in the main thread (signals are delivered there)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _StopOnInterrupt:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        return self
+
+    def _on_interrupt(self, signum: int, frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print("\ninterrupted: writing what was trained (Ctrl+C again to stop at once)", file=sys.stderr)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._previous is not None:
+            import signal
+
+            signal.signal(signal.SIGINT, self._previous)

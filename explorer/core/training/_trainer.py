@@ -33,6 +33,7 @@ from explorer.core.protocol import (
 from explorer.core.training._early_stopping import EarlyStopping
 from explorer.core.training._evaluation import measure, train_subsample
 from explorer.core.training._history import History
+from explorer.core.training._memory_estimate import check_training_memory
 from explorer.core.training._probes import build_snapshot, histogram
 from explorer.core.training._report import summarize
 from explorer.core.training.stacked._engine import StackedEngine, stacked_by_default, why_not_stacked
@@ -141,6 +142,7 @@ class Trainer:
             raise TrainingError(MSG.mse_classes())
         self.loss_name = loss
         self.loss_fn: nn.Module = nn.MSELoss() if loss == "mse" else nn.CrossEntropyLoss()
+        check_training_memory(experiment, ds, self.device)  # refused with the numbers, before any weight exists
         seed = experiment.training.seed
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)

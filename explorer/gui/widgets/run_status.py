@@ -65,6 +65,11 @@ class RunStatus(QWidget):
         }
         self.state.setText(names.get(state, state))
 
+    def set_stalled(self, seconds: int) -> None:
+        """Running, but no step has arrived for `seconds`: the speed shown is no longer true."""
+        self.state.setText(self.tr("no step for {0} s").format(seconds))
+        self.speed.setText(self.tr("{0} steps/s").format("0"))
+
     def update_snapshot(self, snap) -> None:
         self.counter.setText(
             self.tr("epoch {0} / {1} · step {2}").format(f"{snap.epoch:,}", f"{snap.total_epochs:,}", f"{snap.step:,}")
