@@ -224,6 +224,17 @@ class ClassroomConfig(_Strict):
         return self
 
 
+class ViewsConfig(_Strict):
+    """What the views draw beyond the training run itself (saved with the experiment; live while training)."""
+
+    test_time_passes: int = Field(
+        0,
+        ge=0,
+        le=1000,
+        description="Dropout at test time: T stochastic passes (dropout on) drawn for the fit view; 0 is off.",
+    )
+
+
 class MetaConfig(_Strict):
     title: str = ""
     description: str = ""
@@ -246,6 +257,7 @@ class Experiment(_Strict):
     variants: list[VariantConfig] = Field(default_factory=list, max_length=16)
     demo: DemoConfig = Field(default_factory=DemoConfig)
     classroom: ClassroomConfig = Field(default_factory=ClassroomConfig)
+    views: ViewsConfig = Field(default_factory=ViewsConfig)
 
     @model_validator(mode="after")
     def _check(self) -> Experiment:
@@ -451,7 +463,8 @@ LIVE_FIELDS = re.compile(
     r"^(network\.layers\.\d+\.(dropout_p|dropout_kind)"
     r"|regularization\.(l1_lambda|l2_lambda|penalize_biases|weight_decay)"
     r"|optimizer\.(lr|momentum|nesterov|betas)"
-    r"|early_stopping\.(enabled|patience|min_delta|monitor|restore_best))$"
+    r"|early_stopping\.(enabled|patience|min_delta|monitor|restore_best)"
+    r"|views\.test_time_passes)$"
 )
 
 
