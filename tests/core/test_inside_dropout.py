@@ -248,3 +248,12 @@ def test_classification_spread_and_image_changes() -> None:
     assert state.changes.shape == (n,) and state.sd.shape == (n,)
     assert ((state.changes >= 0) & (state.changes <= 1)).all() and state.changes.max() > 0
     assert np.all(np.abs(state.changes * 40 - np.round(state.changes * 40)) < 1e-4)  # a count of passes
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_pass_is_one_sampled_network(kind: str) -> None:
+    """A pass shares its masks across the inputs (a sample curve is a function); passes differ."""
+    model = _linear_net(kind)
+    outs = mc_forward(model, torch.tensor([[0.7], [0.7], [-0.3]]), 30, torch.Generator().manual_seed(0))
+    torch.testing.assert_close(outs[:, 0], outs[:, 1], rtol=1e-6, atol=1e-6)  # a matmul may round rows apart
+    assert float(outs[:, 0].std()) > 0.01

@@ -5,11 +5,12 @@ Srivastava et al. (2014, section 7.5) compare the mean of T sampled nets with th
 net. Either needs T forward passes. T Python calls of the model pay T times the per-op overhead, so the
 input is expanded to (T, N, in) and each layer runs once on all T copies:
 
-    unit dropout:  h_t = act(x_t W^T + b),   d_t = h_t * m_t,     m_t from mask_plan/fill_mask (nn/_masks.py),
-                   one independent mask per pass t and per input row, exactly as in training;
+    unit dropout:  h_t = act(x_t W^T + b),   d_t = h_t * m_t,     m_t from mask_plan/fill_mask (nn/_masks.py);
     DropConnect:   y_t = x_t (W * M_t / (1-p))^T + b * Mb_t / (1-p), one weight mask per pass (torch.baddbmm).
 
-The masks come from the same mask function the trainer's stacked engine uses, so a "pass" is a training-mode
+Pass t is one sampled network: its masks are shared by every input row (as in Srivastava et al.'s k sampled
+nets and Gal's sample curves), so a pass drawn over the x grid is a function, not noise; pass to pass the
+masks are independent. The masks come from the same mask function the trainer's stacked engine uses, so a "pass" is a training-mode
 forward in every respect but the randomness, which comes from `generator` (a separate one: drawing test-time
 passes never changes the training run).
 """
@@ -28,7 +29,7 @@ from explorer.core.nn._model import MLP
 def _unit_masks(
     kind: str, p: float, shape: tuple[int, ...], like: Tensor, generator: Optional[torch.Generator]
 ) -> Tensor:
-    """(T, N, width) train-mode multipliers of one hidden layer: the stacked engine's formulas (V = 1)."""
+    """Train-mode multipliers of `shape` for one hidden layer: the stacked engine's formulas (V = 1)."""
     plan = mask_plan([(True, kind, p)], like)
     r = torch.empty((1,) + shape, device=like.device, dtype=like.dtype)
     if plan.draws[0] == "normal":
@@ -79,7 +80,7 @@ def _batched_passes(model: MLP, x: Tensor, T: int, generator: Optional[torch.Gen
             h = model.activations[l](z)
             kind, p = model.kinds[l], model.dropout_p(l)
             if kind != "dropconnect" and p > 0.0:
-                h = h * _unit_masks(kind, p, (T * h.shape[1], h.shape[2]), h, generator).view_as(h)
+                h = h * _unit_masks(kind, p, (T, h.shape[2]), h, generator).view(T, 1, h.shape[2])
             a = h
         else:
             a = model.output_activation(z)
