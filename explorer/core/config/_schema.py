@@ -24,6 +24,7 @@ DropoutKind = Literal["inverted", "vanilla", "dropconnect", "gaussian"]
 DatasetKind = Literal[
     "linear",
     "sine",
+    "xsinx",
     "quadratic",
     "highdim",  # regression
     "circles",
@@ -35,7 +36,7 @@ DatasetKind = Literal[
     "idx",
     "csv",  # images / files
 ]
-REGRESSION_KINDS = ("linear", "sine", "quadratic", "highdim")
+REGRESSION_KINDS = ("linear", "sine", "quadratic", "highdim", "xsinx")
 CLASSIFICATION_2D_KINDS = ("circles", "xor", "gaussians", "spiral", "moons")
 IMAGE_KINDS = ("digits", "idx")
 SINGLE_VARIANT_NAME = "model"  # the name of the one run of an experiment without variants
