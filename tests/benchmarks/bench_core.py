@@ -26,3 +26,12 @@ def test_mlp_vs_bare(bench_record, bench_settings) -> None:  # type: ignore[no-u
     """The image preset's shape (784-256-256-10, batch 256, dropout 0.2/0.5, SGD lr 0.5)."""
     figures = bench.mlp_vs_bare(bench_settings["seconds"], max(3, bench_settings["repeats"] - 2))
     report("image preset shape vs bare loop with index batching (samples/s)", figures, bench_record, bench_settings)
+
+
+def test_mc50_cost(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
+    """Dropout at test time, T = 50, on the dropout-regression preset: the share of steps/s it costs."""
+    from explorer.core.io._bench_test_time import mc50_cost
+
+    figures = mc50_cost(bench_settings["seconds"], max(3, bench_settings["repeats"] - 2))
+    report("dropout at test time, T = 50 (share of training throughput)", figures, bench_record, bench_settings)
+    assert figures["mc50_cost"] <= 0.10

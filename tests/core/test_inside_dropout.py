@@ -257,3 +257,12 @@ def test_each_pass_is_one_sampled_network(kind: str) -> None:
     outs = mc_forward(model, torch.tensor([[0.7], [0.7], [-0.3]]), 30, torch.Generator().manual_seed(0))
     torch.testing.assert_close(outs[:, 0], outs[:, 1], rtol=1e-6, atol=1e-6)  # a matmul may round rows apart
     assert float(outs[:, 0].std()) > 0.01
+
+
+def test_the_benchmark_runs_on_the_sessions_snapshot_clock() -> None:
+    from explorer.core.io import _bench_test_time
+    from explorer.core.session._session import SNAPSHOT_INTERVAL_S
+
+    assert _bench_test_time.SNAPSHOT_INTERVAL_S == SNAPSHOT_INTERVAL_S
+    figures = _bench_test_time.mc50_cost(seconds=0.3, repeats=1, passes=5)  # it runs; figures need an idle machine
+    assert figures["mc50_draws"] >= 1 and figures["mc50_steps_per_s_on"] > 0

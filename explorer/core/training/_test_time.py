@@ -127,6 +127,7 @@ class TestTimeDropout:
         self._states: Optional[tuple[Optional[McDropoutState], ...]] = None
         self._not_before = 0.0
         self.draws = 0  # how many times the passes were drawn (tests, benchmarks)
+        self.last_seconds = 0.0  # how long the last draw took, all variants
 
     def states(self, trainer: Any, running: bool) -> Optional[tuple[McDropoutState, ...]]:
         """Per variant, the newest passes (None when the view is off)."""
@@ -143,7 +144,7 @@ class TestTimeDropout:
             return self._states
         started = time.perf_counter()
         self._states = tuple(variant_passes(trainer, run, passes, self.generator) for run in trainer.variants)
-        spent = time.perf_counter() - started
+        spent = self.last_seconds = time.perf_counter() - started
         self._not_before = now + spent / BUDGET
         self._key = key
         self.draws += 1
