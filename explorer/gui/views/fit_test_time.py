@@ -130,7 +130,7 @@ def image_note(state: Optional[McDropoutState], s: int) -> str:
     """One line under sample s: the SD of its class probability over the passes and how often its class flipped."""
     if state is None or state.changes is None or s >= len(state.changes):
         return ""
-    return QtCore.QCoreApplication.translate("fit_test_time", "±{sd} · {pct}% flips").format(
+    return QtCore.QCoreApplication.translate("ImagesMode", "±{sd} · {pct}% flips").format(
         sd=f"{float(state.sd[s]):.2f}", pct=f"{100 * float(state.changes[s]):.0f}"
     )
 
