@@ -37,6 +37,8 @@ class InsideDropout(QObject):
         )
         self.dock.hide()
         self.dock.visibilityChanged.connect(self.inspector.set_open)
+        self.dock.visibilityChanged.connect(self._first_show)
+        self._sized = False
         self.inspector.selectionChanged.connect(self._send_selection)
         view_menu = getattr(window, "view_menu", None)
         if view_menu is not None:
@@ -49,6 +51,12 @@ class InsideDropout(QObject):
             else:
                 view_menu.addAction(action)
         self.sync(window.experiment)
+
+    def _first_show(self, visible: bool) -> None:
+        """The first time it opens, a third of the window's height: the dashboard keeps the rest."""
+        if visible and not self._sized and not self.dock.isFloating():
+            self._sized = True
+            self.window.resizeDocks([self.dock], [max(220, self.window.height() // 3)], Qt.Orientation.Vertical)
 
     def sync(self, experiment: Any) -> None:
         """Show the experiment's test-time setting in the fit view (no command goes back)."""

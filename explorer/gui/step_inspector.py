@@ -43,6 +43,8 @@ class StepInspector(FollowsLanguage, QtWidgets.QWidget):
         self._layer_kinds: tuple[str, ...] = ()
         self.variant_combo = QtWidgets.QComboBox()
         self.layer_combo = QtWidgets.QComboBox()
+        for combo in (self.variant_combo, self.layer_combo):
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sample_spin = QtWidgets.QSpinBox()
         self.sample_spin.setRange(0, 0)
         self.all_units = QtWidgets.QCheckBox()
@@ -259,11 +261,19 @@ class StepInspector(FollowsLanguage, QtWidgets.QWidget):
         )
         diff = shown.max_difference
         ok = diff <= MATCH_TOLERANCE
-        text = (
-            self.tr("de/da = de/dd * m matches autograd: max difference {d}")
-            if ok
-            else self.tr("de/da = de/dd * m does NOT match autograd: max difference {d}")
-        ).format(d=f"{diff:g}")
+        if shown.weight_mask is not None:  # DropConnect: the weights' identity (the units pass unmasked)
+            text = (
+                self.tr("de/dW = de/d(W*M) * M matches autograd: max difference {d}")
+                if ok
+                else self.tr("de/dW = de/d(W*M) * M does NOT match autograd: max difference {d}")
+            )
+        else:
+            text = (
+                self.tr("de/da = de/dd * m matches autograd: max difference {d}")
+                if ok
+                else self.tr("de/da = de/dd * m does NOT match autograd: max difference {d}")
+            )
+        text = text.format(d=f"{diff:g}")
         color = palette.CORRECT_COLOR if ok else palette.WRONG_COLOR
         self.check_label.setText(f'<span style="color:{color}; font-weight:bold">{palette._esc(text)}</span>')
         self.check_label.setToolTip(

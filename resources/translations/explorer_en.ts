@@ -158,8 +158,8 @@
         <translation>passes T</translation>
     </message>
     <message>
-        <source>|MC mean − eval output|</source>
-        <translation>|MC mean − eval output|</translation>
+        <source>|MC mean − eval|</source>
+        <translation>|MC mean − eval|</translation>
     </message>
     <message>
         <source>mean of T passes vs the eval-mode (weight-scaled) output</source>
@@ -2668,6 +2668,14 @@
     <message>
         <source>step {step} · {variant} · layer {layer} ({kind}, p = {p}) · sample {s} of a batch of {b}</source>
         <translation>step {step} · {variant} · layer {layer} ({kind}, p = {p}) · sample {s} of a batch of {b}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M matches autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M matches autograd: max difference {d}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M does NOT match autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M does NOT match autograd: max difference {d}</translation>
     </message>
     <message>
         <source>de/da = de/dd * m matches autograd: max difference {d}</source>

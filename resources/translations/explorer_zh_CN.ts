@@ -158,7 +158,7 @@
         <translation>传播次数 T</translation>
     </message>
     <message>
-        <source>|MC mean − eval output|</source>
+        <source>|MC mean − eval|</source>
         <translation>|MC 均值 − 评估输出|</translation>
     </message>
     <message>
@@ -2668,6 +2668,14 @@
     <message>
         <source>step {step} · {variant} · layer {layer} ({kind}, p = {p}) · sample {s} of a batch of {b}</source>
         <translation>第 {step} 步 · {variant} · 第 {layer} 层（{kind}，p = {p}）· 一个含 {b} 个样本的批次中的样本 {s}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M matches autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M 与自动求导一致：最大差值 {d}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M does NOT match autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M 与自动求导不一致：最大差值 {d}</translation>
     </message>
     <message>
         <source>de/da = de/dd * m matches autograd: max difference {d}</source>

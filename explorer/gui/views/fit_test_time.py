@@ -143,13 +143,14 @@ class ConvergencePlot(QtCore.QObject):
         self.legend = legend_row(layout, row=row, col=0, colspan=colspan)
         self.plot = new_plot(layout, row=row + 1, col=0, colspan=colspan, long_curves=False)
         self.plot.setLogMode(x=True, y=True)
+        self.plot.enableAutoRange(x=False, y=False)
         self.curves = [new_curve(self.plot, symbol="o", symbolSize=5) for _ in range(n_variants)]
         self.unscaled = [new_curve(self.plot, symbol="t", symbolSize=6) for _ in range(n_variants)]
         layout.layout.setRowStretchFactor(row + 1, 1)
         self._vanilla = False
 
     def apply_styles(self) -> None:
-        palette.apply_style(self.plot, x_label=self.tr("passes T"), y_label=self.tr("|MC mean − eval output|"))
+        palette.apply_style(self.plot, x_label=self.tr("passes T"), y_label=self.tr("|MC mean − eval|"))
         for i, (c, u) in enumerate(zip(self.curves, self.unscaled)):
             c.setPen(palette.variant_pen(i, 2.0))
             c.setSymbolBrush(palette.brush(palette.variant_color(i)))
@@ -165,6 +166,30 @@ class ConvergencePlot(QtCore.QObject):
         if self._vanilla:
             entries.append((fg, "dash", self.tr("vanilla: vs the eval output without its (1-p) factor")))
         palette.style_label(self.legend, palette.legend_html(entries), 0.85)
+
+    def _set_decades(self, states: Sequence[Optional[McDropoutState]]) -> None:
+        """Whole decades on both axes (log10 units), so every axis has labelled ticks."""
+        ts, errs = [], []
+        for st in states:
+            if st is not None and st.has_dropout and len(st.convergence_t):
+                ts.append(np.asarray(st.convergence_t, dtype=np.float64))
+                errs.append(np.asarray(st.convergence_error, dtype=np.float64))
+                if st.unscaled_error is not None:
+                    errs.append(np.asarray(st.unscaled_error, dtype=np.float64))
+        if not ts:
+            return
+        grid = sorted({int(v) for t in ts for v in t})
+        e = np.concatenate(errs)
+        e = e[np.isfinite(e) & (e > 0)]
+        if e.size == 0:
+            return
+        y0, y1 = int(np.floor(np.log10(e.min()))), int(np.ceil(np.log10(e.max())))
+        y1 = max(y1, y0 + 1)
+        # explicit ticks (log10 units): the T values drawn, and whole decades of the error
+        self.plot.getAxis("bottom").setTicks([[(float(np.log10(t)), str(t)) for t in grid]])
+        self.plot.getAxis("left").setTicks([[(float(k), f"{10.0**k:g}") for k in range(y0, y1 + 1)]])
+        x1 = float(np.log10(max(grid[-1], 2)))
+        self.plot.setRange(xRange=(-0.04 * x1, 1.04 * x1), yRange=(y0, y1), padding=0.0)
 
     def update(self, states: Sequence[Optional[McDropoutState]]) -> None:
         vanilla = False
@@ -182,6 +207,7 @@ class ConvergencePlot(QtCore.QObject):
                 self.unscaled[i].setData(t, np.maximum(np.asarray(st.unscaled_error, dtype=np.float64), floor))
             else:
                 self.unscaled[i].setData([], [])
+        self._set_decades(states)
         if vanilla != self._vanilla:
             self._vanilla = vanilla
             self._legend()
