@@ -266,3 +266,28 @@ def test_the_benchmark_runs_on_the_sessions_snapshot_clock() -> None:
     assert _bench_test_time.SNAPSHOT_INTERVAL_S == SNAPSHOT_INTERVAL_S
     figures = _bench_test_time.mc50_cost(seconds=0.3, repeats=1, passes=5)  # it runs; figures need an idle machine
     assert figures["mc50_draws"] >= 1 and figures["mc50_steps_per_s_on"] > 0
+
+
+def test_the_session_keeps_the_inspector_open_across_rebuilds() -> None:
+    from explorer.core.protocol import commands as C
+    from explorer.core.session import Session, coalesce_commands
+
+    events: list = []
+    session = Session(lambda kind, payload: events.append((kind, payload)))
+    session.handle(InspectStep(True, 0, 1, 2))  # before any run: kept for the first one
+    session.handle(C.Rebuild(_experiment("inverted").to_json()))
+    assert session.runner.step_capture is not None and session.runner.step_capture.selection.layer == 1
+    session.handle(C.Step(1))
+    session._train_chunk()
+    session._send_snapshot()
+    shown = [p for k, p in events if k == "snapshot"][-1].extra[STEP_KEY]
+    assert (shown.step, shown.layer, shown.sample) == (1, 1, 2)
+    session.handle(C.Rebuild(_experiment("vanilla").to_json()))  # reset / new model: still open
+    assert session.runner.step_capture is not None
+    session.handle(InspectStep(open=False))
+    assert session.runner.step_capture is None
+    session.handle(C.Rebuild(_experiment("vanilla").to_json()))
+    assert session.runner.step_capture is None
+    # restless hands: the last Rebuild wins, but the inspector's settings before it are kept
+    queued = [InspectStep(True, 0, 0, 0), C.Rebuild("{}"), C.Pause(), C.Rebuild("{}")]
+    assert coalesce_commands(queued) == [queued[0], queued[3]]
