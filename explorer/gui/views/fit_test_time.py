@@ -142,7 +142,8 @@ class ConvergencePlot(QtCore.QObject):
         super().__init__()
         self.legend = legend_row(layout, row=row, col=0, colspan=colspan)
         self.plot = new_plot(layout, row=row + 1, col=0, colspan=colspan, long_curves=False)
-        self.plot.setLogMode(x=True, y=True)
+        # log10 of T and of the error on linear axes with explicit ticks (pyqtgraph's log mode drops the
+        # labels of a short y range): a 1/sqrt(T) fall is a straight line of slope -1/2
         self.plot.enableAutoRange(x=False, y=False)
         self.curves = [new_curve(self.plot, symbol="o", symbolSize=5) for _ in range(n_variants)]
         self.unscaled = [new_curve(self.plot, symbol="t", symbolSize=6) for _ in range(n_variants)]
@@ -183,11 +184,18 @@ class ConvergencePlot(QtCore.QObject):
         e = e[np.isfinite(e) & (e > 0)]
         if e.size == 0:
             return
-        y0, y1 = int(np.floor(np.log10(e.min()))), int(np.ceil(np.log10(e.max())))
-        y1 = max(y1, y0 + 1)
-        # explicit ticks (log10 units): the T values drawn, and whole decades of the error
+        lo, hi = float(np.log10(e.min())), float(np.log10(e.max()))
+        pad = max(0.15, 0.08 * (hi - lo))
+        y0, y1 = lo - pad, hi + pad
+        # explicit ticks (log10 units): the T values drawn, and 1, 2, 5 x 10^k inside the error's range
+        ticks = [
+            (float(np.log10(m * 10.0**k)), f"{m * 10.0**k:g}")
+            for k in range(int(np.floor(y0)), int(np.ceil(y1)) + 1)
+            for m in ((1, 2, 5) if y1 - y0 < 1.5 else (1,))  # decades only over a wide range
+            if y0 + 0.03 < np.log10(m * 10.0**k) < y1 - 0.03
+        ]
         self.plot.getAxis("bottom").setTicks([[(float(np.log10(t)), str(t)) for t in grid]])
-        self.plot.getAxis("left").setTicks([[(float(k), f"{10.0**k:g}") for k in range(y0, y1 + 1)]])
+        self.plot.getAxis("left").setTicks([ticks])
         x1 = float(np.log10(max(grid[-1], 2)))
         self.plot.setRange(xRange=(-0.04 * x1, 1.04 * x1), yRange=(y0, y1), padding=0.0)
 
@@ -201,10 +209,13 @@ class ConvergencePlot(QtCore.QObject):
                 continue
             t = np.asarray(st.convergence_t, dtype=np.float64)
             floor = 1e-12  # log axes: an exact 0 is drawn at the floor
-            c.setData(t, np.maximum(np.asarray(st.convergence_error, dtype=np.float64), floor))
+            t = np.log10(t)
+            c.setData(t, np.log10(np.maximum(np.asarray(st.convergence_error, dtype=np.float64), floor)))
             if st.unscaled_error is not None:
                 vanilla = True
-                self.unscaled[i].setData(t, np.maximum(np.asarray(st.unscaled_error, dtype=np.float64), floor))
+                self.unscaled[i].setData(
+                    t, np.log10(np.maximum(np.asarray(st.unscaled_error, dtype=np.float64), floor))
+                )
             else:
                 self.unscaled[i].setData([], [])
         self._set_decades(states)
