@@ -53,3 +53,13 @@ def test_why_not_dropout_at_test_time() -> None:
     # vanilla dropout: without its (1-p) factor at eval the passes' mean stays far off, however many are drawn
     assert vanilla.unscaled_error[-1] > 5 * vanilla.convergence_error[-1]
     assert vanilla.unscaled_error[-1] > 0.5 * vanilla.unscaled_error[0]
+
+
+def test_summary_has_the_passes_in_numbers_for_lesson_claims() -> None:
+    trainer = _trained("uncertainty-from-dropout", 100, **{"views.test_time_passes": 40})
+    keys = trainer.summary()["variants"]["model"]
+    assert keys["mc_passes"] == 40 and keys["mc_error_unscaled"] is None
+    assert keys["mc_sd_outside"] > keys["mc_sd_inside"] > 0
+    assert keys["mc_error"] >= 0 and keys["mc_error_one_pass"] >= 0 and keys["mc_sd"] > 0
+    off = _trained("uncertainty-from-dropout", 1, **{"views.test_time_passes": 0})
+    assert not any(k.startswith("mc_") for k in off.summary()["variants"]["model"])

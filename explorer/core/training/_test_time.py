@@ -149,3 +149,34 @@ class TestTimeDropout:
         self._key = key
         self.draws += 1
         return self._states
+
+
+def summary_keys(trainer: Any) -> dict[str, dict[str, Any]]:
+    """Per variant, the test-time passes in numbers for the run's summary (metrics.json; lesson claims),
+    when views.test_time_passes > 0: drawn now, at the final weights.
+
+    mc_passes T; mc_error_one_pass and mc_error: mean |MC mean - eval output| after 1 and after T passes;
+    mc_error_unscaled (vanilla dropout): after T passes, against the eval output without its (1-p) factor;
+    mc_sd: mean SD of the passes over the fit view's inputs; 1-D regression also mc_sd_inside and
+    mc_sd_outside: the mean SD where x lies within the training points' range and where it lies beyond."""
+    states = trainer.test_time.states(trainer, running=False)
+    if states is None:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    view = trainer.dataset.view
+    for run, st in zip(trainer.variants, states):
+        keys: dict[str, Any] = {
+            "mc_passes": st.passes,
+            "mc_error_one_pass": float(st.convergence_error[0]),
+            "mc_error": float(st.convergence_error[-1]),
+            "mc_error_unscaled": None if st.unscaled_error is None else float(st.unscaled_error[-1]),
+            "mc_sd": float(np.mean(st.sd)),
+        }
+        if view.grid_x is not None and np.ndim(st.sd) == 1 and len(view.x_train):
+            x = np.asarray(view.grid_x)[:: st.grid_stride][: len(st.sd)]
+            lo, hi = float(np.min(view.x_train)), float(np.max(view.x_train))
+            inside = (x >= lo) & (x <= hi)
+            keys["mc_sd_inside"] = float(np.mean(st.sd[inside])) if inside.any() else None
+            keys["mc_sd_outside"] = float(np.mean(st.sd[~inside])) if (~inside).any() else None
+        out[run.name] = keys
+    return out

@@ -248,6 +248,8 @@ class TestTimeControls(FollowsLanguage, QtWidgets.QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.check)
         layout.addWidget(self.spin)
+        # never the reason the fit view is wide: in a narrow pane the label is cut, the plots keep their room
+        self.check.setMinimumWidth(24)
         self.check.toggled.connect(self._changed)
         self.spin.valueChanged.connect(self._changed)
         self.retranslate()
