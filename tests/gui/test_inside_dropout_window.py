@@ -130,3 +130,24 @@ def test_loading_a_preset_sets_the_switch(qtbot, window) -> None:
     window.load_experiment(load_preset("uncertainty-from-dropout").with_values({"training.device": "cpu"}))
     fit = window.dashboard.views()["fit"]
     assert fit.test_time.check.isChecked() and fit.test_time.spin.value() == 100
+
+
+def test_step_inspector_draws_dropconnects_weight_mask(qtbot) -> None:
+    exp = load_preset("dropout-regression").with_values(
+        {"training.device": "cpu", "variants": [], "network.layers.0.dropout_kind": "dropconnect"}
+    )
+    trainer = Trainer(exp)
+    trainer.inspect_step(InspectStep(True, 0, 0, 0))
+    trainer.step()
+    snap = trainer.snapshot(state="paused")
+    inspector = StepInspector()
+    qtbot.addWidget(inspector)
+    inspector.show()
+    inspector.set_open(True)
+    inspector.update_snapshot(snap)
+    shown = snap.extra[STEP_KEY]
+    assert shown.kind == "dropconnect" and shown.weight_mask.shape == (24, 24)
+    assert not inspector.heat.isHidden() and not inspector.side_title.isVisible()
+    np.testing.assert_array_equal(inspector.heat_image.image, shown.weight_mask)
+    assert "de/dW = de/d(W*M) * M matches autograd: max difference 0" in inspector.check_label.text()
+    assert inspector.cell(0, 3) == "—"  # no unit mask: the units pass as they are
