@@ -8,6 +8,7 @@
                            [--device auto|cpu|cuda] [--resume CHECKPOINT] [--set path=value ...]
                            [--tensorboard LOGDIR [--tensorboard-histograms N]]
                            [--figures png,svg,pdf] [--animation gif|mp4]   (offscreen, no display needed)
+                           [--mc-passes T]   (dropout at test time: the band and figures/mc_dropout.<fmt>)
 
 Bad input ends with a one-line error and exit code 2, never a traceback.
 """
@@ -138,6 +139,13 @@ def _headless_parser() -> argparse.ArgumentParser:
         "--animation-fps", type=float, default=10.0, metavar="F", help="frames per second of the animation (default 10)"
     )
     media.add_argument(
+        "--mc-passes",
+        type=int,
+        metavar="T",
+        help="dropout at test time: draw T passes with dropout on (1 to 1000) for the fit view's band in the "
+        "figures and animation, and write OUT/figures/mc_dropout.<fmt> (|MC mean - eval output| against T)",
+    )
+    media.add_argument(
         "--frame-size",
         default="1280x720",
         metavar="WxH",
@@ -205,6 +213,8 @@ def _resolve_experiment(args: argparse.Namespace) -> Any:
         assignments["training.seed"] = args.seed
     if args.device is not None:
         assignments["training.device"] = args.device
+    if getattr(args, "mc_passes", None) is not None:
+        assignments["views.test_time_passes"] = args.mc_passes
     return exp.with_values(assignments) if assignments else exp
 
 
@@ -213,6 +223,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if not args.out.strip():
         return _fail('--out "": name the output folder (an empty name would write into the current folder)')
+    if args.mc_passes is not None and not 1 <= args.mc_passes <= 1000:
+        return _fail(f"--mc-passes: T must be from 1 to 1000 (got {args.mc_passes})")
     media = _media(args, Path(args.out))  # a bad --figures/--animation option fails before torch loads
     import torch
 

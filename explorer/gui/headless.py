@@ -126,7 +126,41 @@ class OffscreenDashboard:
                 )
         for fmt in formats:
             written.append(export_widget(self.dashboard, folder / f"dashboard.{fmt}", scale=scale, style=style))
+        written += self._export_test_time(folder, formats, scale, style)
         return written
+
+    def _export_test_time(self, folder: Path, formats: Sequence[str], scale: float, style: str) -> list[Path]:
+        """figures/mc_dropout.<fmt> when the final snapshot carries test-time dropout passes (--mc-passes)."""
+        from PySide6.QtCore import Qt
+
+        from explorer.gui.export import export_widget
+        from explorer.gui.views.fit_test_time import mc_states
+        from explorer.gui.views.test_time_view import TestTimeView
+
+        snap = self.dashboard.views()["fit"].last_snapshot()
+        if snap is None or mc_states(snap) is None:
+            return []
+        vw, vh = VIEW_FIGURE_SIZE
+        view = TestTimeView()
+        try:
+            view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            view.resize(vw, vh)
+            view.show()
+            view.update_snapshot(snap)
+            return [
+                export_widget(
+                    view,
+                    folder / f"mc_dropout.{fmt}",
+                    width=round(vw * scale),
+                    height=round(vh * scale),
+                    scale=scale,
+                    style=style,
+                )
+                for fmt in formats
+            ]
+        finally:
+            view.close()
+            view.deleteLater()
 
     def close(self) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent

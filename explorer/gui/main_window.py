@@ -170,6 +170,9 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         from explorer.gui.file_actions import FileActions
 
         self.file_actions = FileActions(self, self.file_menu)  # checkpoints, metrics, recording, Edit menu
+        from explorer.gui.inside_dropout import InsideDropout
+
+        self.inside_dropout = InsideDropout(self)  # the test-time dropout switch and the Step inspector dock
 
         host.snapshotReady.connect(self._on_snapshot)
         host.stateChanged.connect(self._on_state)
@@ -442,6 +445,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
             panel.update_snapshot(snap)
         self.run_status.update_snapshot(snap)
         self.narration.update_snapshot(snap)
+        self.inside_dropout.update_snapshot(snap)
 
     @property
     def painted_snapshot(self) -> Any:
@@ -635,6 +639,8 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         """The experiment the window shows and edits now; saved shortly after (see _autosave)."""
         self._experiment = experiment
         self._autosave_timer.start()
+        if hasattr(self, "inside_dropout"):
+            self.inside_dropout.sync(experiment)
 
     def _autosave(self) -> None:
         if not self._closed:

@@ -67,6 +67,13 @@
     </message>
 </context>
 <context>
+    <name>BoundarySpread</name>
+    <message>
+        <source>shade: spread of the predicted probability over the T passes (its SD; darker = less sure)</source>
+        <translation>shade: spread of the predicted probability over the T passes (its SD; darker = less sure)</translation>
+    </message>
+</context>
+<context>
     <name>ClassNames</name>
     <message>
         <source>T-shirt/top</source>
@@ -185,6 +192,25 @@
     <message>
         <source>Locked in this exercise.</source>
         <translation>Locked in this exercise.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvergencePlot</name>
+    <message>
+        <source>passes T</source>
+        <translation>passes T</translation>
+    </message>
+    <message>
+        <source>|MC mean − eval|</source>
+        <translation>|MC mean − eval|</translation>
+    </message>
+    <message>
+        <source>mean of T passes vs the eval-mode (weight-scaled) output</source>
+        <translation>mean of T passes vs the eval-mode (weight-scaled) output</translation>
+    </message>
+    <message>
+        <source>vanilla: vs the eval output without its (1-p) factor</source>
+        <translation>vanilla: vs the eval output without its (1-p) factor</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1053,21 @@
     </message>
 </context>
 <context>
+    <name>CurveBands</name>
+    <message>
+        <source>mean of T passes</source>
+        <translation>mean of T passes</translation>
+    </message>
+    <message>
+        <source>±2 SD of the passes</source>
+        <translation>±2 SD of the passes</translation>
+    </message>
+    <message>
+        <source>single passes (faint)</source>
+        <translation>single passes (faint)</translation>
+    </message>
+</context>
+<context>
     <name>CurveMode</name>
     <message>
         <source>x</source>
@@ -1154,6 +1195,10 @@
     <message>
         <source>sine curve</source>
         <translation>sine curve</translation>
+    </message>
+    <message>
+        <source>x sin x (uncertainty demo)</source>
+        <translation>x sin x (uncertainty demo)</translation>
     </message>
     <message>
         <source>parabola y = x²</source>
@@ -1943,6 +1988,21 @@
     <message>
         <source>(predicted class, probability)</source>
         <translation>(predicted class, probability)</translation>
+    </message>
+    <message>
+        <source>±{sd} · {pct}% flips</source>
+        <translation>±{sd} · {pct}% flips</translation>
+    </message>
+</context>
+<context>
+    <name>InsideDropout</name>
+    <message>
+        <source>Step inspector</source>
+        <translation>Step inspector</translation>
+    </message>
+    <message>
+        <source>One training step inside a dropout layer: a, r, m, d = a * m, de/dd and de/da = de/dd * m.</source>
+        <translation>One training step inside a dropout layer: a, r, m, d = a * m, de/dd and de/da = de/dd * m.</translation>
     </message>
 </context>
 <context>
@@ -2852,6 +2912,219 @@
     <message>
         <source>Press ▶ to start training: this plot fills in live.</source>
         <translation>Press ▶ to start training: this plot fills in live.</translation>
+    </message>
+</context>
+<context>
+    <name>StepInspector</name>
+    <message>
+        <source>variant:</source>
+        <translation>variant:</translation>
+    </message>
+    <message>
+        <source>layer:</source>
+        <translation>layer:</translation>
+    </message>
+    <message>
+        <source>sample:</source>
+        <translation>sample:</translation>
+    </message>
+    <message>
+        <source>all units</source>
+        <translation>all units</translation>
+    </message>
+    <message>
+        <source>Show every unit of the layer, not only the first {n}.</source>
+        <translation>Show every unit of the layer, not only the first {n}.</translation>
+    </message>
+    <message>
+        <source>Which sample (row) of the last training batch to show.</source>
+        <translation>Which sample (row) of the last training batch to show.</translation>
+    </message>
+    <message>
+        <source>The hidden layer whose dropout is shown.</source>
+        <translation>The hidden layer whose dropout is shown.</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>Index of the unit in the layer.</source>
+        <translation>Index of the unit in the layer.</translation>
+    </message>
+    <message>
+        <source>a: the unit&apos;s activation, a = act(W x + b), before dropout.</source>
+        <translation>a: the unit&apos;s activation, a = act(W x + b), before dropout.</translation>
+    </message>
+    <message>
+        <source>r ~ U(0, 1): the random number drawn for the unit (Gaussian dropout: ε ~ N(0, 1)).</source>
+        <translation>r ~ U(0, 1): the random number drawn for the unit (Gaussian dropout: ε ~ N(0, 1)).</translation>
+    </message>
+    <message>
+        <source>m: the mask. Inverted: m = 0 if r &lt; p else 1/(1-p). Vanilla: m = 0 if r &lt; p else 1. Gaussian: m = 1 + sqrt(p/(1-p)) ε.</source>
+        <translation>m: the mask. Inverted: m = 0 if r &lt; p else 1/(1-p). Vanilla: m = 0 if r &lt; p else 1. Gaussian: m = 1 + sqrt(p/(1-p)) ε.</translation>
+    </message>
+    <message>
+        <source>d = a * m: what the next layer receives.</source>
+        <translation>d = a * m: what the next layer receives.</translation>
+    </message>
+    <message>
+        <source>de/dd: the gradient of the loss e with respect to d, from the backward pass.</source>
+        <translation>de/dd: the gradient of the loss e with respect to d, from the backward pass.</translation>
+    </message>
+    <message>
+        <source>de/da = de/dd * m, as the trainer computed it: the gradient flows only through kept units, scaled the same way.</source>
+        <translation>de/da = de/dd * m, as the trainer computed it: the gradient flows only through kept units, scaled the same way.</translation>
+    </message>
+    <message>
+        <source>The same draws r for both kinds.</source>
+        <translation>The same draws r for both kinds.</translation>
+    </message>
+    <message>
+        <source>m inverted</source>
+        <translation>m inverted</translation>
+    </message>
+    <message>
+        <source>Inverted dropout: m = 0 if r &lt; p else 1/(1-p); eval: d = a.</source>
+        <translation>Inverted dropout: m = 0 if r &lt; p else 1/(1-p); eval: d = a.</translation>
+    </message>
+    <message>
+        <source>d inverted</source>
+        <translation>d inverted</translation>
+    </message>
+    <message>
+        <source>d = a * m with inverted dropout: E[d] = a.</source>
+        <translation>d = a * m with inverted dropout: E[d] = a.</translation>
+    </message>
+    <message>
+        <source>m vanilla</source>
+        <translation>m vanilla</translation>
+    </message>
+    <message>
+        <source>Vanilla dropout: m = 0 if r &lt; p else 1; eval: d = (1-p) a.</source>
+        <translation>Vanilla dropout: m = 0 if r &lt; p else 1; eval: d = (1-p) a.</translation>
+    </message>
+    <message>
+        <source>d vanilla</source>
+        <translation>d vanilla</translation>
+    </message>
+    <message>
+        <source>d = a * m with vanilla dropout: E[d] = (1-p) a.</source>
+        <translation>d = a * m with vanilla dropout: E[d] = (1-p) a.</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>ratio</translation>
+    </message>
+    <message>
+        <source>d inverted / d vanilla = 1/(1-p) for every kept unit.</source>
+        <translation>d inverted / d vanilla = 1/(1-p) for every kept unit.</translation>
+    </message>
+    <message>
+        <source>Inverted vs vanilla dropout, same r</source>
+        <translation>Inverted vs vanilla dropout, same r</translation>
+    </message>
+    <message>
+        <source>Both kinds drop the same units; inverted dropout scales the kept ones by 1/(1-p) while training.</source>
+        <translation>Both kinds drop the same units; inverted dropout scales the kept ones by 1/(1-p) while training.</translation>
+    </message>
+    <message>
+        <source>Step inspector</source>
+        <translation>Step inspector</translation>
+    </message>
+    <message>
+        <source>DropConnect weight mask M (first rows and columns)</source>
+        <translation>DropConnect weight mask M (first rows and columns)</translation>
+    </message>
+    <message>
+        <source>DropConnect drops weights: y = x (W * M)^T with M = 0 if r &lt; p else 1/(1-p). Backward: de/dW = de/d(W*M) * M. Dark: dropped.</source>
+        <translation>DropConnect drops weights: y = x (W * M)^T with M = 0 if r &lt; p else 1/(1-p). Backward: de/dW = de/d(W*M) * M. Dark: dropped.</translation>
+    </message>
+    <message>
+        <source>layer {n} ({kind})</source>
+        <translation>layer {n} ({kind})</translation>
+    </message>
+    <message>
+        <source>inverted</source>
+        <translation>inverted</translation>
+    </message>
+    <message>
+        <source>vanilla</source>
+        <translation>vanilla</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>Gaussian</translation>
+    </message>
+    <message>
+        <source>DropConnect</source>
+        <translation>DropConnect</translation>
+    </message>
+    <message>
+        <source>no dropout</source>
+        <translation>no dropout</translation>
+    </message>
+    <message>
+        <source>Press Step (S), or pause while training: the inspector shows the step just taken.</source>
+        <translation>Press Step (S), or pause while training: the inspector shows the step just taken.</translation>
+    </message>
+    <message>
+        <source>step {step} · {variant} · layer {layer} ({kind}, p = {p}) · sample {s} of a batch of {b}</source>
+        <translation>step {step} · {variant} · layer {layer} ({kind}, p = {p}) · sample {s} of a batch of {b}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M matches autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M matches autograd: max difference {d}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M does NOT match autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M does NOT match autograd: max difference {d}</translation>
+    </message>
+    <message>
+        <source>de/da = de/dd * m matches autograd: max difference {d}</source>
+        <translation>de/da = de/dd * m matches autograd: max difference {d}</translation>
+    </message>
+    <message>
+        <source>de/da = de/dd * m does NOT match autograd: max difference {d}</source>
+        <translation>de/da = de/dd * m does NOT match autograd: max difference {d}</translation>
+    </message>
+    <message>
+        <source>torch.autograd differentiates d = a * m with the recorded de/dd and gets de/da; this is its largest difference from the de/da the training step used.</source>
+        <translation>torch.autograd differentiates d = a * m with the recorded de/dd and gets de/da; this is its largest difference from the de/da the training step used.</translation>
+    </message>
+</context>
+<context>
+    <name>TestTimeControls</name>
+    <message>
+        <source>dropout at test time: T passes</source>
+        <translation>dropout at test time: T passes</translation>
+    </message>
+    <message>
+        <source>Keep dropout on at prediction time and draw T stochastic passes (MC dropout): y_t = f(x; m_t), t = 1..T, with a fresh mask m_t each pass. Drawn: their mean (1/T) Σ y_t, a band of ±2 SD and the single passes, beside the usual eval-mode output. The mean approaches the eval-mode (weight-scaled) output as T grows; the spread is a cheap uncertainty estimate (Gal and Ghahramani 2016).</source>
+        <translation>Keep dropout on at prediction time and draw T stochastic passes (MC dropout): y_t = f(x; m_t), t = 1..T, with a fresh mask m_t each pass. Drawn: their mean (1/T) Σ y_t, a band of ±2 SD and the single passes, beside the usual eval-mode output. The mean approaches the eval-mode (weight-scaled) output as T grows; the spread is a cheap uncertainty estimate (Gal and Ghahramani 2016).</translation>
+    </message>
+    <message>
+        <source>T, the number of stochastic passes (1 to 1000), drawn as one batched forward of T copies.</source>
+        <translation>T, the number of stochastic passes (1 to 1000), drawn as one batched forward of T copies.</translation>
+    </message>
+</context>
+<context>
+    <name>TestTimeView</name>
+    <message>
+        <source>Dropout at test time</source>
+        <translation>Dropout at test time</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>SD of the T passes</source>
+        <translation>SD of the T passes</translation>
+    </message>
+    <message>
+        <source>Switch on &apos;dropout at test time&apos; in the fit view to draw the passes.</source>
+        <translation>Switch on &apos;dropout at test time&apos; in the fit view to draw the passes.</translation>
     </message>
 </context>
 <context>

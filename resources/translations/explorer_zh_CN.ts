@@ -67,6 +67,13 @@
     </message>
 </context>
 <context>
+    <name>BoundarySpread</name>
+    <message>
+        <source>shade: spread of the predicted probability over the T passes (its SD; darker = less sure)</source>
+        <translation>阴影：T 次前向传播中预测概率的离散程度（其标准差；越暗越不确定）</translation>
+    </message>
+</context>
+<context>
     <name>ClassNames</name>
     <message>
         <source>T-shirt/top</source>
@@ -185,6 +192,25 @@
     <message>
         <source>Locked in this exercise.</source>
         <translation>本练习中已锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>ConvergencePlot</name>
+    <message>
+        <source>passes T</source>
+        <translation>传播次数 T</translation>
+    </message>
+    <message>
+        <source>|MC mean − eval|</source>
+        <translation>|MC 均值 − 评估输出|</translation>
+    </message>
+    <message>
+        <source>mean of T passes vs the eval-mode (weight-scaled) output</source>
+        <translation>T 次传播的均值与评估模式（按权重缩放）输出之差</translation>
+    </message>
+    <message>
+        <source>vanilla: vs the eval output without its (1-p) factor</source>
+        <translation>原始 Dropout：与不含 (1-p) 因子的评估输出之差</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1053,21 @@
     </message>
 </context>
 <context>
+    <name>CurveBands</name>
+    <message>
+        <source>mean of T passes</source>
+        <translation>T 次传播的均值</translation>
+    </message>
+    <message>
+        <source>±2 SD of the passes</source>
+        <translation>各次传播的 ±2 标准差</translation>
+    </message>
+    <message>
+        <source>single passes (faint)</source>
+        <translation>单次传播（浅色）</translation>
+    </message>
+</context>
+<context>
     <name>CurveMode</name>
     <message>
         <source>x</source>
@@ -1154,6 +1195,10 @@
     <message>
         <source>sine curve</source>
         <translation>正弦曲线</translation>
+    </message>
+    <message>
+        <source>x sin x (uncertainty demo)</source>
+        <translation>x sin x（不确定性演示）</translation>
     </message>
     <message>
         <source>parabola y = x²</source>
@@ -1943,6 +1988,21 @@
     <message>
         <source>(predicted class, probability)</source>
         <translation>（预测类别，概率）</translation>
+    </message>
+    <message>
+        <source>±{sd} · {pct}% flips</source>
+        <translation>±{sd} · {pct}% 翻转</translation>
+    </message>
+</context>
+<context>
+    <name>InsideDropout</name>
+    <message>
+        <source>Step inspector</source>
+        <translation>单步检查器</translation>
+    </message>
+    <message>
+        <source>One training step inside a dropout layer: a, r, m, d = a * m, de/dd and de/da = de/dd * m.</source>
+        <translation>Dropout 层内部的一个训练步：a、r、m、d = a * m、de/dd 以及 de/da = de/dd * m。</translation>
     </message>
 </context>
 <context>
@@ -2852,6 +2912,219 @@
     <message>
         <source>Press ▶ to start training: this plot fills in live.</source>
         <translation>按 ▶ 开始训练：这张图会实时绘制。</translation>
+    </message>
+</context>
+<context>
+    <name>StepInspector</name>
+    <message>
+        <source>variant:</source>
+        <translation>变体：</translation>
+    </message>
+    <message>
+        <source>layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>sample:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>all units</source>
+        <translation>全部单元</translation>
+    </message>
+    <message>
+        <source>Show every unit of the layer, not only the first {n}.</source>
+        <translation>显示该层的所有单元，而不只是前 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Which sample (row) of the last training batch to show.</source>
+        <translation>显示上一个训练批次中的哪个样本（行）。</translation>
+    </message>
+    <message>
+        <source>The hidden layer whose dropout is shown.</source>
+        <translation>显示其 Dropout 的隐藏层。</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Index of the unit in the layer.</source>
+        <translation>单元在该层中的序号。</translation>
+    </message>
+    <message>
+        <source>a: the unit&apos;s activation, a = act(W x + b), before dropout.</source>
+        <translation>a：单元的激活值，a = act(W x + b)，在 Dropout 之前。</translation>
+    </message>
+    <message>
+        <source>r ~ U(0, 1): the random number drawn for the unit (Gaussian dropout: ε ~ N(0, 1)).</source>
+        <translation>r ~ U(0, 1)：为该单元抽取的随机数（高斯 Dropout：ε ~ N(0, 1)）。</translation>
+    </message>
+    <message>
+        <source>m: the mask. Inverted: m = 0 if r &lt; p else 1/(1-p). Vanilla: m = 0 if r &lt; p else 1. Gaussian: m = 1 + sqrt(p/(1-p)) ε.</source>
+        <translation>m：掩码。反向缩放：若 r &lt; p 则 m = 0，否则 m = 1/(1-p)。原始：若 r &lt; p 则 m = 0，否则 m = 1。高斯：m = 1 + sqrt(p/(1-p)) ε。</translation>
+    </message>
+    <message>
+        <source>d = a * m: what the next layer receives.</source>
+        <translation>d = a * m：下一层接收到的值。</translation>
+    </message>
+    <message>
+        <source>de/dd: the gradient of the loss e with respect to d, from the backward pass.</source>
+        <translation>de/dd：损失 e 对 d 的梯度，来自反向传播。</translation>
+    </message>
+    <message>
+        <source>de/da = de/dd * m, as the trainer computed it: the gradient flows only through kept units, scaled the same way.</source>
+        <translation>de/da = de/dd * m，即训练器实际算出的值：梯度只流过被保留的单元，并以同样的方式缩放。</translation>
+    </message>
+    <message>
+        <source>The same draws r for both kinds.</source>
+        <translation>两种做法使用同一组随机数 r。</translation>
+    </message>
+    <message>
+        <source>m inverted</source>
+        <translation>m 反向缩放</translation>
+    </message>
+    <message>
+        <source>Inverted dropout: m = 0 if r &lt; p else 1/(1-p); eval: d = a.</source>
+        <translation>反向缩放 Dropout：若 r &lt; p 则 m = 0，否则 m = 1/(1-p)；评估时 d = a。</translation>
+    </message>
+    <message>
+        <source>d inverted</source>
+        <translation>d 反向缩放</translation>
+    </message>
+    <message>
+        <source>d = a * m with inverted dropout: E[d] = a.</source>
+        <translation>反向缩放 Dropout 下的 d = a * m：E[d] = a。</translation>
+    </message>
+    <message>
+        <source>m vanilla</source>
+        <translation>m 原始</translation>
+    </message>
+    <message>
+        <source>Vanilla dropout: m = 0 if r &lt; p else 1; eval: d = (1-p) a.</source>
+        <translation>原始 Dropout：若 r &lt; p 则 m = 0，否则 m = 1；评估时 d = (1-p) a。</translation>
+    </message>
+    <message>
+        <source>d vanilla</source>
+        <translation>d 原始</translation>
+    </message>
+    <message>
+        <source>d = a * m with vanilla dropout: E[d] = (1-p) a.</source>
+        <translation>原始 Dropout 下的 d = a * m：E[d] = (1-p) a。</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <source>d inverted / d vanilla = 1/(1-p) for every kept unit.</source>
+        <translation>对每个被保留的单元，d 反向缩放 / d 原始 = 1/(1-p)。</translation>
+    </message>
+    <message>
+        <source>Inverted vs vanilla dropout, same r</source>
+        <translation>反向缩放与原始 Dropout 对比（同一个 r）</translation>
+    </message>
+    <message>
+        <source>Both kinds drop the same units; inverted dropout scales the kept ones by 1/(1-p) while training.</source>
+        <translation>两种做法丢弃相同的单元；反向缩放 Dropout 在训练时把保留的单元乘以 1/(1-p)。</translation>
+    </message>
+    <message>
+        <source>Step inspector</source>
+        <translation>单步检查器</translation>
+    </message>
+    <message>
+        <source>DropConnect weight mask M (first rows and columns)</source>
+        <translation>DropConnect 权重掩码 M（前若干行和列）</translation>
+    </message>
+    <message>
+        <source>DropConnect drops weights: y = x (W * M)^T with M = 0 if r &lt; p else 1/(1-p). Backward: de/dW = de/d(W*M) * M. Dark: dropped.</source>
+        <translation>DropConnect 丢弃的是权重：y = x (W * M)^T，其中若 r &lt; p 则 M = 0，否则 M = 1/(1-p)。反向传播：de/dW = de/d(W*M) * M。暗色：被丢弃。</translation>
+    </message>
+    <message>
+        <source>layer {n} ({kind})</source>
+        <translation>第 {n} 层（{kind}）</translation>
+    </message>
+    <message>
+        <source>inverted</source>
+        <translation>反向缩放</translation>
+    </message>
+    <message>
+        <source>vanilla</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <source>DropConnect</source>
+        <translation>DropConnect</translation>
+    </message>
+    <message>
+        <source>no dropout</source>
+        <translation>无 Dropout</translation>
+    </message>
+    <message>
+        <source>Press Step (S), or pause while training: the inspector shows the step just taken.</source>
+        <translation>按“单步”（S），或在训练时暂停：检查器显示刚刚完成的那一步。</translation>
+    </message>
+    <message>
+        <source>step {step} · {variant} · layer {layer} ({kind}, p = {p}) · sample {s} of a batch of {b}</source>
+        <translation>第 {step} 步 · {variant} · 第 {layer} 层（{kind}，p = {p}）· 一个含 {b} 个样本的批次中的样本 {s}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M matches autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M 与自动求导一致：最大差值 {d}</translation>
+    </message>
+    <message>
+        <source>de/dW = de/d(W*M) * M does NOT match autograd: max difference {d}</source>
+        <translation>de/dW = de/d(W*M) * M 与自动求导不一致：最大差值 {d}</translation>
+    </message>
+    <message>
+        <source>de/da = de/dd * m matches autograd: max difference {d}</source>
+        <translation>de/da = de/dd * m 与自动求导一致：最大差值 {d}</translation>
+    </message>
+    <message>
+        <source>de/da = de/dd * m does NOT match autograd: max difference {d}</source>
+        <translation>de/da = de/dd * m 与自动求导不一致：最大差值 {d}</translation>
+    </message>
+    <message>
+        <source>torch.autograd differentiates d = a * m with the recorded de/dd and gets de/da; this is its largest difference from the de/da the training step used.</source>
+        <translation>torch.autograd 用记录下的 de/dd 对 d = a * m 求导，得到 de/da；这里显示它与训练步实际使用的 de/da 之间的最大差值。</translation>
+    </message>
+</context>
+<context>
+    <name>TestTimeControls</name>
+    <message>
+        <source>dropout at test time: T passes</source>
+        <translation>测试时使用 Dropout：T 次传播</translation>
+    </message>
+    <message>
+        <source>Keep dropout on at prediction time and draw T stochastic passes (MC dropout): y_t = f(x; m_t), t = 1..T, with a fresh mask m_t each pass. Drawn: their mean (1/T) Σ y_t, a band of ±2 SD and the single passes, beside the usual eval-mode output. The mean approaches the eval-mode (weight-scaled) output as T grows; the spread is a cheap uncertainty estimate (Gal and Ghahramani 2016).</source>
+        <translation>预测时保持 Dropout 开启，做 T 次随机前向传播（MC Dropout）：y_t = f(x; m_t)，t = 1..T，每次传播使用新的掩码 m_t。图中画出它们的均值 (1/T) Σ y_t、±2 个标准差的带以及各次单独的传播，并与通常的评估模式输出并列。随着 T 增大，均值趋近评估模式（按权重缩放）的输出；离散程度是一种廉价的不确定性估计（Gal 和 Ghahramani 2016）。</translation>
+    </message>
+    <message>
+        <source>T, the number of stochastic passes (1 to 1000), drawn as one batched forward of T copies.</source>
+        <translation>T：随机前向传播的次数（1 到 1000），作为 T 个副本的一次批量前向传播计算。</translation>
+    </message>
+</context>
+<context>
+    <name>TestTimeView</name>
+    <message>
+        <source>Dropout at test time</source>
+        <translation>测试时的 Dropout</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>SD of the T passes</source>
+        <translation>T 次传播的标准差</translation>
+    </message>
+    <message>
+        <source>Switch on &apos;dropout at test time&apos; in the fit view to draw the passes.</source>
+        <translation>在拟合视图中打开“测试时使用 Dropout”即可画出各次传播。</translation>
     </message>
 </context>
 <context>

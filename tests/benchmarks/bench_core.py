@@ -37,3 +37,12 @@ def test_fashion_epoch_vs_bare(bench_record, bench_settings) -> None:  # type: i
     figures.update(fashion_accuracy_vs_bare())
     figures.update(fashion_peak_rss())
     report("Fashion-MNIST epoch (d2l MLP, batch 256) vs bare loop (samples/s)", figures, bench_record, bench_settings)
+
+
+def test_mc50_cost(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
+    """Dropout at test time, T = 50, on the dropout-regression preset: the share of steps/s it costs."""
+    from explorer.core.io._bench_test_time import mc50_cost
+
+    figures = mc50_cost(bench_settings["seconds"], max(3, bench_settings["repeats"] - 2))
+    report("dropout at test time, T = 50 (share of training throughput)", figures, bench_record, bench_settings)
+    assert figures["mc50_cost"] <= 0.10

@@ -75,6 +75,7 @@ DROPOUT_KINDS: tuple[str, ...] = get_args(DropoutKind)
 DatasetKind = Literal[
     "linear",
     "sine",
+    "xsinx",
     "quadratic",
     "highdim",  # regression
     "circles",
@@ -88,7 +89,7 @@ DatasetKind = Literal[
     "fashion-mnist",
     "mnist",  # downloaded once into the cache (explorer.core.data registry)
 ]
-REGRESSION_KINDS = ("linear", "sine", "quadratic", "highdim")
+REGRESSION_KINDS = ("linear", "sine", "quadratic", "highdim", "xsinx")
 CLASSIFICATION_2D_KINDS = ("circles", "xor", "gaussians", "spiral", "moons")
 DOWNLOADED_KINDS = ("fashion-mnist", "mnist")
 IMAGE_KINDS = ("digits", "idx", *DOWNLOADED_KINDS)
@@ -289,6 +290,17 @@ class ClassroomConfig(_Strict):
         return self
 
 
+class ViewsConfig(_Strict):
+    """What the views draw beyond the training run itself (saved with the experiment; live while training)."""
+
+    test_time_passes: int = Field(
+        0,
+        ge=0,
+        le=1000,
+        description="Dropout at test time: T stochastic passes (dropout on) drawn for the fit view; 0 is off.",
+    )
+
+
 class MetaConfig(_Strict):
     title: str = ""
     description: str = ""
@@ -316,6 +328,7 @@ class Experiment(_Strict):
     variants: list[VariantConfig] = Field(default_factory=list, max_length=16)
     demo: DemoConfig = Field(default_factory=DemoConfig)
     classroom: ClassroomConfig = Field(default_factory=ClassroomConfig)
+    views: ViewsConfig = Field(default_factory=ViewsConfig)
 
     @model_validator(mode="after")
     def _check(self) -> Experiment:
@@ -549,7 +562,8 @@ LIVE_FIELDS = re.compile(
     r"^(network\.layers\.\d+\.(dropout_p|dropout_kind)"
     r"|regularization\.(l1_lambda|l2_lambda|penalize_biases|weight_decay)"
     r"|optimizer\.(lr|momentum|nesterov|betas)"
-    r"|early_stopping\.(enabled|patience|min_delta|monitor|restore_best))$"
+    r"|early_stopping\.(enabled|patience|min_delta|monitor|restore_best)"
+    r"|views\.test_time_passes)$"
 )
 
 

@@ -31,7 +31,7 @@ MSG = define_messages(
 
 def build_dataset(cfg: DatasetConfig) -> Dataset:
     """The dataset `cfg` describes; the same cfg (seed included) always gives the same data."""
-    if cfg.kind in ("linear", "sine", "quadratic"):
+    if cfg.kind in ("linear", "sine", "quadratic", "xsinx"):
         return _build_curve(cfg)
     if cfg.kind == "highdim":
         return _build_highdim(cfg)
@@ -56,7 +56,7 @@ def _noise_text(cfg: DatasetConfig) -> str:
 
 def _build_curve(cfg: DatasetConfig) -> Dataset:
     fn, lo, hi, endpoint = syn.CURVES[cfg.kind]
-    splits = {"linear": syn.linear, "sine": syn.sine, "quadratic": syn.quadratic}[cfg.kind](cfg)
+    splits = {"linear": syn.linear, "sine": syn.sine, "quadratic": syn.quadratic, "xsinx": syn.xsinx}[cfg.kind](cfg)
     grid_x = np.linspace(lo, hi, GRID_POINTS, endpoint=endpoint)
     if cfg.kind == "quadratic":
         desc = (
@@ -65,7 +65,7 @@ def _build_curve(cfg: DatasetConfig) -> Dataset:
             f"{cfg.n_val} val / {cfg.n_test} test points on the true curve y = x^2 over [0, 10)"
         )
     else:
-        curve = "y = 1.5x" if cfg.kind == "linear" else "y = sin(x)"
+        curve = {"linear": "y = 1.5x", "sine": "y = sin(x)", "xsinx": "y = x sin(x), x in [-4, 4]"}[cfg.kind]
         desc = f"{cfg.kind} ({curve}): {split_counts(splits)}, {_noise_text(cfg)}"
     return regression_1d_dataset(cfg, splits, grid_x, fn(grid_x), desc)
 

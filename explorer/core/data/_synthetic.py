@@ -25,7 +25,11 @@ CURVES: dict[str, tuple[Callable[[np.ndarray], np.ndarray], float, float, bool]]
     "linear": (lambda x: 1.5 * x, -1.1, 1.1, True),
     "sine": (np.sin, -3.3, 3.3, True),
     "quadratic": (np.square, 0.0, 10.0, False),
+    # the data cover [-4, 4]; the view twice as wide, where the test-time dropout band widens
+    "xsinx": (lambda x: x * np.sin(x), -8.0, 8.0, True),
 }
+
+XSINX_HALF_WIDTH = 4.0  # x sin x: data on [-4, 4]
 
 # The 2-D classification sets live in about [-6, 6]^2 (TensorFlow Playground units).
 BASE_EXTENT = (-6.0, 6.0, -6.0, 6.0)
@@ -66,6 +70,15 @@ def sine(cfg: DatasetConfig) -> Splits:
     for s, n in split_sizes(cfg).items():
         x = np.sort(rngs[s].uniform(-3.0, 3.0, n))
         out[s] = (x, np.sin(x) + rngs[s].normal(0.0, split_noise(cfg, s), n))
+    return out
+
+
+def xsinx(cfg: DatasetConfig) -> Splits:
+    """y = x sin(x) + N(0, noise), x ~ U(-4, 4): Yarin Gal's dropout-uncertainty demo (EXPERIMENTS.md #10)."""
+    rngs, out = split_rngs(cfg.seed), {}
+    for s, n in split_sizes(cfg).items():
+        x = np.sort(rngs[s].uniform(-XSINX_HALF_WIDTH, XSINX_HALF_WIDTH, n))
+        out[s] = (x, x * np.sin(x) + rngs[s].normal(0.0, split_noise(cfg, s), n))
     return out
 
 

@@ -330,6 +330,9 @@ def run_all(seconds: float = 8.0, repeats: int = 9, fashion: bool = True) -> dic
         from explorer.core.io._bench_fashion import run_fashion
 
         figures.update(run_fashion(max(2, repeats // 3)))
+    from explorer.core.io._bench_test_time import mc50_cost
+
+    figures.update(mc50_cost(seconds, max(3, repeats - 2)))
     return figures
 
 
@@ -341,6 +344,7 @@ TARGETS = {
     "gui_fps": 30.0,
 }
 CEILINGS = {
+    "mc50_cost": 0.10,
     "gui_latency_p99_ms": 30.0,
     "startup_paint_s": 1.0,
     "startup_training_s": 3.0,

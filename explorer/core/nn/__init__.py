@@ -15,6 +15,7 @@ from explorer.core.nn._dropout import (
     make_dropout,
 )
 from explorer.core.nn._masks import DrawSharing, MaskPlan, fill_mask, mask_plan
+from explorer.core.nn._mc_forward import eval_forward, inverted_and_vanilla_masks, mc_forward
 from explorer.core.nn._model import MLP, plain_sequential
 from explorer.core.nn._penalties import apply_decoupled_weight_decay, penalized_parameters, penalty
 
@@ -29,6 +30,9 @@ __all__ = [
     "NoDropout",
     "VanillaDropout",
     "apply_decoupled_weight_decay",
+    "eval_forward",
+    "inverted_and_vanilla_masks",
+    "mc_forward",
     "fill_mask",
     "make_dropout",
     "mask_plan",

@@ -15,6 +15,14 @@ from explorer.core.protocol._errors import (
     ExportError,
     TrainingError,
 )
+from explorer.core.protocol._inside_dropout import (
+    MC_KEY,
+    MC_SHOWN_CURVES,
+    STEP_KEY,
+    InspectStep,
+    McDropoutState,
+    StepInspection,
+)
 from explorer.core.protocol._messages import (
     CATALOGUE,
     Message,
@@ -51,6 +59,12 @@ def all_messages() -> dict[str, str]:
 
 
 __all__ = [
+    "InspectStep",
+    "MC_KEY",
+    "MC_SHOWN_CURVES",
+    "McDropoutState",
+    "STEP_KEY",
+    "StepInspection",
     "CATALOGUE",
     "CheckpointError",
     "Command",

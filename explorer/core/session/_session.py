@@ -15,7 +15,7 @@ import traceback
 from typing import Any, Callable, Optional
 
 from explorer.core.config import parse_experiment
-from explorer.core.protocol import ExplorerError, Message, define_messages
+from explorer.core.protocol import ExplorerError, InspectStep, Message, define_messages
 from explorer.core.protocol import commands as C
 from explorer.core.util import is_out_of_memory
 
@@ -53,7 +53,8 @@ def coalesce_commands(waiting: list[Any]) -> list[Any]:
     Restless hands queue rebuilds faster than big ones are built. Only the last
     Rebuild matters (it carries the whole experiment, earlier live edits included),
     and after a Stop nothing does: everything before the last Rebuild or Stop is
-    dropped, except checkpoint saves. So closing the window never waits behind a
+    dropped, except checkpoint saves and the Step inspector's settings (it is
+    still open after the rebuild). So closing the window never waits behind a
     backlog, and the trainer never builds a model nobody will see.
     """
     last = max(
@@ -66,7 +67,7 @@ def coalesce_commands(waiting: list[Any]) -> list[Any]:
     )
     if last == 0:
         return waiting
-    return [c for c in waiting[:last] if isinstance(c, C.SaveCheckpoint)] + waiting[last:]
+    return [c for c in waiting[:last] if isinstance(c, (C.SaveCheckpoint, InspectStep))] + waiting[last:]
 
 
 class Session:
@@ -77,6 +78,7 @@ class Session:
         self.experiment_json: Optional[str] = None
         self.state = "idle"
         self.generation = 0
+        self._inspection: Optional[InspectStep] = None  # what the Step inspector shows, while it is open
         self.pending_steps = 0
         self._last_snapshot = 0.0
         self._steps_at_last = 0
@@ -118,6 +120,8 @@ class Session:
                 self._rebuild(cmd)
             elif isinstance(cmd, C.RestoreCheckpoint):
                 self._restore(cmd)
+            elif isinstance(cmd, InspectStep):
+                self._inspect_step(cmd)
             elif self.runner is None:
                 self.emit("message", MSG.no_experiment())
             elif isinstance(cmd, C.Pause):
@@ -188,8 +192,17 @@ class Session:
         self._install(runner, start_paused=cmd.start_paused)
         self.emit("message", MSG.opened_checkpoint(path=cmd.path, epoch=runner.epoch, step=runner.step_count))
 
+    def _inspect_step(self, cmd: InspectStep) -> None:
+        """The Step inspector opened, closed or chose another layer or sample; kept for the next runner too."""
+        self._inspection = cmd if cmd.open else None
+        if self.runner is not None and hasattr(self.runner, "inspect_step"):
+            self.runner.inspect_step(self._inspection)
+            self._dirty = True
+
     def _install(self, runner: Any, start_paused: bool) -> None:
         self.runner = runner
+        if self._inspection is not None and hasattr(runner, "inspect_step"):
+            runner.inspect_step(self._inspection)
         self.pending_steps = 0
         self.experiment_json = runner.experiment.to_json()
         self.generation += 1

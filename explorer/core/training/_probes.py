@@ -14,6 +14,8 @@ import torch
 from explorer.core.protocol import (
     DIAGRAM_MAX_NEURONS,
     HISTORY_KEYS,
+    MC_KEY,
+    STEP_KEY,
     EarlyStoppingState,
     HiddenState,
     Histogram,
@@ -145,6 +147,7 @@ def build_snapshot(
 ) -> Snapshot:
     trainer.check_divergence()
     return Snapshot(
+        extra=_inside_dropout(trainer, state),
         step=trainer.step_count,
         epoch=trainer.epoch,
         total_epochs=trainer.total_epochs,
@@ -158,3 +161,23 @@ def build_snapshot(
         generation=generation,
         experiment_json=trainer.experiment.to_json(),
     )
+
+
+def _inside_dropout(trainer, state: str) -> dict:  # type: ignore[no-untyped-def]
+    """The test-time passes and the Step inspector's record, when the window asked for them."""
+    extra: dict = {}
+    test_time = getattr(trainer, "test_time", None)
+    if test_time is not None:
+        states = test_time.states(trainer, running=state == "running")
+        if states is not None:
+            extra[MC_KEY] = states
+    capture = getattr(trainer, "step_capture", None)
+    if capture is not None:
+        from explorer.core.training._step_capture import inspect
+
+        v = capture.variant
+        if 0 <= v < len(trainer.variants):
+            shown = inspect(capture, trainer.variants[v].name)
+            if shown is not None:
+                extra[STEP_KEY] = shown
+    return extra

@@ -53,6 +53,12 @@ def summarize(trainer) -> dict[str, Any]:  # type: ignore[no-untyped-def]
             ),
         )
         variants[run.name] = summary
+    test_time = getattr(trainer, "test_time", None)
+    if test_time is not None:  # dropout at test time, when it is on (training/_test_time.py)
+        from explorer.core.training._test_time import summary_keys
+
+        for name, keys in summary_keys(trainer).items():
+            variants[name].update(keys)
     wall = trainer.wall_seconds
     return {
         "steps": trainer.step_count,

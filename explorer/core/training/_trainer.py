@@ -24,6 +24,7 @@ from explorer.core.protocol import (
     HISTORY_KEYS,
     Command,
     HistogramFrame,
+    InspectStep,
     Message,
     SetValue,
     TrainingError,
@@ -36,6 +37,8 @@ from explorer.core.training._history import History
 from explorer.core.training._memory_estimate import check_training_memory
 from explorer.core.training._probes import build_snapshot, histogram
 from explorer.core.training._report import summarize
+from explorer.core.training._step_capture import StepCapture, finish_model, hook_model
+from explorer.core.training._test_time import TestTimeDropout
 from explorer.core.training.stacked._engine import StackedEngine, stacked_by_default, why_not_stacked
 from explorer.core.util import resolve_device
 
@@ -189,6 +192,8 @@ class Trainer:
         self.started = time.perf_counter()
         self.finished = experiment.training.epochs == 0
         self._engine = self._stacked_engine(stacked)
+        self.test_time = TestTimeDropout(self.device, seed)  # the fit view's dropout at test time
+        self.step_capture: Optional[StepCapture] = None  # set while the Step inspector is open
         self.evaluate()
 
     def _stacked_engine(self, wanted: Optional[bool]):  # type: ignore[no-untyped-def]
@@ -221,13 +226,21 @@ class Trainer:
         if self.finished:
             return
         xb, yb = self._batch()
+        cap = self.step_capture
         if self._engine is not None:
+            self._engine.capture = cap
             self._engine.step(xb, yb)
         else:
-            for run in self.variants:
+            for v, run in enumerate(self.variants):
                 if not run.finished:
-                    self._step_variant(run, xb, yb)
+                    if cap is not None and cap.variant == v:
+                        self._step_recorded(run, xb, yb, cap)
+                    else:
+                        self._step_variant(run, xb, yb)
         self.step_count += 1
+        if cap is not None and cap.fresh:  # the recorded variant trained in this step
+            cap.fresh = False
+            cap.step = self.step_count
         self._batch_in_epoch += 1
         if self._batch_in_epoch >= self.steps_per_epoch:
             self._batch_in_epoch = 0
@@ -255,6 +268,27 @@ class Trainer:
             apply_decoupled_weight_decay(params, cfg.optimizer.lr, reg.weight_decay)
         run.optimizer.step()
         run.last_penalty = per_layer
+
+    def _step_recorded(self, run: VariantRun, xb: torch.Tensor, yb: torch.Tensor, cap: StepCapture) -> None:
+        """The per-model step with the Step inspector's hooks on (see _step_capture.py)."""
+        remove = hook_model(run.model, cap)
+        try:
+            self._step_variant(run, xb, yb)
+        finally:
+            remove()
+        reg = run.config.regularization
+        finish_model(run.model, cap, penalized=reg.l1_lambda > 0 or reg.l2_lambda > 0)
+
+    def inspect_step(self, selection: Optional[InspectStep]) -> None:
+        """Open (record every step from now on), re-aim, or close (selection None or not open) the inspector."""
+        if selection is None or not selection.open:
+            self.step_capture = None
+        elif self.step_capture is not None and self.step_capture.variant == selection.variant:
+            self.step_capture.selection = selection  # same record, another layer or sample
+        else:
+            self.step_capture = StepCapture(selection)
+        if self._engine is not None:
+            self._engine.capture = self.step_capture
 
     def _check_finite(self, run: VariantRun, total: torch.Tensor) -> None:
         self.check_finite(total.detach().reshape(1), [self.variants.index(run)])

@@ -68,6 +68,7 @@ class DataPanel(ExperimentPanel):
             [
                 ("linear", self.tr("line y = 1.5x + noise")),
                 ("sine", self.tr("sine curve")),
+                ("xsinx", self.tr("x sin x (uncertainty demo)")),
                 ("quadratic", self.tr("parabola y = x²")),
                 ("highdim", self.tr("high-dimensional linear")),
                 ("circles", self.tr("circles (2-D)")),

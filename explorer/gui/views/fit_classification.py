@@ -16,6 +16,7 @@ from PySide6 import QtCore
 from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import data_fingerprint, legend_row, spaced_axes
+from explorer.gui.views.fit_test_time import BoundarySpread, ConvergencePlot, mc_states
 
 MAX_PER_ROW = 4
 
@@ -77,7 +78,12 @@ class BoundaryMode(QtCore.QObject):
             self.train_points.append(tr)
             self.test_points.append(te)
         for r in range(rows):
-            layout.layout.setRowStretchFactor(1 + r, 1)
+            layout.layout.setRowStretchFactor(1 + r, 2)
+        # dropout at test time (fit_test_time.py): only while the snapshots carry the passes
+        self.spread = self.convergence = None
+        if mc_states(snap) is not None:
+            self.spread = BoundarySpread(self.plots)
+            self.convergence = ConvergencePlot(layout, 1 + rows, len(self.names), colspan=cols)
         self._data_key = None
         self._extent = None
 
@@ -105,6 +111,9 @@ class BoundaryMode(QtCore.QObject):
             if self.binary
             else self.tr("background: predicted class")
         )
+        if self.spread is not None:
+            note += "; " + self.spread.note()
+            self.convergence.apply_styles()
         palette.style_label(self.legend, palette.legend_html(entries) + "<br>" + palette._esc(note), 0.95)
 
     def _class_name(self, k: int) -> str:
@@ -147,6 +156,10 @@ class BoundaryMode(QtCore.QObject):
             if extent != self._extent:
                 x0, x1, y0, y1 = extent
                 self.images[i].setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+        states = mc_states(snap)
+        if self.spread is not None and states is not None:
+            self.spread.update(snap, states)
+            self.convergence.update(states)
         if extent is not None and extent != self._extent:
             self._extent = extent
             x0, x1, y0, y1 = extent

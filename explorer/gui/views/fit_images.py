@@ -12,6 +12,7 @@ from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import StableRange, WrappingLabel, data_fingerprint, legend_row, new_curve, new_plot
 from explorer.gui.views.class_names import class_name
+from explorer.gui.views.fit_test_time import ConvergencePlot, image_note, mc_states
 
 MIN_SIDE = 56  # px: a digit smaller than this cannot be read from the back of the room
 
@@ -92,10 +93,18 @@ class ImagesMode(QtCore.QObject):
         self._texts: list[str] = [""] * self.n
         self._header_text = ""
         self._data_key = None
+        # dropout at test time (fit_test_time.py): per sample the spread over the passes, and a
+        # convergence plot under the grid; only while the snapshots carry the passes
+        self.convergence = None
+        if mc_states(snap) is not None:
+            rows = -(-self.n // cols)
+            self.convergence = ConvergencePlot(layout, 1 + rows, len(self.names), colspan=cols)
 
     def apply_styles(self) -> None:
         self._texts = [""] * self.n  # force titles to be re-rendered with the new font
         self._header_text = ""
+        if self.convergence is not None:
+            self.convergence.apply_styles()
 
     def update(self, snap: Snapshot, selected: int) -> None:
         d = snap.data
@@ -112,6 +121,10 @@ class ImagesMode(QtCore.QObject):
         probs = np.asarray(snap.variants[selected].grid_prediction)
         labels = None if d.sample_labels is None else np.asarray(d.sample_labels).astype(int)
         correct_count = 0
+        states = mc_states(snap)
+        mc = states[selected] if states is not None and selected < len(states) else None
+        if self.convergence is not None and states is not None:
+            self.convergence.update(states)
         for s in range(min(self.n, len(probs))):
             k = int(np.argmax(probs[s]))
             p = float(probs[s, k])
@@ -120,9 +133,14 @@ class ImagesMode(QtCore.QObject):
             mark = "✓" if right else ("✗" if labels is not None else "")
             name = class_name(d.class_names[k]) if k < len(d.class_names) else str(k)
             text = f"{mark} " + self.tr("pred {k} (p={p})").format(k=name, p=f"{p:.2f}")
+            spread = image_note(mc, s)
+            text += spread
             if text != self._texts[s]:
                 self._texts[s] = text
                 html = palette._esc(f"{mark} {name}" if self.short else f"{mark} {name} ({p:.2f})")
+                if spread:
+                    html += f'<br><span style="font-size:small; font-weight:normal">{palette._esc(spread)}</span>'
+
                 color = (
                     palette.CORRECT_COLOR
                     if right

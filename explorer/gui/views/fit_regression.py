@@ -9,6 +9,7 @@ from PySide6 import QtCore
 from explorer.core.protocol import Snapshot
 from explorer.gui.views import palette
 from explorer.gui.views.base import data_fingerprint, legend_row, new_curve, new_plot
+from explorer.gui.views.fit_test_time import ConvergencePlot, CurveBands, mc_states
 
 
 def _finite_range(*arrays) -> tuple[float, float]:
@@ -51,6 +52,12 @@ class CurveMode(QtCore.QObject):
             self.plot.addItem(item)
         self._data_key = None
         self._has_truth = snap.data.true_curve is not None and snap.data.grid_x is not None
+        # dropout at test time (fit_test_time.py): only while the snapshots carry the passes
+        self.bands = self.convergence = None
+        if mc_states(snap) is not None:
+            self.bands = CurveBands(self.plot, len(self.names))
+            self.convergence = ConvergencePlot(layout, 2, len(self.names))
+            layout.layout.setRowStretchFactor(1, 3)
 
     def apply_styles(self) -> None:
         theme = palette.current_theme()
@@ -73,6 +80,10 @@ class CurveMode(QtCore.QObject):
         entries += [(fg, "●", self.tr("train")), (fg, "○", self.tr("test"))]
         if self._has_truth:
             entries.append((theme.muted, "dash", self.tr("true curve")))
+        if self.bands is not None:
+            entries += self.bands.legend_entries()
+            self.bands.apply_styles()
+            self.convergence.apply_styles()
         palette.style_label(self.legend, palette.legend_html(entries), 0.9)
 
     def update(self, snap: Snapshot, selected: int) -> None:
@@ -98,6 +109,10 @@ class CurveMode(QtCore.QObject):
             pred = np.ravel(v.grid_prediction)
             n = min(len(pred), len(d.grid_x))
             self.curves[i].setData(d.grid_x[:n], pred[:n])
+        states = mc_states(snap)
+        if self.bands is not None and states is not None:
+            self.bands.update(snap, states)
+            self.convergence.update(states)
 
 
 class ParityMode(QtCore.QObject):

@@ -22,6 +22,7 @@ from explorer.gui.views.base import SnapshotView, set_combo_items
 from explorer.gui.views.fit_classification import BoundaryMode, boundary_columns, is_binary
 from explorer.gui.views.fit_images import ImagesMode, ScalingMode, image_grid
 from explorer.gui.views.fit_regression import CurveMode, ParityMode
+from explorer.gui.views.fit_test_time import TestTimeControls, mc_states
 
 
 def fit_mode(snap: Snapshot) -> str:
@@ -83,6 +84,9 @@ class FitView(SnapshotView):
         self.variant_combo.setToolTip(self.tr("Whose predictions the sample images show."))
         self.variant_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.variant_combo.currentIndexChanged.connect(self._on_variant_changed)
+        self.test_time = TestTimeControls()  # dropout at test time; the window wires it to the trainer
+        self.test_time.setVisible(False)
+        self.toolbar.addWidget(self.test_time)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.variant_label)
         self.toolbar.addWidget(self.variant_combo)
@@ -125,7 +129,7 @@ class FitView(SnapshotView):
             detail = snap.data.true_curve is not None
         else:
             detail = None
-        return (mode, names, detail)
+        return (mode, names, detail, mc_states(snap) is not None)
 
     def _teardown(self) -> None:
         super()._teardown()
@@ -142,6 +146,7 @@ class FitView(SnapshotView):
             self.mode = _MODES[self.mode_name](self.graphics.ci, snap)
         set_combo_items(self.variant_combo, [v.name for v in snap.variants])
         self._set_selector_visible(self.mode_name == "images" and len(snap.variants) > 1)
+        self.test_time.setVisible(self.mode_name in ("curve", "boundary", "images"))
 
     def _apply_styles(self) -> None:
         self.mode.apply_styles()

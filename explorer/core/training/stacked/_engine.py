@@ -171,6 +171,7 @@ class StackedEngine:
         self._no_penalty = torch.zeros(V, L, device=self.device)
         self._settings = 0  # bumped by configure()
         self._handed: Optional[tuple] = None  # what the models were last handed
+        self.capture: Any = None  # a StepCapture while the Step inspector is open
         self.sharing = DrawSharing([run.generator for run in self.runs])
         self.penalty = StackedPenalty(self)
         self.optimizer = make_stacked_optimizer(self)
@@ -253,6 +254,7 @@ class StackedEngine:
         if active != self._active:
             self._set_active(active)
         self.sharing.plan(active, self.unit, self.dropconnect)
+        cap, cv = self._begin_capture(active)  # the Step inspector's record (None while it is closed)
         frozen = self._frozen
         kept = None
         if frozen is not None:
@@ -274,6 +276,8 @@ class StackedEngine:
                 self.sharing.draw(dc, rw, active, rb)
                 mw = fill_mask(dc, rw, self.padded(("mw", l), (out_w, in_w)))
                 mb = fill_mask(dc, rb, self.padded(("mb", l), (1, out_w)))
+                if cap is not None and dc.shown[cv]:
+                    cap.record_weights(l - 1, rw[cv], mw[cv])
                 W = torch.mul(W, mw, out=self.padded(("We", l), (out_w, in_w)))
                 b = torch.mul(b, mb, out=self.padded(("be", l), (1, out_w)))
                 dc_masks.append((mw, mb))
@@ -296,6 +300,9 @@ class StackedEngine:
                 else:
                     unit_masks.append(None)
                     a = h
+                if cap is not None:
+                    m = unit_masks[-1]
+                    cap.record_forward(l, h[cv], r[cv] if m is not None else None, None if m is None else m[cv], a[cv])
         self.sharing.finish_step()
         loss, g = self._loss(post[-1], yb, B)
         per_layer = self.penalty.values() if self.penalty.on else self._no_penalty
@@ -316,6 +323,8 @@ class StackedEngine:
                 torch.sum(g, 1, keepdim=True, out=self.gb[l])
             else:  # through W * M and b * Mb
                 torch.mul(gW, masks[0], out=self.gW[l])
+                if cap is not None:
+                    cap.record_weight_grads(l - 1, gW[cv], self.gW[l][cv])
                 torch.mul(torch.sum(g, 1, keepdim=True), masks[1], out=self.gb[l])
             if l == 0:
                 break
@@ -329,7 +338,10 @@ class StackedEngine:
             else:
                 torch.bmm(g, W, out=ga)
             m = unit_masks[l - 1]
+            grad_d = ga[cv].clone() if cap is not None else None  # de/dd, before the in-place * m
             g = ga if m is None else torch.mul(ga, m, out=ga)
+            if cap is not None:
+                cap.record_backward(l - 1, grad_d, g[cv])
         if self.penalty.on:
             self.penalty.add_gradients()
         self.optimizer.step(list(active))
@@ -337,6 +349,15 @@ class StackedEngine:
             for t, rows in zip([self.flat, self.grad] + self.optimizer.row_tensors(), kept):
                 t.index_copy_(0, frozen, rows)
         self._hand_over(active, per_layer, B)
+
+    def _begin_capture(self, active: tuple[bool, ...]) -> tuple[Any, int]:
+        """The Step inspector's capture (training/_step_capture.py) if it records a variant training now."""
+        cap = self.capture
+        if cap is None or not 0 <= cap.variant < self.V or not active[cap.variant]:
+            return None, 0
+        model = self.runs[cap.variant].model
+        cap.begin(list(model.kinds), [model.dropout_p(i) for i in range(self.n_hidden)])
+        return cap, cap.variant
 
     def _linear(self, a: Tensor, W: Tensor, b: Tensor, key: tuple) -> Tensor:
         """z = a @ W^T + b into a padded buffer; a is x (B, in) or (V, B, in)."""
