@@ -22,7 +22,7 @@ from typing import Any, Optional, Sequence
 from explorer import __version__
 from explorer.core.protocol import ConfigError, ExplorerError
 
-SUBCOMMANDS = ("presets", "check", "run", "bench")
+SUBCOMMANDS = ("presets", "check", "run", "sweep", "bench")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -40,12 +40,17 @@ def _gui_parser() -> argparse.ArgumentParser:
     return p
 
 
+from explorer.cli_sweep import add_parser as add_sweep_parser  # noqa: E402
+from explorer.cli_sweep import cmd_sweep  # noqa: E402
+
+
 def _headless_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m explorer")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("presets", help="list the built-in presets")
     check = sub.add_parser("check", help="validate an experiment file without training")
     check.add_argument("file")
+    add_sweep_parser(sub)
     run = sub.add_parser("run", help="train an experiment headless and write its results")
     src = run.add_mutually_exclusive_group(required=False)
     src.add_argument("--preset", help="a built-in preset name")
@@ -296,6 +301,8 @@ def _headless(argv: list[str]) -> int:
             return cmd_check(args.file)
         if args.command == "bench":
             return cmd_bench(args)
+        if args.command == "sweep":
+            return cmd_sweep(args)
         return cmd_run(args)
     except ConfigError as exc:
         return _fail("; ".join(exc.problems))
