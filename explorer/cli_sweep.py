@@ -133,9 +133,17 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             bar_format="{l_bar}{bar}| {n:.1f}/{total} cells [{elapsed}<{remaining}]",
         )
 
+    chunk_of = {id(task): i + 1 for i, task in enumerate(plan.tasks)}
+
     def on_epoch(task: Any, epoch: int, total_epochs: int) -> None:
         if bar is not None and total_epochs:
             bar.update(len(task.cells) / total_epochs)
+        elif total_epochs and epoch * 10 // total_epochs != (epoch - 1) * 10 // total_epochs and epoch < total_epochs:
+            # not a terminal: a line at every tenth of a chunk, so a log shows that it lives
+            say(
+                f"chunk {chunk_of.get(id(task), '?')}/{len(plan.tasks)} ({len(task.cells)} cells x {spec.seeds} "
+                f"seeds): epoch {epoch}/{total_epochs} [{time.perf_counter() - started:.0f} s]"
+            )
 
     finished = [done]
     started = time.perf_counter()

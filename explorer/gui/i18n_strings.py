@@ -22,6 +22,10 @@ NARRATOR_TEMPLATES = (
     QT_TRANSLATE_NOOP("Narrator", "Training finished at epoch {epoch}."),
     QT_TRANSLATE_NOOP("Narrator", "Lowest validation loss: {name} ({val})."),
     QT_TRANSLATE_NOOP("Narrator", "{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}."),
+    QT_TRANSLATE_NOOP("Narrator", "{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: not distinguishable from seed noise; run more seeds."),
+    QT_TRANSLATE_NOOP("Narrator", "{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: a real difference, beyond seed noise."),
+    QT_TRANSLATE_NOOP("Narrator", "{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: not distinguishable from seed noise; run more seeds."),
+    QT_TRANSLATE_NOOP("Narrator", "{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: a real difference, beyond seed noise."),
 )
 
 DROPOUT_KINDS = (

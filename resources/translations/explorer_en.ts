@@ -1891,6 +1891,22 @@
         <translation>{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.</translation>
     </message>
     <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: not distinguishable from seed noise; run more seeds.</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: a real difference, beyond seed noise.</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: not distinguishable from seed noise; run more seeds.</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: a real difference, beyond seed noise.</translation>
+    </message>
+    <message>
         <source>inverted</source>
         <translation>inverted</translation>
     </message>

@@ -1891,6 +1891,22 @@
         <translation>{kind} Dropout：训练模式输出的平均值为 {mean}，评估模式的输出为 {eval}。</translation>
     </message>
     <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试准确率相差 {diff} ± {se} 个百分点：与种子噪声无法区分；请用更多种子。</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试准确率相差 {diff} ± {se} 个百分点：差异真实存在，超出了种子噪声。</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试损失相差 {diff} ± {se}：与种子噪声无法区分；请用更多种子。</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试损失相差 {diff} ± {se}：差异真实存在，超出了种子噪声。</translation>
+    </message>
+    <message>
         <source>inverted</source>
         <translation>反向缩放</translation>
     </message>
