@@ -1667,6 +1667,18 @@
         <translation>Logarithmic loss axis: early, large losses and late, small ones become readable at once.</translation>
     </message>
     <message>
+        <source>band: min-max over seeds</source>
+        <translation>band: min-max over seeds</translation>
+    </message>
+    <message>
+        <source>band: mean ± 1 SD</source>
+        <translation>band: mean ± 1 SD</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: the line is the mean over the seeds; the band shows their spread, the range from the lowest to the highest seed or the mean ± one standard deviation.</source>
+        <translation>With several seeds per variant: the line is the mean over the seeds; the band shows their spread, the range from the lowest to the highest seed or the mean ± one standard deviation.</translation>
+    </message>
+    <message>
         <source>best</source>
         <translation>best</translation>
     </message>
@@ -1693,6 +1705,10 @@
     <message>
         <source>test</source>
         <translation>test</translation>
+    </message>
+    <message>
+        <source>band over seeds</source>
+        <translation>band over seeds</translation>
     </message>
     <message>
         <source>stopped</source>

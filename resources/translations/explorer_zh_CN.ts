@@ -1667,6 +1667,18 @@
         <translation>对数损失坐标轴：早期的大损失和后期的小损失可以同时看清。</translation>
     </message>
     <message>
+        <source>band: min-max over seeds</source>
+        <translation>带：各种子的最小值到最大值</translation>
+    </message>
+    <message>
+        <source>band: mean ± 1 SD</source>
+        <translation>带：均值 ± 1 个标准差</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: the line is the mean over the seeds; the band shows their spread, the range from the lowest to the highest seed or the mean ± one standard deviation.</source>
+        <translation>每个变体有多个种子时：线是各种子的均值；带表示它们的离散程度，即从最低到最高种子的范围，或均值 ± 一个标准差。</translation>
+    </message>
+    <message>
         <source>best</source>
         <translation>最佳</translation>
     </message>
@@ -1693,6 +1705,10 @@
     <message>
         <source>test</source>
         <translation>测试</translation>
+    </message>
+    <message>
+        <source>band over seeds</source>
+        <translation>种子间的带</translation>
     </message>
     <message>
         <source>stopped</source>

@@ -1,0 +1,79 @@
+"""Replicates as one line and a band per variant: the mean over the seeds, and either the
+min-max range or mean +- 1 SD, row by row (replicates train in lockstep, so row k of every
+seed is the same epoch; a seed that stopped early leaves its later rows out).
+
+Plain numpy, no Qt: the loss view draws these, tests check the arithmetic.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+
+from explorer.core.protocol import VariantState
+from explorer.core.training import replicate_groups
+
+BAND_MODES = ("minmax", "sd")
+
+
+@dataclass(frozen=True)
+class ReplicateLine:
+    name: str  # the variant (without the seed)
+    runs: tuple[int, ...]  # indices of its runs in the snapshot
+    epochs: np.ndarray
+    mean: dict[str, np.ndarray] = field(default_factory=dict)
+    low: dict[str, np.ndarray] = field(default_factory=dict)  # band; empty with one run
+    high: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+def _stack(variants: Sequence[VariantState], key: str, rows: int) -> np.ndarray:
+    out = np.full((len(variants), rows), np.nan)
+    for i, v in enumerate(variants):
+        a = np.asarray(v.history.get(key, ()), dtype=np.float64)[:rows]
+        out[i, : len(a)] = a
+    return out
+
+
+def band(values: np.ndarray, mode: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(mean, low, high) over axis 0, ignoring NaN: low/high are the min and max, or mean -+ SD
+    (the sample SD, n - 1; 0 where one value is left)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns give NaN
+        mean = np.nanmean(values, axis=0)
+        if mode == "sd":
+            n = np.sum(np.isfinite(values), axis=0)
+            sd = np.where(n > 1, np.nanstd(values, axis=0, ddof=1), 0.0)
+            return mean, mean - sd, mean + sd
+        return mean, np.nanmin(values, axis=0), np.nanmax(values, axis=0)
+
+
+def replicate_lines(variants: Sequence[VariantState], keys: Sequence[str], mode: str = "minmax") -> list[ReplicateLine]:
+    """One line per variant; a band wherever a variant has two or more seeds."""
+    lines = []
+    for name, idx in replicate_groups(v.name for v in variants).items():
+        runs = [variants[i] for i in idx]
+        if len(runs) == 1:
+            h = runs[0].history
+            lines.append(
+                ReplicateLine(runs[0].name, tuple(idx), np.asarray(h["epoch"]), {k: np.asarray(h[k]) for k in keys})
+            )
+            continue
+        longest = max(range(len(runs)), key=lambda j: len(runs[j].history["epoch"]))
+        epochs = np.asarray(runs[longest].history["epoch"], dtype=np.float64)
+        rows = len(epochs)
+        mean, low, high = {}, {}, {}
+        for key in keys:
+            mean[key], low[key], high[key] = band(_stack(runs, key, rows), mode)
+        lines.append(ReplicateLine(name, tuple(idx), epochs, mean, low, high))
+    return lines
+
+
+def is_replicated(variants: Sequence[VariantState]) -> bool:
+    return any(len(idx) > 1 for idx in replicate_groups(v.name for v in variants).values())
+
+
+def band_mode_index(mode: Optional[str]) -> int:
+    return BAND_MODES.index(mode) if mode in BAND_MODES else 0

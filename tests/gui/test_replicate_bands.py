@@ -1,0 +1,67 @@
+"""Replicate bands in the loss view: one mean line per variant and a band over its seeds
+(min-max or mean +- 1 SD), from a real run with replicates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explorer.core.training import Trainer
+from explorer.gui.views import LossView
+from explorer.gui.views.replicate_bands import band, replicate_lines
+from tests.core.small_runs import run_to_end, sine_run
+
+
+def data_of(item):  # type: ignore[no-untyped-def]
+    x, y = item.getOriginalDataset()
+    return np.asarray(x), np.asarray(y)
+
+
+def test_band_arithmetic() -> None:
+    values = np.array([[1.0, 2.0, np.nan], [3.0, 2.0, 5.0], [5.0, 2.0, np.nan]])
+    mean, low, high = band(values, "minmax")
+    np.testing.assert_allclose(mean, [3.0, 2.0, 5.0])
+    np.testing.assert_allclose(low, [1.0, 2.0, 5.0])
+    np.testing.assert_allclose(high, [5.0, 2.0, 5.0])
+    mean, low, high = band(values, "sd")
+    np.testing.assert_allclose(low, [1.0, 2.0, 5.0])  # SD of 1,3,5 is 2; one value left: SD 0
+    np.testing.assert_allclose(high, [5.0, 2.0, 5.0])
+
+
+@pytest.fixture(scope="module")
+def replicated_snapshot():  # type: ignore[no-untyped-def]
+    exp = sine_run(
+        [{"width": 8}],
+        {"training.epochs": 6, "training.replicates": 3, "training.device": "cpu"},
+        {"variants": [{"name": "plain", "set": {}}, {"name": "L2", "set": {"regularization.l2_lambda": 0.5}}]},
+    )
+    return run_to_end(Trainer(exp)).snapshot(state="finished")
+
+
+def test_loss_view_draws_a_mean_line_and_a_band_per_variant(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    snap = replicated_snapshot
+    view = LossView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.update_snapshot(snap)
+    assert len(view.loss_curves) == 2 and len(view.bands) == 2  # not 6 lines
+    assert view.band_mode.isVisibleTo(view)
+    runs = [v for v in snap.variants if v.name.startswith("L2 [seed")]
+    val = np.array([v.history["val_loss"] for v in runs])
+    x, y = data_of(view.loss_curves[1]["val"])
+    np.testing.assert_allclose(x, runs[0].history["epoch"])
+    np.testing.assert_allclose(y, val.mean(0))
+    low, high, _fill = view.bands[1]["val_loss"]
+    np.testing.assert_allclose(data_of(low)[1], val.min(0))
+    np.testing.assert_allclose(data_of(high)[1], val.max(0))
+    assert (val.max(0) > val.min(0)).any()  # the seeds differ: a band of some width
+    view.band_mode.setCurrentIndex(1)  # +-1 SD
+    np.testing.assert_allclose(data_of(low)[1], val.mean(0) - val.std(0, ddof=1))
+    np.testing.assert_allclose(data_of(high)[1], val.mean(0) + val.std(0, ddof=1))
+
+
+def test_lines_without_replicates_are_the_runs_themselves(replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    first = replicated_snapshot.variants[0]
+    single = replicate_lines([first], ["val_loss"])
+    assert single[0].low == {} and np.array_equal(single[0].mean["val_loss"], first.history["val_loss"], equal_nan=True)
