@@ -168,9 +168,14 @@ def cmd_check(path: str) -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 2
     names = ", ".join(exp.variant_names())
+    sweep = ""
+    if exp.sweep is not None:  # the [sweep] table: every axis and value checked, nothing trained
+        from explorer.cli_sweep import check_sweep_table
+
+        sweep = f"; {check_sweep_table(exp)}"
     print(
         f"{path}: OK ({exp.kind}; dataset {exp.dataset.kind}; "
-        f"{len(exp.network.layers)} hidden layers; variants: {names})"
+        f"{len(exp.network.layers)} hidden layers; variants: {names}{sweep})"
     )
     return 0
 
@@ -277,6 +282,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from explorer.core.util import atomic_write_text
 
     figures = bench.run_all(args.seconds, args.repeats)
+    from explorer.core.sweep._bench import run_sweep_figures
+
+    figures.update(run_sweep_figures(args.seconds, args.repeats))
     if not args.no_gui:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -74,6 +74,19 @@ def resolve_spec(args: argparse.Namespace, experiment: Any) -> Any:
     return SweepSpec.from_dict(table, "sweep")
 
 
+def check_sweep_table(experiment: Any) -> str:
+    """The [sweep] table checked like a sweep checks it before training; a summary of the grid."""
+    from explorer.core.sweep import SweepSpec
+    from explorer.core.sweep._plan import check_values, sweep_base
+
+    table = dict(experiment.sweep)
+    table.setdefault("seeds", experiment.training.replicates)
+    spec = SweepSpec.from_dict(table, "sweep")
+    check_values(sweep_base(experiment, spec), spec)
+    axes = " x ".join(f"{a.path} ({len(a.values)})" for a in spec.axes)
+    return f"sweep {axes} = {len(spec.cells())} cells x {spec.seeds} seeds"
+
+
 def _experiment(args: argparse.Namespace) -> Any:
     from explorer.core.config import load_experiment, load_preset, parse_assignment
     from explorer.core.sweep._messages import MSG, SweepError

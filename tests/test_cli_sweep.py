@@ -145,3 +145,12 @@ def test_the_command_runs_as_a_user_runs_it(experiment_file: Path, tmp_path: Pat
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "s" / "sweep.csv").exists() and "cell 2/2" in done.stderr
+
+
+def test_check_validates_the_sweep_table(experiment_file: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", str(experiment_file)]) == 0
+    assert "sweep regularization.l2_lambda (2) = 2 cells x 2 seeds" in capsys.readouterr().out
+    bad = tmp_path / "bad.toml"
+    bad.write_text(EXPERIMENT.replace('values = "0,0.01"', 'values = "log:0:1:3"'))
+    assert main(["check", str(bad)]) == 2
+    assert "a log range must stay above 0" in capsys.readouterr().err

@@ -300,3 +300,43 @@ def test_additivity_needs_zero_on_both_axes_and_more_than_one_seed() -> None:
     assert additivity(spec, [], "final_test_loss") is None
     rows = _rows({(0, 0): [10.0], (1, 0): [8.0], (0, 1): [9.0], (1, 1): [7.0]}, ((0, 0.5), (0, 0.01)))
     assert additivity(_grid_spec(), rows, "final_test_loss").verdict == "one_seed"
+
+
+# -- the sweep presets ------------------------------------------------------------------------------
+
+SWEEP_PRESETS = (
+    "sweep-weight-decay",
+    "sweep-weight-decay-d2l",
+    "sweep-dropout",
+    "sweep-dropout-weight-decay",
+    "sweep-data-or-regularization",
+)
+
+
+@pytest.mark.parametrize("name", SWEEP_PRESETS)
+def test_every_sweep_preset_plans(name: str) -> None:
+    from explorer.core.config import load_preset
+
+    exp = load_preset(name)
+    spec = SweepSpec.from_dict(exp.sweep, "sweep")
+    assert spec.seeds == 3
+    plan = plan_sweep(exp, spec)
+    assert plan.todo_cells == len(spec.cells()) and plan.memory_mb < spec.max_memory_mb
+
+
+def test_the_d2l_weight_decay_lesson_holds_in_numbers() -> None:
+    """The lesson's claims, from a real sweep of the preset: train loss rises with lambda; test
+    loss falls more than tenfold from lambda 0 to 3, then stays flat (within 5 %) up to 100."""
+    from explorer.core.config import load_preset
+
+    exp = load_preset("sweep-weight-decay-d2l")
+    spec = SweepSpec.from_dict(exp.sweep, "sweep")
+    rows = run_sweep(plan_sweep(exp, spec))
+    lam = spec.axes[0].values
+    train = [cell_stats(rows, "final_train_loss")[str(i)].mean for i in range(len(lam))]
+    test = {lam[i]: cell_stats(rows, "final_test_loss")[str(i)].mean for i in range(len(lam))}
+    assert all(a < b for a, b in zip(train, train[1:]))
+    assert test[0.0] > 10 * test[3.0]
+    assert test[0.0] == pytest.approx(0.32, abs=0.01) and test[3.0] == pytest.approx(0.0206, abs=0.0005)
+    flat = [test[v] for v in (3.0, 10.0, 30.0, 100.0)]
+    assert max(flat) < 1.05 * min(flat)

@@ -38,10 +38,14 @@ class Executor(Protocol):
 class LocalExecutor:
     """This process, one chunk after another; datasets are built once per group."""
 
-    def __init__(self) -> None:
+    def __init__(self, dataset: Any = None) -> None:
+        """`dataset`: use this one for every group (benchmarks, a dataset built elsewhere)."""
         self._datasets: dict[str, Any] = {}
+        self._fixed = dataset
 
     def dataset(self, experiment: dict[str, Any]) -> Any:
+        if self._fixed is not None:
+            return self._fixed
         from explorer.core.config import DatasetConfig
         from explorer.core.data import build_dataset
 
