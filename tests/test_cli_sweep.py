@@ -154,3 +154,12 @@ def test_check_validates_the_sweep_table(experiment_file: Path, tmp_path: Path, 
     bad.write_text(EXPERIMENT.replace('values = "0,0.01"', 'values = "log:0:1:3"'))
     assert main(["check", str(bad)]) == 2
     assert "a log range must stay above 0" in capsys.readouterr().err
+
+
+def test_figures_option_writes_the_sweep_view(experiment_file: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = tmp_path / "f"
+    assert main(["sweep", str(experiment_file), "--out", str(out), "--figures", "png", "--quiet"]) == 0
+    assert (out / "figures" / "sweep.png").read_bytes()[:4] == b"\x89PNG"
+    assert main(["sweep", str(experiment_file), "--out", str(out), "--figures", "gif"]) == 2
+    assert "--figures: 'gif' is not a figure format; use png, svg, pdf" in capsys.readouterr().err

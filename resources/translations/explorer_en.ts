@@ -2484,6 +2484,77 @@
     </message>
 </context>
 <context>
+    <name>SweepView</name>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</source>
+        <translation>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</translation>
+    </message>
+    <message>
+        <source>gap (test - train loss)</source>
+        <translation>gap (test - train loss)</translation>
+    </message>
+    <message>
+        <source>gap (train - test accuracy)</source>
+        <translation>gap (train - test accuracy)</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>show</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>train</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>best</translation>
+    </message>
+    <message>
+        <source>mean over {n} seeds; band: lowest to highest seed</source>
+        <translation>mean over {n} seeds; band: lowest to highest seed</translation>
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation> (log scale)</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</source>
+        <translation>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</translation>
+    </message>
+    <message>
+        <source>Diverged: {cells}.</source>
+        <translation>Diverged: {cells}.</translation>
+    </message>
+    <message>
+        <source>{metric}: mean ± SD over {n} seeds; the best cell outlined</source>
+        <translation>{metric}: mean ± SD over {n} seeds; the best cell outlined</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell}.</source>
+        <translation>Best {metric}: {value} at {cell}.</translation>
+    </message>
+    <message>
+        <source>Additivity: {text}</source>
+        <translation>Additivity: {text}</translation>
+    </message>
+    <message>
+        <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
+        <translation>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</translation>
+    </message>
+</context>
+<context>
     <name>Tooltips</name>
     <message>
         <source>Dropout probability p: during training each unit of this layer is dropped (set to 0) with probability p; p = 0 turns dropout off. Kept units: m_i ~ Bernoulli(1−p).</source>

@@ -2484,6 +2484,77 @@
     </message>
 </context>
 <context>
+    <name>SweepView</name>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</source>
+        <translation>扫描显示的量：最终或最佳的损失或准确率，或训练与测试之间的差距。</translation>
+    </message>
+    <message>
+        <source>gap (test - train loss)</source>
+        <translation>差距（测试损失 - 训练损失）</translation>
+    </message>
+    <message>
+        <source>gap (train - test accuracy)</source>
+        <translation>差距（训练准确率 - 测试准确率）</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>mean over {n} seeds; band: lowest to highest seed</source>
+        <translation>{n} 个种子的均值；带：从最低到最高的种子</translation>
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation>（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</source>
+        <translation>最佳 {metric}：{value}，位于 {cell}（{n} 个种子；带覆盖各种子的范围）。</translation>
+    </message>
+    <message>
+        <source>Diverged: {cells}.</source>
+        <translation>发散：{cells}。</translation>
+    </message>
+    <message>
+        <source>{metric}: mean ± SD over {n} seeds; the best cell outlined</source>
+        <translation>{metric}：{n} 个种子的均值 ± 标准差；最佳单元已框出</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell}.</source>
+        <translation>最佳 {metric}：{value}，位于 {cell}。</translation>
+    </message>
+    <message>
+        <source>Additivity: {text}</source>
+        <translation>可加性：{text}</translation>
+    </message>
+    <message>
+        <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
+        <translation>{cell}：{metric} {mean}（最小 {low}，最大 {high}，{n} 个种子）</translation>
+    </message>
+</context>
+<context>
     <name>Tooltips</name>
     <message>
         <source>Dropout probability p: during training each unit of this layer is dropped (set to 0) with probability p; p = 0 turns dropout off. Kept units: m_i ~ Bernoulli(1−p).</source>

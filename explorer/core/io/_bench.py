@@ -31,7 +31,7 @@ from explorer.core.config import Experiment, load_preset
 from explorer.core.data import Dataset, build_dataset, samples_dataset
 from explorer.core.training import Trainer
 
-MNIST_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "mnist"
+MNIST_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "mnist"
 FOREVER = 10_000_000  # epochs: the trainers never finish during a benchmark
 NEVER = 1_000_000  # eval_every: no evaluation during a benchmark (the schema's maximum)
 
