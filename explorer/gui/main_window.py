@@ -604,6 +604,8 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
                 self.file_actions.shutdown()  # a recording under way is written, not lost
             for panel in (self.regularization_panel, self.data_panel):
                 panel.flush()
+            if getattr(self, "sweep_window", None) is not None:
+                self.sweep_window.close()  # a running sweep is cancelled and its process joined
             self.host.shutdown()
             self.save_settings()
         event.accept()

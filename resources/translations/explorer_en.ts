@@ -36,6 +36,21 @@
     </message>
 </context>
 <context>
+    <name>AxisRow</name>
+    <message>
+        <source>log</source>
+        <translation>log</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryMode</name>
     <message>
         <source>x₁</source>
@@ -2484,6 +2499,13 @@
     </message>
 </context>
 <context>
+    <name>SweepRunner</name>
+    <message>
+        <source>the sweep process ended unexpectedly</source>
+        <translation>the sweep process ended unexpectedly</translation>
+    </message>
+</context>
+<context>
     <name>SweepView</name>
     <message>
         <source>Sweep</source>
@@ -2552,6 +2574,65 @@
     <message>
         <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
         <translation>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</translation>
+    </message>
+</context>
+<context>
+    <name>SweepWindow</name>
+    <message>
+        <source>The sweep stopped: {0}</source>
+        <translation>The sweep stopped: {0}</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>and, as a grid</source>
+        <translation>and, as a grid</translation>
+    </message>
+    <message>
+        <source>seeds per cell</source>
+        <translation>seeds per cell</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
+        <translation>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</translation>
+    </message>
+    <message>
+        <source>Starting the sweep…</source>
+        <translation>Starting the sweep…</translation>
+    </message>
+    <message>
+        <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
+        <translation>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</translation>
+    </message>
+    <message>
+        <source>The sweep is finished; its files are in {0}.</source>
+        <translation>The sweep is finished; its files are in {0}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the finished cells are in {0}.</source>
+        <translation>Cancelled; the finished cells are in {0}.</translation>
     </message>
 </context>
 <context>
@@ -2821,6 +2902,10 @@
     <message>
         <source>&amp;Run</source>
         <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>S&amp;weep…</translation>
     </message>
     <message>
         <source>&amp;View</source>

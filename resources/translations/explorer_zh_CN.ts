@@ -36,6 +36,21 @@
     </message>
 </context>
 <context>
+    <name>AxisRow</name>
+    <message>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryMode</name>
     <message>
         <source>x₁</source>
@@ -2484,6 +2499,13 @@
     </message>
 </context>
 <context>
+    <name>SweepRunner</name>
+    <message>
+        <source>the sweep process ended unexpectedly</source>
+        <translation>扫描进程意外结束</translation>
+    </message>
+</context>
+<context>
     <name>SweepView</name>
     <message>
         <source>Sweep</source>
@@ -2552,6 +2574,65 @@
     <message>
         <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
         <translation>{cell}：{metric} {mean}（最小 {low}，最大 {high}，{n} 个种子）</translation>
+    </message>
+</context>
+<context>
+    <name>SweepWindow</name>
+    <message>
+        <source>The sweep stopped: {0}</source>
+        <translation>扫描已停止：{0}</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>and, as a grid</source>
+        <translation>以及（网格）</translation>
+    </message>
+    <message>
+        <source>seeds per cell</source>
+        <translation>每个单元的种子数</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
+        <translation>扫描文件夹（sweep.csv、sweep.json）：在同一文件夹上再次开始会跳过已完成的单元。</translation>
+    </message>
+    <message>
+        <source>Starting the sweep…</source>
+        <translation>正在启动扫描…</translation>
+    </message>
+    <message>
+        <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
+        <translation>{cells} 个单元 x {seeds} 个种子；文件夹中已有 {done} 个；每块约 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>The sweep is finished; its files are in {0}.</source>
+        <translation>扫描已完成；文件在 {0} 中。</translation>
+    </message>
+    <message>
+        <source>Cancelled; the finished cells are in {0}.</source>
+        <translation>已取消；已完成的单元在 {0} 中。</translation>
     </message>
 </context>
 <context>
@@ -2821,6 +2902,10 @@
     <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>扫描(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
