@@ -74,6 +74,25 @@ class AxisRow(QtWidgets.QWidget):
             return self.values.text()
         return f"{self.scale.currentData()}:{self.start.text()}:{self.stop.text()}:{self.count.value()}"
 
+    def set_axis(self, path: str, values: Any) -> bool:
+        """Show an axis of an experiment's [sweep] table (False for a field not in the list)."""
+        index = self.field.findData(path)
+        if index < 0:
+            return False
+        self.field.setCurrentIndex(index)
+        text = values if isinstance(values, str) else ",".join(str(v) for v in values)
+        scale, _, rest = text.partition(":")
+        parts = rest.split(":")
+        if scale in ("log", "lin") and len(parts) == 3 and parts[2].isdigit():
+            self.scale.setCurrentIndex(self.scale.findData(scale))
+            self.start.setText(parts[0])
+            self.stop.setText(parts[1])
+            self.count.setValue(int(parts[2]))
+        else:
+            self.scale.setCurrentIndex(self.scale.findData("list"))
+            self.values.setText(text)
+        return True
+
     def axis_dict(self) -> dict[str, Any]:
         path = self.field.currentData()
         text = self.spec_text()
@@ -141,6 +160,21 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.retranslate()
         self._set_running(False)
         self.resize(1100, 800)
+
+    def showEvent(self, event: Any) -> None:
+        """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it."""
+        super().showEvent(event)
+        if not self.runner.running():
+            self.load_table(self._experiment().sweep)
+
+    def load_table(self, table: Optional[dict[str, Any]]) -> None:
+        if not table or not isinstance(table.get("axes"), list):
+            return
+        axes = [a for a in table["axes"] if isinstance(a, dict) and "path" in a]
+        shown = [row.set_axis(str(a["path"]), a.get("values", a.get("spec", ""))) for row, a in zip(self.axes, axes)]
+        self.second.setChecked(len(shown) > 1 and shown[1])
+        if isinstance(table.get("seeds"), int) and 1 <= table["seeds"] <= 32:
+            self.seeds.setValue(table["seeds"])
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sweep"))

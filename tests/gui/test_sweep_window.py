@@ -75,3 +75,15 @@ def test_every_field_in_the_list_is_sweepable(index) -> None:  # type: ignore[no
 
     for path, words in field_words():
         assert sweep_field(path) and words
+
+
+def test_a_sweep_preset_fills_the_panel(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.core.config import load_preset
+
+    exp = load_preset("sweep-data-or-regularization")
+    w = SweepWindow(lambda: exp, lambda e: None)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.second.isChecked() and w.seeds.value() == 3
+    table = w.spec_table()
+    assert table["axes"] == exp.sweep["axes"]
