@@ -1434,6 +1434,10 @@
         <source>Whose predictions the sample images show.</source>
         <translation>Whose predictions the sample images show.</translation>
     </message>
+    <message>
+        <source>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</source>
+        <translation>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -1531,6 +1535,10 @@
     <message>
         <source>show:</source>
         <translation>show:</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: whose weights the histograms show.</source>
+        <translation>With several seeds per variant: whose weights the histograms show.</translation>
     </message>
     <message>
         <source>weight value</source>
@@ -2489,6 +2497,17 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>eval {e} · mean of train {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SeedChoice</name>
+    <message>
+        <source>seed {0}</source>
+        <translation>seed {0}</translation>
+    </message>
+    <message>
+        <source>mean of the seeds</source>
+        <translation>mean of the seeds</translation>
     </message>
 </context>
 <context>

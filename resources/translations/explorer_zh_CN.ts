@@ -1434,6 +1434,10 @@
         <source>Whose predictions the sample images show.</source>
         <translation>样本图像显示哪个变体的预测。</translation>
     </message>
+    <message>
+        <source>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</source>
+        <translation>每个变体有多个种子时：画出各种子预测的均值，或某一个种子的运行。</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -1531,6 +1535,10 @@
     <message>
         <source>show:</source>
         <translation>显示：</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: whose weights the histograms show.</source>
+        <translation>每个变体有多个种子时：直方图显示哪个种子的权重。</translation>
     </message>
     <message>
         <source>weight value</source>
@@ -2489,6 +2497,17 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>评估 {e} · 训练均值 {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SeedChoice</name>
+    <message>
+        <source>seed {0}</source>
+        <translation>种子 {0}</translation>
+    </message>
+    <message>
+        <source>mean of the seeds</source>
+        <translation>各种子的均值</translation>
     </message>
 </context>
 <context>

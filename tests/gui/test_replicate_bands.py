@@ -65,3 +65,38 @@ def test_lines_without_replicates_are_the_runs_themselves(replicated_snapshot) -
     first = replicated_snapshot.variants[0]
     single = replicate_lines([first], ["val_loss"])
     assert single[0].low == {} and np.array_equal(single[0].mean["val_loss"], first.history["val_loss"], equal_nan=True)
+
+
+def test_fit_view_draws_the_mean_of_the_seeds_or_one_seed(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.views import FitView
+
+    snap = replicated_snapshot
+    view = FitView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    view.update_snapshot(snap)
+    assert view.seed_combo.isVisibleTo(view) and view.seed_combo.count() == 4  # mean, seeds 0, 1, 2
+    assert view.mode.names == ["plain", "L2"]  # one curve per variant, not per seed
+    runs = [v for v in snap.variants if v.name.startswith("L2 [seed")]
+    mean = np.mean([v.grid_prediction for v in runs], axis=0)
+    np.testing.assert_allclose(data_of(view.mode.curves[1])[1], mean, rtol=1e-5, atol=1e-6)
+    view.seed_combo.setCurrentIndex(2)  # seed 1
+    np.testing.assert_allclose(data_of(view.mode.curves[1])[1], runs[1].grid_prediction, rtol=1e-6)
+
+
+def test_histogram_view_picks_a_seed(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.views import HistogramView
+
+    view = HistogramView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.update_snapshot(replicated_snapshot)
+    assert view.seed_combo.count() == 3 and view.seed_choice() == 0
+    assert [v.name for v in view.last_snapshot().variants] == ["plain", "L2"]
+    view.seed_combo.setCurrentIndex(2)
+    shown = view.last_snapshot().variants[1]
+    assert np.array_equal(
+        shown.linears[0].weight_hist.counts, replicated_snapshot.variants[5].linears[0].weight_hist.counts
+    )

@@ -22,6 +22,7 @@ from explorer.gui.views.base import SnapshotView, set_combo_items
 from explorer.gui.views.fit_classification import BoundaryMode, boundary_columns, is_binary
 from explorer.gui.views.fit_images import ImagesMode, ScalingMode, image_grid
 from explorer.gui.views.fit_regression import CurveMode, ParityMode
+from explorer.gui.views.seed_choice import SeedChoice
 
 
 def fit_mode(snap: Snapshot) -> str:
@@ -72,7 +73,7 @@ _MODES = {
 }
 
 
-class FitView(SnapshotView):
+class FitView(SeedChoice, SnapshotView):
     """Fit of every variant; in image mode a variant selector (toolbar combobox) picks whose predictions show."""
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
@@ -83,7 +84,11 @@ class FitView(SnapshotView):
         self.variant_combo.setToolTip(self.tr("Whose predictions the sample images show."))
         self.variant_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.variant_combo.currentIndexChanged.connect(self._on_variant_changed)
+        self._init_seed_choice(
+            True, self.tr("With several seeds per variant: draw the mean of their predictions, or one seed's run.")
+        )
         self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.seed_combo)
         self.toolbar.addWidget(self.variant_label)
         self.toolbar.addWidget(self.variant_combo)
         self._set_selector_visible(False)

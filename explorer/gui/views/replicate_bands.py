@@ -7,9 +7,10 @@ Plain numpy, no Qt: the loss view draws these, tests check the arithmetic.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 
@@ -77,3 +78,33 @@ def is_replicated(variants: Sequence[VariantState]) -> bool:
 
 def band_mode_index(mode: Optional[str]) -> int:
     return BAND_MODES.index(mode) if mode in BAND_MODES else 0
+
+
+def collapse_replicates(snap: Any, replicate: Optional[int]) -> Any:
+    """The snapshot with one entry per variant, named after the variant: the mean of its seeds'
+    predictions (`replicate` None; everything else from its first seed), or the run of its
+    `replicate`-th seed. A snapshot without replicates comes back as it is."""
+    groups = replicate_groups(v.name for v in snap.variants)
+    if all(len(idx) == 1 for idx in groups.values()):
+        return snap
+    variants = []
+    for name, idx in groups.items():
+        if replicate is None:
+            first = snap.variants[idx[0]]
+            preds = [np.asarray(snap.variants[i].grid_prediction, dtype=np.float64) for i in idx]
+            mean = np.mean(np.stack(preds), axis=0) if all(p.shape == preds[0].shape for p in preds) else preds[0]
+            variants.append(dataclasses.replace(first, name=name, grid_prediction=mean.astype(preds[0].dtype)))
+        else:
+            run = snap.variants[idx[min(replicate, len(idx) - 1)]]
+            variants.append(dataclasses.replace(run, name=name))
+    return dataclasses.replace(snap, variants=tuple(variants))
+
+
+def replicate_seeds(snap: Any) -> list[int]:
+    """The seeds of the first replicated variant, in order (the choices of a seed selector)."""
+    from explorer.core.training import split_name
+
+    for idx in replicate_groups(v.name for v in snap.variants).values():
+        if len(idx) > 1:
+            return [split_name(snap.variants[i].name)[1] or 0 for i in idx]
+    return []
