@@ -935,6 +935,10 @@
         <translation>training seed</translation>
     </message>
     <message>
+        <source>seeds per variant</source>
+        <translation>seeds per variant</translation>
+    </message>
+    <message>
         <source> epochs</source>
         <translation> epochs</translation>
     </message>
@@ -2743,6 +2747,10 @@
     <message>
         <source>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</source>
         <translation>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</translation>
+    </message>
+    <message>
+        <source>Seeds per variant N: every variant trains N times, with seeds s, s+1, …, s+N−1 (other initial weights, batch order and masks; the same data), all in lockstep. The curves show the mean and a band over the seeds, so a difference can be weighed against seed noise.</source>
+        <translation>Seeds per variant N: every variant trains N times, with seeds s, s+1, …, s+N−1 (other initial weights, batch order and masks; the same data), all in lockstep. The curves show the mean and a band over the seeds, so a difference can be weighed against seed noise.</translation>
     </message>
     <message>
         <source>Evaluate train/validation/test loss every k epochs; early-stopping patience counts these evaluations (P evaluations = P·k epochs).</source>

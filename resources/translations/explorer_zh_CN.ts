@@ -935,6 +935,10 @@
         <translation>训练随机种子</translation>
     </message>
     <message>
+        <source>seeds per variant</source>
+        <translation>每个变体的种子数</translation>
+    </message>
+    <message>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
@@ -2743,6 +2747,10 @@
     <message>
         <source>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</source>
         <translation>训练随机种子：决定初始权重、批量顺序和 Dropout 掩码；相同的种子得到相同的训练过程（w₀ = f(seed)）。</translation>
+    </message>
+    <message>
+        <source>Seeds per variant N: every variant trains N times, with seeds s, s+1, …, s+N−1 (other initial weights, batch order and masks; the same data), all in lockstep. The curves show the mean and a band over the seeds, so a difference can be weighed against seed noise.</source>
+        <translation>每个变体的种子数 N：每个变体用种子 s, s+1, …, s+N−1 训练 N 次（初始权重、批次顺序和掩码不同；数据相同），全部同步进行。曲线显示各种子的均值和范围带，从而可以把差异与种子噪声相比较。</translation>
     </message>
     <message>
         <source>Evaluate train/validation/test loss every k epochs; early-stopping patience counts these evaluations (P evaluations = P·k epochs).</source>
