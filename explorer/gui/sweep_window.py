@@ -123,6 +123,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
             QtWidgets.QPushButton(),
             QtWidgets.QPushButton(),
         )
+        self.export_figure_button, self.export_csv_button = QtWidgets.QPushButton(), QtWidgets.QPushButton()
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1000)
         self.status = QtWidgets.QLabel()
@@ -141,6 +142,8 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         for b in (self.start_button, self.pause_button, self.cancel_button):
             buttons.addWidget(b)
         buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.export_figure_button)
+        buttons.addWidget(self.export_csv_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -157,6 +160,8 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(lambda text: self.status.setText(self.tr("The sweep stopped: {0}").format(text)))
         self.view.cell_clicked.connect(self._on_cell)
+        self.export_figure_button.clicked.connect(self.export_figure_dialog)
+        self.export_csv_button.clicked.connect(self.export_csv_dialog)
         self.retranslate()
         self._set_running(False)
         self.resize(1100, 800)
@@ -185,6 +190,8 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.start_button.setText(self.tr("Start"))
         self.pause_button.setText(self.tr("Resume") if self.runner.paused else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.export_figure_button.setText(self.tr("Export figure…"))
+        self.export_csv_button.setText(self.tr("Export CSV…"))
         self.folder.setToolTip(
             self.tr("The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.")
         )
@@ -248,6 +255,38 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
 
         data = {p: v for path, v in values.items() for p in concrete_paths(self._base, path)}
         self._open_cell(self._base.with_values(data))
+
+    # --- exports ---------------------------------------------------------------
+    def export_figure(self, path: str) -> Path:
+        """The Sweep view as PNG, SVG or PDF (by the suffix), as File ▸ Export figures writes a view."""
+        from explorer.gui.export import export_widget
+
+        return export_widget(self.view, path)
+
+    def export_csv(self, path: str) -> Path:
+        """The rows shown (one per cell and seed), as sweep.csv has them; written atomically."""
+        from explorer.core.sweep import rows_to_csv
+        from explorer.core.util import atomic_write_text
+
+        if self.view.spec is None:
+            raise ExplorerError(self.tr("There is no sweep to export yet."))
+        atomic_write_text(path, rows_to_csv(self.view.spec, self.view.rows))
+        return Path(path)
+
+    def _export_dialog(self, caption: str, filters: str, write: Callable[[str], Path]) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, caption, self.folder.text(), filters)
+        if not path:
+            return
+        try:
+            self.status.setText(self.tr("Wrote {0}.").format(write(path)))
+        except ExplorerError as exc:
+            self.status.setText(str(exc))
+
+    def export_figure_dialog(self) -> None:
+        self._export_dialog(self.tr("Export figure"), "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", self.export_figure)
+
+    def export_csv_dialog(self) -> None:
+        self._export_dialog(self.tr("Export CSV"), "CSV (*.csv)", self.export_csv)
 
     def closeEvent(self, event: Any) -> None:
         self.runner.shutdown()

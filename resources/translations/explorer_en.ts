@@ -2638,6 +2638,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Export figure…</source>
+        <translation>Export figure…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
         <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
         <translation>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</translation>
     </message>
@@ -2656,6 +2664,22 @@
     <message>
         <source>Cancelled; the finished cells are in {0}.</source>
         <translation>Cancelled; the finished cells are in {0}.</translation>
+    </message>
+    <message>
+        <source>There is no sweep to export yet.</source>
+        <translation>There is no sweep to export yet.</translation>
+    </message>
+    <message>
+        <source>Wrote {0}.</source>
+        <translation>Wrote {0}.</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Export figure</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
     </message>
 </context>
 <context>

@@ -2638,6 +2638,14 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Export figure…</source>
+        <translation>导出图像…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
         <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
         <translation>扫描文件夹（sweep.csv、sweep.json）：在同一文件夹上再次开始会跳过已完成的单元。</translation>
     </message>
@@ -2656,6 +2664,22 @@
     <message>
         <source>Cancelled; the finished cells are in {0}.</source>
         <translation>已取消；已完成的单元在 {0} 中。</translation>
+    </message>
+    <message>
+        <source>There is no sweep to export yet.</source>
+        <translation>还没有可导出的扫描。</translation>
+    </message>
+    <message>
+        <source>Wrote {0}.</source>
+        <translation>已写入 {0}。</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
     </message>
 </context>
 <context>

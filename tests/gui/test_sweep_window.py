@@ -87,3 +87,25 @@ def test_a_sweep_preset_fills_the_panel(qtbot) -> None:  # type: ignore[no-untyp
     assert w.second.isChecked() and w.seeds.value() == 3
     table = w.spec_table()
     assert table["axes"] == exp.sweep["axes"]
+
+
+def test_exports_of_the_sweep(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from explorer.core.protocol import ExplorerError
+    from tests.gui.test_sweep_view import rows_1d
+
+    w = SweepWindow(lambda: tiny(), lambda e: None)
+    qtbot.addWidget(w)
+    with pytest.raises(ExplorerError, match="no sweep to export"):
+        w.export_csv(str(tmp_path / "none.csv"))
+    spec, rows = rows_1d()
+    w.view.set_rows(spec, rows)
+    w.resize(900, 700)
+    w.show()
+    path = w.export_csv(str(tmp_path / "s.csv"))
+    with path.open() as fh:
+        table = list(csv.DictReader(fh))
+    assert len(table) == 12 and float(table[0]["final_test_loss"]) == 3.0
+    png = w.export_figure(str(tmp_path / "s.png"))
+    assert png.read_bytes()[:4] == b"\x89PNG"
