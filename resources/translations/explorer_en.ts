@@ -2513,6 +2513,10 @@
         <source>mean of the seeds</source>
         <translation>mean of the seeds</translation>
     </message>
+    <message>
+        <source>With several seeds per variant: whose run shows.</source>
+        <translation>With several seeds per variant: whose run shows.</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotView</name>

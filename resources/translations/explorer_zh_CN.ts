@@ -2513,6 +2513,10 @@
         <source>mean of the seeds</source>
         <translation>各种子的均值</translation>
     </message>
+    <message>
+        <source>With several seeds per variant: whose run shows.</source>
+        <translation>每个变体有多个种子时：显示哪个种子的运行。</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotView</name>

@@ -177,3 +177,16 @@ def test_checkpoint_resume_with_replicates_continues_every_batch_order(tmp_path)
     for a, b in zip(straight.variants, resumed.variants):
         for x, y in zip(a.model.parameters(), b.model.parameters()):
             assert torch.equal(x, y), a.name
+
+
+def test_headless_run_reports_mean_and_sd_per_variant(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from explorer.core.io import run_headless
+
+    result = run_headless(experiment(**{"training.replicates": 2}, variants=VARIANTS), tmp_path, progress=False)
+    text = result.describe()
+    rep = json.loads((tmp_path / "metrics.json").read_text())["summary"]["replicates"]
+    m, sd = rep["l2"]["mean"]["final_test_loss"], rep["l2"]["sd"]["final_test_loss"]
+    assert "  l2, mean \u00b1 SD over seeds [0, 1]: train_loss" in text
+    assert f"test_loss {m:.4g} \u00b1 {sd:.2g}" in text

@@ -100,3 +100,21 @@ def test_histogram_view_picks_a_seed(qtbot, replicated_snapshot) -> None:  # typ
     assert np.array_equal(
         shown.linears[0].weight_hist.counts, replicated_snapshot.variants[5].linears[0].weight_hist.counts
     )
+
+
+def test_activation_and_norm_views_pick_a_seed(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.views import ActivationView, NormView
+
+    for cls in (ActivationView, NormView):
+        view = cls()
+        qtbot.addWidget(view)
+        view.resize(700, 400)
+        view.show()
+        view.update_snapshot(replicated_snapshot)
+        assert view.seed_combo.count() == 3 and len(view.curves) == 2  # one per variant
+        view.seed_combo.setCurrentIndex(1)
+        assert view.last_snapshot().variants[1].name == "L2"
+        assert view.last_snapshot().variants[1] is not replicated_snapshot.variants[4]  # renamed copy
+        assert np.array_equal(
+            view.last_snapshot().variants[1].weight_norm_history, replicated_snapshot.variants[4].weight_norm_history
+        )
