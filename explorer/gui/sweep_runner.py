@@ -23,7 +23,8 @@ class SweepRunner(QtCore.QObject):
         super().__init__(parent)
         self._process: Optional[Any] = None
         self._conn: Optional[Any] = None
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[dict[str, Any]] = []  # finished cells
+        self._live: list[dict[str, Any]] = []  # the chunk training now
         self.paused = False
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -84,7 +85,12 @@ class SweepRunner(QtCore.QObject):
         elif kind == "chunk":
             keys = {r["cell"] for r in message[1]}
             self.rows = [r for r in self.rows if r["cell"] not in keys] + list(message[1])
+            self._live = []
             self.rows_changed.emit(list(self.rows))
+        elif kind == "live":  # cells still training: drawn with the finished ones, never stored
+            done = {r["cell"] for r in self.rows}
+            self._live = [r for r in message[1] if r["cell"] not in done]
+            self.rows_changed.emit(self.rows + self._live)
         elif kind in ("done", "cancelled"):
             self.rows = list(message[1])
             self.rows_changed.emit(list(self.rows))

@@ -340,3 +340,19 @@ def test_the_d2l_weight_decay_lesson_holds_in_numbers() -> None:
     assert test[0.0] == pytest.approx(0.32, abs=0.01) and test[3.0] == pytest.approx(0.0206, abs=0.0005)
     flat = [test[v] for v in (3.0, 10.0, 30.0, 100.0)]
     assert max(flat) < 1.05 * min(flat)
+
+
+def test_live_rows_while_a_chunk_trains() -> None:
+    """A view can draw the path while the stacked chunk trains: rows of every cell and seed,
+    status "running", after evaluations; the final rows are "done"."""
+    from explorer.core.sweep import run_chunk
+
+    plan = plan_sweep(
+        small(**{"training.epochs": 4}), SweepSpec((parse_axis("regularization.l2_lambda=0,0.01"),), seeds=2)
+    )
+    seen: list[list[dict]] = []
+    result = run_chunk(plan.tasks[0], on_live=seen.append, live_seconds=0.0)
+    assert len(seen) == 3  # after epochs 1, 2, 3 (the 4th is the end)
+    assert all(len(rows) == 4 and {r["status"] for r in rows} == {"running"} for rows in seen)
+    assert [r["steps"] for r in seen[0]] == [3, 3, 3, 3]
+    assert {r["status"] for r in result.rows} == {"done"}

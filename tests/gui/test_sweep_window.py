@@ -109,3 +109,20 @@ def test_exports_of_the_sweep(qtbot, tmp_path) -> None:  # type: ignore[no-untyp
     assert len(table) == 12 and float(table[0]["final_test_loss"]) == 3.0
     png = w.export_figure(str(tmp_path / "s.png"))
     assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_runner_merges_live_rows_with_finished_cells(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.sweep_runner import SweepRunner
+
+    runner = SweepRunner()
+    got: list = []
+    runner.rows_changed.connect(got.append)
+    done = [{"cell": "0", "seed": 0, "status": "done"}]
+    runner._handle(("chunk", done))
+    runner._handle(
+        ("live", [{"cell": "0", "seed": 0, "status": "running"}, {"cell": "1", "seed": 0, "status": "running"}])
+    )
+    assert [(r["cell"], r["status"]) for r in got[-1]] == [("0", "done"), ("1", "running")]
+    runner._handle(("chunk", [{"cell": "1", "seed": 0, "status": "done"}]))
+    assert [(r["cell"], r["status"]) for r in got[-1]] == [("0", "done"), ("1", "done")]
+    assert runner.rows == got[-1]

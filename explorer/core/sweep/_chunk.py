@@ -64,30 +64,41 @@ def run_chunk(
     dataset: Any = None,
     should_stop: Optional[Callable[[], bool]] = None,
     on_epoch: Optional[Callable[[int, int], None]] = None,
+    on_live: Optional[Callable[[list[dict[str, Any]]], None]] = None,
+    live_seconds: float = 1.0,
 ) -> ChunkResult:
     """Train the chunk's cells to the end, stacked; a diverged run is recorded, not raised.
 
     `should_stop()` is asked every step (cancel, pause is the caller's: it blocks in it);
-    `on_epoch(epoch, total)` is told each finished epoch (progress bars, ETA)."""
+    `on_epoch(epoch, total)` is told each finished epoch (progress bars, ETA); `on_live(rows)`
+    gets the cells' rows so far (status "running") at most every `live_seconds`, after an
+    evaluation, so a view can draw the path while the chunk trains."""
     from explorer.core.training import Trainer
 
     started = time.perf_counter()
     trainer = Trainer(chunk_experiment(task), dataset=dataset, divergence="record", history_capacity=512)
     epoch = trainer.epoch
+    shown = started
     while not trainer.finished:
         if should_stop is not None and should_stop():
             raise ChunkCancelled()
         trainer.step()
-        if on_epoch is not None and trainer.epoch != epoch:
+        if trainer.epoch != epoch:
             epoch = trainer.epoch
-            on_epoch(epoch, trainer.total_epochs)
+            if on_epoch is not None:
+                on_epoch(epoch, trainer.total_epochs)
+            now = time.perf_counter()
+            if on_live is not None and not trainer.finished and now - shown >= live_seconds:
+                shown = now
+                on_live(cell_rows(trainer, task, now - started, running=True))
     seconds = time.perf_counter() - started
     return ChunkResult(cell_rows(trainer, task, seconds), seconds, tuple(c.key for c in task.cells))
 
 
-def cell_rows(trainer, task: ChunkTask, seconds: float) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def cell_rows(trainer, task: ChunkTask, seconds: float, running: bool = False) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     """One row per run: the cell, its seed, final and best metrics, epochs, steps and time.
-    A diverged run has no final model: its metrics are empty and `diverged_step` says when."""
+    A diverged run has no final model: its metrics are empty and `diverged_step` says when.
+    `running`: the chunk is still training ("final" is the latest evaluation)."""
     summary = trainer.summary()["variants"]
     cells = {c.key: c for c in task.cells}
     share = seconds / max(1, len(task.cells))  # the chunk's time, shared by its cells
@@ -101,7 +112,7 @@ def cell_rows(trainer, task: ChunkTask, seconds: float) -> list[dict[str, Any]]:
             "index": list(cell.index),
             "values": dict(cell.values),
             "seed": run.seed,
-            "status": "diverged" if diverged else "done",
+            "status": "diverged" if diverged else "running" if running else "done",
         }
         for key in ROW_METRICS:
             row[key] = None if diverged else s.get(key)

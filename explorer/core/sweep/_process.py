@@ -3,7 +3,7 @@ so the window stays live and the current run keeps its trainer.
 
 Down the pipe: "pause", "resume", "cancel". Up: ("plan", total cells, cells already done,
 memory MB), ("progress", fraction of the remaining work), ("chunk", rows of the finished
-cells), ("done", every row), ("cancelled", every row so far) or ("error", message). Only
+cells), ("live", rows of the cells training now, status "running", about once a second), ("done", every row), ("cancelled", every row so far) or ("error", message). Only
 plain data crosses; the sweep folder is written by the child as the command line writes it.
 """
 
@@ -61,7 +61,11 @@ def sweep_process_main(experiment: dict[str, Any], spec: dict[str, Any], out: st
         rows: list[dict[str, Any]] = list(plan.folder.rows) if plan.folder is not None else []
         try:
             rows = run_sweep(
-                plan, should_stop=should_stop, on_epoch=on_epoch, on_chunk=lambda r: conn.send(("chunk", r.rows))
+                plan,
+                should_stop=should_stop,
+                on_epoch=on_epoch,
+                on_chunk=lambda r: conn.send(("chunk", r.rows)),
+                on_live=lambda task, live: conn.send(("live", live)),
             )
         except ChunkCancelled:
             conn.send(("cancelled", plan.folder.rows if plan.folder is not None else []))

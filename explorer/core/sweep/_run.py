@@ -22,6 +22,7 @@ from explorer.core.sweep._spec import SweepSpec
 
 StopCheck = Callable[[], bool]
 EpochProgress = Callable[[ChunkTask, int, int], None]
+LiveRows = Callable[[ChunkTask, list], None]  # a chunk's rows so far, while it trains
 
 
 class Executor(Protocol):
@@ -31,6 +32,7 @@ class Executor(Protocol):
         *,
         should_stop: Optional[StopCheck] = None,
         on_epoch: Optional[EpochProgress] = None,
+        on_live: Optional[LiveRows] = None,
     ) -> Iterator[ChunkResult]:
         """Run every task (run_chunk), yielding results as they finish; stop early when asked."""
 
@@ -62,10 +64,18 @@ class LocalExecutor:
         *,
         should_stop: Optional[StopCheck] = None,
         on_epoch: Optional[EpochProgress] = None,
+        on_live: Optional[LiveRows] = None,
     ) -> Iterator[ChunkResult]:
         for task in tasks:
             progress = None if on_epoch is None else (lambda e, t, task=task: on_epoch(task, e, t))
-            yield run_chunk(task, dataset=self.dataset(task.experiment), should_stop=should_stop, on_epoch=progress)
+            live = None if on_live is None else (lambda rows, task=task: on_live(task, rows))
+            yield run_chunk(
+                task,
+                dataset=self.dataset(task.experiment),
+                should_stop=should_stop,
+                on_epoch=progress,
+                on_live=live,
+            )
 
 
 @dataclass
@@ -123,6 +133,7 @@ def run_sweep(
     should_stop: Optional[StopCheck] = None,
     on_epoch: Optional[EpochProgress] = None,
     on_chunk: Optional[Callable[[ChunkResult], None]] = None,
+    on_live: Optional[LiveRows] = None,
 ) -> list[dict[str, Any]]:
     """Train the plan's chunks; after each, the folder is rewritten (finished cells are never lost).
     Returns every row (the folder's earlier ones too). A ChunkCancelled or KeyboardInterrupt from
@@ -133,7 +144,8 @@ def run_sweep(
         folder.write(complete=not plan.tasks)
     executor = executor or LocalExecutor()
     finished = 0
-    for result in executor.map(plan.tasks, should_stop=should_stop, on_epoch=on_epoch):
+    extra = {"on_live": on_live} if on_live is not None else {}  # executors without live rows still serve
+    for result in executor.map(plan.tasks, should_stop=should_stop, on_epoch=on_epoch, **extra):
         finished += 1
         keys = set(result.cells)
         rows = [r for r in rows if r["cell"] not in keys] + result.rows
