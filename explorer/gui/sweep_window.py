@@ -169,8 +169,11 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
     def showEvent(self, event: Any) -> None:
         """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it."""
         super().showEvent(event)
-        if not self.runner.running():
-            self.load_table(self._experiment().sweep)
+        try:
+            if not self.runner.running():
+                self.load_table(self._experiment().sweep)
+        except Exception as exc:  # noqa: BLE001 - an exception escaping a Qt event handler can end the app
+            self.status.setText(str(exc))
 
     def load_table(self, table: Optional[dict[str, Any]]) -> None:
         if not table or not isinstance(table.get("axes"), list):

@@ -126,3 +126,15 @@ def test_runner_merges_live_rows_with_finished_cells(qtbot) -> None:  # type: ig
     runner._handle(("chunk", [{"cell": "1", "seed": 0, "status": "done"}]))
     assert [(r["cell"], r["status"]) for r in got[-1]] == [("0", "done"), ("1", "done")]
     assert runner.rows == got[-1]
+
+
+def test_run_menu_opens_the_sweep_window_and_closing_the_main_window_closes_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.sweep_action.trigger()
+    sweep = window.sweep_window
+    qtbot.waitUntil(sweep.isVisible, timeout=5000)
+    assert sweep.windowTitle() == "Sweep"
+    window.sweep_action.trigger()  # the same window again, not a second one
+    assert window.sweep_window is sweep
+    sweep._base = window.experiment
+    sweep.view.cell_clicked.emit({"regularization.l2_lambda": 0.003})
+    assert window.experiment.regularization.l2_lambda == 0.003  # the cell is the current experiment
