@@ -2555,6 +2555,10 @@
         <translation>show</translation>
     </message>
     <message>
+        <source>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</source>
+        <translation>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>train</translation>
     </message>

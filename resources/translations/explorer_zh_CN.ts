@@ -2555,6 +2555,10 @@
         <translation>显示</translation>
     </message>
     <message>
+        <source>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</source>
+        <translation>还没有单元：设置好扫描后按“开始”；每个单元在训练时就会出现在这里。</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>训练</translation>
     </message>

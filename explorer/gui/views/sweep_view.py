@@ -128,7 +128,8 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.plot, self.lines, self.bands, self.points, self.best, self.image = None, {}, {}, None, None, None
         self.labels, self.grid, self.best_key = [], None, None
         self.readout.setText("")
-        if self.spec is None:
+        if self.spec is None or not self.rows:
+            self._title(self.tr("No cells yet: set up a sweep and press Start; each cell appears here as it trains."))
             return
         if len(self.spec.axes) == 1:
             self._draw_path()
