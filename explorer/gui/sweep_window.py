@@ -172,7 +172,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         try:
             if not self.runner.running():
                 self.load_table(self._experiment().sweep)
-        except Exception as exc:  # noqa: BLE001 - an exception escaping a Qt event handler can end the app
+        except Exception as exc:
             self.status.setText(str(exc))
 
     def load_table(self, table: Optional[dict[str, Any]]) -> None:
