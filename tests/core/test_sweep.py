@@ -356,3 +356,32 @@ def test_live_rows_while_a_chunk_trains() -> None:
     assert all(len(rows) == 4 and {r["status"] for r in rows} == {"running"} for rows in seen)
     assert [r["steps"] for r in seen[0]] == [3, 3, 3, 3]
     assert {r["status"] for r in result.rows} == {"done"}
+
+
+def test_a_full_disk_keeps_the_last_complete_folder(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A write that fails (full disk) stops the sweep with the file's name; sweep.json and sweep.csv
+    keep the last complete state, never half a file."""
+    from explorer.core.protocol import ExportError
+    from explorer.core.sweep import _folder
+
+    spec = SweepSpec((parse_axis("regularization.l2_lambda=0,0.001,0.01"),), seeds=1, max_memory_mb=0.03)
+    plan = plan_sweep(small(), spec, tmp_path)
+    assert len(plan.tasks) == 3
+    real = _folder.atomic_write_text
+    writes = []
+
+    def disk_full_at_the_third_chunk(path, text):  # type: ignore[no-untyped-def]
+        writes.append(path)
+        if len(writes) > 6:  # the start (2 files), chunks 1 and 2 (2 each), then the disk is full
+            raise ExportError(f"cannot write {path}: No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(_folder, "atomic_write_text", disk_full_at_the_third_chunk)
+    with pytest.raises(ExportError, match="sweep.json: No space left on device"):
+        run_sweep(plan)
+    doc = json.loads((tmp_path / "sweep.json").read_text())
+    assert [r["cell"] for r in doc["rows"]] == ["0", "1"] and not doc["complete"]
+    with (tmp_path / "sweep.csv").open() as fh:
+        assert len(list(csv.DictReader(fh))) == 2
+    monkeypatch.setattr(_folder, "atomic_write_text", real)
+    assert [c.key for t in plan_sweep(small(), spec, tmp_path).tasks for c in t.cells] == ["2"]
