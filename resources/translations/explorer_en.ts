@@ -1439,6 +1439,10 @@
         <translation>Whose predictions the sample images show.</translation>
     </message>
     <message>
+        <source>mean of the seeds</source>
+        <translation>mean of the seeds</translation>
+    </message>
+    <message>
         <source>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</source>
         <translation>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</translation>
     </message>
@@ -1541,8 +1545,12 @@
         <translation>show:</translation>
     </message>
     <message>
-        <source>With several seeds per variant: whose weights the histograms show.</source>
-        <translation>With several seeds per variant: whose weights the histograms show.</translation>
+        <source>all seeds pooled</source>
+        <translation>all seeds pooled</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: all seeds&apos; weights pooled in one histogram, or one seed&apos;s.</source>
+        <translation>With several seeds per variant: all seeds&apos; weights pooled in one histogram, or one seed&apos;s.</translation>
     </message>
     <message>
         <source>weight value</source>
@@ -2508,10 +2516,6 @@
     <message>
         <source>seed {0}</source>
         <translation>seed {0}</translation>
-    </message>
-    <message>
-        <source>mean of the seeds</source>
-        <translation>mean of the seeds</translation>
     </message>
     <message>
         <source>With several seeds per variant: whose run shows.</source>

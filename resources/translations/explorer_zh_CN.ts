@@ -1439,6 +1439,10 @@
         <translation>样本图像显示哪个变体的预测。</translation>
     </message>
     <message>
+        <source>mean of the seeds</source>
+        <translation>各种子的均值</translation>
+    </message>
+    <message>
         <source>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</source>
         <translation>每个变体有多个种子时：画出各种子预测的均值，或某一个种子的运行。</translation>
     </message>
@@ -1541,8 +1545,12 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <source>With several seeds per variant: whose weights the histograms show.</source>
-        <translation>每个变体有多个种子时：直方图显示哪个种子的权重。</translation>
+        <source>all seeds pooled</source>
+        <translation>合并所有种子</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: all seeds&apos; weights pooled in one histogram, or one seed&apos;s.</source>
+        <translation>每个变体有多个种子时：把所有种子的权重合并到一个直方图中，或只显示某一个种子的。</translation>
     </message>
     <message>
         <source>weight value</source>
@@ -2508,10 +2516,6 @@
     <message>
         <source>seed {0}</source>
         <translation>种子 {0}</translation>
-    </message>
-    <message>
-        <source>mean of the seeds</source>
-        <translation>各种子的均值</translation>
     </message>
     <message>
         <source>With several seeds per variant: whose run shows.</source>

@@ -85,21 +85,37 @@ def test_fit_view_draws_the_mean_of_the_seeds_or_one_seed(qtbot, replicated_snap
     np.testing.assert_allclose(data_of(view.mode.curves[1])[1], runs[1].grid_prediction, rtol=1e-6)
 
 
-def test_histogram_view_picks_a_seed(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+def test_histogram_view_pools_the_seeds_or_picks_one(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
     from explorer.gui.views import HistogramView
 
+    snap = replicated_snapshot
     view = HistogramView()
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
-    view.update_snapshot(replicated_snapshot)
-    assert view.seed_combo.count() == 3 and view.seed_choice() == 0
-    assert [v.name for v in view.last_snapshot().variants] == ["plain", "L2"]
-    view.seed_combo.setCurrentIndex(2)
-    shown = view.last_snapshot().variants[1]
-    assert np.array_equal(
-        shown.linears[0].weight_hist.counts, replicated_snapshot.variants[5].linears[0].weight_hist.counts
-    )
+    view.update_snapshot(snap)
+    assert view.seed_combo.count() == 4 and view.seed_choice() is None  # pooled, then seeds 0, 1, 2
+    shown = view.last_snapshot().variants
+    assert [v.name for v in shown] == ["plain", "L2"]
+    seeds = [v for v in snap.variants if v.name.startswith("L2 [seed")]
+    pooled = shown[1].linears[0].weight_hist
+    assert pooled.counts.sum() == sum(int(v.linears[0].weight_hist.counts.sum()) for v in seeds)
+    assert pooled.edges[0] == pytest.approx(min(float(v.linears[0].weight_hist.edges[0]) for v in seeds))
+    view.seed_combo.setCurrentIndex(2)  # seed 1
+    picked = view.last_snapshot().variants[1]
+    assert np.array_equal(picked.linears[0].weight_hist.counts, seeds[1].linears[0].weight_hist.counts)
+
+
+def test_pooling_histograms_adds_counts_on_common_edges() -> None:
+    from explorer.core.protocol import Histogram
+    from explorer.gui.views.replicate_bands import pool_histograms
+
+    a = Histogram(np.array([1, 2], dtype=np.int64), np.array([0.0, 1.0, 2.0], dtype=np.float32))
+    b = Histogram(np.array([3, 4], dtype=np.int64), np.array([2.0, 3.0, 4.0], dtype=np.float32))
+    pooled = pool_histograms([a, b])
+    np.testing.assert_allclose(pooled.edges, [0.0, 2.0, 4.0])
+    assert pooled.counts.tolist() == [3, 7]  # centres 0.5, 1.5 | 2.5, 3.5
+    assert pool_histograms([a, None]) is None
 
 
 def test_activation_and_norm_views_pick_a_seed(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,7 @@ class _LayerHistoryView(SeedChoice, SnapshotView):
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(
             self._init_seed_choice(
-                False,
+                None,
                 QtCore.QCoreApplication.translate("SeedChoice", "With several seeds per variant: whose run shows."),
             )
         )

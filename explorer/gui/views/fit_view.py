@@ -85,7 +85,8 @@ class FitView(SeedChoice, SnapshotView):
         self.variant_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.variant_combo.currentIndexChanged.connect(self._on_variant_changed)
         self._init_seed_choice(
-            True, self.tr("With several seeds per variant: draw the mean of their predictions, or one seed's run.")
+            self.tr("mean of the seeds"),
+            self.tr("With several seeds per variant: draw the mean of their predictions, or one seed's run."),
         )
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.seed_combo)

@@ -65,7 +65,10 @@ class HistogramView(SeedChoice, SnapshotView):
         self.toolbar.addWidget(self.layer_label)
         self.toolbar.addWidget(self.layer_combo)
         self.toolbar.addWidget(
-            self._init_seed_choice(False, self.tr("With several seeds per variant: whose weights the histograms show."))
+            self._init_seed_choice(
+                self.tr("all seeds pooled"),
+                self.tr("With several seeds per variant: all seeds' weights pooled in one histogram, or one seed's."),
+            )
         )
         self.toolbar.addStretch(1)
         self.mode_combo.currentIndexChanged.connect(self._on_selection_changed)

@@ -80,10 +80,55 @@ def band_mode_index(mode: Optional[str]) -> int:
     return BAND_MODES.index(mode) if mode in BAND_MODES else 0
 
 
+def pool_histograms(hists: Sequence[Any]) -> Any:
+    """One histogram of all seeds' values: each seed's counts re-binned (at its bin centres) onto
+    common edges spanning them all, with as many bins as the first. None if any is None."""
+    if not hists or any(h is None for h in hists):
+        return None
+    from explorer.core.protocol import Histogram
+
+    lo = min(float(h.edges[0]) for h in hists)
+    hi = max(float(h.edges[-1]) for h in hists)
+    bins = len(hists[0].counts)
+    edges = np.linspace(lo, hi if hi > lo else lo + 1e-12, bins + 1)
+    counts = np.zeros(bins)
+    for h in hists:
+        centres = (np.asarray(h.edges[:-1], dtype=np.float64) + np.asarray(h.edges[1:], dtype=np.float64)) / 2
+        counts += np.histogram(centres, bins=edges, weights=np.asarray(h.counts, dtype=np.float64))[0]
+    return Histogram(counts=np.rint(counts).astype(np.int64), edges=edges.astype(np.float32))
+
+
+def _pooled(runs: Sequence[Any]) -> dict[str, Any]:
+    """The fields of a variant whose seeds are pooled: weight and gradient histograms per layer,
+    and the histogram frames over time (frame by frame, where the seeds have the same frames)."""
+    first = runs[0]
+    linears = tuple(
+        dataclasses.replace(
+            lin,
+            weight_hist=pool_histograms([r.linears[i].weight_hist for r in runs]) or lin.weight_hist,
+            grad_hist=pool_histograms([r.linears[i].grad_hist for r in runs]),
+        )
+        for i, lin in enumerate(first.linears)
+    )
+    frames = first.histogram_frames
+    if all(len(r.histogram_frames) == len(frames) for r in runs):
+        frames = tuple(
+            dataclasses.replace(
+                f,
+                hists=tuple(
+                    pool_histograms([r.histogram_frames[k].hists[j] for r in runs]) for j in range(len(f.hists))
+                ),
+            )
+            for k, f in enumerate(frames)
+        )
+    return {"linears": linears, "histogram_frames": frames}
+
+
 def collapse_replicates(snap: Any, replicate: Optional[int]) -> Any:
-    """The snapshot with one entry per variant, named after the variant: the mean of its seeds'
-    predictions (`replicate` None; everything else from its first seed), or the run of its
-    `replicate`-th seed. A snapshot without replicates comes back as it is."""
+    """The snapshot with one entry per variant, named after the variant: its seeds combined
+    (`replicate` None: the mean of their predictions, their weight and gradient histograms
+    pooled; the rest from its first seed), or the run of its `replicate`-th seed. A snapshot
+    without replicates comes back as it is."""
     groups = replicate_groups(v.name for v in snap.variants)
     if all(len(idx) == 1 for idx in groups.values()):
         return snap
@@ -93,7 +138,10 @@ def collapse_replicates(snap: Any, replicate: Optional[int]) -> Any:
             first = snap.variants[idx[0]]
             preds = [np.asarray(snap.variants[i].grid_prediction, dtype=np.float64) for i in idx]
             mean = np.mean(np.stack(preds), axis=0) if all(p.shape == preds[0].shape for p in preds) else preds[0]
-            variants.append(dataclasses.replace(first, name=name, grid_prediction=mean.astype(preds[0].dtype)))
+            pooled = _pooled([snap.variants[i] for i in idx])
+            variants.append(
+                dataclasses.replace(first, name=name, grid_prediction=mean.astype(preds[0].dtype), **pooled)
+            )
         else:
             run = snap.variants[idx[min(replicate, len(idx) - 1)]]
             variants.append(dataclasses.replace(run, name=name))

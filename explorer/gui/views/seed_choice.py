@@ -15,8 +15,11 @@ from explorer.gui.views.replicate_bands import collapse_replicates, replicate_se
 class SeedChoice:
     """Call `_init_seed_choice(toolbar, with_mean)` in __init__; update_snapshot does the rest."""
 
-    def _init_seed_choice(self, with_mean: bool, tooltip: str) -> QtWidgets.QComboBox:
-        self._seed_with_mean = with_mean
+    def _init_seed_choice(self, combined: Optional[str], tooltip: str) -> QtWidgets.QComboBox:
+        """`combined`: the name of the first entry, the seeds combined (collapse_replicates with
+        None: mean predictions, pooled histograms); None offers single seeds only."""
+        self._seed_with_mean = combined is not None
+        self._combined_label = combined or ""
         self.seed_combo = QtWidgets.QComboBox()
         self.seed_combo.setToolTip(tooltip)
         self.seed_combo.currentIndexChanged.connect(self._on_seed_changed)
@@ -32,7 +35,7 @@ class SeedChoice:
             # a mixin: its own context, whatever the view
             names = [QtCore.QCoreApplication.translate("SeedChoice", "seed {0}").format(s) for s in seeds]
             if self._seed_with_mean:
-                names.insert(0, QtCore.QCoreApplication.translate("SeedChoice", "mean of the seeds"))
+                names.insert(0, self._combined_label)
             self.seed_combo.blockSignals(True)
             set_combo_items(self.seed_combo, names)
             self.seed_combo.blockSignals(False)
