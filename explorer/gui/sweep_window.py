@@ -251,13 +251,15 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
             self.status.setText(self.tr("Cancelled; the finished cells are in {0}.").format(self.folder.text()))
 
     def _on_cell(self, values: dict) -> None:
-        """Open the clicked cell as the current experiment (its values on the sweep's experiment)."""
-        if self._base is None:
+        """Open the clicked cell as the current experiment: the sweep's experiment (without its
+        variants, with the sweep's seeds as replicates, as the cell trained) with the cell's values."""
+        if self._base is None or self._spec is None:
             return
-        from explorer.core.sweep._plan import concrete_paths
+        from explorer.core.sweep._plan import concrete_paths, sweep_base
 
-        data = {p: v for path, v in values.items() for p in concrete_paths(self._base, path)}
-        self._open_cell(self._base.with_values(data))
+        base = sweep_base(self._base, self._spec)
+        data = {p: v for path, v in values.items() for p in concrete_paths(base, path)}
+        self._open_cell(base.with_values(data))
 
     # --- exports ---------------------------------------------------------------
     def export_figure(self, path: str) -> Path:

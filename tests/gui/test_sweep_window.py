@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from explorer.core.sweep import SweepSpec
 from explorer.gui.sweep_window import SweepWindow
 from tests.core.small_runs import sine_run
 
@@ -42,6 +43,7 @@ def test_a_sweep_from_the_panel_fills_the_view_and_a_click_opens_a_cell(qtbot, t
     assert "finished" in w.status.text()
     w.view.cell_clicked.emit({"regularization.l2_lambda": 0.01})
     assert opened and opened[0].regularization.l2_lambda == 0.01 and opened[0].training.epochs == 3
+    assert opened[0].training.replicates == 2 and opened[0].variants == []  # as the cell trained
 
 
 def test_cancel_keeps_finished_cells_and_joins_the_process(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -136,5 +138,6 @@ def test_run_menu_opens_the_sweep_window_and_closing_the_main_window_closes_it(w
     window.sweep_action.trigger()  # the same window again, not a second one
     assert window.sweep_window is sweep
     sweep._base = window.experiment
+    sweep._spec = SweepSpec.from_dict({"axes": [{"path": "regularization.l2_lambda", "values": "0,0.003"}], "seeds": 1})
     sweep.view.cell_clicked.emit({"regularization.l2_lambda": 0.003})
     assert window.experiment.regularization.l2_lambda == 0.003  # the cell is the current experiment
