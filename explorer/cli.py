@@ -25,7 +25,7 @@ from explorer import __version__
 from explorer.cli_data import add_data_parser, cmd_data
 from explorer.core.protocol import ConfigError, ExplorerError
 
-SUBCOMMANDS = ("presets", "check", "run", "bench", "data")
+SUBCOMMANDS = ("presets", "check", "run", "sweep", "bench", "data")
 INTERRUPTED = 130  # the shell's code for Ctrl+C; the run's files were written, marked interrupted
 
 
@@ -44,12 +44,17 @@ def _gui_parser() -> argparse.ArgumentParser:
     return p
 
 
+from explorer.cli_sweep import add_parser as add_sweep_parser  # noqa: E402
+from explorer.cli_sweep import cmd_sweep  # noqa: E402
+
+
 def _headless_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m explorer")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("presets", help="list the built-in presets")
     check = sub.add_parser("check", help="validate an experiment file without training")
     check.add_argument("file")
+    add_sweep_parser(sub)
     run = sub.add_parser("run", help="train an experiment headless and write its results")
     src = run.add_mutually_exclusive_group(required=False)
     src.add_argument("--preset", help="a built-in preset name")
@@ -181,9 +186,14 @@ def cmd_check(path: str) -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 2
     names = ", ".join(exp.variant_names())
+    sweep = ""
+    if exp.sweep is not None:  # the [sweep] table: every axis and value checked, nothing trained
+        from explorer.cli_sweep import check_sweep_table
+
+        sweep = f"; {check_sweep_table(exp)}"
     print(
         f"{path}: OK ({exp.kind}; dataset {exp.dataset.kind}; "
-        f"{len(exp.network.layers)} hidden layers; variants: {names})"
+        f"{len(exp.network.layers)} hidden layers; variants: {names}{sweep})"
     )
     return 0
 
@@ -300,6 +310,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from explorer.core.util import atomic_write_text
 
     figures = bench.run_all(args.seconds, args.repeats, fashion=not args.no_fashion)
+    from explorer.core.sweep._bench import run_sweep_figures
+
+    figures.update(run_sweep_figures(args.seconds, args.repeats))
     if not args.no_gui:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -326,6 +339,8 @@ def _headless(argv: list[str]) -> int:
             return cmd_bench(args)
         if args.command == "data":
             return cmd_data(args)
+        if args.command == "sweep":
+            return cmd_sweep(args)
         return cmd_run(args)
     except ConfigError as exc:
         return _fail("; ".join(exc.problems))

@@ -684,6 +684,8 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
             for panel in (self.regularization_panel, self.data_panel):
                 panel.flush()
             self.data_download.shutdown()  # a download under way is cancelled, its thread joined
+            if getattr(self, "sweep_window", None) is not None:
+                self.sweep_window.close()  # a running sweep is cancelled and its process joined
             self.host.shutdown()
             self.save_settings()
         event.accept()

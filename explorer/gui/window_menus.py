@@ -79,6 +79,8 @@ class WindowMenus:
         run_menu = menu.addMenu(self.tr("&Run"))
         for action in (self.play_action, self.step_action, self.reset_action):
             run_menu.addAction(action)
+        run_menu.addSeparator()
+        self.sweep_action = run_menu.addAction(self.tr("S&weep…"), self.open_sweep_window)
 
         view_menu = menu.addMenu(self.tr("&View"))
         self.view_menu = view_menu
@@ -106,6 +108,16 @@ class WindowMenus:
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         help_menu.addAction(self.tr("&About"), self.show_about)
+
+    def open_sweep_window(self) -> None:
+        """The Sweep window (one per main window): sweeps of the current experiment; a clicked cell
+        opens here as the current experiment."""
+        from explorer.gui.sweep_window import SweepWindow
+
+        if getattr(self, "sweep_window", None) is None:
+            self.sweep_window = SweepWindow(lambda: self.experiment, self.load_experiment, self)  # a property
+        self.sweep_window.show()
+        self.sweep_window.raise_()
 
     def set_view_visible(self, view_id: str, visible: bool) -> None:
         if hasattr(self.dashboard, "set_view_visible"):

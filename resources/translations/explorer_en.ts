@@ -36,6 +36,21 @@
     </message>
 </context>
 <context>
+    <name>AxisRow</name>
+    <message>
+        <source>log</source>
+        <translation>log</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryMode</name>
     <message>
         <source>x₁</source>
@@ -308,6 +323,10 @@
         <translation>Tuple should have at least {n} items after validation, not {m}</translation>
     </message>
     <message>
+        <source>--axis &apos;{text}&apos;: expected PATH=SPEC, e.g. regularization.l2_lambda=log:1e-5:1e-1:9</source>
+        <translation>--axis &apos;{text}&apos;: expected PATH=SPEC, e.g. regularization.l2_lambda=log:1e-5:1e-1:9</translation>
+    </message>
+    <message>
         <source>--set {text}: expected path=value</source>
         <translation>--set {text}: expected path=value</translation>
     </message>
@@ -340,8 +359,20 @@
         <translation>a number of {count} digits (at most {limit})</translation>
     </message>
     <message>
+        <source>a sweep has 1 or {limit} axes, not {count}</source>
+        <translation>a sweep has 1 or {limit} axes, not {count}</translation>
+    </message>
+    <message>
+        <source>a sweep trains; the &apos;{kind}&apos; experiment is a demonstration without training</source>
+        <translation>a sweep trains; the &apos;{kind}&apos; experiment is a demonstration without training</translation>
+    </message>
+    <message>
         <source>a table of {count} keys</source>
         <translation>a table of {count} keys</translation>
+    </message>
+    <message>
+        <source>additive</source>
+        <translation>additive</translation>
     </message>
     <message>
         <source>an integer of {count} digits</source>
@@ -354,6 +385,10 @@
     <message>
         <source>at least {n}</source>
         <translation>at least {n}</translation>
+    </message>
+    <message>
+        <source>cancelling: together no better than the better one alone</source>
+        <translation>cancelling: together no better than the better one alone</translation>
     </message>
     <message>
         <source>cannot record to {name}: not a file name</source>
@@ -392,6 +427,10 @@
         <translation>it asks for {what}</translation>
     </message>
     <message>
+        <source>less than additive (diminishing returns)</source>
+        <translation>less than additive (diminishing returns)</translation>
+    </message>
+    <message>
         <source>line {line}: a dotted key of more than {limit} parts</source>
         <translation>line {line}: a dotted key of more than {limit} parts</translation>
     </message>
@@ -404,8 +443,20 @@
         <translation>line {line}: nested more than {limit} levels deep</translation>
     </message>
     <message>
+        <source>max_memory_mb: &apos;{value}&apos; must be a number of megabytes from 0.01 to 10,000,000</source>
+        <translation>max_memory_mb: &apos;{value}&apos; must be a number of megabytes from 0.01 to 10,000,000</translation>
+    </message>
+    <message>
+        <source>metric: &apos;{metric}&apos; is not a sweep metric; use one of {allowed}</source>
+        <translation>metric: &apos;{metric}&apos; is not a sweep metric; use one of {allowed}</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>missing</translation>
+    </message>
+    <message>
+        <source>more than additive</source>
+        <translation>more than additive</translation>
     </message>
     <message>
         <source>more than {limit} key = value pairs (an experiment has a few hundred)</source>
@@ -420,6 +471,26 @@
         <translation>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</translation>
     </message>
     <message>
+        <source>one cell with {seeds} seeds needs about {need} MB to train, over the limit of {limit} MB: use fewer seeds, a smaller network or batch, or raise max_memory_mb</source>
+        <translation>one cell with {seeds} seeds needs about {need} MB to train, over the limit of {limit} MB: use fewer seeds, a smaller network or batch, or raise max_memory_mb</translation>
+    </message>
+    <message>
+        <source>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</source>
+        <translation>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</translation>
+    </message>
+    <message>
+        <source>sweep needs --preset NAME or an experiment FILE</source>
+        <translation>sweep needs --preset NAME or an experiment FILE</translation>
+    </message>
+    <message>
+        <source>sweep needs at least one --axis PATH=SPEC (or a [sweep] table in the experiment file)</source>
+        <translation>sweep needs at least one --axis PATH=SPEC (or a [sweep] table in the experiment file)</translation>
+    </message>
+    <message>
+        <source>the additivity readout needs the value 0 on both axes (the unregularized cell)</source>
+        <translation>the additivity readout needs the value 0 on both axes (the unregularized cell)</translation>
+    </message>
+    <message>
         <source>the file holds a {found} network, the experiment a {expected} network</source>
         <translation>the file holds a {found} network, the experiment a {expected} network</translation>
     </message>
@@ -430,6 +501,10 @@
     <message>
         <source>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</source>
         <translation>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</translation>
+    </message>
+    <message>
+        <source>undecided: one seed gives no uncertainty; run more seeds</source>
+        <translation>undecided: one seed gives no uncertainty; run more seeds</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -592,12 +667,68 @@
         <translation>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</translation>
     </message>
     <message>
+        <source>{a} alone: gain {gain_a}; {b} alone: {gain_b}; both: {gain_both} against {sum} for the sum; interaction {interaction} ± {se} over {n} seeds: {verdict}</source>
+        <translation>{a} alone: gain {gain_a}; {b} alone: {gain_b}; both: {gain_both} against {sum} for the sum; interaction {interaction} ± {se} over {n} seeds: {verdict}</translation>
+    </message>
+    <message>
         <source>{count} weights missing ({keys})</source>
         <translation>{count} weights missing ({keys})</translation>
     </message>
     <message>
         <source>{count} weights the experiment does not have ({keys})</source>
         <translation>{count} weights the experiment does not have ({keys})</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos; gives the same value twice</source>
+        <translation>{field}: &apos;{spec}&apos; gives the same value twice</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos; is not a range; use values (0,0.1,0.5), log:START:STOP:N or lin:START:STOP:N</source>
+        <translation>{field}: &apos;{spec}&apos; is not a range; use values (0,0.1,0.5), log:START:STOP:N or lin:START:STOP:N</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos; needs a whole number of values N from 1 to 10,000 after the last colon</source>
+        <translation>{field}: &apos;{spec}&apos; needs a whole number of values N from 1 to 10,000 after the last colon</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos;: a log range must stay above 0 (e.g. log:1e-5:1e-1:9); add 0 as an explicit value in a list instead</source>
+        <translation>{field}: &apos;{spec}&apos;: a log range must stay above 0 (e.g. log:1e-5:1e-1:9); add 0 as an explicit value in a list instead</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos;: this field takes whole numbers only</source>
+        <translation>{field}: &apos;{spec}&apos;: this field takes whole numbers only</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{value}&apos; is not a finite number</source>
+        <translation>{field}: &apos;{value}&apos; is not a finite number</translation>
+    </message>
+    <message>
+        <source>{field}: cannot be swept; the fields that can: {allowed}</source>
+        <translation>{field}: cannot be swept; the fields that can: {allowed}</translation>
+    </message>
+    <message>
+        <source>{field}: swept twice; give each field one axis</source>
+        <translation>{field}: swept twice; give each field one axis</translation>
+    </message>
+    <message>
+        <source>{field}: the network has {layers} hidden layers (indices 0 to {last})</source>
+        <translation>{field}: the network has {layers} hidden layers (indices 0 to {last})</translation>
+    </message>
+    <message>
+        <source>{field}: unknown scale &apos;{scale}&apos;; use log:START:STOP:N or lin:START:STOP:N</source>
+        <translation>{field}: unknown scale &apos;{scale}&apos;; use log:START:STOP:N or lin:START:STOP:N</translation>
+    </message>
+    <message>
+        <source>{field}: {sizes} = {cells} cells is over the limit of {limit} cells; use fewer values</source>
+        <translation>{field}: {sizes} = {cells} cells is over the limit of {limit} cells; use fewer values</translation>
+    </message>
+    <message>
+        <source>{folder} holds another sweep ({what} differs): choose a new --out folder or delete it</source>
+        <translation>{folder} holds another sweep ({what} differs): choose a new --out folder or delete it</translation>
+    </message>
+    <message>
+        <source>{folder}/sweep.json cannot be read ({problem}): choose a new --out folder</source>
+        <translation>{folder}/sweep.json cannot be read ({problem}): choose a new --out folder</translation>
     </message>
     <message>
         <source>{key} is {found} in the file, {expected} in the experiment</source>
@@ -644,6 +775,10 @@
         <translation>{problems}</translation>
     </message>
     <message>
+        <source>{problem} (a value of the sweep over {field})</source>
+        <translation>{problem} (a value of the sweep over {field})</translation>
+    </message>
+    <message>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
@@ -664,12 +799,24 @@
         <translation>{where}: a table of {count} keys (at most {limit})</translation>
     </message>
     <message>
+        <source>{where}: each axis needs path = &quot;FIELD&quot; and values = &quot;SPEC&quot; or a list</source>
+        <translation>{where}: each axis needs path = &quot;FIELD&quot; and values = &quot;SPEC&quot; or a list</translation>
+    </message>
+    <message>
+        <source>{where}: must be a table with axes = [...] and seeds = N</source>
+        <translation>{where}: must be a table with axes = [...] and seeds = N</translation>
+    </message>
+    <message>
         <source>{where}: must be one of {choices} (got {value})</source>
         <translation>{where}: must be one of {choices} (got {value})</translation>
     </message>
     <message>
         <source>{where}: nested more than {limit} levels deep</source>
         <translation>{where}: nested more than {limit} levels deep</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key &apos;{key}&apos;; allowed: {allowed}</source>
+        <translation>{where}: unknown key &apos;{key}&apos;; allowed: {allowed}</translation>
     </message>
     <message>
         <source>{where}: {msg} (got {value})</source>
@@ -1341,6 +1488,10 @@
         <translation>training seed</translation>
     </message>
     <message>
+        <source>seeds per variant</source>
+        <translation>seeds per variant</translation>
+    </message>
+    <message>
         <source> epochs</source>
         <translation> epochs</translation>
     </message>
@@ -1840,6 +1991,14 @@
         <source>Whose predictions the sample images show.</source>
         <translation>Whose predictions the sample images show.</translation>
     </message>
+    <message>
+        <source>mean of the seeds</source>
+        <translation>mean of the seeds</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</source>
+        <translation>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -1937,6 +2096,14 @@
     <message>
         <source>show:</source>
         <translation>show:</translation>
+    </message>
+    <message>
+        <source>all seeds pooled</source>
+        <translation>all seeds pooled</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: all seeds&apos; weights pooled in one histogram, or one seed&apos;s.</source>
+        <translation>With several seeds per variant: all seeds&apos; weights pooled in one histogram, or one seed&apos;s.</translation>
     </message>
     <message>
         <source>weight value</source>
@@ -2111,6 +2278,18 @@
         <translation>Logarithmic loss axis: early, large losses and late, small ones become readable at once.</translation>
     </message>
     <message>
+        <source>band: min-max over seeds</source>
+        <translation>band: min-max over seeds</translation>
+    </message>
+    <message>
+        <source>band: mean ± 1 SD</source>
+        <translation>band: mean ± 1 SD</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: the line is the mean over the seeds; the band shows their spread, the range from the lowest to the highest seed or the mean ± one standard deviation.</source>
+        <translation>With several seeds per variant: the line is the mean over the seeds; the band shows their spread, the range from the lowest to the highest seed or the mean ± one standard deviation.</translation>
+    </message>
+    <message>
         <source>best</source>
         <translation>best</translation>
     </message>
@@ -2141,6 +2320,10 @@
     <message>
         <source>test</source>
         <translation>test</translation>
+    </message>
+    <message>
+        <source>band over seeds</source>
+        <translation>band over seeds</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -2329,6 +2512,22 @@
     <message>
         <source>{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.</source>
         <translation>{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: not distinguishable from seed noise; run more seeds.</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: a real difference, beyond seed noise.</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: not distinguishable from seed noise; run more seeds.</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: a real difference, beyond seed noise.</translation>
     </message>
     <message>
         <source>inverted</source>
@@ -2889,6 +3088,17 @@
     </message>
 </context>
 <context>
+    <name>SeedChoice</name>
+    <message>
+        <source>With several seeds per variant: whose run shows.</source>
+        <translation>With several seeds per variant: whose run shows.</translation>
+    </message>
+    <message>
+        <source>seed {0}</source>
+        <translation>seed {0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsNotes</name>
     <message>
         <source>The settings file could not be read; it was kept as {0} and the defaults are used.</source>
@@ -3094,6 +3304,171 @@
     </message>
 </context>
 <context>
+    <name>SweepRunner</name>
+    <message>
+        <source>the sweep process ended unexpectedly</source>
+        <translation>the sweep process ended unexpectedly</translation>
+    </message>
+</context>
+<context>
+    <name>SweepView</name>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</source>
+        <translation>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</translation>
+    </message>
+    <message>
+        <source>gap (test - train loss)</source>
+        <translation>gap (test - train loss)</translation>
+    </message>
+    <message>
+        <source>gap (train - test accuracy)</source>
+        <translation>gap (train - test accuracy)</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>show</translation>
+    </message>
+    <message>
+        <source>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</source>
+        <translation>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>train</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>best</translation>
+    </message>
+    <message>
+        <source>mean over {n} seeds; band: lowest to highest seed</source>
+        <translation>mean over {n} seeds; band: lowest to highest seed</translation>
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation> (log scale)</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</source>
+        <translation>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</translation>
+    </message>
+    <message>
+        <source>Diverged: {cells}.</source>
+        <translation>Diverged: {cells}.</translation>
+    </message>
+    <message>
+        <source>{metric}: mean ± SD over {n} seeds; the best cell outlined</source>
+        <translation>{metric}: mean ± SD over {n} seeds; the best cell outlined</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell}.</source>
+        <translation>Best {metric}: {value} at {cell}.</translation>
+    </message>
+    <message>
+        <source>Additivity: {text}</source>
+        <translation>Additivity: {text}</translation>
+    </message>
+    <message>
+        <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
+        <translation>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</translation>
+    </message>
+</context>
+<context>
+    <name>SweepWindow</name>
+    <message>
+        <source>The sweep stopped: {0}</source>
+        <translation>The sweep stopped: {0}</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>and, as a grid</source>
+        <translation>and, as a grid</translation>
+    </message>
+    <message>
+        <source>seeds per cell</source>
+        <translation>seeds per cell</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>Export figure…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
+        <translation>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</translation>
+    </message>
+    <message>
+        <source>Starting the sweep…</source>
+        <translation>Starting the sweep…</translation>
+    </message>
+    <message>
+        <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
+        <translation>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</translation>
+    </message>
+    <message>
+        <source>The sweep is finished; its files are in {0}.</source>
+        <translation>The sweep is finished; its files are in {0}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the finished cells are in {0}.</source>
+        <translation>Cancelled; the finished cells are in {0}.</translation>
+    </message>
+    <message>
+        <source>There is no sweep to export yet.</source>
+        <translation>There is no sweep to export yet.</translation>
+    </message>
+    <message>
+        <source>Wrote {0}.</source>
+        <translation>Wrote {0}.</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Export figure</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+</context>
+<context>
     <name>TestTimeControls</name>
     <message>
         <source>dropout at test time: T passes</source>
@@ -3216,6 +3591,10 @@
     <message>
         <source>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</source>
         <translation>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</translation>
+    </message>
+    <message>
+        <source>Seeds per variant N: every variant trains N times, with seeds s, s+1, …, s+N−1 (other initial weights, batch order and masks; the same data), all in lockstep. The curves show the mean and a band over the seeds, so a difference can be weighed against seed noise.</source>
+        <translation>Seeds per variant N: every variant trains N times, with seeds s, s+1, …, s+N−1 (other initial weights, batch order and masks; the same data), all in lockstep. The curves show the mean and a band over the seeds, so a difference can be weighed against seed noise.</translation>
     </message>
     <message>
         <source>Evaluate train/validation/test loss every k epochs; early-stopping patience counts these evaluations (P evaluations = P·k epochs).</source>
@@ -3394,6 +3773,10 @@
     <message>
         <source>&amp;Run</source>
         <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>S&amp;weep…</translation>
     </message>
     <message>
         <source>&amp;View</source>

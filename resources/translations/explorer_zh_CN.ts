@@ -36,6 +36,21 @@
     </message>
 </context>
 <context>
+    <name>AxisRow</name>
+    <message>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryMode</name>
     <message>
         <source>x₁</source>
@@ -308,6 +323,10 @@
         <translation>元组至少应有 {n} 项，而不是 {m} 项</translation>
     </message>
     <message>
+        <source>--axis &apos;{text}&apos;: expected PATH=SPEC, e.g. regularization.l2_lambda=log:1e-5:1e-1:9</source>
+        <translation>--axis &apos;{text}&apos;：应为 PATH=SPEC，例如 regularization.l2_lambda=log:1e-5:1e-1:9</translation>
+    </message>
+    <message>
         <source>--set {text}: expected path=value</source>
         <translation>--set {text}：格式应为 path=value</translation>
     </message>
@@ -340,8 +359,20 @@
         <translation>数字长达 {count} 位（最多 {limit} 位）</translation>
     </message>
     <message>
+        <source>a sweep has 1 or {limit} axes, not {count}</source>
+        <translation>一个扫描有 1 或 {limit} 个轴，而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>a sweep trains; the &apos;{kind}&apos; experiment is a demonstration without training</source>
+        <translation>扫描需要训练；&apos;{kind}&apos; 实验是一个不训练的演示</translation>
+    </message>
+    <message>
         <source>a table of {count} keys</source>
         <translation>一个含 {count} 个键的表</translation>
+    </message>
+    <message>
+        <source>additive</source>
+        <translation>可加</translation>
     </message>
     <message>
         <source>an integer of {count} digits</source>
@@ -354,6 +385,10 @@
     <message>
         <source>at least {n}</source>
         <translation>至少 {n}</translation>
+    </message>
+    <message>
+        <source>cancelling: together no better than the better one alone</source>
+        <translation>相互抵消：两者一起不比较好的那个单独使用更好</translation>
     </message>
     <message>
         <source>cannot record to {name}: not a file name</source>
@@ -392,6 +427,10 @@
         <translation>它要求调用 {what}</translation>
     </message>
     <message>
+        <source>less than additive (diminishing returns)</source>
+        <translation>低于可加（收益递减）</translation>
+    </message>
+    <message>
         <source>line {line}: a dotted key of more than {limit} parts</source>
         <translation>第 {line} 行：点分键超过 {limit} 段</translation>
     </message>
@@ -404,8 +443,20 @@
         <translation>第 {line} 行：嵌套超过 {limit} 层</translation>
     </message>
     <message>
+        <source>max_memory_mb: &apos;{value}&apos; must be a number of megabytes from 0.01 to 10,000,000</source>
+        <translation>max_memory_mb：&apos;{value}&apos; 必须是 0.01 到 10,000,000 之间的兆字节数</translation>
+    </message>
+    <message>
+        <source>metric: &apos;{metric}&apos; is not a sweep metric; use one of {allowed}</source>
+        <translation>metric：&apos;{metric}&apos; 不是扫描指标；请用以下之一：{allowed}</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>缺失</translation>
+    </message>
+    <message>
+        <source>more than additive</source>
+        <translation>超过可加</translation>
     </message>
     <message>
         <source>more than {limit} key = value pairs (an experiment has a few hundred)</source>
@@ -420,6 +471,26 @@
         <translation>{folder} 中没有内置预设：安装不完整（请重新安装本程序）</translation>
     </message>
     <message>
+        <source>one cell with {seeds} seeds needs about {need} MB to train, over the limit of {limit} MB: use fewer seeds, a smaller network or batch, or raise max_memory_mb</source>
+        <translation>一个带 {seeds} 个种子的单元训练约需 {need} MB，超过了 {limit} MB 的上限：请减少种子数、用更小的网络或批次，或提高 max_memory_mb</translation>
+    </message>
+    <message>
+        <source>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</source>
+        <translation>seeds：不允许 &apos;{seeds}&apos;；请用 1 到 {limit} 之间的整数</translation>
+    </message>
+    <message>
+        <source>sweep needs --preset NAME or an experiment FILE</source>
+        <translation>sweep 需要 --preset NAME 或一个实验文件 FILE</translation>
+    </message>
+    <message>
+        <source>sweep needs at least one --axis PATH=SPEC (or a [sweep] table in the experiment file)</source>
+        <translation>sweep 至少需要一个 --axis PATH=SPEC（或实验文件中的 [sweep] 表）</translation>
+    </message>
+    <message>
+        <source>the additivity readout needs the value 0 on both axes (the unregularized cell)</source>
+        <translation>可加性读数需要两个轴上都有 0（不加正则化的单元）</translation>
+    </message>
+    <message>
         <source>the file holds a {found} network, the experiment a {expected} network</source>
         <translation>文件中是 {found} 网络，实验中是 {expected} 网络</translation>
     </message>
@@ -430,6 +501,10 @@
     <message>
         <source>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</source>
         <translation>该实验约需 {needed}（每个变体 {params} 个权重，{variants} 个变体，批大小 {batch}），但本机只有 {available} 可用；请减少层数或宽度、减小批大小或减少变体</translation>
+    </message>
+    <message>
+        <source>undecided: one seed gives no uncertainty; run more seeds</source>
+        <translation>无法判断：一个种子没有不确定度；请用更多种子</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -592,12 +667,68 @@
         <translation>变体 {name}：含有控制字符 {code}；名称会显示在图例中，只允许可见字符和空格</translation>
     </message>
     <message>
+        <source>{a} alone: gain {gain_a}; {b} alone: {gain_b}; both: {gain_both} against {sum} for the sum; interaction {interaction} ± {se} over {n} seeds: {verdict}</source>
+        <translation>{a} 单独：收益 {gain_a}；{b} 单独：{gain_b}；两者一起：{gain_both}，而两者之和为 {sum}；交互项 {interaction} ± {se}（{n} 个种子）：{verdict}</translation>
+    </message>
+    <message>
         <source>{count} weights missing ({keys})</source>
         <translation>缺少 {count} 个权重（{keys}）</translation>
     </message>
     <message>
         <source>{count} weights the experiment does not have ({keys})</source>
         <translation>有 {count} 个实验中没有的权重（{keys}）</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos; gives the same value twice</source>
+        <translation>{field}：&apos;{spec}&apos; 给出了重复的值</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos; is not a range; use values (0,0.1,0.5), log:START:STOP:N or lin:START:STOP:N</source>
+        <translation>{field}：&apos;{spec}&apos; 不是一个范围；请用数值列表（0,0.1,0.5）、log:START:STOP:N 或 lin:START:STOP:N</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos; needs a whole number of values N from 1 to 10,000 after the last colon</source>
+        <translation>{field}：&apos;{spec}&apos; 的最后一个冒号后需要 1 到 10,000 之间的整数个数 N</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos;: a log range must stay above 0 (e.g. log:1e-5:1e-1:9); add 0 as an explicit value in a list instead</source>
+        <translation>{field}：&apos;{spec}&apos;：对数范围必须大于 0（例如 log:1e-5:1e-1:9）；要包含 0，请把它作为列表中的一个值</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{spec}&apos;: this field takes whole numbers only</source>
+        <translation>{field}：&apos;{spec}&apos;：这个字段只接受整数</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{value}&apos; is not a finite number</source>
+        <translation>{field}：&apos;{value}&apos; 不是有限的数</translation>
+    </message>
+    <message>
+        <source>{field}: cannot be swept; the fields that can: {allowed}</source>
+        <translation>{field}：不能扫描；可以扫描的字段：{allowed}</translation>
+    </message>
+    <message>
+        <source>{field}: swept twice; give each field one axis</source>
+        <translation>{field}：被扫描了两次；每个字段只能有一个轴</translation>
+    </message>
+    <message>
+        <source>{field}: the network has {layers} hidden layers (indices 0 to {last})</source>
+        <translation>{field}：网络有 {layers} 个隐藏层（索引 0 到 {last}）</translation>
+    </message>
+    <message>
+        <source>{field}: unknown scale &apos;{scale}&apos;; use log:START:STOP:N or lin:START:STOP:N</source>
+        <translation>{field}：未知的刻度 &apos;{scale}&apos;；请用 log:START:STOP:N 或 lin:START:STOP:N</translation>
+    </message>
+    <message>
+        <source>{field}: {sizes} = {cells} cells is over the limit of {limit} cells; use fewer values</source>
+        <translation>{field}：{sizes} = {cells} 个单元，超过了 {limit} 个单元的上限；请减少取值</translation>
+    </message>
+    <message>
+        <source>{folder} holds another sweep ({what} differs): choose a new --out folder or delete it</source>
+        <translation>{folder} 中是另一个扫描（{what} 不同）：请选择新的 --out 文件夹或删除它</translation>
+    </message>
+    <message>
+        <source>{folder}/sweep.json cannot be read ({problem}): choose a new --out folder</source>
+        <translation>无法读取 {folder}/sweep.json（{problem}）：请选择新的 --out 文件夹</translation>
     </message>
     <message>
         <source>{key} is {found} in the file, {expected} in the experiment</source>
@@ -644,6 +775,10 @@
         <translation>{problems}</translation>
     </message>
     <message>
+        <source>{problem} (a value of the sweep over {field})</source>
+        <translation>{problem}（扫描 {field} 的一个取值）</translation>
+    </message>
+    <message>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
@@ -664,12 +799,24 @@
         <translation>{where}：表有 {count} 个键（最多 {limit} 个）</translation>
     </message>
     <message>
+        <source>{where}: each axis needs path = &quot;FIELD&quot; and values = &quot;SPEC&quot; or a list</source>
+        <translation>{where}：每个轴都需要 path = &quot;FIELD&quot; 以及 values = &quot;SPEC&quot; 或一个列表</translation>
+    </message>
+    <message>
+        <source>{where}: must be a table with axes = [...] and seeds = N</source>
+        <translation>{where}：必须是包含 axes = [...] 和 seeds = N 的表</translation>
+    </message>
+    <message>
         <source>{where}: must be one of {choices} (got {value})</source>
         <translation>{where}：必须是 {choices} 之一（实际为 {value}）</translation>
     </message>
     <message>
         <source>{where}: nested more than {limit} levels deep</source>
         <translation>{where}：嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key &apos;{key}&apos;; allowed: {allowed}</source>
+        <translation>{where}：未知的键 &apos;{key}&apos;；允许的键：{allowed}</translation>
     </message>
     <message>
         <source>{where}: {msg} (got {value})</source>
@@ -1341,6 +1488,10 @@
         <translation>训练随机种子</translation>
     </message>
     <message>
+        <source>seeds per variant</source>
+        <translation>每个变体的种子数</translation>
+    </message>
+    <message>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
@@ -1840,6 +1991,14 @@
         <source>Whose predictions the sample images show.</source>
         <translation>样本图像显示哪个变体的预测。</translation>
     </message>
+    <message>
+        <source>mean of the seeds</source>
+        <translation>各种子的均值</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: draw the mean of their predictions, or one seed&apos;s run.</source>
+        <translation>每个变体有多个种子时：画出各种子预测的均值，或某一个种子的运行。</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -1937,6 +2096,14 @@
     <message>
         <source>show:</source>
         <translation>显示：</translation>
+    </message>
+    <message>
+        <source>all seeds pooled</source>
+        <translation>合并所有种子</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: all seeds&apos; weights pooled in one histogram, or one seed&apos;s.</source>
+        <translation>每个变体有多个种子时：把所有种子的权重合并到一个直方图中，或只显示某一个种子的。</translation>
     </message>
     <message>
         <source>weight value</source>
@@ -2111,6 +2278,18 @@
         <translation>对数损失坐标轴：早期的大损失和后期的小损失可以同时看清。</translation>
     </message>
     <message>
+        <source>band: min-max over seeds</source>
+        <translation>带：各种子的最小值到最大值</translation>
+    </message>
+    <message>
+        <source>band: mean ± 1 SD</source>
+        <translation>带：均值 ± 1 个标准差</translation>
+    </message>
+    <message>
+        <source>With several seeds per variant: the line is the mean over the seeds; the band shows their spread, the range from the lowest to the highest seed or the mean ± one standard deviation.</source>
+        <translation>每个变体有多个种子时：线是各种子的均值；带表示它们的离散程度，即从最低到最高种子的范围，或均值 ± 一个标准差。</translation>
+    </message>
+    <message>
         <source>best</source>
         <translation>最佳</translation>
     </message>
@@ -2141,6 +2320,10 @@
     <message>
         <source>test</source>
         <translation>测试</translation>
+    </message>
+    <message>
+        <source>band over seeds</source>
+        <translation>种子间的带</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -2329,6 +2512,22 @@
     <message>
         <source>{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.</source>
         <translation>{kind} Dropout：训练模式输出的平均值为 {mean}，评估模式的输出为 {eval}。</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试准确率相差 {diff} ± {se} 个百分点：与种子噪声无法区分；请用更多种子。</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} points of test accuracy over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试准确率相差 {diff} ± {se} 个百分点：差异真实存在，超出了种子噪声。</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: not distinguishable from seed noise; run more seeds.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试损失相差 {diff} ± {se}：与种子噪声无法区分；请用更多种子。</translation>
+    </message>
+    <message>
+        <source>{b} vs {a}: {diff} ± {se} in test loss over {n} seeds: a real difference, beyond seed noise.</source>
+        <translation>{b} 对比 {a}：{n} 个种子上测试损失相差 {diff} ± {se}：差异真实存在，超出了种子噪声。</translation>
     </message>
     <message>
         <source>inverted</source>
@@ -2889,6 +3088,17 @@
     </message>
 </context>
 <context>
+    <name>SeedChoice</name>
+    <message>
+        <source>With several seeds per variant: whose run shows.</source>
+        <translation>每个变体有多个种子时：显示哪个种子的运行。</translation>
+    </message>
+    <message>
+        <source>seed {0}</source>
+        <translation>种子 {0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsNotes</name>
     <message>
         <source>The settings file could not be read; it was kept as {0} and the defaults are used.</source>
@@ -3094,6 +3304,171 @@
     </message>
 </context>
 <context>
+    <name>SweepRunner</name>
+    <message>
+        <source>the sweep process ended unexpectedly</source>
+        <translation>扫描进程意外结束</translation>
+    </message>
+</context>
+<context>
+    <name>SweepView</name>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</source>
+        <translation>扫描显示的量：最终或最佳的损失或准确率，或训练与测试之间的差距。</translation>
+    </message>
+    <message>
+        <source>gap (test - train loss)</source>
+        <translation>差距（测试损失 - 训练损失）</translation>
+    </message>
+    <message>
+        <source>gap (train - test accuracy)</source>
+        <translation>差距（训练准确率 - 测试准确率）</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</source>
+        <translation>还没有单元：设置好扫描后按“开始”；每个单元在训练时就会出现在这里。</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>mean over {n} seeds; band: lowest to highest seed</source>
+        <translation>{n} 个种子的均值；带：从最低到最高的种子</translation>
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation>（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</source>
+        <translation>最佳 {metric}：{value}，位于 {cell}（{n} 个种子；带覆盖各种子的范围）。</translation>
+    </message>
+    <message>
+        <source>Diverged: {cells}.</source>
+        <translation>发散：{cells}。</translation>
+    </message>
+    <message>
+        <source>{metric}: mean ± SD over {n} seeds; the best cell outlined</source>
+        <translation>{metric}：{n} 个种子的均值 ± 标准差；最佳单元已框出</translation>
+    </message>
+    <message>
+        <source>Best {metric}: {value} at {cell}.</source>
+        <translation>最佳 {metric}：{value}，位于 {cell}。</translation>
+    </message>
+    <message>
+        <source>Additivity: {text}</source>
+        <translation>可加性：{text}</translation>
+    </message>
+    <message>
+        <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
+        <translation>{cell}：{metric} {mean}（最小 {low}，最大 {high}，{n} 个种子）</translation>
+    </message>
+</context>
+<context>
+    <name>SweepWindow</name>
+    <message>
+        <source>The sweep stopped: {0}</source>
+        <translation>扫描已停止：{0}</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>and, as a grid</source>
+        <translation>以及（网格）</translation>
+    </message>
+    <message>
+        <source>seeds per cell</source>
+        <translation>每个单元的种子数</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图像…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
+        <translation>扫描文件夹（sweep.csv、sweep.json）：在同一文件夹上再次开始会跳过已完成的单元。</translation>
+    </message>
+    <message>
+        <source>Starting the sweep…</source>
+        <translation>正在启动扫描…</translation>
+    </message>
+    <message>
+        <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
+        <translation>{cells} 个单元 x {seeds} 个种子；文件夹中已有 {done} 个；每块约 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>The sweep is finished; its files are in {0}.</source>
+        <translation>扫描已完成；文件在 {0} 中。</translation>
+    </message>
+    <message>
+        <source>Cancelled; the finished cells are in {0}.</source>
+        <translation>已取消；已完成的单元在 {0} 中。</translation>
+    </message>
+    <message>
+        <source>There is no sweep to export yet.</source>
+        <translation>还没有可导出的扫描。</translation>
+    </message>
+    <message>
+        <source>Wrote {0}.</source>
+        <translation>已写入 {0}。</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+</context>
+<context>
     <name>TestTimeControls</name>
     <message>
         <source>dropout at test time: T passes</source>
@@ -3216,6 +3591,10 @@
     <message>
         <source>Training seed: fixes the initial weights, the batch order and the dropout masks; the same seed gives the same run (w₀ = f(seed)).</source>
         <translation>训练随机种子：决定初始权重、批量顺序和 Dropout 掩码；相同的种子得到相同的训练过程（w₀ = f(seed)）。</translation>
+    </message>
+    <message>
+        <source>Seeds per variant N: every variant trains N times, with seeds s, s+1, …, s+N−1 (other initial weights, batch order and masks; the same data), all in lockstep. The curves show the mean and a band over the seeds, so a difference can be weighed against seed noise.</source>
+        <translation>每个变体的种子数 N：每个变体用种子 s, s+1, …, s+N−1 训练 N 次（初始权重、批次顺序和掩码不同；数据相同），全部同步进行。曲线显示各种子的均值和范围带，从而可以把差异与种子噪声相比较。</translation>
     </message>
     <message>
         <source>Evaluate train/validation/test loss every k epochs; early-stopping patience counts these evaluations (P evaluations = P·k epochs).</source>
@@ -3394,6 +3773,10 @@
     <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>扫描(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;View</source>

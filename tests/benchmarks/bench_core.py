@@ -46,3 +46,18 @@ def test_mc50_cost(bench_record, bench_settings) -> None:  # type: ignore[no-unt
     figures = mc50_cost(bench_settings["seconds"], max(3, bench_settings["repeats"] - 2))
     report("dropout at test time, T = 50 (share of training throughput)", figures, bench_record, bench_settings)
     assert figures["mc50_cost"] <= 0.10
+
+
+def test_sweep24_vs_sequential(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
+    """8 dropout values x 3 seeds of the d2l MLP as one sweep against 24 bare loops one after another."""
+    from explorer.core.sweep._bench import sweep24_vs_sequential
+
+    report("sweep of 24 runs vs 24 bare loops (seconds)", sweep24_vs_sequential(), bench_record, bench_settings)
+
+
+def test_replicates_overhead(bench_record, bench_settings) -> None:  # type: ignore[no-untyped-def]
+    """5 replicates of one variant against 1 (steps/s; the cost factor should be at most 2.5)."""
+    from explorer.core.sweep._bench import replicates_overhead
+
+    figures = replicates_overhead(bench_settings["seconds"], bench_settings["repeats"])
+    report("replicates: 5 seeds stacked vs 1 (steps/s)", figures, bench_record, bench_settings)

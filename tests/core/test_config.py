@@ -442,7 +442,7 @@ def test_preset_gallery() -> None:
     names = [info.name for info in list_presets()]
     assert names[0] == DEFAULT_PRESET
     assert sorted(names) == sorted(p.stem for p in PRESET_FILES)
-    assert len(names) == 15
+    assert len(names) == 20
 
 
 @pytest.mark.parametrize("path", PRESET_FILES, ids=lambda p: p.stem)

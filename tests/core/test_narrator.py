@@ -290,3 +290,56 @@ def test_narrator_is_qt_free():
         "sys.exit(1 if bad else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# --- replicates: variants against seed noise ------------------------------------------------------
+
+
+def _with_accuracy(v: VariantState, acc: float) -> VariantState:
+    h = dict(v.history)
+    h["test_accuracy"] = np.full(len(h["epoch"]), acc)
+    return dataclasses.replace(v, history=h)
+
+
+def test_seed_noise_sentence_from_the_issue_numbers():
+    """EXPERIMENTS.md #6, seeds 0-2: none 0.949/0.952/0.951, dropout 0.949/0.956/0.952:
+    +0.17 points, paired SE 0.12: not distinguishable; swapped 0.953/0.958/0.959: a real difference."""
+    train, val = [1.0, 0.9, 0.8], [1.1, 1.0, 0.9]
+    runs = []
+    for name, accs in (
+        ("none", (0.949, 0.952, 0.951)),
+        ("dropout", (0.949, 0.956, 0.952)),
+        ("swapped", (0.953, 0.958, 0.959)),
+    ):
+        runs += [_with_accuracy(variant(f"{name} [seed {s}]", train, val), a) for s, a in enumerate(accs)]
+    remarks = describe(snapshot(*runs))
+    seeds = [r for r in remarks if r.template_id.startswith("seeds_")]
+    assert [r.template_id for r in seeds] == ["seeds_acc_noise", "seeds_acc_clear"]
+    diffs = np.array([0.0, 0.004, 0.001]) * 100
+    assert seeds[0].values == {
+        "a": "none",
+        "b": "dropout",
+        "diff": f"{diffs.mean():+.2f}",
+        "se": f"{diffs.std(ddof=1) / math.sqrt(3):.2f}",
+        "n": 3,
+    }
+    assert seeds[0].render().startswith("dropout vs none: +0.17 \u00b1 0.12 points of test accuracy over 3 seeds")
+    # the per-run sentences: the first seed speaks for each variant (3 lines, not 9)
+    speaking = {r.variant for r in remarks if r.variant is not None}
+    assert speaking == {0, 3, 6}
+
+
+def test_seed_sentences_only_with_replicates_and_from_a_real_run():
+    from explorer.core.training import Trainer
+    from tests.core.small_runs import run_to_end, sine_run
+
+    assert not any(
+        i.startswith("seeds_") for i in ids(snapshot(variant("a", [1.0], [1.0]), variant("b", [1.0], [1.0])))
+    )
+    exp = sine_run(
+        [{"width": 8}],
+        {"training.epochs": 3, "training.replicates": 3},
+        {"variants": [{"name": "plain", "set": {}}, {"name": "huge L2", "set": {"regularization.l2_lambda": 5.0}}]},
+    )
+    lines = explain(run_to_end(Trainer(exp)).snapshot(state="finished"))
+    assert any(line.startswith("huge L2 vs plain: ") and "in test loss over 3 seeds" in line for line in lines)

@@ -490,3 +490,15 @@ def test_settings_round_trip(tmp_path, monkeypatch):
     assert [p.endswith(n) for p, n in zip(t.recent_files, ("a.toml", "b.toml"))] == [True, True]
     s.path.write_text("{ not json")
     assert Settings().get("anything") is None  # a corrupt file is ignored
+
+
+def test_seeds_per_variant_rebuild_with_replicates(qtbot):
+    panel = DataPanel(_experiment())
+    qtbot.addWidget(panel)
+    rebuilds = Recorder(panel.experimentEdited)
+    assert panel.replicates.value() == 1 and panel.field_widgets["training.replicates"] is panel.replicates
+    panel.replicates.setValue(3)
+    assert rebuilds.last().training.replicates == 3
+    assert "seed" in panel.replicates.toolTip()
+    panel.set_experiment(_experiment().with_values({"training.replicates": 5}))
+    assert panel.replicates.value() == 5

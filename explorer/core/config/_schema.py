@@ -215,6 +215,13 @@ class TrainingConfig(_Strict):
     )
     eval_every: int = Field(1, ge=1, le=1_000_000, description="Evaluate train/validation/test every this many epochs.")
     seed: int = Field(0, ge=0, le=2**31 - 1, description="Seed of the initial weights, batch order and dropout masks.")
+    replicates: int = Field(
+        1,
+        ge=1,
+        le=32,
+        description="Seeds per variant: seed, seed+1, ... (initial weights, batch order and masks differ; "
+        "the data split stays). All replicates train together in lockstep.",
+    )
     device: Literal["auto", "cpu", "cuda"] = Field("auto", description="auto uses CUDA when present, else the CPU.")
 
 
@@ -329,6 +336,11 @@ class Experiment(_Strict):
     demo: DemoConfig = Field(default_factory=DemoConfig)
     classroom: ClassroomConfig = Field(default_factory=ClassroomConfig)
     views: ViewsConfig = Field(default_factory=ViewsConfig)
+    sweep: Optional[dict[str, Any]] = Field(
+        None,
+        description="A sweep of this experiment: {axes = [{path, values}], seeds, metric}; read by "
+        "`python -m explorer sweep` and the Sweep panel (explorer.core.sweep checks it).",
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Experiment:

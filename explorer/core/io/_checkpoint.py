@@ -25,7 +25,7 @@ import pickle
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import torch
 
@@ -113,7 +113,33 @@ def checkpoint_payload(trainer, *, best: bool = False) -> dict[str, Any]:  # typ
         "permutation": None if perm is None else perm.cpu(),
         "data_generator": trainer.data_generator.get_state(),
         "variants": variants,
+        **_replicate_order(trainer),
     }
+
+
+def _replicate_order(trainer) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Replicates 1.. shuffle with their own generators: their states and epoch orders (absent
+    without replicates, so such checkpoints stay as they were)."""
+    gens = getattr(trainer, "data_generators", [])[1:]
+    if not gens:
+        return {}
+    perms = trainer._perms[1:]
+    return {
+        "replicate_generators": [g.get_state() for g in gens],
+        "replicate_permutations": [None if p is None else p.cpu() for p in perms],
+    }
+
+
+def _permutation(perm: Any, n: int) -> Optional[torch.Tensor]:
+    """A saved batch order, checked to be a permutation of the n training samples."""
+    if perm is not None and (
+        not isinstance(perm, torch.Tensor)
+        or perm.dtype != torch.int64
+        or perm.shape != (n,)
+        or not torch.equal(torch.sort(perm).values, torch.arange(n))
+    ):
+        raise ValueError(f"the batch order is not a permutation of the {n} training samples")
+    return perm
 
 
 def _plain(model, state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:  # type: ignore[no-untyped-def]
@@ -332,18 +358,19 @@ def restore_trainer(
         trainer._batch_in_epoch = int(payload.get("batch_in_epoch", 0))
         if trainer.step_count < 0 or trainer.epoch < 0 or not 0 <= trainer._batch_in_epoch < trainer.steps_per_epoch:
             raise ValueError("step, epoch or batch position out of range")
-        perm = payload.get("permutation")
-        if perm is not None:
-            n = trainer.dataset.x_train.shape[0]
-            if (
-                not isinstance(perm, torch.Tensor)
-                or perm.dtype != torch.int64
-                or perm.shape != (n,)
-                or not torch.equal(torch.sort(perm).values, torch.arange(n))
-            ):
-                raise ValueError(f"the batch order is not a permutation of the {n} training samples")
+        n = trainer.dataset.x_train.shape[0]
+        perm = _permutation(payload.get("permutation"), n)
         trainer._perm = None if perm is None else perm.to(trainer.device)
         trainer.data_generator.set_state(payload["data_generator"])
+        extra = getattr(trainer, "data_generators", [])[1:]
+        if extra:
+            gens, perms = payload["replicate_generators"], payload["replicate_permutations"]
+            if len(gens) != len(extra) or len(perms) != len(extra):
+                raise ValueError("checkpoint and experiment disagree on the number of replicates")
+            for k, (gen, state, p) in enumerate(zip(extra, gens, perms), start=1):
+                gen.set_state(state)
+                p = _permutation(p, n)
+                trainer._perms[k] = None if p is None else p.to(trainer.device)
         engine = getattr(trainer, "_engine", None)
         if engine is not None:
             engine.configure()  # compare mode's stacked engine re-reads the settings just restored

@@ -53,6 +53,13 @@ class RunResult:
             ]
             stop = f", stopped at epoch {s['stop_epoch']}" if s.get("stop_epoch") is not None else ""
             lines.append(f"  {name}: {', '.join(parts)}; best epoch {s.get('best_epoch')}{stop}")
+        for name, r in summary.get("replicates", {}).items():  # mean +- SD over the seeds
+            parts = [
+                f"{k.replace('final_', '')} {r['mean'][k]:.4g} \u00b1 {r['sd'][k]:.2g}"
+                for k in ("final_train_loss", "final_test_loss", "final_test_accuracy")
+                if r["mean"].get(k) is not None and r["sd"].get(k) is not None
+            ]
+            lines.append(f"  {name}, mean \u00b1 SD over seeds {r['seeds']}: {', '.join(parts)}")
         for name, s in summary.get("kinds", {}).items():
             lines.append(
                 f"  {name}: train mean {s['train_mean']:.1f} (std {s['train_std']:.1f}), eval {s['eval_output']:.1f}"

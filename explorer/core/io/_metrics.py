@@ -10,6 +10,8 @@ One row per evaluation (epoch, step); one column group per variant:
     <variant>/activation_var/layer 1, ...   (one per hidden layer)
     <variant>/activation_mean/layer 1, ...  (one per hidden layer)
     ... the same for the next variant
+    <variant>/mean/train_loss, <variant>/sd/train_loss, ...  (a variant with several replicates,
+                            runs "<variant> [seed S]": mean and SD over the seeds measured at that row)
 
 Variants train in lockstep, so they are evaluated at the same (epoch, step) and
 share a row; a variant that stopped early (or was not measured) leaves its cells
@@ -35,6 +37,7 @@ from typing import Any, Mapping, Optional, Sequence, Union
 import numpy as np
 
 from explorer.core.protocol import HISTORY_KEYS, Snapshot
+from explorer.core.training import add_replicate_columns
 from explorer.core.util import atomic_write_text
 
 FORMAT = "regularization-explorer.metrics"
@@ -180,6 +183,7 @@ def build_table(series: Sequence[VariantSeries]) -> tuple[list[str], list[list[C
             else:
                 row += [_cell(v) for v in values]
         table.append(row)
+    add_replicate_columns(columns, table, [s.name for s in series], SCALAR_KEYS)
     return columns, table
 
 

@@ -42,7 +42,9 @@ history is thinned out on long runs) when it monitors the validation loss;
 otherwise the recorded history rows after the best validation loss.
 
 With two or more variants a last sentence names the variant with the lowest
-validation loss now. The dropout-scaling demonstration (Snapshot.extra["scaling"])
+validation loss now. With replicates (runs "<variant> [seed S]") the first seed of each
+variant speaks for it, and each variant is weighed against the first one over the seeds:
+a real difference or one not distinguishable from seed noise (_seeds.py). The dropout-scaling demonstration (Snapshot.extra["scaling"])
 gets one sentence per dropout kind comparing the mean train-mode output with the
 eval-mode output.
 """
@@ -57,6 +59,7 @@ from typing import Any, Optional
 import numpy as np
 
 from explorer.core.protocol import Snapshot, VariantState
+from explorer.core.session._seeds import SEED_TEMPLATES, first_replicates, seed_comparisons
 
 OVERFIT_MIN_WAIT = 5  # evaluations without a new best validation loss before "overfitting"
 RISE_REL = 0.05  # validation loss this far above its best counts as "risen"
@@ -89,6 +92,7 @@ TEMPLATES: dict[str, str] = {
     "finished": "Training finished at epoch {epoch}.",
     "best_variant": "Lowest validation loss: {name} ({val}).",
     "scaling": "{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.",
+    **SEED_TEMPLATES,  # variants against seed noise, with replicates (_seeds.py)
 }
 
 
@@ -129,10 +133,14 @@ def describe(snap: Snapshot) -> list[Remark]:
         return remarks
     message = snap.message or ""
     error_diverged = snap.state == "error" and "diverg" in message.lower()
+    speaking = first_replicates(snap)  # with replicates, the first seed speaks for its variant
     for i, v in enumerate(snap.variants):
+        if i not in speaking:
+            continue
         # the trainer names the variant ("variant 'p = 0': ...") when there are several
         named = len(snap.variants) == 1 or f"variant {v.name!r}" in message
         remarks.extend(_variant_remarks(i, v, error_diverged and named))
+    remarks.extend(Remark(tid, values) for tid, values in seed_comparisons(snap))
     if len(snap.variants) >= 2:
         best = _best_variant(snap)
         if best is not None:

@@ -8,7 +8,32 @@ The per-variant path (Trainer with one model per variant) is the reference the s
 from explorer.core.training._demos import build_runner
 from explorer.core.training._early_stopping import EarlyStopping
 from explorer.core.training._history import History
+from explorer.core.training._replicates import (
+    Comparison,
+    add_replicate_columns,
+    compare,
+    mean_sd,
+    replicate_groups,
+    replicate_name,
+    replicate_summary,
+    split_name,
+)
 from explorer.core.training._report import variant_history
 from explorer.core.training._trainer import Trainer, VariantRun
 
-__all__ = ["EarlyStopping", "History", "Trainer", "VariantRun", "build_runner", "variant_history"]
+__all__ = [
+    "Comparison",
+    "EarlyStopping",
+    "History",
+    "Trainer",
+    "VariantRun",
+    "add_replicate_columns",
+    "build_runner",
+    "compare",
+    "mean_sd",
+    "replicate_groups",
+    "replicate_name",
+    "replicate_summary",
+    "split_name",
+    "variant_history",
+]

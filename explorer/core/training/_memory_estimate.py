@@ -44,6 +44,8 @@ def estimate_training(
     widths = [layer.width for layer in experiment.network.layers]
     params = parameter_count(input_dim, widths, output_dim)
     variants = experiment.resolved_variants()
+    replicates = getattr(experiment.training, "replicates", 1)  # every variant trains this many seeds
+    runs = len(variants) * replicates
     weights = 0
     for cfg in variants:
         copies = 3  # the model, the stacked copy, the gradients
@@ -53,16 +55,16 @@ def estimate_training(
             copies += 1  # the best weights
         if any(layer.dropout_kind == "dropconnect" and layer.dropout_p > 0 for layer in cfg.network.layers):
             copies += 1  # DropConnect's weight masks
-        weights += copies * params * FLOAT
-    weights += params * FLOAT  # the base model every variant is copied from
+        weights += copies * params * FLOAT * replicates
+    weights += params * FLOAT * replicates  # the base model of each seed, copied into every variant
     batch = experiment.training.batch_size
     batch = n_train if batch is None else min(batch, n_train)
     units = sum(widths) + output_dim
     # training: pre-activation, activation, mask and gradient of every unit of the batch
-    train_acts = 4 * batch * units * len(variants) * FLOAT
+    train_acts = 4 * batch * units * runs * FLOAT
     # evaluation (no gradients): two layers alive at a time over the largest split
-    eval_acts = 3 * n_largest_split * max(widths + [output_dim]) * len(variants) * FLOAT
-    return MemoryEstimate(params, len(variants), weights, train_acts + eval_acts, data_bytes)
+    eval_acts = 3 * n_largest_split * max(widths + [output_dim]) * runs * FLOAT
+    return MemoryEstimate(params, runs, weights, train_acts + eval_acts, data_bytes)
 
 
 MSG = define_messages(

@@ -8,6 +8,7 @@ from typing import Any, Optional
 import numpy as np
 
 from explorer.core.protocol import HISTORY_KEYS
+from explorer.core.training._replicates import replicate_summary
 
 
 def _clean(x: Any) -> Any:
@@ -60,7 +61,7 @@ def summarize(trainer) -> dict[str, Any]:  # type: ignore[no-untyped-def]
         for name, keys in summary_keys(trainer).items():
             variants[name].update(keys)
     wall = trainer.wall_seconds
-    return {
+    out = {
         "steps": trainer.step_count,
         "epochs": trainer.epoch,
         "wall_seconds": round(wall, 3),
@@ -68,3 +69,6 @@ def summarize(trainer) -> dict[str, Any]:  # type: ignore[no-untyped-def]
         "device": str(trainer.device),
         "variants": variants,
     }
+    if getattr(trainer, "replicates", 1) > 1:  # per seed, then mean and SD per variant
+        out["replicates"] = replicate_summary(variants)
+    return out

@@ -36,6 +36,7 @@ from explorer.core.training._evaluation import measure, train_subsample
 from explorer.core.training._history import History
 from explorer.core.training._memory_estimate import check_training_memory
 from explorer.core.training._probes import build_snapshot, histogram
+from explorer.core.training._replicates import replicate_name
 from explorer.core.training._report import summarize
 from explorer.core.training._step_capture import StepCapture, finish_model, hook_model
 from explorer.core.training._test_time import TestTimeDropout
@@ -85,6 +86,10 @@ class VariantRun:
     last_penalty: Optional[torch.Tensor] = None  # per Linear, detached
     last_frame_time: float = 0.0
     histogram_frames: list[HistogramFrame] = field(default_factory=list)
+    group: str = ""  # the variant this run is a replicate of (its name without the seed)
+    replicate: int = 0  # k: this run trains with seed training.seed + k
+    seed: int = 0
+    diverged_step: Optional[int] = None  # the step whose loss was not finite (sweeps record it, not raise)
 
 
 def _history_columns(n_linear: int, n_hidden: int) -> dict[str, int]:
@@ -124,9 +129,12 @@ class Trainer:
         device: Optional[str] = None,
         history_capacity: int = 4096,
         stacked: Optional[bool] = None,
+        divergence: str = "raise",
     ):
         """`stacked`: train the variants as one stacked network (stacked/_engine.py) when they
-        can be; None follows EXPLORER_STACKED (on unless it is 0), False is the per-model path."""
+        can be; None follows EXPLORER_STACKED (on unless it is 0), False is the per-model path.
+        `divergence`: "raise" stops everything with a TrainingError (the app, `run`); "record"
+        marks a diverged run finished with its step and trains the others on (sweeps)."""
         if experiment.kind != "training":
             raise TrainingError(MSG.demonstration(kind=repr(experiment.kind)))
         self.experiment = experiment
@@ -146,33 +154,43 @@ class Trainer:
         self.loss_name = loss
         self.loss_fn: nn.Module = nn.MSELoss() if loss == "mse" else nn.CrossEntropyLoss()
         check_training_memory(experiment, ds, self.device)  # refused with the numbers, before any weight exists
-        seed = experiment.training.seed
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(seed)
-            base = MLP(ds.input_dim, ds.output_dim, experiment.network)
-        base.to(self.device)
-        self.data_generator = torch.Generator().manual_seed(seed)
+        self.record_divergence = divergence == "record"
+        # Replicate k trains with seed + k: its own initial weights, batch order and masks, exactly
+        # what a run with training.seed = seed + k does alone. Runs are ordered variant by variant.
+        self.replicates = experiment.training.replicates
+        self.seeds = [experiment.training.seed + k for k in range(self.replicates)]
+        bases = []
+        for seed in self.seeds:
+            with torch.random.fork_rng(devices=[]):
+                torch.manual_seed(seed)
+                bases.append(MLP(ds.input_dim, ds.output_dim, experiment.network).to(self.device))
+        self.data_generators = [torch.Generator().manual_seed(seed) for seed in self.seeds]
+        self.data_generator = self.data_generators[0]
         self.variants: list[VariantRun] = []
         for name, cfg in zip(experiment.variant_names(), experiment.resolved_variants()):
-            model = copy.deepcopy(base)
-            for i, layer in enumerate(cfg.network.layers):
-                model.set_dropout(i, layer.dropout_kind, layer.dropout_p)
-            gen = torch.Generator(device=self.device).manual_seed(seed)
-            model.set_generator(gen)
-            es = cfg.early_stopping
-            self.variants.append(
-                VariantRun(
-                    name=name,
-                    config=cfg,
-                    model=model,
-                    optimizer=_make_optimizer(cfg, model),
-                    early=EarlyStopping(
-                        es.patience, es.min_delta, "min" if es.monitor == "val_loss" else "max", es.enabled
-                    ),
-                    history=History(_history_columns(len(model.linears), model.n_hidden), history_capacity),
-                    generator=gen,
+            for k, seed in enumerate(self.seeds):
+                model = copy.deepcopy(bases[k])
+                for i, layer in enumerate(cfg.network.layers):
+                    model.set_dropout(i, layer.dropout_kind, layer.dropout_p)
+                gen = torch.Generator(device=self.device).manual_seed(seed)
+                model.set_generator(gen)
+                es = cfg.early_stopping
+                self.variants.append(
+                    VariantRun(
+                        name=replicate_name(name, seed, self.replicates),
+                        config=cfg,
+                        model=model,
+                        optimizer=_make_optimizer(cfg, model),
+                        early=EarlyStopping(
+                            es.patience, es.min_delta, "min" if es.monitor == "val_loss" else "max", es.enabled
+                        ),
+                        history=History(_history_columns(len(model.linears), model.n_hidden), history_capacity),
+                        generator=gen,
+                        group=name,
+                        replicate=k,
+                        seed=seed,
+                    )
                 )
-            )
         n = ds.x_train.shape[0]
         bs = experiment.training.batch_size
         self.batch_size = n if bs is None or bs >= n else bs
@@ -187,7 +205,8 @@ class Trainer:
         self.epoch = 0
         self._batch_in_epoch = 0
         self._perm: Optional[torch.Tensor] = None
-        self._sync_free = self.device.type == "cuda"
+        self._perms: list[Optional[torch.Tensor]] = [None] * self.replicates  # replicate k's epoch order
+        self._sync_free = self.device.type == "cuda" and not self.record_divergence  # record: the exact step
         self._nonfinite: Optional[torch.Tensor] = None
         self.started = time.perf_counter()
         self.finished = experiment.training.epochs == 0
@@ -212,27 +231,43 @@ class Trainer:
         return self.experiment.training.epochs
 
     def _batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Replicate 0's batch (the only one without replicates)."""
+        return self._batches()[0]
+
+    def _batches(self) -> list[tuple[torch.Tensor, torch.Tensor]]:
+        """This step's batch of each replicate: a full batch is shared; minibatches follow each
+        replicate's own shuffled order (its data generator, seeded with its seed)."""
         ds = self.dataset
         if self.batch_size == ds.x_train.shape[0]:
-            return ds.inputs(ds.x_train), ds.y_train
-        if self._batch_in_epoch == 0 or self._perm is None:
-            self._perm = torch.randperm(ds.x_train.shape[0], generator=self.data_generator).to(self.device)
-        start = self._batch_in_epoch * self.batch_size
-        idx = self._perm[start : start + self.batch_size]
-        return ds.inputs(ds.x_train.index_select(0, idx)), ds.y_train.index_select(0, idx)
+            return [(ds.inputs(ds.x_train), ds.y_train)]
+        if self._perm is not self._perms[0]:  # a checkpoint restored replicate 0's order
+            self._perms[0] = self._perm
+        out = []
+        for k, gen in enumerate(self.data_generators):
+            if self._batch_in_epoch == 0 or self._perms[k] is None:
+                self._perms[k] = torch.randperm(ds.x_train.shape[0], generator=gen).to(self.device)
+            start = self._batch_in_epoch * self.batch_size
+            idx = self._perms[k][start : start + self.batch_size]  # type: ignore[index]
+            out.append((ds.inputs(ds.x_train.index_select(0, idx)), ds.y_train.index_select(0, idx)))
+        self._perm = self._perms[0]
+        return out
 
     def step(self) -> None:
         """One optimisation step of every variant that is still training."""
         if self.finished:
             return
-        xb, yb = self._batch()
+        batches = self._batches()
         cap = self.step_capture
         if self._engine is not None:
             self._engine.capture = cap
-            self._engine.step(xb, yb)
+            if len(batches) == 1:
+                self._engine.step(*batches[0])
+            else:  # each run gets its replicate's batch
+                self._engine.step_each([batches[run.replicate] for run in self.variants])
         else:
             for v, run in enumerate(self.variants):
                 if not run.finished:
+                    xb, yb = batches[run.replicate if len(batches) > 1 else 0]
                     if cap is not None and cap.variant == v:
                         self._step_recorded(run, xb, yb, cap)
                     else:
@@ -258,6 +293,8 @@ class Trainer:
         pen, per_layer = penalty(model.linears, reg.l1_lambda, reg.l2_lambda, reg.penalize_biases)
         total = data_loss + pen
         self._check_finite(run, total)
+        if run.finished:  # diverged and recorded: its weights stay as they were
+            return
         run.optimizer.zero_grad(set_to_none=True)
         total.backward()
         if reg.weight_decay > 0 and cfg.optimizer.kind != "adamw":
@@ -305,7 +342,8 @@ class Trainer:
             self._nonfinite.index_put_((torch.as_tensor(list(indices), device=totals.device),), bad, accumulate=True)
             return
         if bool(bad.any()):
-            self._diverged(self.variants[indices[int(bad.nonzero()[0, 0])]])
+            for k in bad.nonzero()[:, 0].tolist():  # raises at the first unless recording
+                self._diverged(self.variants[indices[k]])
 
     def check_divergence(self) -> None:
         """Read the device-side flags (see check_finite): the first variant that diverged is named."""
@@ -315,7 +353,11 @@ class Trainer:
             self._diverged(self.variants[first])
 
     def _diverged(self, run: VariantRun) -> None:
-        raise self.divergence_error(self.variants.index(run))
+        if not self.record_divergence:
+            raise self.divergence_error(self.variants.index(run))
+        if run.diverged_step is None:
+            run.diverged_step = self.step_count  # as divergence_error counts: steps finished before it
+        run.finished = True
 
     def divergence_error(self, index: int = 0) -> TrainingError:
         """What to tell the user when variant `index` diverged, with the likely cause."""
@@ -410,8 +452,9 @@ class Trainer:
         """Apply a live change; it takes effect at the next step."""
         if isinstance(command, SetValue):
             self.experiment = apply_live_value(self.experiment, command.path, command.value, command.variant)
-            for run, cfg in zip(self.variants, self.experiment.resolved_variants()):
-                self._configure(run, cfg)
+            configs = self.experiment.resolved_variants()
+            for i, run in enumerate(self.variants):
+                self._configure(run, configs[i // self.replicates])  # every replicate of the variant
             if self._engine is not None:
                 self._engine.configure()
 

@@ -163,6 +163,9 @@ class DataPanel(ExperimentPanel):
         self.seed = int_spin_box(0, 2**31 - 1, tip("seed"))
         self.seed.valueChanged.connect(lambda v: self.edit({"training.seed": int(v)}))
         add_field_row(form, self.tr("training seed"), self.seed)
+        self.replicates = int_spin_box(1, 32, tip("replicates"))
+        self.replicates.valueChanged.connect(lambda v: self.edit({"training.replicates": int(v)}))
+        add_field_row(form, self.tr("seeds per variant"), self.replicates)
         self.eval_every = int_spin_box(1, 1_000_000, tip("eval_every"))
         self.eval_every.setSuffix(self.tr(" epochs"))
         self.eval_every.valueChanged.connect(lambda v: self.edit({"training.eval_every": int(v)}))
@@ -193,6 +196,7 @@ class DataPanel(ExperimentPanel):
                 "training.batch_size": self.batch_size,
                 "training.epochs": self.epochs,
                 "training.seed": self.seed,
+                "training.replicates": self.replicates,
                 "training.eval_every": self.eval_every,
                 "training.device": self.device,
                 "demo.dropout_p": self.demo_p,
@@ -219,6 +223,7 @@ class DataPanel(ExperimentPanel):
             self.batch_size,
             self.epochs,
             self.seed,
+            self.replicates,
             self.eval_every,
         ):
             self.path_edit.setText(d.path or "")
@@ -233,6 +238,7 @@ class DataPanel(ExperimentPanel):
             self.batch_size.setValue(t.batch_size or 0)
             self.epochs.setValue(t.epochs)
             self.seed.setValue(t.seed)
+            self.replicates.setValue(t.replicates)
             self.eval_every.setValue(t.eval_every)
         self._show_rows_for(d.kind)
         select_data(self.optimizer_kind, o.kind)

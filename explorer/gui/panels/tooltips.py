@@ -121,6 +121,12 @@ def tip(key: str) -> str:
             "Training seed: fixes the initial weights, the batch order and the dropout "
             "masks; the same seed gives the same run (w₀ = f(seed)).",
         ),
+        "replicates": translate(
+            "Tooltips",
+            "Seeds per variant N: every variant trains N times, with seeds s, s+1, …, s+N−1 (other initial "
+            "weights, batch order and masks; the same data), all in lockstep. The curves show the mean and a "
+            "band over the seeds, so a difference can be weighed against seed noise.",
+        ),
         "eval_every": translate(
             "Tooltips",
             "Evaluate train/validation/test loss every k epochs; early-stopping "

@@ -11,16 +11,18 @@ from typing import Optional
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from explorer.core.protocol import Snapshot, VariantState
 from explorer.gui.i18n import layer_label
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, history_fingerprint, legend_row, new_curve, new_plot
+from explorer.gui.views.seed_choice import SeedChoice
 
 
-class _LayerHistoryView(SnapshotView):
-    """One plot: for every variant and layer, a (E, n_layers) history column against epoch."""
+class _LayerHistoryView(SeedChoice, SnapshotView):
+    """One plot: for every variant and layer, a (E, n_layers) history column against epoch; with
+    replicates, of one chosen seed per variant."""
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
         super().__init__(parent)
@@ -28,6 +30,12 @@ class _LayerHistoryView(SnapshotView):
         self.log_y.setToolTip(self.tr("Logarithmic y axis, for values that span orders of magnitude."))
         self.log_y.toggled.connect(self._on_log_toggled)
         self.toolbar.addStretch(1)
+        self.toolbar.addWidget(
+            self._init_seed_choice(
+                None,
+                QtCore.QCoreApplication.translate("SeedChoice", "With several seeds per variant: whose run shows."),
+            )
+        )
         self.toolbar.addWidget(self.log_y)
         self.plot: Optional[pg.PlotItem] = None
         self.curves: list[list[pg.PlotDataItem]] = []  # [variant][layer]

@@ -23,6 +23,7 @@ from explorer.gui.views.fit_classification import BoundaryMode, boundary_columns
 from explorer.gui.views.fit_images import ImagesMode, ScalingMode, image_grid
 from explorer.gui.views.fit_regression import CurveMode, ParityMode
 from explorer.gui.views.fit_test_time import TestTimeControls, mc_states
+from explorer.gui.views.seed_choice import SeedChoice
 
 
 def fit_mode(snap: Snapshot) -> str:
@@ -73,7 +74,7 @@ _MODES = {
 }
 
 
-class FitView(SnapshotView):
+class FitView(SeedChoice, SnapshotView):
     """Fit of every variant; in image mode a variant selector (toolbar combobox) picks whose predictions show."""
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
@@ -87,7 +88,12 @@ class FitView(SnapshotView):
         self.test_time = TestTimeControls()  # dropout at test time; the window wires it to the trainer
         self.test_time.setVisible(False)
         self.toolbar.addWidget(self.test_time)
+        self._init_seed_choice(
+            self.tr("mean of the seeds"),
+            self.tr("With several seeds per variant: draw the mean of their predictions, or one seed's run."),
+        )
         self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.seed_combo)
         self.toolbar.addWidget(self.variant_label)
         self.toolbar.addWidget(self.variant_combo)
         self._set_selector_visible(False)

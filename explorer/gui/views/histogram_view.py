@@ -21,6 +21,7 @@ from explorer.core.protocol import Histogram, Snapshot
 from explorer.gui.i18n import layer_label
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, StableRange, legend_row, new_curve, new_plot, set_combo_items
+from explorer.gui.views.seed_choice import SeedChoice
 
 MAX_ROWS = 4
 MIN_PLOT_H = 78  # px a histogram plot needs to be read (stacked layers)
@@ -44,7 +45,7 @@ def _blend(c1: QtGui.QColor, c2: QtGui.QColor, t: float) -> QtGui.QColor:
     )
 
 
-class HistogramView(SnapshotView):
+class HistogramView(SeedChoice, SnapshotView):
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
         super().__init__(parent)
         self.title = self.tr("Histograms")
@@ -63,6 +64,12 @@ class HistogramView(SnapshotView):
         self.toolbar.addWidget(self.mode_combo)
         self.toolbar.addWidget(self.layer_label)
         self.toolbar.addWidget(self.layer_combo)
+        self.toolbar.addWidget(
+            self._init_seed_choice(
+                self.tr("all seeds pooled"),
+                self.tr("With several seeds per variant: all seeds' weights pooled in one histogram, or one seed's."),
+            )
+        )
         self.toolbar.addStretch(1)
         self.mode_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.layer_combo.currentIndexChanged.connect(self._on_selection_changed)

@@ -3,6 +3,10 @@
 The lesson of the plot: train loss keeps falling while validation turns up; early
 stopping keeps the weights from the bottom of the validation curve (★) and quits
 `patience` evaluations later (✕).
+
+With replicates (runs "<variant> [seed S]") each variant is one line, the mean over its
+seeds, in a band: min-max or +-1 SD, a choice in the view (replicate_bands.py). Whether a
+difference between two variants is real shows as bands that do or do not overlap.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import pyqtgraph as pg
 from PySide6 import QtWidgets
 
 from explorer.core.protocol import Snapshot, VariantState
+from explorer.core.training import replicate_groups
 from explorer.gui.views import palette
 from explorer.gui.views.base import SnapshotView, history_fingerprint, legend_row, new_curve, new_plot
+from explorer.gui.views.replicate_bands import BAND_MODES, replicate_lines
 
 SPLITS = ("train", "val", "test")
 SPLIT_DASH = {"train": "solid", "val": "dash", "test": "dot"}
@@ -56,8 +62,20 @@ class LossView(SnapshotView):
             self.tr("Logarithmic loss axis: early, large losses and late, small ones become readable at once.")
         )
         self.log_y.toggled.connect(self._on_log_toggled)
+        self.band_mode = QtWidgets.QComboBox()
+        self.band_mode.addItems([self.tr("band: min-max over seeds"), self.tr("band: mean ± 1 SD")])
+        self.band_mode.setToolTip(
+            self.tr(
+                "With several seeds per variant: the line is the mean over the seeds; the band shows their "
+                "spread, the range from the lowest to the highest seed or the mean ± one standard deviation."
+            )
+        )
+        self.band_mode.currentIndexChanged.connect(self._on_band_mode)
+        self.band_mode.setVisible(False)
         self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.band_mode)
         self.toolbar.addWidget(self.log_y)
+        self.bands: list[dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem, pg.FillBetweenItem]]] = []
         self.loss_plot: Optional[pg.PlotItem] = None
         self.acc_plot: Optional[pg.PlotItem] = None
         self.loss_curves: list[dict[str, pg.PlotDataItem]] = []
@@ -73,19 +91,24 @@ class LossView(SnapshotView):
     # --- structure -----------------------------------------------------------
     def _structure_key(self, snap: Snapshot) -> object:
         monitor = snap.variants[0].early_stopping.monitor if snap.variants else ""
-        return (tuple(v.name for v in snap.variants), has_accuracy(snap), monitor)
+        groups = replicate_groups(v.name for v in snap.variants)
+        if any(len(idx) > 1 for idx in groups.values()):  # one line and band per variant
+            return (tuple(groups), has_accuracy(snap), monitor, True)
+        return (tuple(v.name for v in snap.variants), has_accuracy(snap), monitor, False)
 
     def _teardown(self) -> None:
         super()._teardown()
         self.loss_plot = self.acc_plot = None
         self.loss_curves, self.acc_curves = [], []
+        self.bands = []
         self.best_lines, self.best_markers, self.stop_markers = [], [], []
         self._legend = None
         self._x_total = None
         self._fingerprints = []
 
     def _build(self, snap: Snapshot) -> None:
-        names, with_acc, monitor = self._key
+        names, with_acc, monitor, replicated = self._key
+        self.band_mode.setVisible(replicated)
         lay = self.graphics.ci
         self._legend = legend_row(lay, row=0)
         self.loss_plot = new_plot(lay, row=1, col=0)
@@ -100,6 +123,10 @@ class LossView(SnapshotView):
             self.loss_curves.append({s: new_curve(self.loss_plot) for s in SPLITS})
             if self.acc_plot is not None:
                 self.acc_curves.append({s: new_curve(self.acc_plot) for s in SPLITS})
+            if replicated:
+                self.bands.append(self._new_bands(self.loss_plot, "loss"))
+                if self.acc_plot is not None:
+                    self.bands[-1].update(self._new_bands(self.acc_plot, "accuracy"))
             line = pg.InfiniteLine(
                 angle=90,
                 movable=False,
@@ -118,9 +145,23 @@ class LossView(SnapshotView):
             self.best_markers.append(best)
             self.stop_markers.append(stop)
 
+    @staticmethod
+    def _new_bands(
+        plot: pg.PlotItem, what: str
+    ) -> dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem, pg.FillBetweenItem]]:
+        """Per split: the band's lower and upper edge (not drawn) and the fill between them."""
+        out = {}
+        for s in SPLITS:
+            low, high = pg.PlotDataItem([], [], connect="finite"), pg.PlotDataItem([], [], connect="finite")
+            fill = pg.FillBetweenItem(low, high)
+            fill.setZValue(0)
+            plot.addItem(fill)
+            out[f"{s}_{what}"] = (low, high, fill)
+        return out
+
     def _apply_styles(self) -> None:
         self._fingerprints = []
-        names, with_acc, _ = self._key
+        names, with_acc, _, _ = self._key
         theme = palette.current_theme()
         palette.apply_style(self.loss_plot, x_label=None if with_acc else self.tr("epoch"), y_label=self.tr("loss"))
         if self.acc_plot is not None:
@@ -132,6 +173,10 @@ class LossView(SnapshotView):
                         c.setPen(palette.variant_pen(i, SPLIT_WIDTH[s], SPLIT_DASH[s], SPLIT_ALPHA[s]))
                         c.setZValue(SPLIT_Z[s])
             color = palette.variant_color(i)
+            for key, (low, high, fill) in (self.bands[i] if i < len(self.bands) else {}).items():
+                alpha = 0.22 if key.startswith("val") else 0.12
+                fill.setBrush(palette.brush(color, alpha))
+                fill.setPen(palette.pen(color, 0.0, alpha=0.0))
             self.best_lines[i].setPen(palette.pen(color, 1.2, "dash", alpha=0.8))
             self.best_lines[i].label.setColor(color)
             self.best_lines[i].label.setFont(palette.font(0.9, bold=True))
@@ -159,8 +204,11 @@ class LossView(SnapshotView):
             (fg, "solid", train),
             (fg, "dash", self.tr("validation")),
             (fg, "dot", self.tr("test")),
-            (fg, "★", self.tr("best")),
         ]
+        if self._key[3]:
+            entries.append((fg, "▒", self.tr("band over seeds")))
+        else:
+            entries.append((fg, "★", self.tr("best")))
         if self._es_enabled:
             entries.append((fg, "✕", self.tr("stopped")))
         palette.style_label(self._legend, palette.legend_html(entries), 0.9)
@@ -181,6 +229,9 @@ class LossView(SnapshotView):
         if total != self._x_total:
             self._x_total = total
             self.loss_plot.setXRange(0, total, padding=0.02)
+        if self._key[3]:
+            self._update_replicates(snap)
+            return
         if len(self._fingerprints) != len(snap.variants):
             self._fingerprints = [None] * len(snap.variants)
         for i, v in enumerate(snap.variants):
@@ -197,6 +248,33 @@ class LossView(SnapshotView):
                 for s, curve in self.acc_curves[i].items():
                     curve.setData(epochs, h[f"{s}_accuracy"])
             self._update_markers(i, v)
+
+    def _update_replicates(self, snap: Snapshot) -> None:
+        """Mean lines and bands; best/stop markers belong to single runs and are not drawn."""
+        key = (tuple(history_fingerprint(v.history) for v in snap.variants), self.band_mode.currentIndex())
+        if self._fingerprints == [key]:
+            return
+        self._fingerprints = [key]
+        keys = [f"{s}_{what}" for s in SPLITS for what in ("loss", "accuracy")]
+        mode = BAND_MODES[max(0, self.band_mode.currentIndex())]
+        for i, line in enumerate(replicate_lines(snap.variants, keys, mode)):
+            if i >= len(self.loss_curves):
+                break
+            for s, curve in self.loss_curves[i].items():
+                curve.setData(line.epochs, line.mean[f"{s}_loss"])
+            if self.acc_plot is not None:
+                for s, curve in self.acc_curves[i].items():
+                    curve.setData(line.epochs, line.mean[f"{s}_accuracy"])
+            for k, (low, high, _fill) in self.bands[i].items():
+                if k in line.low:
+                    low.setData(line.epochs, line.low[k])
+                    high.setData(line.epochs, line.high[k])
+            self.best_lines[i].setVisible(False)
+
+    def _on_band_mode(self, _index: int) -> None:
+        self._fingerprints = []
+        if self._snap is not None and self._key is not None:
+            self._update(self._snap)
 
     def _update_markers(self, i: int, v: VariantState) -> None:
         es = v.early_stopping

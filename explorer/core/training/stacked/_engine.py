@@ -244,8 +244,25 @@ class StackedEngine:
         self._frozen = torch.tensor(frozen, dtype=torch.long, device=self.device) if frozen else None
 
     # -- one step -----------------------------------------------------------------------------
+    def step_each(self, batches: list[tuple[Tensor, Tensor]]) -> None:
+        """One step in which each variant has its own batch (replicates shuffle with their own
+        seeds). The inputs are copied into padded rows laid out like standalone tensors, so a
+        replicate trains to the same bits as the run with its seed alone."""
+        B = batches[0][0].shape[0]
+        xb = self.padded(("xb", B), tuple(batches[0][0].shape))
+        for v, (x, _) in enumerate(batches):
+            xb[v].copy_(x)
+        if self.trainer.loss_name == "mse":
+            yb = self.padded(("yb", B), tuple(batches[0][1].shape))
+            for v, (_, y) in enumerate(batches):
+                yb[v].copy_(y)
+        else:
+            yb = torch.stack([y for _, y in batches])  # class indices: (V, B)
+        self.step(xb, yb)
+
     def step(self, xb: Tensor, yb: Tensor) -> None:
-        """One optimisation step of every variant still training (finished ones stay frozen)."""
+        """One optimisation step of every variant still training (finished ones stay frozen).
+        xb is (B, in), shared by every variant, or (V, B, in), a batch per variant (step_each)."""
         if self.optimizer.needs_import():
             self.optimizer.import_state()  # a checkpoint was loaded into the torch optimizers
             self.sharing.regroup()  # ... and into the generators
@@ -259,7 +276,7 @@ class StackedEngine:
         kept = None
         if frozen is not None:
             kept = [t.index_select(0, frozen) for t in [self.flat, self.grad] + self.optimizer.row_tensors()]
-        V, L, B = self.V, self.n_linear, xb.shape[0]
+        V, L, B = self.V, self.n_linear, xb.shape[-2]
         inputs: list[Tensor] = []  # a_{l-1}: x, then each layer's dropped output
         weights: list[Tensor] = []  # W_l, times its DropConnect mask
         dc_masks: list[Optional[tuple[Tensor, Tensor]]] = []
@@ -409,7 +426,7 @@ class StackedEngine:
             torch.mul(d, 2.0 / (shape[0] * shape[1]), out=g)  # mse_loss_backward: 2/n * (out - y)
             return d.square().mean((1, 2)), g
         logp = torch.log_softmax(out, -1)
-        idx = y.view(1, B, 1).expand(self.V, B, 1)
+        idx = y.view(-1, B, 1).expand(self.V, B, 1)
         loss = logp.gather(-1, idx).mean((1, 2)).neg()
         # nll_loss's mean gradient: -(1 / B) at each target, rounded as its kernel rounds it
         weight = -(torch.tensor(1.0) / torch.tensor(float(B))).item()

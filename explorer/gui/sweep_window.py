@@ -1,0 +1,298 @@
+"""The Sweep window: a panel to set up a sweep of the current experiment and the Sweep view that
+fills in as cells finish. The sweep trains in a child process (SweepRunner), so this window and
+the main one stay live; it can be paused and cancelled, and a click on a cell opens that cell
+in the main window as the current experiment.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from PySide6 import QtCore, QtWidgets
+
+from explorer.core.config import Experiment
+from explorer.core.protocol import ExplorerError
+from explorer.core.sweep import SWEEPABLE, SweepSpec, parse_values
+from explorer.gui.i18n import FollowsLanguage
+from explorer.gui.sweep_runner import SweepRunner
+from explorer.gui.views.sweep_view import SweepView
+
+
+def field_words() -> list[tuple[str, str]]:
+    """(path, the field in its own words) for the field list; "N" is layer 1."""
+    return [(f.pattern.replace(".N.", ".0."), f.words) for f in SWEEPABLE]
+
+
+class AxisRow(QtWidgets.QWidget):
+    """One axis: the field, and its values as a log or linear range or a list."""
+
+    def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
+        super().__init__(parent)
+        self.field = QtWidgets.QComboBox()
+        for path, words in field_words():
+            self.field.addItem(f"{words} ({path})", path)
+        self.scale = QtWidgets.QComboBox()
+        self.scale.addItem(self.tr("log"), "log")
+        self.scale.addItem(self.tr("linear"), "lin")
+        self.scale.addItem(self.tr("list"), "list")
+        self.start = QtWidgets.QLineEdit("1e-5")
+        self.stop = QtWidgets.QLineEdit("1e-1")
+        self.count = QtWidgets.QSpinBox()
+        self.count.setRange(1, 100)
+        self.count.setValue(9)
+        self.values = QtWidgets.QLineEdit("0,1e-4,1e-3,1e-2")
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.field, self.scale, self.start, self.stop, self.count, self.values):
+            layout.addWidget(w)
+        self.scale.currentIndexChanged.connect(self._on_scale)
+        self.field.currentIndexChanged.connect(self._on_field)
+        self._on_field()
+
+    def _on_field(self) -> None:
+        path = self.field.currentData() or ""
+        log = any(f.log for f in SWEEPABLE if f.pattern.replace(".N.", ".0.") == path)
+        self.scale.setCurrentIndex(0 if log else 1)
+        if not log:
+            self.start.setText("0")
+            self.stop.setText("0.8")
+        else:
+            self.start.setText("1e-5")
+            self.stop.setText("1e-1")
+        self._on_scale()
+
+    def _on_scale(self) -> None:
+        is_list = self.scale.currentData() == "list"
+        for w in (self.start, self.stop, self.count):
+            w.setVisible(not is_list)
+        self.values.setVisible(is_list)
+
+    def spec_text(self) -> str:
+        if self.scale.currentData() == "list":
+            return self.values.text()
+        return f"{self.scale.currentData()}:{self.start.text()}:{self.stop.text()}:{self.count.value()}"
+
+    def set_axis(self, path: str, values: Any) -> bool:
+        """Show an axis of an experiment's [sweep] table (False for a field not in the list)."""
+        index = self.field.findData(path)
+        if index < 0:
+            return False
+        self.field.setCurrentIndex(index)
+        text = values if isinstance(values, str) else ",".join(str(v) for v in values)
+        scale, _, rest = text.partition(":")
+        parts = rest.split(":")
+        if scale in ("log", "lin") and len(parts) == 3 and parts[2].isdigit():
+            self.scale.setCurrentIndex(self.scale.findData(scale))
+            self.start.setText(parts[0])
+            self.stop.setText(parts[1])
+            self.count.setValue(int(parts[2]))
+        else:
+            self.scale.setCurrentIndex(self.scale.findData("list"))
+            self.values.setText(text)
+        return True
+
+    def axis_dict(self) -> dict[str, Any]:
+        path = self.field.currentData()
+        text = self.spec_text()
+        parse_values(path, text)  # a bad range is named here, before anything starts
+        return {"path": path, "values": text}
+
+
+class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
+    def __init__(
+        self,
+        experiment: Callable[[], Experiment],
+        open_cell: Callable[[Experiment], None],
+        parent: Optional[QtWidgets.QWidget] = None,
+    ):
+        super().__init__(parent, QtCore.Qt.WindowType.Window)
+        self._experiment, self._open_cell = experiment, open_cell
+        self._base: Optional[Experiment] = None
+        self._spec: Optional[SweepSpec] = None
+        self.runner = SweepRunner(self)
+        self.axes = [AxisRow(), AxisRow()]
+        self.second = QtWidgets.QCheckBox()
+        self.seeds = QtWidgets.QSpinBox()
+        self.seeds.setRange(1, 32)
+        self.seeds.setValue(3)
+        self.folder = QtWidgets.QLineEdit(str(Path(tempfile.gettempdir()) / "explorer-sweep"))
+        self.start_button, self.pause_button, self.cancel_button = (
+            QtWidgets.QPushButton(),
+            QtWidgets.QPushButton(),
+            QtWidgets.QPushButton(),
+        )
+        self.export_figure_button, self.export_csv_button = QtWidgets.QPushButton(), QtWidgets.QPushButton()
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.status = QtWidgets.QLabel()
+        self.status.setWordWrap(True)
+        self.view = SweepView()
+        form = QtWidgets.QFormLayout()
+        self.labels = [QtWidgets.QLabel() for _ in range(4)]
+        form.addRow(self.labels[0], self.axes[0])
+        row2 = QtWidgets.QHBoxLayout()
+        row2.addWidget(self.second)
+        row2.addWidget(self.axes[1], 1)
+        form.addRow(self.labels[1], row2)
+        form.addRow(self.labels[2], self.seeds)
+        form.addRow(self.labels[3], self.folder)
+        buttons = QtWidgets.QHBoxLayout()
+        for b in (self.start_button, self.pause_button, self.cancel_button):
+            buttons.addWidget(b)
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.export_figure_button)
+        buttons.addWidget(self.export_csv_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.second.toggled.connect(self.axes[1].setEnabled)
+        self.axes[1].setEnabled(False)
+        self.start_button.clicked.connect(self.start_sweep)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.runner.planned.connect(self._on_planned)
+        self.runner.progress.connect(lambda f: self.progress.setValue(int(1000 * f)))
+        self.runner.rows_changed.connect(self._on_rows)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(lambda text: self.status.setText(self.tr("The sweep stopped: {0}").format(text)))
+        self.view.cell_clicked.connect(self._on_cell)
+        self.export_figure_button.clicked.connect(self.export_figure_dialog)
+        self.export_csv_button.clicked.connect(self.export_csv_dialog)
+        self.retranslate()
+        self._set_running(False)
+        self.resize(1100, 800)
+
+    def showEvent(self, event: Any) -> None:
+        """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it."""
+        super().showEvent(event)
+        try:
+            if not self.runner.running():
+                self.load_table(self._experiment().sweep)
+        except Exception as exc:
+            self.status.setText(str(exc))
+
+    def load_table(self, table: Optional[dict[str, Any]]) -> None:
+        if not table or not isinstance(table.get("axes"), list):
+            return
+        axes = [a for a in table["axes"] if isinstance(a, dict) and "path" in a]
+        shown = [row.set_axis(str(a["path"]), a.get("values", a.get("spec", ""))) for row, a in zip(self.axes, axes)]
+        self.second.setChecked(len(shown) > 1 and shown[1])
+        if isinstance(table.get("seeds"), int) and 1 <= table["seeds"] <= 32:
+            self.seeds.setValue(table["seeds"])
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sweep"))
+        for label, text in zip(
+            self.labels, (self.tr("Sweep"), self.tr("and, as a grid"), self.tr("seeds per cell"), self.tr("folder"))
+        ):
+            label.setText(text)
+        self.start_button.setText(self.tr("Start"))
+        self.pause_button.setText(self.tr("Resume") if self.runner.paused else self.tr("Pause"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.export_figure_button.setText(self.tr("Export figure…"))
+        self.export_csv_button.setText(self.tr("Export CSV…"))
+        self.folder.setToolTip(
+            self.tr("The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.")
+        )
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.cancel_button.setEnabled(running)
+
+    def spec_table(self) -> dict[str, Any]:
+        axes = [self.axes[0].axis_dict()] + ([self.axes[1].axis_dict()] if self.second.isChecked() else [])
+        return {"axes": axes, "seeds": self.seeds.value()}
+
+    def start_sweep(self) -> bool:
+        try:
+            table = self.spec_table()
+            self._spec = SweepSpec.from_dict(table, "sweep")
+        except ExplorerError as exc:
+            self.status.setText(str(exc))
+            return False
+        self._base = self._experiment()
+        self.view.set_rows(self._spec, [])
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Starting the sweep…"))
+        self.runner.start(self._base.to_dict(), table, self.folder.text())
+        self._set_running(True)
+        return True
+
+    def toggle_pause(self) -> None:
+        if self.runner.paused:
+            self.runner.resume()
+        else:
+            self.runner.pause()
+        self.retranslate()
+
+    def _on_planned(self, cells: int, done: int, memory: float) -> None:
+        self.status.setText(
+            self.tr("{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.").format(
+                cells=cells, seeds=self.seeds.value(), done=done, mb=f"{memory:.0f}"
+            )
+        )
+
+    def _on_rows(self, rows: list) -> None:
+        if self._spec is not None:
+            self.view.set_rows(self._spec, rows)
+
+    def _on_finished(self, state: str) -> None:
+        self._set_running(False)
+        self.retranslate()
+        if state == "done":
+            self.progress.setValue(1000)
+            self.status.setText(self.tr("The sweep is finished; its files are in {0}.").format(self.folder.text()))
+        elif state == "cancelled":
+            self.status.setText(self.tr("Cancelled; the finished cells are in {0}.").format(self.folder.text()))
+
+    def _on_cell(self, values: dict) -> None:
+        """Open the clicked cell as the current experiment: the sweep's experiment (without its
+        variants, with the sweep's seeds as replicates, as the cell trained) with the cell's values."""
+        if self._base is None or self._spec is None:
+            return
+        from explorer.core.sweep._plan import concrete_paths, sweep_base
+
+        base = sweep_base(self._base, self._spec)
+        data = {p: v for path, v in values.items() for p in concrete_paths(base, path)}
+        self._open_cell(base.with_values(data))
+
+    # --- exports ---------------------------------------------------------------
+    def export_figure(self, path: str) -> Path:
+        """The Sweep view as PNG, SVG or PDF (by the suffix), as File ▸ Export figures writes a view."""
+        from explorer.gui.export import export_widget
+
+        return export_widget(self.view, path)
+
+    def export_csv(self, path: str) -> Path:
+        """The rows shown (one per cell and seed), as sweep.csv has them; written atomically."""
+        from explorer.core.sweep import rows_to_csv
+        from explorer.core.util import atomic_write_text
+
+        if self.view.spec is None:
+            raise ExplorerError(self.tr("There is no sweep to export yet."))
+        atomic_write_text(path, rows_to_csv(self.view.spec, self.view.rows))
+        return Path(path)
+
+    def _export_dialog(self, caption: str, filters: str, write: Callable[[str], Path]) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, caption, self.folder.text(), filters)
+        if not path:
+            return
+        try:
+            self.status.setText(self.tr("Wrote {0}.").format(write(path)))
+        except ExplorerError as exc:
+            self.status.setText(str(exc))
+
+    def export_figure_dialog(self) -> None:
+        self._export_dialog(self.tr("Export figure"), "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", self.export_figure)
+
+    def export_csv_dialog(self) -> None:
+        self._export_dialog(self.tr("Export CSV"), "CSV (*.csv)", self.export_csv)
+
+    def closeEvent(self, event: Any) -> None:
+        self.runner.shutdown()
+        super().closeEvent(event)

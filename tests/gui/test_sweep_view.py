@@ -1,0 +1,115 @@
+"""The Sweep view: the U-curve with seed bands (log axis, best starred, hover, click opens a cell),
+the 2-D heatmap with values and the additivity readout, and figures from the command line."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from explorer.core.sweep import SweepSpec, parse_axis
+from explorer.gui.views.sweep_view import SweepView, x_positions
+
+
+def rows_1d():  # type: ignore[no-untyped-def]
+    """Test loss: a U over lambda (best at 1e-3); train loss rises; seed s adds 0.1 * s."""
+    out = []
+    lambdas = (0.0, 1e-4, 1e-3, 1e-2)
+    test = (3.0, 2.0, 1.0, 4.0)
+    for i, (lam, t) in enumerate(zip(lambdas, test)):
+        for s in range(3):
+            out.append(
+                {
+                    "cell": str(i),
+                    "index": [i],
+                    "values": {"regularization.l2_lambda": lam},
+                    "seed": s,
+                    "status": "done",
+                    "final_test_loss": t + 0.1 * s,
+                    "final_train_loss": 0.5 + i + 0.1 * s,
+                    "final_val_loss": t,
+                }
+            )
+    return SweepSpec((parse_axis("regularization.l2_lambda=0,1e-4,1e-3,1e-2"),), seeds=3), out
+
+
+def curve(item):  # type: ignore[no-untyped-def]
+    x, y = item.getData()
+    return np.asarray(x), np.asarray(y)
+
+
+def test_x_positions_on_a_log_axis_put_zero_a_decade_below() -> None:
+    np.testing.assert_allclose(x_positions([0.0, 1e-4, 1e-2], True), [-5.0, -4.0, -2.0])
+    np.testing.assert_allclose(x_positions([0.0, 0.5], False), [0.0, 0.5])
+
+
+def test_u_curve_with_bands_best_and_click(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = SweepView()
+    qtbot.addWidget(view)
+    spec, rows = rows_1d()
+    view.set_rows(spec, rows)
+    x, y = curve(view.lines["final_test_loss"])
+    np.testing.assert_allclose(x, x_positions([0.0, 1e-4, 1e-3, 1e-2], True))
+    np.testing.assert_allclose(y, [3.1, 2.1, 1.1, 4.1])  # the mean over seeds 0, 0.1, 0.2
+    low, high, _ = view.bands["final_test_loss"]
+    np.testing.assert_allclose(curve(low)[1], [3.0, 2.0, 1.0, 4.0])
+    np.testing.assert_allclose(curve(high)[1], [3.2, 2.2, 1.2, 4.2])
+    np.testing.assert_allclose(curve(view.lines["final_train_loss"])[1], [0.6, 1.6, 2.6, 3.6])
+    assert view.best_key == "2"
+    bx, by = curve(view.best)
+    assert bx[0] == pytest.approx(-3.0) and by[0] == pytest.approx(1.1)
+    assert "Best final_test_loss: 1.1 at regularization.l2_lambda = 0.001" in view.readout.text()
+    spots = view.points.points()
+    assert "min 1, max 1.2, 3 seeds" in spots[2].data()["tip"]
+    with qtbot.waitSignal(view.cell_clicked) as blocker:
+        view._on_click(view.points, [spots[1]])
+    assert blocker.args == [{"regularization.l2_lambda": 1e-4}]
+    # live: only the cells finished so far
+    view.set_rows(spec, rows[:6])
+    assert len(curve(view.lines["final_test_loss"])[0]) == 2
+
+
+def test_heatmap_values_best_and_additivity(qtbot) -> None:  # type: ignore[no-untyped-def]
+    spec = SweepSpec(
+        (parse_axis("network.layers.*.dropout_p=0,0.5"), parse_axis("regularization.l2_lambda=0,0.01")), seeds=3
+    )
+    base = {(0, 0): 10.0, (1, 0): 8.0, (0, 1): 9.0, (1, 1): 7.0}
+    rows = []
+    for (i, j), v in base.items():
+        for s, noise in enumerate((0.0, 0.3, -0.2)):
+            rows.append(
+                {
+                    "cell": f"{i},{j}",
+                    "index": [i, j],
+                    "values": {spec.axes[0].path: (0, 0.5)[i], spec.axes[1].path: (0, 0.01)[j]},
+                    "seed": s,
+                    "status": "done",
+                    "final_test_loss": v + noise,
+                }
+            )
+    view = SweepView()
+    qtbot.addWidget(view)
+    view.set_rows(spec, rows)
+    assert view.grid.shape == (2, 2) and view.grid[1, 1] == pytest.approx(7 + 0.1 / 3)
+    assert view.best_key == "1,1"
+    assert any(t.toPlainText().startswith("7.033") for t in view.labels)
+    text = view.readout.text()
+    assert "Additivity:" in text and "over 3 seeds: additive" in text and "gain +2" in text
+
+
+def test_figures_from_a_sweep_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from explorer.core.sweep import SweepFolder
+    from explorer.gui.sweep_figures import write_sweep_figures
+
+    spec, rows = rows_1d()
+    folder = SweepFolder(tmp_path, spec, {"kind": "training"})
+    folder.add(rows)
+    folder.write(complete=True)
+    assert json.loads((tmp_path / "sweep.json").read_text())["complete"]
+    paths = write_sweep_figures(tmp_path, ("png", "svg"))
+    assert [p.name for p in paths] == ["sweep.png", "sweep.svg"]
+    assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in paths[1].read_bytes()[:2000]
+    assert not math.isnan(paths[0].stat().st_size)

@@ -1,0 +1,143 @@
+"""The Sweep window: a sweep set up in the panel trains in its own process while the window stays
+live, fills the Sweep view, can be cancelled (finished cells kept), and a clicked cell opens as
+the current experiment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from explorer.core.sweep import SweepSpec
+from explorer.gui.sweep_window import SweepWindow
+from tests.core.small_runs import sine_run
+
+
+def tiny(epochs: int = 3):  # type: ignore[no-untyped-def]
+    return sine_run([{"width": 8}], {"training.epochs": epochs}, {}, points=(16, 8, 8))
+
+
+def make_window(qtbot, tmp_path, experiment, opened):  # type: ignore[no-untyped-def]
+    w = SweepWindow(lambda: experiment, opened.append)
+    qtbot.addWidget(w)
+    axis = w.axes[0]
+    axis.field.setCurrentIndex(axis.field.findData("regularization.l2_lambda"))
+    axis.scale.setCurrentIndex(axis.scale.findData("list"))
+    axis.values.setText("0,0.01")
+    w.seeds.setValue(2)
+    w.folder.setText(str(tmp_path / "sweep"))
+    return w
+
+
+def test_a_sweep_from_the_panel_fills_the_view_and_a_click_opens_a_cell(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    opened: list = []
+    w = make_window(qtbot, tmp_path, tiny(), opened)
+    with qtbot.waitSignal(w.runner.finished, timeout=120_000) as blocker:
+        assert w.start_sweep()
+        assert w.cancel_button.isEnabled() and not w.start_button.isEnabled()
+    assert blocker.args == ["done"]
+    assert not w.runner.running()
+    assert len(w.view.rows) == 4 and w.view.lines
+    doc = json.loads((tmp_path / "sweep" / "sweep.json").read_text())
+    assert doc["complete"] and len(doc["rows"]) == 4
+    assert "finished" in w.status.text()
+    w.view.cell_clicked.emit({"regularization.l2_lambda": 0.01})
+    assert opened and opened[0].regularization.l2_lambda == 0.01 and opened[0].training.epochs == 3
+    assert opened[0].training.replicates == 2 and opened[0].variants == []  # as the cell trained
+
+
+def test_cancel_keeps_finished_cells_and_joins_the_process(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(qtbot, tmp_path, tiny(epochs=1_000_000), [])
+    with qtbot.waitSignal(w.runner.planned, timeout=120_000):
+        assert w.start_sweep()
+    w.toggle_pause()
+    assert w.runner.paused and w.pause_button.text() == "Resume"
+    w.toggle_pause()
+    with qtbot.waitSignal(w.runner.finished, timeout=60_000) as blocker:
+        w.runner.cancel()
+    assert blocker.args == ["cancelled"]
+    assert not w.runner.running() and w.start_button.isEnabled()
+    assert json.loads((tmp_path / "sweep" / "sweep.json").read_text())["rows"] == []
+
+
+def test_a_bad_range_is_named_before_anything_starts(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(qtbot, tmp_path, tiny(), [])
+    axis = w.axes[0]
+    axis.scale.setCurrentIndex(axis.scale.findData("log"))
+    axis.start.setText("0")
+    assert not w.start_sweep()
+    assert "a log range must stay above 0" in w.status.text()
+    assert not w.runner.running()
+
+
+@pytest.mark.parametrize("index", [0])
+def test_every_field_in_the_list_is_sweepable(index) -> None:  # type: ignore[no-untyped-def]
+    from explorer.core.sweep import sweep_field
+    from explorer.gui.sweep_window import field_words
+
+    for path, words in field_words():
+        assert sweep_field(path) and words
+
+
+def test_a_sweep_preset_fills_the_panel(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.core.config import load_preset
+
+    exp = load_preset("sweep-data-or-regularization")
+    w = SweepWindow(lambda: exp, lambda e: None)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.second.isChecked() and w.seeds.value() == 3
+    table = w.spec_table()
+    assert table["axes"] == exp.sweep["axes"]
+
+
+def test_exports_of_the_sweep(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from explorer.core.protocol import ExplorerError
+    from tests.gui.test_sweep_view import rows_1d
+
+    w = SweepWindow(lambda: tiny(), lambda e: None)
+    qtbot.addWidget(w)
+    with pytest.raises(ExplorerError, match="no sweep to export"):
+        w.export_csv(str(tmp_path / "none.csv"))
+    spec, rows = rows_1d()
+    w.view.set_rows(spec, rows)
+    w.resize(900, 700)
+    w.show()
+    path = w.export_csv(str(tmp_path / "s.csv"))
+    with path.open() as fh:
+        table = list(csv.DictReader(fh))
+    assert len(table) == 12 and float(table[0]["final_test_loss"]) == 3.0
+    png = w.export_figure(str(tmp_path / "s.png"))
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_runner_merges_live_rows_with_finished_cells(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.sweep_runner import SweepRunner
+
+    runner = SweepRunner()
+    got: list = []
+    runner.rows_changed.connect(got.append)
+    done = [{"cell": "0", "seed": 0, "status": "done"}]
+    runner._handle(("chunk", done))
+    runner._handle(
+        ("live", [{"cell": "0", "seed": 0, "status": "running"}, {"cell": "1", "seed": 0, "status": "running"}])
+    )
+    assert [(r["cell"], r["status"]) for r in got[-1]] == [("0", "done"), ("1", "running")]
+    runner._handle(("chunk", [{"cell": "1", "seed": 0, "status": "done"}]))
+    assert [(r["cell"], r["status"]) for r in got[-1]] == [("0", "done"), ("1", "done")]
+    assert runner.rows == got[-1]
+
+
+def test_run_menu_opens_the_sweep_window_and_closing_the_main_window_closes_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.sweep_action.trigger()
+    sweep = window.sweep_window
+    qtbot.waitUntil(sweep.isVisible, timeout=5000)
+    assert sweep.windowTitle() == "Sweep"
+    window.sweep_action.trigger()  # the same window again, not a second one
+    assert window.sweep_window is sweep
+    sweep._base = window.experiment
+    sweep._spec = SweepSpec.from_dict({"axes": [{"path": "regularization.l2_lambda", "values": "0,0.003"}], "seeds": 1})
+    sweep.view.cell_clicked.emit({"regularization.l2_lambda": 0.003})
+    assert window.experiment.regularization.l2_lambda == 0.003  # the cell is the current experiment
