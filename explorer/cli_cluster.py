@@ -45,15 +45,14 @@ def cluster_executor(args: argparse.Namespace) -> Optional[Any]:
     """A DaskExecutor for --workers/--scheduler (options checked, nothing started), else None."""
     if getattr(args, "workers", None) is None and not getattr(args, "scheduler", None):
         return None
-    from explorer.core.sweep._dask import DaskExecutor
+    from explorer.core.sweep import SweepPlace
 
-    return DaskExecutor(
-        workers=args.workers,
-        scheduler=args.scheduler,
-        worker_data=args.worker_data,
-        connect_timeout=args.connect_timeout,
-        worker_timeout=max(args.connect_timeout, 30.0) if args.workers else args.connect_timeout,
-    )
+    if args.workers is not None:
+        place = SweepPlace("processes", workers=args.workers, worker_data=args.worker_data)
+    else:
+        place = SweepPlace("scheduler", address=args.scheduler, worker_data=args.worker_data)
+    timeout = args.connect_timeout
+    return place.executor(connect_timeout=timeout, worker_timeout=max(timeout, 30.0) if args.workers else timeout)
 
 
 @contextlib.contextmanager

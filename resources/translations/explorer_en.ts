@@ -2484,6 +2484,45 @@
     </message>
 </context>
 <context>
+    <name>SweepPlaceBox</name>
+    <message>
+        <source>Where it runs</source>
+        <translation>Where it runs</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>Processes on this computer:</source>
+        <translation>Processes on this computer:</translation>
+    </message>
+    <message>
+        <source>Dask scheduler at</source>
+        <translation>Dask scheduler at</translation>
+    </message>
+    <message>
+        <source>Send file data from this computer</source>
+        <translation>Send file data from this computer</translation>
+    </message>
+    <message>
+        <source>Train the chunks one after another in one process: nothing to set up.</source>
+        <translation>Train the chunks one after another in one process: nothing to set up.</translation>
+    </message>
+    <message>
+        <source>Start this many worker processes here (a Dask cluster inside the app), one chunk and one thread each: a sweep uses every core.</source>
+        <translation>Start this many worker processes here (a Dask cluster inside the app), one chunk and one thread each: a sweep uses every core.</translation>
+    </message>
+    <message>
+        <source>Send the chunks to your lab&apos;s cluster: the address of its &apos;dask scheduler&apos;. The workers need the same explorer and torch versions as this computer.</source>
+        <translation>Send the chunks to your lab&apos;s cluster: the address of its &apos;dask scheduler&apos;. The workers need the same explorer and torch versions as this computer.</translation>
+    </message>
+    <message>
+        <source>File and image sets: send the data once to each worker instead of having the workers read the dataset path (which must then be a folder every worker sees).</source>
+        <translation>File and image sets: send the data once to each worker instead of having the workers read the dataset path (which must then be a folder every worker sees).</translation>
+    </message>
+</context>
+<context>
     <name>Tooltips</name>
     <message>
         <source>Dropout probability p: during training each unit of this layer is dropped (set to 0) with probability p; p = 0 turns dropout off. Kept units: m_i ~ Bernoulli(1−p).</source>
@@ -2798,6 +2837,21 @@
     <message>
         <source>Clear this list</source>
         <translation>Clear this list</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersTable</name>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Cells done</source>
+        <translation>Cells done</translation>
+    </message>
+    <message>
+        <source>The Dask workers this sweep uses and the cells each has finished.</source>
+        <translation>The Dask workers this sweep uses and the cells each has finished.</translation>
     </message>
 </context>
 <context>

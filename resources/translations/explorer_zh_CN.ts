@@ -2484,6 +2484,45 @@
     </message>
 </context>
 <context>
+    <name>SweepPlaceBox</name>
+    <message>
+        <source>Where it runs</source>
+        <translation>在哪里运行</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Processes on this computer:</source>
+        <translation>本机上的进程数：</translation>
+    </message>
+    <message>
+        <source>Dask scheduler at</source>
+        <translation>Dask 调度器地址</translation>
+    </message>
+    <message>
+        <source>Send file data from this computer</source>
+        <translation>从本机发送文件数据</translation>
+    </message>
+    <message>
+        <source>Train the chunks one after another in one process: nothing to set up.</source>
+        <translation>在一个进程中依次训练各块：无需任何设置。</translation>
+    </message>
+    <message>
+        <source>Start this many worker processes here (a Dask cluster inside the app), one chunk and one thread each: a sweep uses every core.</source>
+        <translation>在本机启动这么多个工作进程（应用内的 Dask 集群），每个进程一次训练一块、使用一个线程：扫描会用上所有核心。</translation>
+    </message>
+    <message>
+        <source>Send the chunks to your lab&apos;s cluster: the address of its &apos;dask scheduler&apos;. The workers need the same explorer and torch versions as this computer.</source>
+        <translation>把各块发送到实验室的集群：填写其“dask scheduler”的地址。各工作进程的 explorer 和 torch 版本须与本机相同。</translation>
+    </message>
+    <message>
+        <source>File and image sets: send the data once to each worker instead of having the workers read the dataset path (which must then be a folder every worker sees).</source>
+        <translation>文件和图像数据集：把数据向每个工作进程发送一次，而不是让工作进程读取数据集路径（否则该路径必须是每个工作进程都能访问的文件夹）。</translation>
+    </message>
+</context>
+<context>
     <name>Tooltips</name>
     <message>
         <source>Dropout probability p: during training each unit of this layer is dropped (set to 0) with probability p; p = 0 turns dropout off. Kept units: m_i ~ Bernoulli(1−p).</source>
@@ -2798,6 +2837,21 @@
     <message>
         <source>Clear this list</source>
         <translation>清空此列表</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersTable</name>
+    <message>
+        <source>Worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Cells done</source>
+        <translation>已完成的单元</translation>
+    </message>
+    <message>
+        <source>The Dask workers this sweep uses and the cells each has finished.</source>
+        <translation>本次扫描使用的 Dask 工作进程，以及每个进程已完成的单元数。</translation>
     </message>
 </context>
 <context>

@@ -165,3 +165,23 @@ def test_the_app_and_the_cli_start_without_distributed() -> None:
     env = {"PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_place_is_plain_data_checked_before_anything_starts() -> None:
+    from explorer.core.sweep import SweepPlace
+
+    assert SweepPlace().executor() is None  # this process
+    processes = SweepPlace("processes", workers=3).executor()
+    assert isinstance(processes, DaskExecutor) and processes.local_workers == 3 and processes.client is None
+    lab = SweepPlace.from_dict({"kind": "scheduler", "address": " tcp://10.0.0.5:8786 ", "worker_data": "send"})
+    assert lab.address == "tcp://10.0.0.5:8786" and SweepPlace.from_dict(lab.to_dict()) == lab
+    executor = lab.executor()
+    assert executor.address == "tcp://10.0.0.5:8786" and executor.worker_data == "send"
+    for data, words in [
+        ({"kind": "cloud"}, "place: 'cloud' is not allowed; use one of here, processes, scheduler"),
+        ({"kind": "processes", "workers": 0}, "--workers: '0' is not allowed"),
+        ({"kind": "scheduler", "address": ""}, "--scheduler: '' is not a scheduler address"),
+        ({"worker_data": "copy"}, "--worker-data: 'copy' is not allowed; use path"),
+    ]:
+        with pytest.raises(SweepError, match=f"^{words}"):
+            SweepPlace.from_dict(data)

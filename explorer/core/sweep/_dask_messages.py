@@ -11,6 +11,7 @@ MSG = define_messages(
         "no_distributed": "--workers and --scheduler need the 'distributed' package: pip install distributed",
         "bad_address": "--scheduler: '{address}' is not a scheduler address; use tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786",
         "bad_workers": "--workers: '{workers}' is not allowed; use a whole number of processes from 1 to {limit}",
+        "bad_place": "place: '{kind}' is not allowed; use one of {allowed}",
         "both": "use --workers N (processes on this computer) or --scheduler ADDRESS (a cluster), not both",
         "unreachable": "no Dask scheduler answers at {address} (waited {seconds} s): start one with "
         "'dask scheduler' or check the address and the firewall",
