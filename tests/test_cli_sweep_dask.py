@@ -197,3 +197,24 @@ def test_bad_cluster_options_are_one_line(tmp_path: Path, capsys, extra: list[st
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err
     assert not (tmp_path / "out" / "sweep.json").exists() or done_cells(tmp_path / "out") == 0
+
+
+def test_ctrl_c_on_local_workers_keeps_the_finished_cells_quietly(tmp_path: Path) -> None:
+    """--workers N: Ctrl+C reaches the whole process group; the sweep stops its workers itself."""
+    import os
+    import signal
+
+    exp = tmp_path / "exp.toml"
+    exp.write_text(EXPERIMENT.format(epochs=600))
+    out = tmp_path / "out"
+    args = sweep_args(exp, out, "unused")[:-2] + ["--workers", "2"]
+    cli = start_cli(args, tmp_path)
+    try:
+        wait_until(lambda: done_cells(out) >= 1 or cli.poll() is not None, 180, "a finished cell")
+        os.killpg(cli.pid, signal.SIGINT)
+        assert finish(cli, 90) == 130
+    finally:
+        kill_group(cli)
+    log = (tmp_path / "cli.log").read_text()
+    assert "rerun the same command to go on" in log and "Traceback" not in log, log
+    assert 1 <= done_cells(out) < 6

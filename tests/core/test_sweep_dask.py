@@ -102,6 +102,38 @@ def test_cancel_stops_the_chunk_that_runs_and_the_rest(client, tmp_path: Path) -
     assert json.loads((tmp_path / "sweep.json").read_text())["rows"] == []
 
 
+def test_pause_holds_the_workers_and_resume_goes_on(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    spec = SweepSpec((parse_axis("regularization.l2_lambda=0"),), seeds=1)
+    plan = plan_sweep(small(**{"training.epochs": 100_000}), spec, tmp_path)
+    executor = DaskExecutor(client=client)
+    executor.start()
+    seen: list[tuple[float, int]] = []
+    marks: dict[str, float] = {}
+
+    def on_epoch(task, epoch, total) -> None:  # type: ignore[no-untyped-def]
+        seen.append((time.monotonic(), epoch))
+        if "paused" not in marks and epoch >= 3:
+            executor.pause()
+            marks["paused"] = time.monotonic()
+
+    def should_stop() -> bool:
+        now = time.monotonic()
+        if "paused" in marks and "resumed" not in marks and now - marks["paused"] > 4:
+            executor.resume()
+            marks["resumed"] = now
+        return "resumed" in marks and now - marks["resumed"] > 3
+
+    with pytest.raises(ChunkCancelled):
+        run_sweep(plan, executor, should_stop=should_stop, on_epoch=on_epoch)
+
+    def last_epoch(until: float) -> int:
+        return max(e for t, e in seen if t <= until)
+
+    held = last_epoch(marks["paused"] + 1.5)  # the worker looks at the events twice a second
+    assert last_epoch(marks["resumed"]) == held  # nothing trained while paused
+    assert last_epoch(marks["resumed"] + 3) > held  # and it went on after resume
+
+
 def test_a_file_set_path_is_checked_on_the_workers_or_the_data_sent(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     csv = tmp_path / "points.csv"
     csv.write_text("".join(f"{i * 0.1:.2f},{(i % 7) * 0.3:.2f},{(i * 0.37) % 2:.3f}\n" for i in range(60)))

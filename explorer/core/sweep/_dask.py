@@ -21,11 +21,13 @@ away cancels every future: the sweep ends with one line, the finished cells alre
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 import queue
 import re
+import signal
 import threading
 import uuid
 from collections import Counter
@@ -91,6 +93,8 @@ class DaskExecutor:
         self._versions = versions()
         self._log_levels: Optional[dict[str, int]] = None
         self._running: list[tuple[Any, set[Any]]] = []  # (stop event, pending futures) of each map
+        self._pause_events: list[Any] = []
+        self.paused = False
 
     # -- connecting -------------------------------------------------------------------------------
 
@@ -114,14 +118,8 @@ class DaskExecutor:
             self._log_levels = _silence("distributed")
         if self.client is None:
             if self.local_workers is not None:
-                self._cluster = distributed.LocalCluster(
-                    n_workers=self.local_workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+                with _children_ignore_ctrl_c():
+                    self._cluster = self._local_cluster(distributed)
                 self.client = distributed.Client(self._cluster, set_as_default=False)
                 self.address = self._cluster.scheduler_address
             else:
@@ -138,6 +136,16 @@ class DaskExecutor:
         except (TimeoutError, OSError):
             raise SweepError(MSG.no_workers(address=self.address, seconds=f"{self.worker_timeout:g}")) from None
         self.check_versions()
+
+    def _local_cluster(self, distributed: Any) -> Any:
+        return distributed.LocalCluster(
+            n_workers=self.local_workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
 
     def close(self) -> None:
         """Stop what still runs (a map its caller left), then the client and the embedded cluster."""
@@ -239,8 +247,12 @@ class DaskExecutor:
         client = self.client
         sweep = uuid.uuid4().hex[:12]
         worker_tasks, data = self._worker_tasks(tasks)
-        stop_name = f"explorer-sweep-stop-{sweep}"
-        stop = Event(stop_name, client=client)
+        control = f"explorer-sweep-{sweep}"
+        stop = Event(f"{control}-stop", client=client)
+        pause = Event(f"{control}-pause", client=client)
+        self._pause_events.append(pause)
+        if self.paused:
+            _quietly(pause.set)
         topic = f"explorer-sweep-progress-{sweep}" if on_epoch is not None else None
         progress: queue.SimpleQueue[dict[str, Any]] = queue.SimpleQueue()
         if topic is not None:
@@ -251,7 +263,7 @@ class DaskExecutor:
                 task,
                 number,
                 self._versions,
-                stop_name,
+                control,
                 topic,
                 dataset,
                 key=f"explorer-chunk-{sweep}-{number}",
@@ -288,8 +300,20 @@ class DaskExecutor:
             if not finished:  # cancel, an error, or the caller stopped
                 self._cancel(stop, pending)
             self._running = [r for r in self._running if r[0] is not stop]
+            self._pause_events = [e for e in self._pause_events if e is not pause]
             if topic is not None and client.status == "running":
                 _quietly(client.unsubscribe_topic, topic)
+
+    def pause(self) -> None:
+        """Workers hold their chunks at the next step (also chunks that start meanwhile); thread-safe."""
+        self.paused = True
+        for event in list(self._pause_events):
+            _quietly(event.set)
+
+    def resume(self) -> None:
+        self.paused = False
+        for event in list(self._pause_events):
+            _quietly(event.clear)
 
     def _cancel(self, stop: Any, pending: set[Any]) -> None:
         """Chunks not started are dropped; running ones stop at their next look at the event."""
@@ -349,6 +373,21 @@ def _allowed_failures() -> int:
     import dask
 
     return int(dask.config.get("distributed.scheduler.allowed-failures", 3)) + 1
+
+
+@contextlib.contextmanager
+def _children_ignore_ctrl_c() -> Iterator[None]:
+    """Worker processes started meanwhile ignore SIGINT. Ctrl+C in a terminal reaches the whole
+    process group: the workers would die mid-chunk with tracebacks before this process cancels
+    the sweep and stops them (close()), which is its job."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGINT"):
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _silence(prefix: str) -> dict[str, int]:

@@ -83,7 +83,7 @@ def run_remote_chunk(
     task: ChunkTask,
     number: int,
     expected: dict[str, str],
-    stop_event: Optional[str],
+    control: Optional[str],
     topic: Optional[str],
     dataset: Any = None,
 ) -> tuple[ChunkResult, str]:
@@ -91,8 +91,9 @@ def run_remote_chunk(
 
     Refuses to train when this worker's versions differ from the client's (`expected`): a
     worker that joined after the start-up check would otherwise mix other bits into the sweep.
-    `stop_event` names a distributed.Event the client sets on cancel; `topic` receives
-    {"chunk", "epoch", "total"} progress (Worker.log_event)."""
+    `control` names the sweep's distributed.Events "<control>-stop" (cancel) and "<control>-pause"
+    (hold at the next step until cleared); `topic` receives {"chunk", "epoch", "total"} progress
+    (Worker.log_event)."""
     import torch
 
     from explorer.core.sweep._dask_messages import MSG, SweepError
@@ -104,25 +105,39 @@ def run_remote_chunk(
     torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
     if dataset is None:
         dataset = _dataset(task.experiment)
-    should_stop = None
+    should_stop = _control(control) if control is not None else None
     on_epoch = None
-    if stop_event is not None or topic is not None:
-        from distributed import Event, get_worker
+    if topic is not None:
+        from distributed import get_worker
 
         worker = get_worker()
-        if stop_event is not None:
-            event = Event(stop_event)
-            should_stop = _every(STOP_POLL_S, event.is_set)
-        if topic is not None:
-            sent = [0.0]
+        sent = [0.0]
 
-            def on_epoch(epoch: int, total: int) -> None:
-                now = time.monotonic()
-                if now - sent[0] >= PROGRESS_S or epoch == total:
-                    sent[0] = now
-                    worker.log_event(topic, {"chunk": number, "epoch": epoch, "total": total})
+        def on_epoch(epoch: int, total: int) -> None:
+            now = time.monotonic()
+            if now - sent[0] >= PROGRESS_S or epoch == total:
+                sent[0] = now
+                worker.log_event(topic, {"chunk": number, "epoch": epoch, "total": total})
 
     return run_chunk(task, dataset=dataset, should_stop=should_stop, on_epoch=on_epoch), address
+
+
+def _control(control: str) -> Callable[[], bool]:
+    """should_stop for run_chunk: True once the sweep is cancelled; blocks while it is paused.
+    Asks the scheduler at most every STOP_POLL_S (the trainer asks every step)."""
+    from distributed import Event
+
+    stop, pause = Event(f"{control}-stop"), Event(f"{control}-pause")
+
+    def check() -> bool:
+        if stop.is_set():
+            return True
+        while pause.is_set():
+            if stop.wait(STOP_POLL_S):
+                return True
+        return False
+
+    return _every(STOP_POLL_S, check)
 
 
 def version_message(msg: Any, address: str, worker: dict[str, str], client: dict[str, str]) -> Any:
