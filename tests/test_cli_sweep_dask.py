@@ -144,9 +144,18 @@ def test_a_scheduler_that_goes_away_ends_the_sweep_with_one_line(dask_processes:
     assert "Traceback" not in log
     kept = done_cells(out)
     assert 1 <= kept < 6
-    ref = {(r["cell"], r["seed"]): r for r in results(in_process_rows(exp))}
+    reference = results(in_process_rows(exp))
+    ref = {(r["cell"], r["seed"]): r for r in reference}
     for row in results(json.loads((out / "sweep.json").read_text())["rows"]):
         assert row == ref[(row["cell"], row["seed"])]
+    # the folder is the one truth: the same command without --scheduler finishes it here
+    before = torch.get_num_threads()
+    try:
+        assert main(sweep_args(exp, out, address)[:-2] + ["--quiet"]) == 0
+    finally:
+        torch.set_num_threads(before)
+    doc = json.loads((out / "sweep.json").read_text())
+    assert doc["complete"] and results(doc["rows"]) == reference
 
 
 def test_a_worker_with_other_versions_is_refused(dask_processes: DaskProcesses, tmp_path: Path) -> None:

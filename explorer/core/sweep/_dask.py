@@ -195,7 +195,7 @@ class DaskExecutor:
             return list(tasks), [None] * len(tasks)
         if self.worker_data == "send":
             sent: dict[str, Any] = {}
-            data = []
+            data: list[Any] = []
             for t in tasks:
                 if t.experiment["dataset"]["kind"] not in FILE_KINDS:
                     data.append(None)
