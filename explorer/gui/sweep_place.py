@@ -41,6 +41,7 @@ class SweepPlaceBox(FollowsLanguage, QtWidgets.QGroupBox):
         self.count.setValue(max(1, min(MAX_PROCESSES, os.cpu_count() or 1)))
         self.address = QtWidgets.QLineEdit()
         self.address.setPlaceholderText("tcp://HOST:8786")
+        self.address.setMinimumWidth(self.address.fontMetrics().horizontalAdvance("tcp://255.255.255.255:65535") + 24)
         self.send_data = QtWidgets.QCheckBox()
         self._group = QtWidgets.QButtonGroup(self)
         layout = QtWidgets.QGridLayout(self)
