@@ -35,7 +35,14 @@ from typing import Any, Callable, Iterator, Optional, Sequence
 
 from explorer.core.sweep._chunk import ChunkCancelled, ChunkResult, ChunkTask
 from explorer.core.sweep._dask_messages import MSG, SweepError
-from explorer.core.sweep._dask_worker import missing_paths, run_remote_chunk, version_message, versions
+from explorer.core.sweep._dask_worker import (
+    executing,
+    missing_paths,
+    run_remote_chunk,
+    signal_sweep,
+    version_message,
+    versions,
+)
 from explorer.core.sweep._run import EpochProgress, LocalExecutor, StopCheck
 
 MAX_LOCAL_WORKERS = 512
@@ -92,8 +99,8 @@ class DaskExecutor:
         self._local = LocalExecutor()  # the datasets this computer builds: planning, and --worker-data send
         self._versions = versions()
         self._log_levels: Optional[dict[str, int]] = None
-        self._running: list[tuple[Any, set[Any]]] = []  # (stop event, pending futures) of each map
-        self._pause_events: list[Any] = []
+        self._running: list[tuple[str, set[Any]]] = []  # (control name, pending futures) of each map
+        self._controls: list[str] = []
         self.paused = False
 
     # -- connecting -------------------------------------------------------------------------------
@@ -144,13 +151,13 @@ class DaskExecutor:
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,
         )
 
     def close(self) -> None:
         """Stop what still runs (a map its caller left), then the client and the embedded cluster."""
-        for stop, pending in list(self._running):
-            self._cancel(stop, pending)
+        for control, pending in list(self._running):
+            self._cancel(control, pending)
         client, cluster, self._cluster = self.client, self._cluster, None
         if self._own_client and client is not None:
             self.client = None
@@ -242,17 +249,15 @@ class DaskExecutor:
             return
         if self.client is None:
             self.start()
-        from distributed import Event, as_completed
+        from distributed import as_completed
 
         client = self.client
         sweep = uuid.uuid4().hex[:12]
         worker_tasks, data = self._worker_tasks(tasks)
         control = f"explorer-sweep-{sweep}"
-        stop = Event(f"{control}-stop", client=client)
-        pause = Event(f"{control}-pause", client=client)
-        self._pause_events.append(pause)
+        self._controls.append(control)
         if self.paused:
-            _quietly(pause.set)
+            self._signal(control, "pause")
         topic = f"explorer-sweep-progress-{sweep}" if on_epoch is not None else None
         progress: queue.SimpleQueue[dict[str, Any]] = queue.SimpleQueue()
         if topic is not None:
@@ -274,7 +279,7 @@ class DaskExecutor:
         ]
         number_of = {f.key: n for n, f in enumerate(futures)}
         pending = set(futures)
-        self._running.append((stop, pending))
+        self._running.append((control, pending))
         epochs: dict[int, int] = {}
         finished = False
         try:
@@ -298,28 +303,51 @@ class DaskExecutor:
             finished = True
         finally:
             if not finished:  # cancel, an error, or the caller stopped
-                self._cancel(stop, pending)
-            self._running = [r for r in self._running if r[0] is not stop]
-            self._pause_events = [e for e in self._pause_events if e is not pause]
+                self._cancel(control, pending)
+            else:
+                self._signal(control, None)
+            self._running = [r for r in self._running if r[0] != control]
+            self._controls = [c for c in self._controls if c != control]
             if topic is not None and client.status == "running":
                 _quietly(client.unsubscribe_topic, topic)
 
     def pause(self) -> None:
-        """Workers hold their chunks at the next step (also chunks that start meanwhile); thread-safe."""
+        """Workers hold their chunks at the next step (and chunks that start meanwhile)."""
         self.paused = True
-        for event in list(self._pause_events):
-            _quietly(event.set)
+        for control in list(self._controls):
+            self._signal(control, "pause")
 
     def resume(self) -> None:
         self.paused = False
-        for event in list(self._pause_events):
-            _quietly(event.clear)
+        for control in list(self._controls):
+            self._signal(control, None)
 
-    def _cancel(self, stop: Any, pending: set[Any]) -> None:
-        """Chunks not started are dropped; running ones stop at their next look at the event."""
+    def _signal(self, control: str, state: Optional[str]) -> None:
+        if self.client is not None and self.client.status == "running":
+            _quietly(self.client.run, signal_sweep, control, state, on_error="return")
+
+    def _cancel(self, control: str, pending: set[Any]) -> None:
+        """Chunks not started are dropped; running ones stop at their next step."""
         if self.client is not None and self.client.status == "running" and pending:
-            _quietly(stop.set)
             _quietly(self.client.cancel, list(pending))
+            self._signal(control, "stop")
+            if self._cluster is not None:  # ours: let its workers go idle before anyone closes it
+                self._wait_idle(3.0)
+
+    def _wait_idle(self, seconds: float) -> None:
+        """Until no worker runs a chunk (stopped chunks end at their next step), so closing the
+        embedded cluster finds them idle."""
+        import time
+
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                busy = self.client.run(executing, on_error="return")
+            except Exception:
+                return
+            if not any(isinstance(n, int) and n > 0 for n in busy.values()):
+                return
+            time.sleep(0.1)
 
     def _result(self, future: Any, task: ChunkTask) -> tuple[ChunkResult, str]:
         """The chunk's result, or the one-line reason the sweep cannot go on."""

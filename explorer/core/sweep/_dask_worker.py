@@ -15,10 +15,11 @@ from typing import Any, Callable, Optional
 
 from explorer.core.sweep._chunk import ChunkResult, ChunkTask, run_chunk
 
-STOP_POLL_S = 0.5  # how often a worker asks the scheduler whether the sweep was cancelled
+PAUSE_POLL_S = 0.1  # how often a paused chunk looks at its sweep's flag
 PROGRESS_S = 0.5  # at most this often a worker reports a chunk's epoch
 _DATASETS: OrderedDict[str, Any] = OrderedDict()  # per worker process: structural groups run in order
 _KEEP_DATASETS = 2
+_SIGNALS: dict[str, str] = {}  # per worker process: sweep control name -> "stop" | "pause" (signal_sweep)
 
 
 def versions() -> dict[str, str]:
@@ -91,9 +92,8 @@ def run_remote_chunk(
 
     Refuses to train when this worker's versions differ from the client's (`expected`): a
     worker that joined after the start-up check would otherwise mix other bits into the sweep.
-    `control` names the sweep's distributed.Events "<control>-stop" (cancel) and "<control>-pause"
-    (hold at the next step until cleared); `topic` receives {"chunk", "epoch", "total"} progress
-    (Worker.log_event)."""
+    `control` names the sweep for signal_sweep (stop, pause: the client runs it on every worker);
+    `topic` receives {"chunk", "epoch", "total"} progress (Worker.log_event)."""
     import torch
 
     from explorer.core.sweep._dask_messages import MSG, SweepError
@@ -122,22 +122,33 @@ def run_remote_chunk(
     return run_chunk(task, dataset=dataset, should_stop=should_stop, on_epoch=on_epoch), address
 
 
-def _control(control: str) -> Callable[[], bool]:
-    """should_stop for run_chunk: True once the sweep is cancelled; blocks while it is paused.
-    Asks the scheduler at most every STOP_POLL_S (the trainer asks every step)."""
-    from distributed import Event
+def signal_sweep(control: str, state: Optional[str]) -> None:
+    """Run on every worker (client.run): "stop", "pause", or None (go on) for the sweep `control`.
+    A stopped sweep stays stopped. The chunks read the flag every step, at no cost."""
+    if _SIGNALS.get(control) == "stop":
+        return
+    if state is None:
+        _SIGNALS.pop(control, None)
+    else:
+        _SIGNALS[control] = state
 
-    stop, pause = Event(f"{control}-stop"), Event(f"{control}-pause")
+
+def executing() -> int:
+    """Run on a worker: how many tasks its threads are running (close() waits for 0)."""
+    from distributed import get_worker
+
+    return len(get_worker().state.executing)
+
+
+def _control(control: str) -> Callable[[], bool]:
+    """should_stop for run_chunk: True once the sweep is stopped; holds while it is paused."""
 
     def check() -> bool:
-        if stop.is_set():
-            return True
-        while pause.is_set():
-            if stop.wait(STOP_POLL_S):
-                return True
-        return False
+        while _SIGNALS.get(control) == "pause":
+            time.sleep(PAUSE_POLL_S)
+        return _SIGNALS.get(control) == "stop"
 
-    return _every(STOP_POLL_S, check)
+    return check
 
 
 def version_message(msg: Any, address: str, worker: dict[str, str], client: dict[str, str]) -> Any:
