@@ -179,6 +179,25 @@ def test_a_worker_with_another_explorer_is_refused(client) -> None:  # type: ign
         client.run(set_worker_version, explorer.__version__)
 
 
+def die(*args: object) -> None:
+    """Run on a worker as a chunk: the worker process dies (killed, out of memory)."""
+    import os
+
+    os._exit(1)
+
+
+def test_a_chunk_whose_workers_keep_dying_ends_the_sweep_in_one_line(tmp_path: Path) -> None:
+    import dask
+
+    plan = plan_sweep(small(), SweepSpec((parse_axis("regularization.l2_lambda=0,0.01"),)), tmp_path)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with DaskExecutor(workers=1, function=die) as executor:
+            with pytest.raises(SweepError) as err:
+                run_sweep(plan, executor)
+    assert str(err.value).startswith("a chunk of 2 cells was on workers that died 1 times (")
+    assert str(err.value).endswith("the finished cells are kept: check the workers' memory and rerun to go on")
+
+
 @pytest.mark.parametrize("address", ["10.0.0.5", "http://host:8786", "tcp://host", "tcp://a b:1"])
 def test_scheduler_addresses_are_checked(address: str) -> None:
     with pytest.raises(SweepError, match="is not a scheduler address; use tcp://HOST:PORT"):
