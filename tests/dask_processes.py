@@ -70,14 +70,25 @@ class DaskProcesses:
         port = free_port()
         self.scheduler_proc = self._start(
             "scheduler",
-            [DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard", "--no-show"],
+            [
+                DASK,
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-dashboard",
+                "--dashboard-address",
+                "127.0.0.1:0",
+                "--no-show",
+            ],
         )
         self.address = f"tcp://127.0.0.1:{port}"
         return self.address
 
     def worker(self, name: str, preload: Optional[str] = None) -> subprocess.Popen[bytes]:
         args = [DASK, "worker", self.address, "--name", name, "--nthreads", "1", "--host", "127.0.0.1"]
-        args += ["--no-dashboard", "--death-timeout", "60"]
+        args += ["--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--death-timeout", "60"]
         if preload:
             args += ["--preload", preload]
         return self._start(name, args)

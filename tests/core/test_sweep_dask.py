@@ -36,7 +36,9 @@ def client() -> Iterator[object]:
     """One worker process (processes=True), shared by the tests that need no fresh cluster."""
     from distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+    cluster = LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+    )
     client = Client(cluster, set_as_default=False)
     try:
         yield client
@@ -177,6 +179,30 @@ def test_a_worker_with_another_explorer_is_refused(client) -> None:  # type: ign
             run_sweep(plan, executor)
     finally:
         client.run(set_worker_version, explorer.__version__)
+
+
+def live_then_echo(task, number, expected, control, topic, dataset=None, live=False):  # type: ignore[no-untyped-def]
+    """Run on a worker as a chunk: one live row (as run_chunk's on_live sends), then the result."""
+    from distributed import get_worker
+
+    from explorer.core.sweep._dask_worker import echo_chunk
+
+    if live:
+        get_worker().log_event(topic, {"chunk": number, "live": [{"cell": task.cells[0].key, "status": "running"}]})
+        time.sleep(1.0)  # the event travels through the scheduler; let it arrive before the result
+    return echo_chunk(task)
+
+
+def test_live_rows_of_running_chunks_reach_on_live(client) -> None:  # type: ignore[no-untyped-def]
+    plan = plan_sweep(small(), SweepSpec((parse_axis("regularization.l2_lambda=0,0.01"),), max_memory_mb=0.03))
+    assert len(plan.tasks) == 2
+    executor = DaskExecutor(client=client, function=live_then_echo)
+    executor.start()
+    live: list[tuple[str, list]] = []
+    results = list(executor.map(plan.tasks, on_live=lambda task, rows: live.append((task.cells[0].key, rows))))
+    assert sorted(r.cells for r in results) == [("0",), ("1",)]
+    assert sorted(live) == [("0", [{"cell": "0", "status": "running"}]), ("1", [{"cell": "1", "status": "running"}])]
+    assert not list(DaskExecutor(client=client, function=live_then_echo).map(plan.tasks[:1]))[0].rows
 
 
 def die(*args: object) -> None:

@@ -150,7 +150,7 @@ class DaskExecutor:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # loopback, any free port: never 8787 or another interface
             silence_logs=logging.CRITICAL,
         )
 
@@ -243,8 +243,11 @@ class DaskExecutor:
         *,
         should_stop: Optional[StopCheck] = None,
         on_epoch: Optional[EpochProgress] = None,
+        on_live: Optional[Callable[[ChunkTask, list[dict[str, Any]]], None]] = None,
     ) -> Iterator[ChunkResult]:
-        """Submit every chunk, yield each result as it finishes (any order); see the module docstring."""
+        """Submit every chunk, yield each result as it finishes (any order); see the module docstring.
+        `on_live(task, rows)`: the rows of a chunk still training (status "running"), when the
+        worker's run_chunk offers them."""
         if not tasks:
             return
         if self.client is None:
@@ -258,7 +261,7 @@ class DaskExecutor:
         self._controls.append(control)
         if self.paused:
             self._signal(control, "pause")
-        topic = f"explorer-sweep-progress-{sweep}" if on_epoch is not None else None
+        topic = f"explorer-sweep-progress-{sweep}" if on_epoch is not None or on_live is not None else None
         progress: queue.SimpleQueue[dict[str, Any]] = queue.SimpleQueue()
         if topic is not None:
             client.subscribe_topic(topic, lambda event: progress.put(event[1]))
@@ -271,6 +274,7 @@ class DaskExecutor:
                 control,
                 topic,
                 dataset,
+                on_live is not None,
                 key=f"explorer-chunk-{sweep}-{number}",
                 retries=self.retries,
                 pure=False,
@@ -287,8 +291,7 @@ class DaskExecutor:
             while pending:
                 if should_stop is not None and should_stop():
                     raise ChunkCancelled()
-                if on_epoch is not None:
-                    _replay_progress(progress, epochs, tasks, on_epoch)
+                _replay_progress(progress, epochs, tasks, on_epoch, on_live)
                 if not completed.has_ready():
                     _wait(completed, 0.1)
                     continue
@@ -297,8 +300,7 @@ class DaskExecutor:
                 task = tasks[number_of[future.key]]
                 result, worker = self._result(future, task)
                 self.cells_by_worker[worker] += len(task.cells)
-                if on_epoch is not None:
-                    _replay_progress(progress, epochs, tasks, on_epoch)
+                _replay_progress(progress, epochs, tasks, on_epoch, on_live)
                 yield result
             finished = True
         finally:
@@ -370,15 +372,23 @@ def _replay_progress(
     progress: queue.SimpleQueue[dict[str, Any]],
     epochs: dict[int, int],
     tasks: Sequence[ChunkTask],
-    on_epoch: EpochProgress,
+    on_epoch: Optional[EpochProgress],
+    on_live: Optional[Callable[[ChunkTask, list[dict[str, Any]]], None]] = None,
 ) -> None:
     """Workers report a chunk's epoch at most twice a second; tell on_epoch every epoch in between
-    (progress bars add a share per epoch). A chunk rerun after a dead worker starts again at 0."""
+    (progress bars add a share per epoch). A chunk rerun after a dead worker starts again at 0.
+    Live rows go to on_live as they come."""
     while True:
         try:
             event = progress.get_nowait()
         except queue.Empty:
             return
+        if "live" in event:
+            if on_live is not None:
+                on_live(tasks[int(event["chunk"])], list(event["live"]))
+            continue
+        if on_epoch is None:
+            continue
         number, epoch, total = int(event["chunk"]), int(event["epoch"]), int(event["total"])
         seen = epochs.get(number, 0)
         for e in range(seen + 1, epoch + 1):

@@ -87,13 +87,15 @@ def run_remote_chunk(
     control: Optional[str],
     topic: Optional[str],
     dataset: Any = None,
+    live: bool = False,
 ) -> tuple[ChunkResult, str]:
     """Train one chunk on this worker; returns the result and this worker's address.
 
     Refuses to train when this worker's versions differ from the client's (`expected`): a
     worker that joined after the start-up check would otherwise mix other bits into the sweep.
     `control` names the sweep for signal_sweep (stop, pause: the client runs it on every worker);
-    `topic` receives {"chunk", "epoch", "total"} progress (Worker.log_event)."""
+    `topic` receives {"chunk", "epoch", "total"} progress (Worker.log_event) and, with `live`,
+    {"chunk", "live": rows} of the cells while they train (run_chunk's on_live)."""
     import torch
 
     from explorer.core.sweep._dask_messages import MSG, SweepError
@@ -107,6 +109,7 @@ def run_remote_chunk(
         dataset = _dataset(task.experiment)
     should_stop = _control(control) if control is not None else None
     on_epoch = None
+    extra: dict[str, Any] = {}
     if topic is not None:
         from distributed import get_worker
 
@@ -119,7 +122,10 @@ def run_remote_chunk(
                 sent[0] = now
                 worker.log_event(topic, {"chunk": number, "epoch": epoch, "total": total})
 
-    return run_chunk(task, dataset=dataset, should_stop=should_stop, on_epoch=on_epoch), address
+        if live:  # run_chunk throttles these itself (about once a second)
+            extra["on_live"] = lambda rows: worker.log_event(topic, {"chunk": number, "live": rows})
+    result = run_chunk(task, dataset=dataset, should_stop=should_stop, on_epoch=on_epoch, **extra)
+    return result, address
 
 
 def signal_sweep(control: str, state: Optional[str]) -> None:
