@@ -94,6 +94,9 @@ def _headless_parser() -> argparse.ArgumentParser:
         help="skip the Fashion-MNIST epoch and peak-memory figures (synthetic images of the same size when "
         "the set is not cached)",
     )
+    bench.add_argument(
+        "--no-dask", action="store_true", help="skip the cluster figures (they start local Dask worker processes)"
+    )
     run.add_argument(
         "--tensorboard",
         metavar="LOGDIR",
@@ -322,6 +325,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         figures.update(bench_gui.startup())
         if args.rss_steps > 0:
             figures.update(bench_gui.rss_growth(args.rss_steps))
+    if not args.no_dask:  # sweeps on an embedded Dask cluster (explorer.core.sweep._dask_bench)
+        from explorer.core.sweep._dask_bench import run_dask_figures
+
+        figures.update(run_dask_figures(args.seconds, args.repeats))
     print(bench.table(figures))
     if args.json:
         atomic_write_text(args.json, json.dumps(figures, indent=1) + "\n")

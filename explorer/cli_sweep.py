@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
+from explorer.cli_cluster import add_cluster_options, cluster_executor, cluster_started, say_workers
+
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("sweep", help="train a grid of settings x seeds headless into a resumable sweep folder")
@@ -49,6 +51,7 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--figures", metavar="FORMATS", help="write OUT/figures/sweep.<fmt>: comma list of png, svg, pdf")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+    add_cluster_options(p)
 
 
 def resolve_spec(args: argparse.Namespace, experiment: Any) -> Any:
@@ -123,7 +126,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
     experiment = _experiment(args)
     spec = resolve_spec(args, experiment)
-    plan = plan_sweep(experiment, spec, Path(args.out), epochs=args.epochs)
+    executor = cluster_executor(args)  # None: this process
+    plan = plan_sweep(experiment, spec, Path(args.out), epochs=args.epochs, executor=executor)
     out = Path(args.out)
     say = (lambda text: None) if args.quiet else (lambda text: print(text, file=sys.stderr, flush=True))
     total, done = plan.total_cells, len(plan.done_cells)
@@ -174,7 +178,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
                 say(f"{line} [{elapsed:.0f} s, about {left:.0f} s left]")
 
     try:
-        rows = run_sweep(plan, on_epoch=on_epoch, on_chunk=on_chunk)
+        with cluster_started(executor if plan.tasks else None, say):
+            rows = run_sweep(plan, executor, on_epoch=on_epoch, on_chunk=on_chunk)
     except (KeyboardInterrupt, ChunkCancelled):
         if bar is not None:
             bar.close()
@@ -187,6 +192,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if not args.quiet:
+        say_workers(executor)
     stats = cell_stats(rows, spec.metric)
     best = best_cell(stats, spec.metric)
     print(f"wrote sweep.csv, sweep.json to {out}")

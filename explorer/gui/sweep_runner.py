@@ -18,6 +18,7 @@ class SweepRunner(QtCore.QObject):
     rows_changed = QtCore.Signal(list)  # every row so far
     finished = QtCore.Signal(str)  # "done" | "cancelled" | "error"
     failed = QtCore.Signal(str)
+    workers_changed = QtCore.Signal(list, dict)  # worker addresses, cells done per worker (a Dask cluster)
 
     def __init__(self, parent: Optional[QtCore.QObject] = None):
         super().__init__(parent)
@@ -33,13 +34,19 @@ class SweepRunner(QtCore.QObject):
     def running(self) -> bool:
         return self._process is not None
 
-    def start(self, experiment: dict[str, Any], spec: dict[str, Any], out: str) -> None:
+    def start(
+        self, experiment: dict[str, Any], spec: dict[str, Any], out: str, place: Optional[dict[str, Any]] = None
+    ) -> None:
         from explorer.core.sweep._process import sweep_process_main
 
         self.shutdown()
         ctx = multiprocessing.get_context("spawn")
+        # an embedded Dask cluster starts worker processes, which a daemonic process may not
+        daemon = (place or {}).get("kind", "here") != "processes"
         parent, child = ctx.Pipe()
-        self._process = ctx.Process(target=sweep_process_main, args=(experiment, spec, out, child), daemon=True)
+        self._process = ctx.Process(
+            target=sweep_process_main, args=(experiment, spec, out, child, place), daemon=daemon
+        )
         self._process.start()
         child.close()
         self._conn, self.rows, self.paused = parent, [], False
@@ -82,6 +89,8 @@ class SweepRunner(QtCore.QObject):
             self.planned.emit(int(message[1]), int(message[2]), float(message[3]))
         elif kind == "progress":
             self.progress.emit(float(message[1]))
+        elif kind == "workers":
+            self.workers_changed.emit(list(message[1]), dict(message[2]))
         elif kind == "chunk":
             keys = {r["cell"] for r in message[1]}
             self.rows = [r for r in self.rows if r["cell"] not in keys] + list(message[1])

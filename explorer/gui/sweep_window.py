@@ -16,6 +16,8 @@ from explorer.core.config import Experiment
 from explorer.core.protocol import ExplorerError
 from explorer.core.sweep import SWEEPABLE, SweepSpec, parse_values
 from explorer.gui.i18n import FollowsLanguage
+from explorer.gui.settings import Settings
+from explorer.gui.sweep_place import SweepPlaceBox, WorkersTable, core_text
 from explorer.gui.sweep_runner import SweepRunner
 from explorer.gui.views.sweep_view import SweepView
 
@@ -106,6 +108,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         experiment: Callable[[], Experiment],
         open_cell: Callable[[Experiment], None],
         parent: Optional[QtWidgets.QWidget] = None,
+        settings: Optional[Settings] = None,
     ):
         super().__init__(parent, QtCore.Qt.WindowType.Window)
         self._experiment, self._open_cell = experiment, open_cell
@@ -129,6 +132,10 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.status = QtWidgets.QLabel()
         self.status.setWordWrap(True)
         self.view = SweepView()
+        self.place = SweepPlaceBox(settings)
+        self.workers = WorkersTable()
+        self.workers.setMaximumHeight(120)
+        self.workers.hide()
         form = QtWidgets.QFormLayout()
         self.labels = [QtWidgets.QLabel() for _ in range(4)]
         form.addRow(self.labels[0], self.axes[0])
@@ -145,9 +152,13 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         buttons.addWidget(self.export_figure_button)
         buttons.addWidget(self.export_csv_button)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(form)
+        top = QtWidgets.QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.place)
+        layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.workers)
         layout.addWidget(self.view, 1)
         self.second.toggled.connect(self.axes[1].setEnabled)
         self.axes[1].setEnabled(False)
@@ -157,6 +168,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.runner.planned.connect(self._on_planned)
         self.runner.progress.connect(lambda f: self.progress.setValue(int(1000 * f)))
         self.runner.rows_changed.connect(self._on_rows)
+        self.runner.workers_changed.connect(self._on_workers)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(lambda text: self.status.setText(self.tr("The sweep stopped: {0}").format(text)))
         self.view.cell_clicked.connect(self._on_cell)
@@ -201,6 +213,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
+        self.place.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.cancel_button.setEnabled(running)
 
@@ -212,14 +225,19 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         try:
             table = self.spec_table()
             self._spec = SweepSpec.from_dict(table, "sweep")
+            place = self.place.place()
         except ExplorerError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(core_text(exc))
             return False
         self._base = self._experiment()
         self.view.set_rows(self._spec, [])
         self.progress.setValue(0)
-        self.status.setText(self.tr("Starting the sweep…"))
-        self.runner.start(self._base.to_dict(), table, self.folder.text())
+        self.status.setText(
+            self.tr("Starting the sweep…") if place.kind == "here" else self.tr("Connecting to the cluster…")
+        )
+        self.workers.show_workers([], {})
+        self.workers.setVisible(place.kind != "here")
+        self.runner.start(self._base.to_dict(), table, self.folder.text(), place.to_dict())
         self._set_running(True)
         return True
 
@@ -236,6 +254,10 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
                 cells=cells, seeds=self.seeds.value(), done=done, mb=f"{memory:.0f}"
             )
         )
+
+    def _on_workers(self, workers: list, done: dict) -> None:
+        self.workers.show_workers(workers, done)
+        self.workers.setToolTip(self.tr("Workers: {0}").format(len(workers)))
 
     def _on_rows(self, rows: list) -> None:
         if self._spec is not None:

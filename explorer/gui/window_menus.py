@@ -115,7 +115,9 @@ class WindowMenus:
         from explorer.gui.sweep_window import SweepWindow
 
         if getattr(self, "sweep_window", None) is None:
-            self.sweep_window = SweepWindow(lambda: self.experiment, self.load_experiment, self)  # a property
+            self.sweep_window = SweepWindow(
+                lambda: self.experiment, self.load_experiment, self, settings=self.settings
+            )  # a property
         self.sweep_window.show()
         self.sweep_window.raise_()
 

@@ -327,8 +327,24 @@
         <translation>--axis &apos;{text}&apos;: expected PATH=SPEC, e.g. regularization.l2_lambda=log:1e-5:1e-1:9</translation>
     </message>
     <message>
+        <source>--scheduler: &apos;{address}&apos; is not a scheduler address; use tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786</source>
+        <translation>--scheduler: &apos;{address}&apos; is not a scheduler address; use tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786</translation>
+    </message>
+    <message>
         <source>--set {text}: expected path=value</source>
         <translation>--set {text}: expected path=value</translation>
+    </message>
+    <message>
+        <source>--worker-data: &apos;{value}&apos; is not allowed; use path (workers read the dataset path) or send (this computer sends the data once to each worker)</source>
+        <translation>--worker-data: &apos;{value}&apos; is not allowed; use path (workers read the dataset path) or send (this computer sends the data once to each worker)</translation>
+    </message>
+    <message>
+        <source>--workers and --scheduler need the &apos;distributed&apos; package: pip install distributed</source>
+        <translation>--workers and --scheduler need the &apos;distributed&apos; package: pip install distributed</translation>
+    </message>
+    <message>
+        <source>--workers: &apos;{workers}&apos; is not allowed; use a whole number of processes from 1 to {limit}</source>
+        <translation>--workers: &apos;{workers}&apos; is not allowed; use a whole number of processes from 1 to {limit}</translation>
     </message>
     <message>
         <source>String should have at least {n} character</source>
@@ -345,6 +361,14 @@
     <message>
         <source>TensorBoard logging needs the tensorboard package ({detail}); install the tensorboard extra: pip install &apos;regularization-explorer[tensorboard]&apos;</source>
         <translation>TensorBoard logging needs the tensorboard package ({detail}); install the tensorboard extra: pip install &apos;regularization-explorer[tensorboard]&apos;</translation>
+    </message>
+    <message>
+        <source>a chunk of {cells} cells failed on the cluster: {problem}</source>
+        <translation>a chunk of {cells} cells failed on the cluster: {problem}</translation>
+    </message>
+    <message>
+        <source>a chunk of {cells} cells was on workers that died {times} times ({problem}); the finished cells are kept: check the workers&apos; memory and rerun to go on</source>
+        <translation>a chunk of {cells} cells was on workers that died {times} times ({problem}); the finished cells are kept: check the workers&apos; memory and rerun to go on</translation>
     </message>
     <message>
         <source>a frame must be (height, width, 3) uint8, got {shape} {dtype}</source>
@@ -467,12 +491,20 @@
         <translation>more than {limit} values (an experiment has a few hundred)</translation>
     </message>
     <message>
+        <source>no Dask scheduler answers at {address} (waited {seconds} s): start one with &apos;dask scheduler&apos; or check the address and the firewall</source>
+        <translation>no Dask scheduler answers at {address} (waited {seconds} s): start one with &apos;dask scheduler&apos; or check the address and the firewall</translation>
+    </message>
+    <message>
         <source>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</source>
         <translation>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</translation>
     </message>
     <message>
         <source>one cell with {seeds} seeds needs about {need} MB to train, over the limit of {limit} MB: use fewer seeds, a smaller network or batch, or raise max_memory_mb</source>
         <translation>one cell with {seeds} seeds needs about {need} MB to train, over the limit of {limit} MB: use fewer seeds, a smaller network or batch, or raise max_memory_mb</translation>
+    </message>
+    <message>
+        <source>place: &apos;{kind}&apos; is not allowed; use one of {allowed}</source>
+        <translation>place: &apos;{kind}&apos; is not allowed; use one of {allowed}</translation>
     </message>
     <message>
         <source>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</source>
@@ -485,6 +517,14 @@
     <message>
         <source>sweep needs at least one --axis PATH=SPEC (or a [sweep] table in the experiment file)</source>
         <translation>sweep needs at least one --axis PATH=SPEC (or a [sweep] table in the experiment file)</translation>
+    </message>
+    <message>
+        <source>the Dask scheduler at {address} has no workers (waited {seconds} s): start some with &apos;dask worker {address}&apos;</source>
+        <translation>the Dask scheduler at {address} has no workers (waited {seconds} s): start some with &apos;dask worker {address}&apos;</translation>
+    </message>
+    <message>
+        <source>the Dask scheduler at {address} went away; every finished cell is kept in the sweep folder: rerun the same command to go on</source>
+        <translation>the Dask scheduler at {address} went away; every finished cell is kept in the sweep folder: rerun the same command to go on</translation>
     </message>
     <message>
         <source>the additivity readout needs the value 0 on both axes (the unregularized cell)</source>
@@ -505,6 +545,10 @@
     <message>
         <source>undecided: one seed gives no uncertainty; run more seeds</source>
         <translation>undecided: one seed gives no uncertainty; run more seeds</translation>
+    </message>
+    <message>
+        <source>use --workers N (processes on this computer) or --scheduler ADDRESS (a cluster), not both</source>
+        <translation>use --workers N (processes on this computer) or --scheduler ADDRESS (a cluster), not both</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -665,6 +709,18 @@
     <message>
         <source>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</source>
         <translation>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</translation>
+    </message>
+    <message>
+        <source>worker {worker} cannot read the dataset path {path}: give the workers that path (a shared folder) or send the data from this computer (--worker-data send)</source>
+        <translation>worker {worker} cannot read the dataset path {path}: give the workers that path (a shared folder) or send the data from this computer (--worker-data send)</translation>
+    </message>
+    <message>
+        <source>worker {worker} cannot run this explorer&apos;s code ({problem}); install explorer {client_explorer} with torch {client_torch} there</source>
+        <translation>worker {worker} cannot run this explorer&apos;s code ({problem}); install explorer {client_explorer} with torch {client_torch} there</translation>
+    </message>
+    <message>
+        <source>worker {worker} is refused: it runs explorer {worker_explorer} with torch {worker_torch}, this computer explorer {client_explorer} with torch {client_torch}; install the same versions there or stop that worker</source>
+        <translation>worker {worker} is refused: it runs explorer {worker_explorer} with torch {worker_torch}, this computer explorer {client_explorer} with torch {client_torch}; install the same versions there or stop that worker</translation>
     </message>
     <message>
         <source>{a} alone: gain {gain_a}; {b} alone: {gain_b}; both: {gain_both} against {sum} for the sum; interaction {interaction} ± {se} over {n} seeds: {verdict}</source>
@@ -3304,6 +3360,45 @@
     </message>
 </context>
 <context>
+    <name>SweepPlaceBox</name>
+    <message>
+        <source>Where it runs</source>
+        <translation>Where it runs</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>Processes on this computer:</source>
+        <translation>Processes on this computer:</translation>
+    </message>
+    <message>
+        <source>Dask scheduler at</source>
+        <translation>Dask scheduler at</translation>
+    </message>
+    <message>
+        <source>Send file data from this computer</source>
+        <translation>Send file data from this computer</translation>
+    </message>
+    <message>
+        <source>Train the chunks one after another in one process: nothing to set up.</source>
+        <translation>Train the chunks one after another in one process: nothing to set up.</translation>
+    </message>
+    <message>
+        <source>Start this many worker processes here (a Dask cluster inside the app), one chunk and one thread each: a sweep uses every core.</source>
+        <translation>Start this many worker processes here (a Dask cluster inside the app), one chunk and one thread each: a sweep uses every core.</translation>
+    </message>
+    <message>
+        <source>Send the chunks to your lab&apos;s cluster: the address of its &apos;dask scheduler&apos;. The workers need the same explorer and torch versions as this computer.</source>
+        <translation>Send the chunks to your lab&apos;s cluster: the address of its &apos;dask scheduler&apos;. The workers need the same explorer and torch versions as this computer.</translation>
+    </message>
+    <message>
+        <source>File and image sets: send the data once to each worker instead of having the workers read the dataset path (which must then be a folder every worker sees).</source>
+        <translation>File and image sets: send the data once to each worker instead of having the workers read the dataset path (which must then be a folder every worker sees).</translation>
+    </message>
+</context>
+<context>
     <name>SweepRunner</name>
     <message>
         <source>the sweep process ended unexpectedly</source>
@@ -3440,8 +3535,16 @@
         <translation>Starting the sweep…</translation>
     </message>
     <message>
+        <source>Connecting to the cluster…</source>
+        <translation>Connecting to the cluster…</translation>
+    </message>
+    <message>
         <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
         <translation>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</translation>
+    </message>
+    <message>
+        <source>Workers: {0}</source>
+        <translation>Workers: {0}</translation>
     </message>
     <message>
         <source>The sweep is finished; its files are in {0}.</source>
@@ -3825,6 +3928,21 @@
     <message>
         <source>Clear this list</source>
         <translation>Clear this list</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersTable</name>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Cells done</source>
+        <translation>Cells done</translation>
+    </message>
+    <message>
+        <source>The Dask workers this sweep uses and the cells each has finished.</source>
+        <translation>The Dask workers this sweep uses and the cells each has finished.</translation>
     </message>
 </context>
 <context>

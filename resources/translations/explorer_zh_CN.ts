@@ -327,8 +327,24 @@
         <translation>--axis &apos;{text}&apos;：应为 PATH=SPEC，例如 regularization.l2_lambda=log:1e-5:1e-1:9</translation>
     </message>
     <message>
+        <source>--scheduler: &apos;{address}&apos; is not a scheduler address; use tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786</source>
+        <translation>--scheduler：“{address}” 不是调度器地址；请使用 tcp://HOST:PORT，例如 tcp://10.0.0.5:8786</translation>
+    </message>
+    <message>
         <source>--set {text}: expected path=value</source>
         <translation>--set {text}：格式应为 path=value</translation>
+    </message>
+    <message>
+        <source>--worker-data: &apos;{value}&apos; is not allowed; use path (workers read the dataset path) or send (this computer sends the data once to each worker)</source>
+        <translation>--worker-data：不允许 “{value}”；请使用 path（工作进程读取数据集路径）或 send（本机向每个工作进程发送一次数据）</translation>
+    </message>
+    <message>
+        <source>--workers and --scheduler need the &apos;distributed&apos; package: pip install distributed</source>
+        <translation>--workers 和 --scheduler 需要 “distributed” 包：pip install distributed</translation>
+    </message>
+    <message>
+        <source>--workers: &apos;{workers}&apos; is not allowed; use a whole number of processes from 1 to {limit}</source>
+        <translation>--workers：不允许 “{workers}”；请使用 1 到 {limit} 之间的整数进程数</translation>
     </message>
     <message>
         <source>String should have at least {n} character</source>
@@ -345,6 +361,14 @@
     <message>
         <source>TensorBoard logging needs the tensorboard package ({detail}); install the tensorboard extra: pip install &apos;regularization-explorer[tensorboard]&apos;</source>
         <translation>TensorBoard 日志需要 tensorboard 软件包（{detail}）；请安装 tensorboard 扩展：pip install &apos;regularization-explorer[tensorboard]&apos;</translation>
+    </message>
+    <message>
+        <source>a chunk of {cells} cells failed on the cluster: {problem}</source>
+        <translation>集群上一个含 {cells} 个单元的块失败了：{problem}</translation>
+    </message>
+    <message>
+        <source>a chunk of {cells} cells was on workers that died {times} times ({problem}); the finished cells are kept: check the workers&apos; memory and rerun to go on</source>
+        <translation>一个含 {cells} 个单元的块所在的工作进程已崩溃 {times} 次（{problem}）；已完成的单元都已保留：请检查工作进程的内存，然后重新运行以继续</translation>
     </message>
     <message>
         <source>a frame must be (height, width, 3) uint8, got {shape} {dtype}</source>
@@ -467,12 +491,20 @@
         <translation>超过 {limit} 个值（一个实验只有几百个）</translation>
     </message>
     <message>
+        <source>no Dask scheduler answers at {address} (waited {seconds} s): start one with &apos;dask scheduler&apos; or check the address and the firewall</source>
+        <translation>{address} 处没有 Dask 调度器响应（已等待 {seconds} 秒）：请用 “dask scheduler” 启动一个，或检查地址和防火墙</translation>
+    </message>
+    <message>
         <source>no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)</source>
         <translation>{folder} 中没有内置预设：安装不完整（请重新安装本程序）</translation>
     </message>
     <message>
         <source>one cell with {seeds} seeds needs about {need} MB to train, over the limit of {limit} MB: use fewer seeds, a smaller network or batch, or raise max_memory_mb</source>
         <translation>一个带 {seeds} 个种子的单元训练约需 {need} MB，超过了 {limit} MB 的上限：请减少种子数、用更小的网络或批次，或提高 max_memory_mb</translation>
+    </message>
+    <message>
+        <source>place: &apos;{kind}&apos; is not allowed; use one of {allowed}</source>
+        <translation>运行位置：不允许 “{kind}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
         <source>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</source>
@@ -485,6 +517,14 @@
     <message>
         <source>sweep needs at least one --axis PATH=SPEC (or a [sweep] table in the experiment file)</source>
         <translation>sweep 至少需要一个 --axis PATH=SPEC（或实验文件中的 [sweep] 表）</translation>
+    </message>
+    <message>
+        <source>the Dask scheduler at {address} has no workers (waited {seconds} s): start some with &apos;dask worker {address}&apos;</source>
+        <translation>{address} 处的 Dask 调度器没有工作进程（已等待 {seconds} 秒）：请用 “dask worker {address}” 启动一些</translation>
+    </message>
+    <message>
+        <source>the Dask scheduler at {address} went away; every finished cell is kept in the sweep folder: rerun the same command to go on</source>
+        <translation>{address} 处的 Dask 调度器已断开；所有已完成的单元都保存在扫描文件夹中：重新运行同一命令即可继续</translation>
     </message>
     <message>
         <source>the additivity readout needs the value 0 on both axes (the unregularized cell)</source>
@@ -505,6 +545,10 @@
     <message>
         <source>undecided: one seed gives no uncertainty; run more seeds</source>
         <translation>无法判断：一个种子没有不确定度；请用更多种子</translation>
+    </message>
+    <message>
+        <source>use --workers N (processes on this computer) or --scheduler ADDRESS (a cluster), not both</source>
+        <translation>请使用 --workers N（本机上的进程）或 --scheduler ADDRESS（集群），不要同时使用</translation>
     </message>
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
@@ -665,6 +709,18 @@
     <message>
         <source>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</source>
         <translation>变体 {name}：含有控制字符 {code}；名称会显示在图例中，只允许可见字符和空格</translation>
+    </message>
+    <message>
+        <source>worker {worker} cannot read the dataset path {path}: give the workers that path (a shared folder) or send the data from this computer (--worker-data send)</source>
+        <translation>工作进程 {worker} 无法读取数据集路径 {path}：请让各工作进程能访问该路径（共享文件夹），或从本机发送数据（--worker-data send）</translation>
+    </message>
+    <message>
+        <source>worker {worker} cannot run this explorer&apos;s code ({problem}); install explorer {client_explorer} with torch {client_torch} there</source>
+        <translation>工作进程 {worker} 无法运行本 explorer 的代码（{problem}）；请在那里安装 explorer {client_explorer} 和 torch {client_torch}</translation>
+    </message>
+    <message>
+        <source>worker {worker} is refused: it runs explorer {worker_explorer} with torch {worker_torch}, this computer explorer {client_explorer} with torch {client_torch}; install the same versions there or stop that worker</source>
+        <translation>工作进程 {worker} 被拒绝：它运行 explorer {worker_explorer} 和 torch {worker_torch}，而本机是 explorer {client_explorer} 和 torch {client_torch}；请在那里安装相同的版本，或停止该工作进程</translation>
     </message>
     <message>
         <source>{a} alone: gain {gain_a}; {b} alone: {gain_b}; both: {gain_both} against {sum} for the sum; interaction {interaction} ± {se} over {n} seeds: {verdict}</source>
@@ -3304,6 +3360,45 @@
     </message>
 </context>
 <context>
+    <name>SweepPlaceBox</name>
+    <message>
+        <source>Where it runs</source>
+        <translation>在哪里运行</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Processes on this computer:</source>
+        <translation>本机上的进程数：</translation>
+    </message>
+    <message>
+        <source>Dask scheduler at</source>
+        <translation>Dask 调度器地址</translation>
+    </message>
+    <message>
+        <source>Send file data from this computer</source>
+        <translation>从本机发送文件数据</translation>
+    </message>
+    <message>
+        <source>Train the chunks one after another in one process: nothing to set up.</source>
+        <translation>在一个进程中依次训练各块：无需任何设置。</translation>
+    </message>
+    <message>
+        <source>Start this many worker processes here (a Dask cluster inside the app), one chunk and one thread each: a sweep uses every core.</source>
+        <translation>在本机启动这么多个工作进程（应用内的 Dask 集群），每个进程一次训练一块、使用一个线程：扫描会用上所有核心。</translation>
+    </message>
+    <message>
+        <source>Send the chunks to your lab&apos;s cluster: the address of its &apos;dask scheduler&apos;. The workers need the same explorer and torch versions as this computer.</source>
+        <translation>把各块发送到实验室的集群：填写其“dask scheduler”的地址。各工作进程的 explorer 和 torch 版本须与本机相同。</translation>
+    </message>
+    <message>
+        <source>File and image sets: send the data once to each worker instead of having the workers read the dataset path (which must then be a folder every worker sees).</source>
+        <translation>文件和图像数据集：把数据向每个工作进程发送一次，而不是让工作进程读取数据集路径（否则该路径必须是每个工作进程都能访问的文件夹）。</translation>
+    </message>
+</context>
+<context>
     <name>SweepRunner</name>
     <message>
         <source>the sweep process ended unexpectedly</source>
@@ -3440,8 +3535,16 @@
         <translation>正在启动扫描…</translation>
     </message>
     <message>
+        <source>Connecting to the cluster…</source>
+        <translation>正在连接集群…</translation>
+    </message>
+    <message>
         <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
         <translation>{cells} 个单元 x {seeds} 个种子；文件夹中已有 {done} 个；每块约 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>Workers: {0}</source>
+        <translation>工作进程：{0}</translation>
     </message>
     <message>
         <source>The sweep is finished; its files are in {0}.</source>
@@ -3825,6 +3928,21 @@
     <message>
         <source>Clear this list</source>
         <translation>清空此列表</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersTable</name>
+    <message>
+        <source>Worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Cells done</source>
+        <translation>已完成的单元</translation>
+    </message>
+    <message>
+        <source>The Dask workers this sweep uses and the cells each has finished.</source>
+        <translation>本次扫描使用的 Dask 工作进程，以及每个进程已完成的单元数。</translation>
     </message>
 </context>
 <context>

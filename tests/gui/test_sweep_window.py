@@ -141,3 +141,29 @@ def test_run_menu_opens_the_sweep_window_and_closing_the_main_window_closes_it(w
     sweep._spec = SweepSpec.from_dict({"axes": [{"path": "regularization.l2_lambda", "values": "0,0.003"}], "seeds": 1})
     sweep.view.cell_clicked.emit({"regularization.l2_lambda": 0.003})
     assert window.experiment.regularization.l2_lambda == 0.003  # the cell is the current experiment
+
+
+def test_a_sweep_on_worker_processes_shows_the_workers_and_their_cells(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'Processes on this computer': the sweep runs on an embedded Dask cluster, the window shows
+    its workers and the cells each did, and the choice is remembered."""
+    from explorer.gui.settings import Settings
+
+    w = SweepWindow(lambda: tiny(), [].append, settings=Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(w)
+    axis = w.axes[0]
+    axis.field.setCurrentIndex(axis.field.findData("regularization.l2_lambda"))
+    axis.scale.setCurrentIndex(axis.scale.findData("list"))
+    axis.values.setText("0,0.01")
+    w.seeds.setValue(2)
+    w.folder.setText(str(tmp_path / "sweep"))
+    w.place.processes.setChecked(True)
+    w.place.count.setValue(1)
+    with qtbot.waitSignal(w.runner.finished, timeout=180_000) as blocker:
+        assert w.start_sweep()
+        assert not w.place.isEnabled() and w.workers.isVisibleTo(w)
+    assert blocker.args == ["done"], w.status.text()
+    counts = w.workers.counts()
+    assert len(counts) == 1 and sum(counts.values()) == 2  # one worker did both cells
+    doc = json.loads((tmp_path / "sweep" / "sweep.json").read_text())
+    assert doc["complete"] and len(doc["rows"]) == 4
+    assert Settings(tmp_path / "settings.json").get("sweep_place")["kind"] == "processes"

@@ -1,11 +1,14 @@
 """Sweeps: one or two fields over a range, every cell with the experiment's seeds, results
 streamed into a resumable folder. See _spec (what can be swept), _plan (cells, groups, chunks,
 memory), _chunk (the unit of work every executor runs), _run (the loop), _folder (the files),
-_stats (means over seeds, the best cell, the additivity readout)."""
+_stats (means over seeds, the best cell, the additivity readout); _dask and _place (chunks on a
+Dask cluster: embedded processes or a lab's scheduler)."""
 
 from explorer.core.sweep._chunk import CellTask, ChunkCancelled, ChunkResult, ChunkTask, run_chunk
+from explorer.core.sweep._dask import DaskExecutor
 from explorer.core.sweep._folder import SweepFolder, rows_to_csv
 from explorer.core.sweep._messages import SweepError
+from explorer.core.sweep._place import SweepPlace
 from explorer.core.sweep._run import Executor, LocalExecutor, SweepPlan, plan_sweep, run_sweep
 from explorer.core.sweep._spec import (
     CELL_LIMIT,
@@ -30,6 +33,7 @@ __all__ = [
     "ChunkCancelled",
     "ChunkResult",
     "ChunkTask",
+    "DaskExecutor",
     "Executor",
     "LocalExecutor",
     "METRICS",
@@ -37,6 +41,7 @@ __all__ = [
     "SweepError",
     "SweepField",
     "SweepFolder",
+    "SweepPlace",
     "SweepPlan",
     "SweepSpec",
     "additivity",

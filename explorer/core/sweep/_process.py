@@ -3,32 +3,48 @@ so the window stays live and the current run keeps its trainer.
 
 Down the pipe: "pause", "resume", "cancel". Up: ("plan", total cells, cells already done,
 memory MB), ("progress", fraction of the remaining work), ("chunk", rows of the finished
-cells), ("live", rows of the cells training now, status "running", about once a second), ("done", every row), ("cancelled", every row so far) or ("error", message). Only
+cells), ("live", rows of the cells training now, status "running", about once a second),
+("workers", worker addresses, cells done per worker) when the chunks run on a Dask cluster
+(`place`, a SweepPlace as a dict), ("done", every row), ("cancelled", every row so far) or
+("error", message). Only
 plain data crosses; the sweep folder is written by the child as the command line writes it.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Optional
 
 POLL_SECONDS = 0.05  # while paused: how often the pipe is read
 
 
-def sweep_process_main(experiment: dict[str, Any], spec: dict[str, Any], out: str, conn: Any) -> None:
+def sweep_process_main(
+    experiment: dict[str, Any], spec: dict[str, Any], out: str, conn: Any, place: Optional[dict[str, Any]] = None
+) -> None:
     """The child's entry point (multiprocessing, spawn)."""
+    executor: Any = None
     try:
         import torch
 
         torch.set_num_threads(1)
         from explorer.core.config import experiment_from_dict
         from explorer.core.sweep._chunk import ChunkCancelled
+        from explorer.core.sweep._place import SweepPlace
         from explorer.core.sweep._run import plan_sweep, run_sweep
         from explorer.core.sweep._spec import SweepSpec
 
         sweep_spec = SweepSpec.from_dict(spec, "sweep")
-        plan = plan_sweep(experiment_from_dict(experiment), sweep_spec, out)
+        executor = SweepPlace.from_dict(place).executor()  # None: this process
+        plan = plan_sweep(experiment_from_dict(experiment), sweep_spec, out, executor=executor)
         conn.send(("plan", plan.total_cells, len(plan.done_cells), plan.memory_mb))
+
+        def send_workers() -> None:
+            if executor is not None:
+                conn.send(("workers", executor.worker_addresses(), dict(executor.cells_by_worker)))
+
+        if executor is not None and plan.tasks:
+            executor.start()
+            send_workers()
         state = {"paused": False, "cancel": False, "done_epochs": 0.0}
         total = sum(len(t.cells) for t in plan.tasks) or 1
 
@@ -37,8 +53,12 @@ def sweep_process_main(experiment: dict[str, Any], spec: dict[str, Any], out: st
                 command = conn.recv()
                 if command == "pause":
                     state["paused"] = True
+                    if executor is not None:  # the workers hold their chunks too
+                        executor.pause()
                 elif command == "resume":
                     state["paused"] = False
+                    if executor is not None:
+                        executor.resume()
                 elif command == "cancel":
                     state["cancel"] = True
 
@@ -59,12 +79,18 @@ def sweep_process_main(experiment: dict[str, Any], spec: dict[str, Any], out: st
                 conn.send(("progress", min(1.0, state["done_epochs"] / total)))
 
         rows: list[dict[str, Any]] = list(plan.folder.rows) if plan.folder is not None else []
+
+        def on_chunk(result: Any) -> None:
+            conn.send(("chunk", result.rows))
+            send_workers()
+
         try:
             rows = run_sweep(
                 plan,
+                executor,
                 should_stop=should_stop,
                 on_epoch=on_epoch,
-                on_chunk=lambda r: conn.send(("chunk", r.rows)),
+                on_chunk=on_chunk,
                 on_live=lambda task, live: conn.send(("live", live)),
             )
         except ChunkCancelled:
@@ -77,6 +103,8 @@ def sweep_process_main(experiment: dict[str, Any], spec: dict[str, Any], out: st
         except (OSError, ValueError):
             pass
     finally:
+        if executor is not None:
+            executor.close()
         try:
             conn.close()
         except OSError:

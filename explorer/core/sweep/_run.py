@@ -37,6 +37,12 @@ class Executor(Protocol):
         """Run every task (run_chunk), yielding results as they finish; stop early when asked."""
 
 
+class DatasetSource(Protocol):
+    """What plan_sweep asks of an executor: the dataset of a group's experiment (to size its chunks)."""
+
+    def dataset(self, experiment: dict[str, Any]) -> Any: ...
+
+
 class LocalExecutor:
     """This process, one chunk after another; datasets are built once per group."""
 
@@ -99,7 +105,7 @@ def plan_sweep(
     out: Optional[str | Path] = None,
     *,
     epochs: Optional[int] = None,
-    executor: Optional[LocalExecutor] = None,
+    executor: Optional[DatasetSource] = None,
 ) -> SweepPlan:
     """Everything checked and sized before anything trains (bad values, memory, the folder)."""
     from explorer.core.sweep._plan import data_bytes, run_bytes
