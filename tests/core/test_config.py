@@ -468,7 +468,10 @@ def test_preset_facts_from_experiments_md() -> None:
     assert [v.regularization.l2_lambda for v in hd.resolved_variants()] == [0.0, 1.5]  # d2l's lambda/2 = 3/2
     quad = load_preset("weight-decay-quadratic")
     assert [layer.width for layer in quad.network.layers] == [3, 5, 10, 5]
-    assert quad.network.output_activation == "relu" and quad.optimizer.kind == "adam"
+    # a linear output, not the script's ReLU: an output ReLU can die and leave a flat zero (seed 2 does)
+    assert quad.network.output_activation == "linear" and quad.optimizer.kind == "adam"
+    # no penalty, the band where L2 helps, and past the cliff where it flattens the net
+    assert [v.regularization.l2_lambda for v in quad.resolved_variants()] == [0.0, 0.002, 0.01]
     assert (quad.optimizer.lr, quad.training.epochs, quad.training.batch_size) == (0.005, 3000, 1)
     scaling = load_preset("dropout-scaling")
     assert scaling.kind == "dropout-scaling"

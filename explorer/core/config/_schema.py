@@ -15,6 +15,7 @@ from typing import Any, Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from explorer.core.config._lesson import LessonConfig
 from explorer.core.protocol import ConfigError
 
 SCHEMA_VERSION = 1
@@ -248,6 +249,9 @@ class Experiment(_Strict):
     variants: list[VariantConfig] = Field(default_factory=list, max_length=16)
     demo: DemoConfig = Field(default_factory=DemoConfig)
     classroom: ClassroomConfig = Field(default_factory=ClassroomConfig)
+    lesson: Optional[LessonConfig] = Field(
+        None, description="What a preset teaches, as claims a test checks over seeds (grammar: config/_claims.py)."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Experiment:
