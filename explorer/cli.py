@@ -60,7 +60,8 @@ def _headless_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="PATH=VALUE",
-        help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)",
+        help="set any field, e.g. regularization.l2_lambda=1e-3, or one variant's: "
+        "'variants[p = 0.5].network.layers.0.dropout_p=0.8' (by name or index; repeatable)",
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     bench = sub.add_parser(
@@ -171,7 +172,7 @@ def cmd_check(path: str) -> int:
 
 
 def _resolve_experiment(args: argparse.Namespace) -> Any:
-    from explorer.core.config import load_experiment, load_preset, parse_assignment
+    from explorer.core.config import apply_settings, load_experiment, load_preset, parse_assignment
 
     if args.preset:
         exp = load_preset(args.preset)
@@ -193,7 +194,12 @@ def _resolve_experiment(args: argparse.Namespace) -> Any:
         assignments["training.seed"] = args.seed
     if args.device is not None:
         assignments["training.device"] = args.device
-    return exp.with_values(assignments) if assignments else exp
+    if not assignments:
+        return exp
+    exp, notes = apply_settings(exp, assignments)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    return exp
 
 
 def cmd_run(args: argparse.Namespace) -> int:

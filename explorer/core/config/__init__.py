@@ -36,6 +36,7 @@ from explorer.core.config._schema import (
     parse_assignment,
     parse_experiment,
 )
+from explorer.core.config._settings import apply_settings
 
 __all__ = [
     "Claim",
@@ -66,6 +67,7 @@ __all__ = [
     "TrainingConfig",
     "VariantConfig",
     "apply_live_value",
+    "apply_settings",
     "experiment_from_dict",
     "is_live_path",
     "list_presets",

@@ -84,8 +84,18 @@ class DatasetConfig(_Strict):
         return self
 
     @property
-    def task(self) -> str:
+    def task(self) -> Optional[str]:
+        """regression or classification; None for a CSV file, whose target column decides when it
+        is read (integer labels: classification; anything else: regression)."""
+        if self.kind == "csv":
+            return None
         return "regression" if self.kind in REGRESSION_KINDS else "classification"
+
+    def validation_setting(self) -> tuple[str, float]:
+        """The field that sizes the validation split, and its value (0: no validation split)."""
+        if self.kind in REGRESSION_KINDS + CLASSIFICATION_2D_KINDS:
+            return "dataset.n_val", self.n_val
+        return "dataset.validation_fraction", self.validation_fraction
 
 
 class LayerConfig(_Strict):
@@ -260,6 +270,14 @@ class Experiment(_Strict):
             raise ValueError("variant names must be unique")
         if self.early_stopping.monitor == "val_accuracy" and self.dataset.task == "regression":
             raise ValueError("early_stopping.monitor 'val_accuracy' needs a classification dataset")
+        field, size = self.dataset.validation_setting()
+        if self.early_stopping.enabled and self.kind == "training" and size == 0:
+            # Without a validation split there is nothing honest to watch: falling back to the
+            # training metric would stop on training progress and "restore" arbitrary weights.
+            raise ValueError(
+                f"early_stopping.enabled: early stopping watches the validation split, and there is none "
+                f"({field} = {size:g}); make {field} larger than 0 or turn early stopping off"
+            )
         for v in self.variants:
             for path in v.set:
                 if path.startswith("network.layers."):
@@ -379,7 +397,7 @@ def _describe(err: dict[str, Any], prefix: str = "") -> str:
         return f"{where}: required field is missing"
     if kind == "value_error":
         msg = str(ctx.get("error", err.get("msg", "")))
-        return f"{where}: {msg}" if loc else msg
+        return f"{where}: {msg}" if loc else prefix + msg  # a variant's problem names the variant
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{where}: {err.get('msg', '')} (got {err.get('input')!r})"
     if kind == "literal_error":
@@ -497,9 +515,16 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     Values are read as JSON when they parse (numbers, true/false, null, lists),
     else taken as a string, so `--set optimizer.kind=adam` needs no quotes.
     """
-    if "=" not in text:
+    # the first '=' outside a variant's [NAME]: 'variants[p = 0.5].optimizer.lr=0.1'
+    depth, split = 0, -1
+    for i, ch in enumerate(text):
+        depth += (ch == "[") - (ch == "]")
+        if ch == "=" and depth <= 0:
+            split = i
+            break
+    if split < 0:
         raise ConfigError([f"--set {text!r}: expected path=value"])
-    path, _, raw = text.partition("=")
+    path, raw = text[:split], text[split + 1 :]
     path = path.strip()
     raw = raw.strip()
     try:

@@ -19,7 +19,15 @@ from torch import nn
 from explorer.core.config import Experiment, apply_live_value
 from explorer.core.data import Dataset, build_dataset
 from explorer.core.nn import MLP, apply_decoupled_weight_decay, penalty
-from explorer.core.protocol import HISTORY_KEYS, Command, HistogramFrame, SetValue, TrainingError
+from explorer.core.protocol import (
+    HISTORY_KEYS,
+    Command,
+    ConfigError,
+    HistogramFrame,
+    SetValue,
+    TrainingError,
+    define_messages,
+)
 from explorer.core.training._early_stopping import EarlyStopping
 from explorer.core.training._history import History
 from explorer.core.training._probes import build_snapshot, histogram
@@ -54,6 +62,29 @@ def _history_columns(n_linear: int, n_hidden: int) -> dict[str, int]:
     cols = dict.fromkeys(HISTORY_KEYS, 1)
     cols.update(weight_norm=n_linear, activation_var=max(n_hidden, 1), activation_mean=max(n_hidden, 1))
     return cols
+
+
+MSG = define_messages(
+    "trainer",
+    {
+        "monitor_needs_classes": "{who}early_stopping.monitor: 'val_accuracy' needs a classification dataset, and "
+        "this one is a regression ({dataset}); monitor 'val_loss'",
+        "no_validation_samples": "{who}early_stopping.enabled: early stopping watches the validation split, and "
+        "this dataset has no validation samples ({dataset}); give it some or turn early stopping off",
+    },
+)
+
+
+def _check_monitor(experiment: Experiment, ds: Dataset) -> None:
+    """What the config cannot know before the data is read: a CSV's target column decides the task,
+    and a validation fraction can round to no samples at all."""
+    for name, cfg in zip(experiment.variant_names(), experiment.resolved_variants()):
+        es = cfg.early_stopping
+        who = f"variant {name!r}: " if experiment.variants else ""
+        if es.monitor == "val_accuracy" and ds.task == "regression":
+            raise ConfigError([MSG.monitor_needs_classes(who=who, dataset=ds.description)])
+        if es.enabled and ds.x_val.shape[0] == 0:
+            raise ConfigError([MSG.no_validation_samples(who=who, dataset=ds.description)])
 
 
 def _make_optimizer(cfg: Experiment, model: MLP) -> torch.optim.Optimizer:
@@ -107,6 +138,7 @@ class Trainer:
         if loss == "mse" and ds.task != "regression":
             raise TrainingError("MSE on class labels is not supported; use loss 'cross_entropy' or 'auto'")
         self.loss_name = loss
+        _check_monitor(experiment, ds)
         self.loss_fn: nn.Module = nn.MSELoss() if loss == "mse" else nn.CrossEntropyLoss()
         seed = experiment.training.seed
         with torch.random.fork_rng(devices=[]):
@@ -312,10 +344,9 @@ class Trainer:
 
     def _early_stopping(self, run: VariantRun, row: dict[str, object]) -> None:
         es_cfg = run.config.early_stopping
-        key = "val_loss" if es_cfg.monitor == "val_loss" else "val_accuracy"
-        value = row.get(key)
-        if value is None:  # no validation split: fall back to the training loss
-            value = row.get("train_loss")
+        value = row.get(es_cfg.monitor)
+        if value is None:  # no validation split (early stopping is refused then): the training metric, same mode
+            value = row.get(es_cfg.monitor.replace("val_", "train_"))
         improved = run.early.update(float(value) if value is not None else math.nan, self.epoch)
         if improved and es_cfg.enabled and es_cfg.restore_best:
             run.best_state = {k: v.detach().clone() for k, v in run.model.state_dict().items()}
