@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from explorer.core.config import Experiment, LayerConfig
+from explorer.core.config import Experiment, LayerConfig, load_preset
 from explorer.core.protocol import SetValue
 from explorer.gui.panels import (
     DataPanel,
@@ -288,6 +288,23 @@ def test_layer_edits_keep_variant_overrides_in_step():
     removed = edits.remove_layer(exp, 0)
     assert all(not p.startswith("network.layers.2") for v in removed.variants for p in v.set)
     assert len(removed.resolved_variants()) == 2
+
+
+def test_a_new_layer_keeps_each_variants_meaning():
+    """Adding a layer gave the "p = 0" variant dropout 0.5 in the new layer (the base's p): the
+    variants' overrides did not cover it, so the comparison changed silently."""
+    exp = load_preset("dropout-regression")
+    grown = edits.add_layer(exp)
+    assert [[layer.dropout_p for layer in v.network.layers] for v in grown.resolved_variants()] == [
+        [0.0] * 4,
+        [0.5] * 4,
+    ]
+    dc = load_preset("dropconnect")
+    kinds = [[layer.dropout_kind for layer in v.network.layers] for v in edits.add_layer(dc).resolved_variants()]
+    assert kinds == [["inverted"] * 3, ["dropconnect"] * 3]
+    # a base without variants is unchanged: the new layer copies the last one
+    single = edits.add_layer(load_preset("early-stopping"))
+    assert len(single.network.layers) == 4 and single.variants == []
 
 
 def test_compare_mode_creates_two_variants_and_removes_them(qtbot):
