@@ -22,7 +22,7 @@ from typing import Any, Optional, Sequence
 from explorer import __version__
 from explorer.core.protocol import ConfigError, ExplorerError
 
-SUBCOMMANDS = ("presets", "check", "run", "bench")
+SUBCOMMANDS = ("presets", "check", "run", "bench", "lesson")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -46,6 +46,12 @@ def _headless_parser() -> argparse.ArgumentParser:
     sub.add_parser("presets", help="list the built-in presets")
     check = sub.add_parser("check", help="validate an experiment file without training")
     check.add_argument("file")
+    lesson = sub.add_parser(
+        "lesson", help="train a preset (or file) at its lesson seeds and check its claims; exit 1 if one fails"
+    )
+    what = lesson.add_mutually_exclusive_group(required=True)
+    what.add_argument("--preset", help="a built-in preset name")
+    what.add_argument("file", nargs="?", help="an experiment file with a [lesson] table")
     run = sub.add_parser("run", help="train an experiment headless and write its results")
     src = run.add_mutually_exclusive_group(required=False)
     src.add_argument("--preset", help="a built-in preset name")
@@ -293,6 +299,25 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lesson(args: argparse.Namespace) -> int:
+    """Every claim of the lesson with its numbers per seed (the slow lesson test runs the same)."""
+    import os
+
+    import torch
+
+    from explorer.core.config import load_experiment, load_preset
+    from explorer.core.io import check_lesson
+
+    torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
+    exp = load_preset(args.preset) if args.preset else load_experiment(args.file)
+    name = args.preset or Path(args.file).name
+    report = check_lesson(exp, name, progress=lambda text: print(text, file=sys.stderr, flush=True))
+    print(report.describe())
+    for line in report.failures():
+        print(f"fails: {line}", file=sys.stderr)
+    return 0 if report.held else 1
+
+
 def _headless(argv: list[str]) -> int:
     args = _headless_parser().parse_args(argv)
     try:
@@ -302,6 +327,8 @@ def _headless(argv: list[str]) -> int:
             return cmd_check(args.file)
         if args.command == "bench":
             return cmd_bench(args)
+        if args.command == "lesson":
+            return cmd_lesson(args)
         return cmd_run(args)
     except ConfigError as exc:
         return _fail("; ".join(exc.problems))

@@ -493,3 +493,25 @@ def test_set_of_a_field_some_variants_override_says_which_keep_theirs(tmp_path, 
 def test_bad_variant_settings_fail_cleanly(tmp_path, run_main, setting, needles) -> None:  # type: ignore[no-untyped-def]
     result = run_main("run", "--preset", "dropout-regression", "--set", setting, "--out", tmp_path / "o")
     assert_clean_failure_in_process(result, *needles)
+
+
+def test_lesson_checks_the_claims_and_names_the_numbers_of_a_failing_one(tmp_path, run_main) -> None:  # type: ignore[no-untyped-def]
+    data = load_preset("weight-decay-highdim").to_dict()
+    data["lesson"] = {
+        "seeds": [0, 1],
+        "epochs": 3,
+        "claims": [
+            {"claim": "final_weight_norm of 'lambda = 3 (d2l) = 1.5 here' < final_weight_norm of 'lambda = 0'"},
+            {"claim": "final_test_loss of 'lambda = 0' < 0.001"},
+        ],
+    }
+    path = tmp_path / "lesson.json"
+    path.write_text(json.dumps(data))
+    rc, out, err = run_main("lesson", path)
+    assert rc == 1
+    assert "holds (each): final_weight_norm" in out and "FAILS (each): final_test_loss of 'lambda = 0' < 0.001" in out
+    fails = [line for line in err.splitlines() if line.startswith("fails: ")]
+    assert len(fails) == 1 and "lesson.json" in fails[0] and "seed 0: final_test_loss of 'lambda = 0' = " in fails[0]
+    data["lesson"]["claims"].pop()
+    path.write_text(json.dumps(data))
+    assert run_main("lesson", path)[0] == 0
