@@ -158,6 +158,7 @@ def test_run_wide_metrics_and_the_only_variant():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # weight-decay-quadratic: 5 seeds x 30,000 steps, about 90 s on an idle 2-core box
 @pytest.mark.parametrize("name", PRESETS)
 def test_the_preset_lesson_holds_over_its_seeds(name, one_torch_thread):
     report = check_lesson(load_preset(name), name)
