@@ -7,6 +7,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 NARRATOR_TEMPLATES = (
     QT_TRANSLATE_NOOP("Narrator", "{name}: waiting for the first evaluation."),
+    QT_TRANSLATE_NOOP("Narrator", "{name}: not trained yet; the losses before the first step: training {train}, validation {val}."),
+    QT_TRANSLATE_NOOP("Narrator", "{name}: not trained yet; the training loss before the first step: {train}."),
     QT_TRANSLATE_NOOP("Narrator", "{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset."),
     QT_TRANSLATE_NOOP("Narrator", "{name}: stopped early at epoch {stop}; the best weights, from epoch {best}, were restored."),
     QT_TRANSLATE_NOOP("Narrator", "{name}: stopped early at epoch {stop}; validation loss was best at epoch {best}."),

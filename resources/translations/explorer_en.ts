@@ -1797,14 +1797,6 @@
         <source>experiment saved to {0}</source>
         <translation>experiment saved to {0}</translation>
     </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation>Export failed: {0}</translation>
-    </message>
-    <message>
-        <source>wrote {0} figure files to {1}</source>
-        <translation>wrote {0} figure files to {1}</translation>
-    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1829,6 +1821,14 @@
     <message>
         <source>{name}: waiting for the first evaluation.</source>
         <translation>{name}: waiting for the first evaluation.</translation>
+    </message>
+    <message>
+        <source>{name}: not trained yet; the losses before the first step: training {train}, validation {val}.</source>
+        <translation>{name}: not trained yet; the losses before the first step: training {train}, validation {val}.</translation>
+    </message>
+    <message>
+        <source>{name}: not trained yet; the training loss before the first step: {train}.</source>
+        <translation>{name}: not trained yet; the training loss before the first step: {train}.</translation>
     </message>
     <message>
         <source>{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset.</source>

@@ -1797,14 +1797,6 @@
         <source>experiment saved to {0}</source>
         <translation>实验已保存到 {0}</translation>
     </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation>导出失败：{0}</translation>
-    </message>
-    <message>
-        <source>wrote {0} figure files to {1}</source>
-        <translation>已将 {0} 个图表文件写入 {1}</translation>
-    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1829,6 +1821,14 @@
     <message>
         <source>{name}: waiting for the first evaluation.</source>
         <translation>{name}：正在等待第一次评估。</translation>
+    </message>
+    <message>
+        <source>{name}: not trained yet; the losses before the first step: training {train}, validation {val}.</source>
+        <translation>{name}：尚未训练；第一步之前的损失：训练 {train}，验证 {val}。</translation>
+    </message>
+    <message>
+        <source>{name}: not trained yet; the training loss before the first step: {train}.</source>
+        <translation>{name}：尚未训练；第一步之前的训练损失：{train}。</translation>
     </message>
     <message>
         <source>{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset.</source>

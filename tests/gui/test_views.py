@@ -191,6 +191,25 @@ def test_fit_view_switches_mode_and_clears(qtbot):
 # --- losses ------------------------------------------------------------------------
 
 
+def test_no_best_star_before_training(qtbot):
+    """At epoch 0 (the evaluation before the first step) the best-epoch stars sat at epoch 0."""
+    from explorer.core.training import Trainer
+    from tests.core.small_runs import run_steps, sine_run
+
+    exp = sine_run([{"width": 8}], {}, {"variants": [{"name": "a", "set": {}}, {"name": "b", "set": {}}]})
+    trainer = Trainer(exp)
+    view = shown(qtbot, LossView())
+    view.update_snapshot(trainer.snapshot())
+    qtbot.wait(1)
+    assert trainer.variants[0].early.best_epoch == 0
+    assert [data_of(m)[0].tolist() for m in view.best_markers] == [[], []]
+    assert not any(line.isVisible() for line in view.best_lines)
+    run_steps(trainer, 1)  # one epoch (full batch): now there is a best
+    view.update_snapshot(trainer.snapshot())
+    qtbot.wait(1)
+    assert all(line.isVisible() for line in view.best_lines)
+
+
 def test_loss_view_curves_markers_and_log_toggle(qtbot):
     view = shown(qtbot, LossView())
     snap = feed(qtbot, view, "classification", steps=(100, 300, 600), n_variants=2)

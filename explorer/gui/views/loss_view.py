@@ -194,7 +194,8 @@ class LossView(SnapshotView):
         es = v.early_stopping
         key = es.monitor if es.monitor in v.history else "val_loss"
         best_y = value_at_epoch(v, key, es.best_epoch, es.best_value)
-        if es.best_epoch is not None and np.isfinite(best_y):
+        trained = len(v.history["epoch"]) and float(v.history["epoch"][-1]) > 0
+        if es.best_epoch is not None and np.isfinite(best_y) and trained:  # before training nothing is "best"
             self.best_lines[i].setPos(es.best_epoch)
             self.best_lines[i].setVisible(True)
             self.best_markers[i].setData([es.best_epoch], [best_y])
