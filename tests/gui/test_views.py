@@ -509,3 +509,20 @@ def test_dashboard_tolerates_first_and_empty_snapshots(qtbot, task):
         dash.refresh_all()
         qtbot.wait(5)
     assert not exceptions, exceptions
+
+
+def test_the_diagram_opens_on_a_variant_with_dropout(qtbot):
+    """dropout-regression's diagram opened on "p = 0", where nothing blinks, though the lesson says
+    "half the neurons go dark each step"."""
+    from explorer.core.config import load_preset
+    from explorer.core.training import Trainer
+
+    exp = load_preset("dropout-regression").with_values({"training.device": "cpu"})
+    trainer = Trainer(exp)
+    view = shown(qtbot, NetworkDiagram(), 700, 500)
+    view.update_snapshot(trainer.snapshot())
+    assert view.selected_variant() == 1 and view.variant_combo.currentText() == "p = 0.5"
+    view.set_selected_variant(0)  # the user's choice holds while the variants stay the same
+    trainer.step()
+    view.update_snapshot(trainer.snapshot())
+    assert view.selected_variant() == 0
