@@ -96,7 +96,9 @@ class WindowMenus:
         }
         views = self.dashboard.views() if hasattr(self.dashboard, "views") else {}
         for view_id, widget in views.items():
-            action = QAction(getattr(widget, "title", None) or titles.get(view_id, view_id), self)
+            # the diagram's title "Network" is also the Network dock's, listed above: name it apart
+            title = titles["network"] if view_id == "network" else getattr(widget, "title", None)
+            action = QAction(title or titles.get(view_id, view_id), self)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(lambda on, vid=view_id: self.set_view_visible(vid, on))

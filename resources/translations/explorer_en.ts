@@ -2405,6 +2405,10 @@
         <translation>error</translation>
     </message>
     <message>
+        <source>{0} / {1} train-mode passes</source>
+        <translation>{0} / {1} train-mode passes</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>device: {0}</translation>
     </message>
@@ -2442,6 +2446,10 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>eval {e} · mean of train {m}</translation>
+    </message>
+    <message>
+        <source>eval {e} · press Play to draw train-mode outputs</source>
+        <translation>eval {e} · press Play to draw train-mode outputs</translation>
     </message>
 </context>
 <context>

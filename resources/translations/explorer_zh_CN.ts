@@ -2405,6 +2405,10 @@
         <translation>出错</translation>
     </message>
     <message>
+        <source>{0} / {1} train-mode passes</source>
+        <translation>训练模式前向传播 {0} / {1} 次</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>设备：{0}</translation>
     </message>
@@ -2442,6 +2446,10 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>评估 {e} · 训练均值 {m}</translation>
+    </message>
+    <message>
+        <source>eval {e} · press Play to draw train-mode outputs</source>
+        <translation>评估 {e} · 按“播放”以抽取训练模式输出</translation>
     </message>
 </context>
 <context>
