@@ -2258,6 +2258,10 @@
         <translation>No hidden layers, so nothing to drop.</translation>
     </message>
     <message>
+        <source>p = 1 drops every unit: the layer passes nothing on, and the network cannot learn.</source>
+        <translation>p = 1 drops every unit: the layer passes nothing on, and the network cannot learn.</translation>
+    </message>
+    <message>
         <source>Weight penalties</source>
         <translation>Weight penalties</translation>
     </message>

@@ -2258,6 +2258,10 @@
         <translation>没有隐藏层，因此没有可丢弃的单元。</translation>
     </message>
     <message>
+        <source>p = 1 drops every unit: the layer passes nothing on, and the network cannot learn.</source>
+        <translation>p = 1 会丢弃所有单元：这一层什么也传不下去，网络无法学习。</translation>
+    </message>
+    <message>
         <source>Weight penalties</source>
         <translation>权重惩罚</translation>
     </message>

@@ -104,6 +104,35 @@ def test_edits_go_to_the_selected_variant(qtbot):
     assert got.last() == SetValue("regularization.l2_lambda", 0.01, variant=None)
 
 
+def test_the_differs_mark_follows_edits_that_make_variants_equal(qtbot):
+    """After setting every variant to the same value the ≠ mark stayed."""
+    panel = RegularizationPanel(load_preset("dropout-regression"))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert "≠" in panel._dropout_labels[0].text() and panel.varies_note.isVisibleTo(panel)
+    for i in range(3):  # "all variants" stays selected: every variant gets p = 0.2
+        panel.request(f"network.layers.{i}.dropout_p", 0.2)
+    assert not any("≠" in label.text() for label in panel._dropout_labels)
+    assert not panel.varies_note.isVisibleTo(panel)
+    panel.request("network.layers.0.dropout_p", 0.30000000000000004)  # all variants: a slider's float
+    panel.select_variant(0)
+    panel.request("network.layers.0.dropout_p", 0.3)
+    panel.select_variant(None)
+    assert "≠" not in panel._dropout_labels[0].text()
+
+
+def test_p_one_is_accepted_with_a_warning(qtbot):
+    panel = RegularizationPanel(_experiment())
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.p_one_note.isVisibleTo(panel)
+    panel.request("network.layers.1.dropout_p", 1.0)
+    assert panel.experiment.network.layers[1].dropout_p == 1.0
+    assert panel.p_one_note.isVisibleTo(panel) and "passes nothing" in panel.p_one_note.text()
+    panel.request("network.layers.1.dropout_p", 0.5)
+    assert not panel.p_one_note.isVisibleTo(panel)
+
+
 def test_log_slider_positions_span_1e6_to_10_with_off(qtbot):
     s = LogSlider(1e-6, 10.0)
     qtbot.addWidget(s)
