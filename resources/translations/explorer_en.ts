@@ -2055,8 +2055,8 @@
         <translation>Compare variants</translation>
     </message>
     <message>
-        <source>Compare mode (train variants side by side)</source>
-        <translation>Compare mode (train variants side by side)</translation>
+        <source>Train variants side by side</source>
+        <translation>Train variants side by side</translation>
     </message>
     <message>
         <source>Add variant</source>

@@ -2055,8 +2055,8 @@
         <translation>比较变体</translation>
     </message>
     <message>
-        <source>Compare mode (train variants side by side)</source>
-        <translation>比较模式（并排训练多个变体）</translation>
+        <source>Train variants side by side</source>
+        <translation>并排训练多个变体</translation>
     </message>
     <message>
         <source>Add variant</source>

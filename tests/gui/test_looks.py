@@ -227,3 +227,17 @@ def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):
         assert narration.scroll.height() <= max(80, narration.parentWidget().height() // 2) + 1
     finally:
         reset_looks_and_close(win)
+
+
+def test_presentation_mode_keeps_the_compare_label_whole(qtbot, window):
+    """At 1600x1000 presentation mode clipped the Network panel's "Compare mode (train variants side by
+    si": the check box's label must fit the dock's width (measured under Xvfb at 1600x1000 the whole panel
+    then fits: 363 px needed, 381 px wide)."""
+    window.resize(1600, 1000)
+    window.looks.set_presentation(True)
+    try:
+        qtbot.wait(50)
+        check = window.network_panel.compare_check
+        assert check.sizeHint().width() <= window.network_dock.widget().viewport().width()
+    finally:
+        window.looks.set_presentation(False)
