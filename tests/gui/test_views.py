@@ -210,6 +210,24 @@ def test_no_best_star_before_training(qtbot):
     assert all(line.isVisible() for line in view.best_lines)
 
 
+def test_a_best_label_at_the_right_edge_stays_inside_the_plot(qtbot):
+    """In a dashboard exported at the end of a run the "best" label of a line at the last epoch was
+    clipped to "b": near the right edge it is drawn left of its line."""
+    from explorer.core.training import Trainer
+    from tests.core.small_runs import run_to_end, sine_run
+
+    exp = sine_run([{"width": 8}], {"optimizer.lr": 0.05}, {"training.epochs": 40})
+    trainer = run_to_end(Trainer(exp))
+    view = shown(qtbot, LossView(), 600, 400)
+    view.update_snapshot(trainer.snapshot(state="finished"))
+    qtbot.wait(20)
+    line = view.best_lines[0]
+    assert line.isVisible() and line.value() > 0.75 * 40
+    label = line.label
+    plot_right = view.loss_plot.vb.sceneBoundingRect().right()
+    assert label.mapRectToScene(label.boundingRect()).right() <= plot_right + 1
+
+
 def test_loss_view_curves_markers_and_log_toggle(qtbot):
     view = shown(qtbot, LossView())
     snap = feed(qtbot, view, "classification", steps=(100, 300, 600), n_variants=2)
