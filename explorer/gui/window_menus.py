@@ -68,6 +68,9 @@ class WindowMenus:
         file_menu.addSeparator()
         self.export_figures_action = file_menu.addAction(self.tr("Export &figures…"), self.export_figures_dialog)
         self.export_figures_action.setShortcut(QKeySequence("Ctrl+E"))
+        from explorer.gui.widgets.window_keys import WindowKeysOverLineEdits
+
+        self._window_keys = WindowKeysOverLineEdits(self, ["Ctrl+E"])  # a number box took Ctrl+E
         self.export_checkpoint_action = file_menu.addAction(
             self.tr("Export &checkpoint…"), self.export_checkpoint_dialog
         )
