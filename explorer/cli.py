@@ -25,7 +25,7 @@ from explorer import __version__
 from explorer.cli_data import add_data_parser, cmd_data
 from explorer.core.protocol import ConfigError, ExplorerError
 
-SUBCOMMANDS = ("presets", "check", "run", "sweep", "bench", "data")
+SUBCOMMANDS = ("presets", "check", "run", "sweep", "bench", "data", "lesson")
 INTERRUPTED = 130  # the shell's code for Ctrl+C; the run's files were written, marked interrupted
 
 
@@ -55,6 +55,12 @@ def _headless_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate an experiment file without training")
     check.add_argument("file")
     add_sweep_parser(sub)
+    lesson = sub.add_parser(
+        "lesson", help="train a preset (or file) at its lesson seeds and check its claims; exit 1 if one fails"
+    )
+    what = lesson.add_mutually_exclusive_group(required=True)
+    what.add_argument("--preset", help="a built-in preset name")
+    what.add_argument("file", nargs="?", help="an experiment file with a [lesson] table")
     run = sub.add_parser("run", help="train an experiment headless and write its results")
     src = run.add_mutually_exclusive_group(required=False)
     src.add_argument("--preset", help="a built-in preset name")
@@ -69,7 +75,8 @@ def _headless_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="PATH=VALUE",
-        help="set any field, e.g. network.layers.0.dropout_p=0.5 (repeatable)",
+        help="set any field, e.g. regularization.l2_lambda=1e-3, or one variant's: "
+        "'variants[p = 0.5].network.layers.0.dropout_p=0.8' (by name or index; repeatable)",
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     add_data_parser(sub)
@@ -202,7 +209,7 @@ def cmd_check(path: str) -> int:
 
 
 def _resolve_experiment(args: argparse.Namespace) -> Any:
-    from explorer.core.config import load_experiment, load_preset, parse_assignment
+    from explorer.core.config import apply_settings, load_experiment, load_preset, parse_assignment
 
     if args.preset:
         from explorer.core.data import prefer_cached_data
@@ -228,7 +235,12 @@ def _resolve_experiment(args: argparse.Namespace) -> Any:
         assignments["training.device"] = args.device
     if getattr(args, "mc_passes", None) is not None:
         assignments["views.test_time_passes"] = args.mc_passes
-    return exp.with_values(assignments) if assignments else exp
+    if not assignments:
+        return exp
+    exp, notes = apply_settings(exp, assignments)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    return exp
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -335,6 +347,25 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lesson(args: argparse.Namespace) -> int:
+    """Every claim of the lesson with its numbers per seed (the slow lesson test runs the same)."""
+    import os
+
+    import torch
+
+    from explorer.core.config import load_experiment, load_preset
+    from explorer.core.io import check_lesson
+
+    torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
+    exp = load_preset(args.preset) if args.preset else load_experiment(args.file)
+    name = args.preset or Path(args.file).name
+    report = check_lesson(exp, name, progress=lambda text: print(text, file=sys.stderr, flush=True))
+    print(report.describe())
+    for line in report.failures():
+        print(f"fails: {line}", file=sys.stderr)
+    return 0 if report.held else 1
+
+
 def _headless(argv: list[str]) -> int:
     args = _headless_parser().parse_args(argv)
     try:
@@ -348,6 +379,8 @@ def _headless(argv: list[str]) -> int:
             return cmd_data(args)
         if args.command == "sweep":
             return cmd_sweep(args)
+        if args.command == "lesson":
+            return cmd_lesson(args)
         return cmd_run(args)
     except ConfigError as exc:
         return _fail("; ".join(exc.problems))

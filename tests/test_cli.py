@@ -425,3 +425,93 @@ def test_every_preset_runs_headless(tmp_path, run_main, preset: str) -> None:  #
     assert exp == load_preset(preset).with_values(
         {"training.epochs": 2, "training.device": "cpu", **({"demo.samples": 50} if extra else {})}
     )
+
+
+def test_set_addresses_one_variant_by_name_or_index(tmp_path, run_main) -> None:  # type: ignore[no-untyped-def]
+    rc, out, err = run_main(
+        "run",
+        "--preset",
+        "dropout-regression",
+        "--epochs",
+        "1",
+        "--set",
+        "variants[p = 0.5].network.layers.0.dropout_p=0.8",
+        "--set",
+        "variants[0].optimizer.lr=0.005",
+        "--set",
+        "variants.1.set.regularization.l2_lambda=0.01",
+        "--out",
+        tmp_path,
+        "--quiet",
+    )
+    assert rc == 0, err
+    variants = json.loads((tmp_path / "experiment.json").read_text())["variants"]
+    assert variants[1]["set"]["network.layers.0.dropout_p"] == 0.8
+    assert variants[1]["set"]["network.layers.1.dropout_p"] == 0.5
+    assert variants[1]["set"]["regularization.l2_lambda"] == 0.01
+    assert variants[0]["set"]["optimizer.lr"] == 0.005 and variants[0]["set"]["network.layers.0.dropout_p"] == 0.0
+
+
+def test_set_of_a_field_every_variant_overrides_is_refused_not_silently_ignored(tmp_path, run_main) -> None:  # type: ignore[no-untyped-def]
+    """It used to run, with results identical to the default run (the README's own example did this)."""
+    result = run_main(
+        "run", "--preset", "dropout-regression", "--set", "network.layers.0.dropout_p=0.9", "--out", tmp_path / "o"
+    )
+    err = assert_clean_failure_in_process(
+        result, "--set network.layers.0.dropout_p", "every variant sets this field", "'p = 0', 'p = 0.5'"
+    )
+    assert "variants[p = 0].network.layers.0.dropout_p=VALUE" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_set_of_a_field_some_variants_override_says_which_keep_theirs(tmp_path, run_main) -> None:  # type: ignore[no-untyped-def]
+    rc, out, err = run_main(
+        "run", "--preset", "weight-decay-highdim", "--epochs", "1", "--set", "regularization.l1_lambda=0.001",
+        "--set", "variants[lambda = 0].regularization.l2_lambda=0.5", "--out", tmp_path, "--quiet",
+    )  # fmt: skip
+    assert rc == 0 and "note" not in err
+    data = load_preset("dropout-vs-weight-decay")
+    from explorer.core.config import apply_settings
+
+    new, notes = apply_settings(data, {"regularization.l2_lambda": 0.01})
+    assert notes == [
+        "--set regularization.l2_lambda: variants 'L2 1e-4', 'dropout + L2' set this field themselves and keep "
+        "their own value (address one with variants[NAME].regularization.l2_lambda=VALUE)"
+    ]
+    assert [v.regularization.l2_lambda for v in new.resolved_variants()] == [0.01, 0.01, 0.0001, 0.0001]
+
+
+@pytest.mark.parametrize(
+    "setting, needles",
+    [
+        ("variants[nobody].optimizer.lr=0.1", ["variants[nobody]: no such variant", "0 'p = 0', 1 'p = 0.5'"]),
+        ("variants[1].training.epochs=3", ["variants[1].training.epochs: a variant may change only"]),
+        ("variants[1].regularization.typo=3", ["unknown field 'regularization.typo'"]),
+        ("variants[1].network.layers.0.dropout_p=1.5", ["dropout_p", "1.5"]),
+    ],
+)
+def test_bad_variant_settings_fail_cleanly(tmp_path, run_main, setting, needles) -> None:  # type: ignore[no-untyped-def]
+    result = run_main("run", "--preset", "dropout-regression", "--set", setting, "--out", tmp_path / "o")
+    assert_clean_failure_in_process(result, *needles)
+
+
+def test_lesson_checks_the_claims_and_names_the_numbers_of_a_failing_one(tmp_path, run_main) -> None:  # type: ignore[no-untyped-def]
+    data = load_preset("weight-decay-highdim").to_dict()
+    data["lesson"] = {
+        "seeds": [0, 1],
+        "epochs": 3,
+        "claims": [
+            {"claim": "final_weight_norm of 'lambda = 3 (d2l) = 1.5 here' < final_weight_norm of 'lambda = 0'"},
+            {"claim": "final_test_loss of 'lambda = 0' < 0.001"},
+        ],
+    }
+    path = tmp_path / "lesson.json"
+    path.write_text(json.dumps(data))
+    rc, out, err = run_main("lesson", path)
+    assert rc == 1
+    assert "holds (each): final_weight_norm" in out and "FAILS (each): final_test_loss of 'lambda = 0' < 0.001" in out
+    fails = [line for line in err.splitlines() if line.startswith("fails: ")]
+    assert len(fails) == 1 and "lesson.json" in fails[0] and "seed 0: final_test_loss of 'lambda = 0' = " in fails[0]
+    data["lesson"]["claims"].pop()
+    path.write_text(json.dumps(data))
+    assert run_main("lesson", path)[0] == 0

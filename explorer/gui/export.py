@@ -57,7 +57,23 @@ def export_widget(
     with only one of width/height the other follows the on-screen aspect ratio; with
     both, the figure is laid out at that aspect ratio. Default: on-screen size x 2.
     `style`: "screen" (current theme) or "print" (white background, black ink, no grid).
+    The whole dashboard is drawn without its controls (see without_controls).
     """
+    if callable(getattr(widget, "views", None)):
+        with without_controls(widget):
+            return _export_widget(widget, path, width=width, height=height, scale=scale, style=style)
+    return _export_widget(widget, path, width=width, height=height, scale=scale, style=style)
+
+
+def _export_widget(
+    widget: QtWidgets.QWidget,
+    path: str | Path,
+    *,
+    width: Optional[int] = None,
+    height: Optional[int] = None,
+    scale: Optional[float] = None,
+    style: str = "screen",
+) -> Path:
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -144,6 +160,31 @@ def export_dashboard(
             )
     written.append(export_widget(dashboard, folder / "dashboard.png", scale=scale, style=style))
     return written
+
+
+@contextlib.contextmanager
+def without_controls(dashboard) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The dashboard as a figure for slides: every view's controls (log-scale box, variant and
+    "show" selectors) and the tab bar hidden while it is drawn, shown again after."""
+    hidden: list[QtWidgets.QWidget] = []
+    views = dashboard.views() if hasattr(dashboard, "views") else {}
+    for view in views.values():
+        figure = _figure_of(view)
+        for child in view.findChildren(QtWidgets.QWidget, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly):
+            if child is not figure and not child.isAncestorOf(figure) and child.isVisible():
+                hidden.append(child)
+    for tabs in dashboard.findChildren(QtWidgets.QTabWidget):
+        if tabs.tabBar().isVisible():
+            hidden.append(tabs.tabBar())
+    for w in hidden:
+        w.hide()
+    _relayout(dashboard)
+    try:
+        yield
+    finally:
+        for w in hidden:
+            w.show()
+        _relayout(dashboard)
 
 
 # --- internals --------------------------------------------------------------------

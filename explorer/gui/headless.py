@@ -102,7 +102,10 @@ class OffscreenDashboard:
 
     def grab(self) -> Any:
         """The dashboard as a QImage."""
-        return self.dashboard.grab().toImage()
+        from explorer.gui.export import without_controls
+
+        with without_controls(self.dashboard):  # a frame for slides: no selectors, boxes or tabs
+            return self.dashboard.grab().toImage()
 
     def export_figures(
         self, folder: Path, formats: Sequence[str], scale: float = 2.0, style: str = "screen"

@@ -306,7 +306,8 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
 
     def _show_experiment_info(self) -> None:
         title = i18n.localized_meta(self._experiment.meta, "title")
-        self.setWindowTitle(self.tr("Regularization Explorer") + (f" — {title}" if title else ""))
+        # Qt appends the application's display name ("— Regularization Explorer") itself
+        self.setWindowTitle(title or self.tr("Regularization Explorer"))
         self.lesson_panel.set_experiment(self._experiment)
         if hasattr(self, "classroom"):
             self.classroom.apply(self._experiment)

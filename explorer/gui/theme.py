@@ -28,7 +28,7 @@ from explorer.gui.views import palette
 # Panels, menus and the toolbar grow a little less than the plots (x1.45): on a 1280x720
 # projector the side panels would otherwise leave the plots no room.
 PRESENTATION_FONT_SCALE = 1.3
-DOCK_SHARE = 0.22  # on large screens a side dock may grow to this share of the screen's width
+DOCK_SHARE = 0.24  # on large screens a side dock may grow to this share of the screen's width
 THEMES = ("light", "dark")
 SETTING_THEME = "view/theme"
 SETTING_PRESENTATION = "view/presentation"

@@ -68,6 +68,9 @@ class WindowMenus:
         file_menu.addSeparator()
         self.export_figures_action = file_menu.addAction(self.tr("Export &figures…"), self.export_figures_dialog)
         self.export_figures_action.setShortcut(QKeySequence("Ctrl+E"))
+        from explorer.gui.widgets.window_keys import WindowKeysOverLineEdits
+
+        self._window_keys = WindowKeysOverLineEdits(self, ["Ctrl+E"])  # a number box took Ctrl+E
         self.export_checkpoint_action = file_menu.addAction(
             self.tr("Export &checkpoint…"), self.export_checkpoint_dialog
         )
@@ -98,7 +101,9 @@ class WindowMenus:
         }
         views = self.dashboard.views() if hasattr(self.dashboard, "views") else {}
         for view_id, widget in views.items():
-            action = QAction(getattr(widget, "title", None) or titles.get(view_id, view_id), self)
+            # the diagram's title "Network" is also the Network dock's, listed above: name it apart
+            title = titles["network"] if view_id == "network" else getattr(widget, "title", None)
+            action = QAction(title or titles.get(view_id, view_id), self)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(lambda on, vid=view_id: self.set_view_visible(vid, on))

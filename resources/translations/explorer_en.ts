@@ -331,6 +331,14 @@
         <translation>--scheduler: &apos;{address}&apos; is not a scheduler address; use tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786</translation>
     </message>
     <message>
+        <source>--set {path}: every variant sets this field itself ({variants}), so the value would change nothing; set it per variant, e.g. --set &apos;variants[{example}].{path}=VALUE&apos; (or variants[0].{path}=VALUE)</source>
+        <translation>--set {path}: every variant sets this field itself ({variants}), so the value would change nothing; set it per variant, e.g. --set &apos;variants[{example}].{path}=VALUE&apos; (or variants[0].{path}=VALUE)</translation>
+    </message>
+    <message>
+        <source>--set {path}: variants {variants} set this field themselves and keep their own value (address one with variants[NAME].{path}=VALUE)</source>
+        <translation>--set {path}: variants {variants} set this field themselves and keep their own value (address one with variants[NAME].{path}=VALUE)</translation>
+    </message>
+    <message>
         <source>--set {text}: expected path=value</source>
         <translation>--set {text}: expected path=value</translation>
     </message>
@@ -431,6 +439,10 @@
         <translation>dataset.path is required for the {kind} dataset</translation>
     </message>
     <message>
+        <source>early_stopping.enabled: early stopping watches the validation split, and there is none ({field} = {size}); make {field} larger than 0 or turn early stopping off</source>
+        <translation>early_stopping.enabled: early stopping watches the validation split, and there is none ({field} = {size}); make {field} larger than 0 or turn early stopping off</translation>
+    </message>
+    <message>
         <source>frame rate must be between 1 and {max} frames per second, got {fps}</source>
         <translation>frame rate must be between 1 and {max} frames per second, got {fps}</translation>
     </message>
@@ -507,6 +519,14 @@
         <translation>place: &apos;{kind}&apos; is not allowed; use one of {allowed}</translation>
     </message>
     <message>
+        <source>seeds must be distinct</source>
+        <translation>seeds must be distinct</translation>
+    </message>
+    <message>
+        <source>seeds must be in 0 .. 2**31 - 1</source>
+        <translation>seeds must be in 0 .. 2**31 - 1</translation>
+    </message>
+    <message>
         <source>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</source>
         <translation>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</translation>
     </message>
@@ -553,6 +573,14 @@
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
         <translation>validation_fraction + test_fraction must be below 0.95</translation>
+    </message>
+    <message>
+        <source>{who}early_stopping.enabled: early stopping watches the validation split, and this dataset has no validation samples ({dataset}); give it some or turn early stopping off</source>
+        <translation>{who}early_stopping.enabled: early stopping watches the validation split, and this dataset has no validation samples ({dataset}); give it some or turn early stopping off</translation>
+    </message>
+    <message>
+        <source>{who}early_stopping.monitor: &apos;val_accuracy&apos; needs a classification dataset, and this one is a regression ({dataset}); monitor &apos;val_loss&apos;</source>
+        <translation>{who}early_stopping.monitor: &apos;val_accuracy&apos; needs a classification dataset, and this one is a regression ({dataset}); monitor &apos;val_loss&apos;</translation>
     </message>
     <message>
         <source>nesterov needs momentum &gt; 0</source>
@@ -711,6 +739,14 @@
         <translation>variant {name}: holds the control character {code}; names are shown in legends, so only visible characters and spaces are allowed</translation>
     </message>
     <message>
+        <source>variants[{key}]: no such variant; give a name or an index: {variants}</source>
+        <translation>variants[{key}]: no such variant; give a name or an index: {variants}</translation>
+    </message>
+    <message>
+        <source>variants[{key}]: the experiment has no variants</source>
+        <translation>variants[{key}]: the experiment has no variants</translation>
+    </message>
+    <message>
         <source>worker {worker} cannot read the dataset path {path}: give the workers that path (a shared folder) or send the data from this computer (--worker-data send)</source>
         <translation>worker {worker} cannot read the dataset path {path}: give the workers that path (a shared folder) or send the data from this computer (--worker-data send)</translation>
     </message>
@@ -825,6 +861,18 @@
     <message>
         <source>{out} is in use by another run; choose another output folder or let that run end</source>
         <translation>{out} is in use by another run; choose another output folder or let that run end</translation>
+    </message>
+    <message>
+        <source>{path}: a variant may change only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.*</source>
+        <translation>{path}: a variant may change only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.*</translation>
+    </message>
+    <message>
+        <source>{path}: unknown field {field}</source>
+        <translation>{path}: unknown field {field}</translation>
+    </message>
+    <message>
+        <source>{prefix}{problem}</source>
+        <translation>{prefix}{problem}</translation>
     </message>
     <message>
         <source>{problems}</source>
@@ -2510,6 +2558,14 @@
         <translation>{name}: waiting for the first evaluation.</translation>
     </message>
     <message>
+        <source>{name}: not trained yet; the losses before the first step: training {train}, validation {val}.</source>
+        <translation>{name}: not trained yet; the losses before the first step: training {train}, validation {val}.</translation>
+    </message>
+    <message>
+        <source>{name}: not trained yet; the training loss before the first step: {train}.</source>
+        <translation>{name}: not trained yet; the training loss before the first step: {train}.</translation>
+    </message>
+    <message>
         <source>{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset.</source>
         <translation>{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset.</translation>
     </message>
@@ -2750,8 +2806,8 @@
         <translation>Compare variants</translation>
     </message>
     <message>
-        <source>Compare mode (train variants side by side)</source>
-        <translation>Compare mode (train variants side by side)</translation>
+        <source>Train variants side by side</source>
+        <translation>Train variants side by side</translation>
     </message>
     <message>
         <source>Add variant</source>
@@ -2953,6 +3009,10 @@
         <translation>No hidden layers, so nothing to drop.</translation>
     </message>
     <message>
+        <source>p = 1 drops every unit: the layer passes nothing on, and the network cannot learn.</source>
+        <translation>p = 1 drops every unit: the layer passes nothing on, and the network cannot learn.</translation>
+    </message>
+    <message>
         <source>Weight penalties</source>
         <translation>Weight penalties</translation>
     </message>
@@ -3104,6 +3164,10 @@
         <translation>no step for {0} s</translation>
     </message>
     <message>
+        <source>{0} / {1} train-mode passes</source>
+        <translation>{0} / {1} train-mode passes</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>device: {0}</translation>
     </message>
@@ -3141,6 +3205,10 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>eval {e} · mean of train {m}</translation>
+    </message>
+    <message>
+        <source>eval {e} · press Play to draw train-mode outputs</source>
+        <translation>eval {e} · press Play to draw train-mode outputs</translation>
     </message>
 </context>
 <context>

@@ -331,6 +331,14 @@
         <translation>--scheduler：“{address}” 不是调度器地址；请使用 tcp://HOST:PORT，例如 tcp://10.0.0.5:8786</translation>
     </message>
     <message>
+        <source>--set {path}: every variant sets this field itself ({variants}), so the value would change nothing; set it per variant, e.g. --set &apos;variants[{example}].{path}=VALUE&apos; (or variants[0].{path}=VALUE)</source>
+        <translation>--set {path}：每个变体都自己设置了这个字段（{variants}），所以这个值不会改变任何东西；请按变体设置，例如 --set &apos;variants[{example}].{path}=VALUE&apos;（或 variants[0].{path}=VALUE）</translation>
+    </message>
+    <message>
+        <source>--set {path}: variants {variants} set this field themselves and keep their own value (address one with variants[NAME].{path}=VALUE)</source>
+        <translation>--set {path}：变体 {variants} 自己设置了这个字段，会保留各自的值（用 variants[NAME].{path}=VALUE 指定某一个变体）</translation>
+    </message>
+    <message>
         <source>--set {text}: expected path=value</source>
         <translation>--set {text}：格式应为 path=value</translation>
     </message>
@@ -431,6 +439,10 @@
         <translation>{kind} 数据集需要 dataset.path</translation>
     </message>
     <message>
+        <source>early_stopping.enabled: early stopping watches the validation split, and there is none ({field} = {size}); make {field} larger than 0 or turn early stopping off</source>
+        <translation>early_stopping.enabled：早停监视的是验证集，而这里没有验证集（{field} = {size}）；请把 {field} 设为大于 0，或关闭早停</translation>
+    </message>
+    <message>
         <source>frame rate must be between 1 and {max} frames per second, got {fps}</source>
         <translation>帧率必须在每秒 1 到 {max} 帧之间，实际为 {fps}</translation>
     </message>
@@ -507,6 +519,14 @@
         <translation>运行位置：不允许 “{kind}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
+        <source>seeds must be distinct</source>
+        <translation>种子必须互不相同</translation>
+    </message>
+    <message>
+        <source>seeds must be in 0 .. 2**31 - 1</source>
+        <translation>种子必须在 0 .. 2**31 - 1 之间</translation>
+    </message>
+    <message>
         <source>seeds: &apos;{seeds}&apos; is not allowed; use a whole number from 1 to {limit}</source>
         <translation>seeds：不允许 &apos;{seeds}&apos;；请用 1 到 {limit} 之间的整数</translation>
     </message>
@@ -553,6 +573,14 @@
     <message>
         <source>validation_fraction + test_fraction must be below 0.95</source>
         <translation>validation_fraction + test_fraction 必须小于 0.95</translation>
+    </message>
+    <message>
+        <source>{who}early_stopping.enabled: early stopping watches the validation split, and this dataset has no validation samples ({dataset}); give it some or turn early stopping off</source>
+        <translation>{who}early_stopping.enabled：早停监视的是验证集，而这个数据集没有验证样本（{dataset}）；请分出一些验证样本，或关闭早停</translation>
+    </message>
+    <message>
+        <source>{who}early_stopping.monitor: &apos;val_accuracy&apos; needs a classification dataset, and this one is a regression ({dataset}); monitor &apos;val_loss&apos;</source>
+        <translation>{who}early_stopping.monitor：&apos;val_accuracy&apos; 需要分类数据集，而这个数据集是回归问题（{dataset}）；请改为监视 &apos;val_loss&apos;</translation>
     </message>
     <message>
         <source>nesterov needs momentum &gt; 0</source>
@@ -711,6 +739,14 @@
         <translation>变体 {name}：含有控制字符 {code}；名称会显示在图例中，只允许可见字符和空格</translation>
     </message>
     <message>
+        <source>variants[{key}]: no such variant; give a name or an index: {variants}</source>
+        <translation>variants[{key}]：没有这个变体；请给出名称或索引：{variants}</translation>
+    </message>
+    <message>
+        <source>variants[{key}]: the experiment has no variants</source>
+        <translation>variants[{key}]：这个实验没有变体</translation>
+    </message>
+    <message>
         <source>worker {worker} cannot read the dataset path {path}: give the workers that path (a shared folder) or send the data from this computer (--worker-data send)</source>
         <translation>工作进程 {worker} 无法读取数据集路径 {path}：请让各工作进程能访问该路径（共享文件夹），或从本机发送数据（--worker-data send）</translation>
     </message>
@@ -825,6 +861,18 @@
     <message>
         <source>{out} is in use by another run; choose another output folder or let that run end</source>
         <translation>{out} 正被另一次运行使用；请选择其他输出文件夹，或等那次运行结束</translation>
+    </message>
+    <message>
+        <source>{path}: a variant may change only network.layers.N.dropout_p/dropout_kind, regularization.*, optimizer.* and early_stopping.*</source>
+        <translation>{path}：变体只能修改 network.layers.N.dropout_p/dropout_kind、regularization.*、optimizer.* 和 early_stopping.*</translation>
+    </message>
+    <message>
+        <source>{path}: unknown field {field}</source>
+        <translation>{path}：未知字段 {field}</translation>
+    </message>
+    <message>
+        <source>{prefix}{problem}</source>
+        <translation>{prefix}{problem}</translation>
     </message>
     <message>
         <source>{problems}</source>
@@ -2510,6 +2558,14 @@
         <translation>{name}：正在等待第一次评估。</translation>
     </message>
     <message>
+        <source>{name}: not trained yet; the losses before the first step: training {train}, validation {val}.</source>
+        <translation>{name}：尚未训练；第一步之前的损失：训练 {train}，验证 {val}。</translation>
+    </message>
+    <message>
+        <source>{name}: not trained yet; the training loss before the first step: {train}.</source>
+        <translation>{name}：尚未训练；第一步之前的训练损失：{train}。</translation>
+    </message>
+    <message>
         <source>{name}: the loss is no longer a finite number: training diverged. Lower the learning rate or the penalty and press Reset.</source>
         <translation>{name}：损失已不再是有限数，训练发散了。请降低学习率或惩罚强度，然后按“重置”。</translation>
     </message>
@@ -2750,8 +2806,8 @@
         <translation>比较变体</translation>
     </message>
     <message>
-        <source>Compare mode (train variants side by side)</source>
-        <translation>比较模式（并排训练多个变体）</translation>
+        <source>Train variants side by side</source>
+        <translation>并排训练多个变体</translation>
     </message>
     <message>
         <source>Add variant</source>
@@ -2953,6 +3009,10 @@
         <translation>没有隐藏层，因此没有可丢弃的单元。</translation>
     </message>
     <message>
+        <source>p = 1 drops every unit: the layer passes nothing on, and the network cannot learn.</source>
+        <translation>p = 1 会丢弃所有单元：这一层什么也传不下去，网络无法学习。</translation>
+    </message>
+    <message>
         <source>Weight penalties</source>
         <translation>权重惩罚</translation>
     </message>
@@ -3104,6 +3164,10 @@
         <translation>已 {0} 秒没有新的训练步</translation>
     </message>
     <message>
+        <source>{0} / {1} train-mode passes</source>
+        <translation>训练模式前向传播 {0} / {1} 次</translation>
+    </message>
+    <message>
         <source>device: {0}</source>
         <translation>设备：{0}</translation>
     </message>
@@ -3141,6 +3205,10 @@
     <message>
         <source>eval {e} · mean of train {m}</source>
         <translation>评估 {e} · 训练均值 {m}</translation>
+    </message>
+    <message>
+        <source>eval {e} · press Play to draw train-mode outputs</source>
+        <translation>评估 {e} · 按“播放”以抽取训练模式输出</translation>
     </message>
 </context>
 <context>

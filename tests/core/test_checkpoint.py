@@ -381,3 +381,30 @@ def test_written_files_follow_the_umask(tmp_path) -> None:
 def test_experiment_json_in_checkpoint_is_json(good_checkpoint) -> None:  # type: ignore[no-untyped-def]
     raw = torch.load(good_checkpoint, weights_only=True)
     assert json.loads(raw["experiment_json"])["network"]["layers"][0]["dropout_p"] == 0.3
+
+
+@pytest.mark.parametrize(
+    "entry, value",
+    [
+        ("history", torch.zeros(3)),
+        ("optimizer", torch.zeros(3)),
+        ("optimizer.param_groups", torch.zeros(2, 2)),
+        ("history.columns", torch.zeros(2)),
+    ],
+)
+def test_a_tensor_where_a_table_belongs_is_refused_without_a_torch_warning(good_checkpoint, entry, value) -> None:  # type: ignore[no-untyped-def]
+    """Indexing a tensor with a string (or walking it as groups) made PyTorch warn "non-tuple
+    sequence for multidimensional indexing" in every test run before the refusal."""
+    import warnings
+
+    payload = load_checkpoint(good_checkpoint)
+    node = payload["variants"][0]
+    *parents, last = entry.split(".")
+    for key in parents:
+        node = node[key]
+    node[last] = value
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(CheckpointError):
+            restore_trainer(payload)
+    assert [str(w.message)[:60] for w in caught] == []

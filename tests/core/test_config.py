@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -468,7 +469,10 @@ def test_preset_facts_from_experiments_md() -> None:
     assert [v.regularization.l2_lambda for v in hd.resolved_variants()] == [0.0, 1.5]  # d2l's lambda/2 = 3/2
     quad = load_preset("weight-decay-quadratic")
     assert [layer.width for layer in quad.network.layers] == [3, 5, 10, 5]
-    assert quad.network.output_activation == "relu" and quad.optimizer.kind == "adam"
+    # a linear output, not the script's ReLU: an output ReLU can die and leave a flat zero (seed 2 does)
+    assert quad.network.output_activation == "linear" and quad.optimizer.kind == "adam"
+    # no penalty, the band where L2 helps, and past the cliff where it flattens the net
+    assert [v.regularization.l2_lambda for v in quad.resolved_variants()] == [0.0, 0.002, 0.01]
     assert (quad.optimizer.lr, quad.training.epochs, quad.training.batch_size) == (0.005, 3000, 1)
     scaling = load_preset("dropout-scaling")
     assert scaling.kind == "dropout-scaling"
@@ -480,3 +484,24 @@ def test_unknown_preset() -> None:
         load_preset("no-such-preset")
     (problem,) = info.value.problems
     assert problem.startswith("unknown preset 'no-such-preset'") and DEFAULT_PRESET in problem
+
+
+# d2l's dropout exercises, as d2l numbers them (EXPERIMENTS.md #6): the presets cite these numbers.
+D2L_DROPOUT_EXERCISES = {
+    "dropout-mlp-swap": 1,  # swap the two probabilities
+    "dropout-mlp-long": 2,  # more epochs
+    "dropout-mlp-activations": 3,  # variance of the activations
+    # 4: why not dropout at test time (the test-time view answers it)
+    "dropout-vs-weight-decay": 5,  # dropout and weight decay together
+    "dropconnect": 6,  # dropout on the weights
+    "gaussian-dropout": 7,  # another noise-injection technique
+}
+
+
+@pytest.mark.parametrize("name, number", sorted(D2L_DROPOUT_EXERCISES.items()))
+def test_presets_cite_the_d2l_exercise_numbers(name, number) -> None:  # type: ignore[no-untyped-def]
+    meta = load_preset(name).meta
+    assert f"(d2l exercise {number})" in meta.title
+    assert f"（d2l 练习 {number}）" in meta.title_zh
+    cited = [int(n) for n in re.findall(r"d2l exercise (\d+)", meta.title + meta.description + meta.lesson)]
+    assert cited == [number]

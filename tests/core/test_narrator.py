@@ -343,3 +343,18 @@ def test_seed_sentences_only_with_replicates_and_from_a_real_run():
     )
     lines = explain(run_to_end(Trainer(exp)).snapshot(state="finished"))
     assert any(line.startswith("huge L2 vs plain: ") and "in test loss over 3 seeds" in line for line in lines)
+
+
+def test_before_the_first_step_nothing_is_said_to_fall_and_no_variant_is_best():
+    """At epoch 0 the narration said "both losses are still falling slowly" and named a best variant."""
+    snap = snapshot(variant("p = 0", [0.9], [1.1], epochs=[0]), variant("p = 0.5", [0.9], [1.1], epochs=[0]), epoch=0)
+    assert ids(snap) == ["not_started", "not_started"]
+    assert explain(snap)[0] == (
+        "p = 0: not trained yet; the losses before the first step: training 0.9, validation 1.1."
+    )
+    alone = snapshot(variant("model", [2.0], None, epochs=[0]), epoch=0)
+    assert explain(alone) == ["model: not trained yet; the training loss before the first step: 2."]
+    trained = snapshot(
+        variant("a", [0.9, 0.8], [1.1, 1.0], epochs=[0, 10]), variant("b", [0.9, 0.7], [1.1, 0.9], epochs=[0, 10])
+    )
+    assert "not_started" not in ids(trained) and "best_variant" in ids(trained)

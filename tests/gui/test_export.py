@@ -140,6 +140,33 @@ def test_export_dashboard_writes_one_file_per_view(qtbot, tmp_path):
     assert whole.width() >= 1280 and whole.height() >= 720
 
 
+def test_the_whole_dashboard_figure_has_no_controls_in_it(qtbot, tmp_path, monkeypatch):
+    """Whole-dashboard figures showed the log-scale box, the variant and "show" selectors and the
+    tabs: figures are for slides. They are hidden while the dashboard is drawn, and back after."""
+    from PySide6 import QtWidgets
+
+    from explorer.gui import export
+
+    dash = shown(qtbot, Dashboard(), 1280, 720)
+    fed(qtbot, dash, "classification")
+    controls = (QtWidgets.QComboBox, QtWidgets.QCheckBox, QtWidgets.QTabBar, QtWidgets.QAbstractButton)
+    before = [w for w in dash.findChildren(QtWidgets.QWidget) if isinstance(w, controls) and w.isVisible()]
+    assert before, "the dashboard has controls on screen"
+    seen = []
+    paint = export._paint_widget
+
+    def spy(widget, painter, background):  # type: ignore[no-untyped-def]
+        seen.append([w for w in before if w.isVisible()])
+        return paint(widget, painter, background)
+
+    monkeypatch.setattr(export, "_paint_widget", spy)
+    export_widget(dash, tmp_path / "dashboard.png")
+    assert seen and all(visible == [] for visible in seen)
+    assert all(w.isVisible() for w in before)  # the screen keeps its controls
+    loss = export_widget(dash.views()["loss"], tmp_path / "loss.png")  # a single view: as before
+    assert loss.exists()
+
+
 def test_unwritable_location_raises_and_keeps_existing_file(qtbot, tmp_path):
     view = fed(qtbot, shown(qtbot, LossView()))
     afile = tmp_path / "afile"

@@ -343,3 +343,19 @@ def test_space_presses_a_focused_push_button(qtbot, window):
     focus(qtbot, window.toolbar.widgetForAction(window.play_action))
     press(qtbot, Qt.Key.Key_Space)  # the focused Play button plays, as Space does anywhere
     qtbot.waitUntil(lambda: window.state == "running", timeout=30000)
+
+
+def test_ctrl_e_exports_figures_while_a_number_box_has_the_focus(qtbot, window, monkeypatch):
+    """A spin box's line edit took Ctrl+E (end of line) and File ▸ Export figures did nothing."""
+    opened = []
+    window.export_figures_action.triggered.disconnect()
+    window.export_figures_action.triggered.connect(lambda *_: opened.append(QApplication.focusWidget()))
+    box = window.regularization_panel.es_patience
+    box.setEnabled(True)
+    focus(qtbot, box)
+    press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=2000)
+    slider = window.regularization_panel.dropout_sliders[0].slider
+    focus(qtbot, slider)
+    press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # and from anywhere else, as before
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=2000)

@@ -223,7 +223,51 @@ def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):
             narration.isVisible()
             and narration.label.height() >= narration.label.heightForWidth(narration.label.width()) - 1
         )  # no sentence cut off
-        # four variants' lines take at most half of the lesson dock (then they scroll)
-        assert narration.scroll.height() <= max(80, narration.parentWidget().height() // 2) + 1
+        # four variants' lines take at most half of the lesson dock, two thirds in presentation mode
+        share = 2 / 3 if win.looks.presentation else 1 / 2
+        assert narration.scroll.height() <= max(80, int(narration.parentWidget().height() * share)) + 1
     finally:
         reset_looks_and_close(win)
+
+
+def test_presentation_mode_keeps_the_compare_label_whole(qtbot, window):
+    """At 1600x1000 presentation mode clipped the Network panel's "Compare mode (train variants side by
+    si": the check box's label must fit the dock's width (measured under Xvfb at 1600x1000 the whole panel
+    then fits: 363 px needed, 381 px wide)."""
+    window.resize(1600, 1000)
+    window.looks.set_presentation(True)
+    try:
+        qtbot.wait(50)
+        check = window.network_panel.compare_check
+        assert check.sizeHint().width() <= window.network_dock.widget().viewport().width()
+    finally:
+        window.looks.set_presentation(False)
+
+
+def test_presentation_mode_gives_the_narration_two_thirds_of_its_dock(qtbot):
+    """At 1600x1000 in presentation mode two variants' sentences scrolled inside half of the lesson
+    dock; presentation mode lets the narration take up to two thirds (the lesson text scrolls)."""
+    from PySide6 import QtWidgets
+
+    from explorer.gui.views import palette
+    from explorer.gui.views.narration import NarrationView
+    from tests.gui.fake_snapshot import make_snapshot
+
+    dock = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(dock)
+    narration = NarrationView()
+    layout.addWidget(QtWidgets.QTextEdit())
+    layout.addWidget(narration)
+    qtbot.addWidget(dock)
+    dock.resize(260, 600)
+    dock.show()
+    qtbot.waitExposed(dock)
+    palette.set_presentation(True)
+    try:
+        narration.update_snapshot(make_snapshot("regression", n_variants=4, step=800, epochs=80))
+        qtbot.wait(50)
+        narration._fit_height()
+        height = narration.scroll.height()
+        assert dock.height() // 2 < height <= dock.height() * 2 // 3 + 1, (height, dock.height())
+    finally:
+        palette.set_presentation(False)

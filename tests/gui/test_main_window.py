@@ -256,3 +256,35 @@ def test_the_experiment_on_screen_is_saved_soon_after_each_change_not_only_at_cl
 
     qtbot.waitUntil(lambda: saved_l2() == 0.0123, timeout=15_000)
     assert not window._closed
+
+
+def test_view_menu_names_each_thing_once_and_the_title_does_not_repeat_the_app(window):
+    """The View menu listed "Network" twice (the dock and the diagram); the title read
+    "Regularization Explorer — Tiny test run — Regularization Explorer" once Qt appended its name."""
+    texts = [a.text().replace("&", "") for a in window.view_menu.actions() if a.text()]
+    assert len(texts) == len(set(texts)), texts
+    assert "Network" in texts and "Network diagram" in texts
+    assert window.windowTitle() == "Tiny test run"
+
+
+def test_the_dropout_scaling_demo_texts_before_and_after_it_runs(qtbot):
+    """Before it ran the demo showed "mean of train nan"; after, "epoch 2,000 / 2,000 · step 80"."""
+    from explorer.core.config import load_preset
+    from explorer.core.training import build_runner
+    from explorer.gui.views import FitView
+    from explorer.gui.widgets.run_status import RunStatus
+
+    demo = build_runner(load_preset("dropout-scaling"))
+    view, status = FitView(), RunStatus()
+    qtbot.addWidget(view)
+    qtbot.addWidget(status)
+    view.update_snapshot(demo.snapshot())
+    titles = [p.titleLabel.text for p in view.mode.plots]
+    assert titles and not any("nan" in t for t in titles), titles
+    assert all("press Play" in t for t in titles)
+    while not demo.finished:
+        demo.step()
+    view.update_snapshot(demo.snapshot(state="finished"))
+    assert all("mean of train" in p.titleLabel.text for p in view.mode.plots)
+    status.update_snapshot(demo.snapshot(state="finished"))
+    assert status.counter.text() == "2,000 / 2,000 train-mode passes"

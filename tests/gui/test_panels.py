@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from explorer.core.config import Experiment, LayerConfig
+from explorer.core.config import Experiment, LayerConfig, load_preset
 from explorer.core.protocol import SetValue
 from explorer.gui.panels import (
     DataPanel,
@@ -102,6 +102,35 @@ def test_edits_go_to_the_selected_variant(qtbot):
     panel.select_variant(None)
     panel.l2.set_text("0.01")
     assert got.last() == SetValue("regularization.l2_lambda", 0.01, variant=None)
+
+
+def test_the_differs_mark_follows_edits_that_make_variants_equal(qtbot):
+    """After setting every variant to the same value the ≠ mark stayed."""
+    panel = RegularizationPanel(load_preset("dropout-regression"))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert "≠" in panel._dropout_labels[0].text() and panel.varies_note.isVisibleTo(panel)
+    for i in range(3):  # "all variants" stays selected: every variant gets p = 0.2
+        panel.request(f"network.layers.{i}.dropout_p", 0.2)
+    assert not any("≠" in label.text() for label in panel._dropout_labels)
+    assert not panel.varies_note.isVisibleTo(panel)
+    panel.request("network.layers.0.dropout_p", 0.30000000000000004)  # all variants: a slider's float
+    panel.select_variant(0)
+    panel.request("network.layers.0.dropout_p", 0.3)
+    panel.select_variant(None)
+    assert "≠" not in panel._dropout_labels[0].text()
+
+
+def test_p_one_is_accepted_with_a_warning(qtbot):
+    panel = RegularizationPanel(_experiment())
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.p_one_note.isVisibleTo(panel)
+    panel.request("network.layers.1.dropout_p", 1.0)
+    assert panel.experiment.network.layers[1].dropout_p == 1.0
+    assert panel.p_one_note.isVisibleTo(panel) and "passes nothing" in panel.p_one_note.text()
+    panel.request("network.layers.1.dropout_p", 0.5)
+    assert not panel.p_one_note.isVisibleTo(panel)
 
 
 def test_log_slider_positions_span_1e6_to_10_with_off(qtbot):
@@ -288,6 +317,23 @@ def test_layer_edits_keep_variant_overrides_in_step():
     removed = edits.remove_layer(exp, 0)
     assert all(not p.startswith("network.layers.2") for v in removed.variants for p in v.set)
     assert len(removed.resolved_variants()) == 2
+
+
+def test_a_new_layer_keeps_each_variants_meaning():
+    """Adding a layer gave the "p = 0" variant dropout 0.5 in the new layer (the base's p): the
+    variants' overrides did not cover it, so the comparison changed silently."""
+    exp = load_preset("dropout-regression")
+    grown = edits.add_layer(exp)
+    assert [[layer.dropout_p for layer in v.network.layers] for v in grown.resolved_variants()] == [
+        [0.0] * 4,
+        [0.5] * 4,
+    ]
+    dc = load_preset("dropconnect")
+    kinds = [[layer.dropout_kind for layer in v.network.layers] for v in edits.add_layer(dc).resolved_variants()]
+    assert kinds == [["inverted"] * 3, ["dropconnect"] * 3]
+    # a base without variants is unchanged: the new layer copies the last one
+    single = edits.add_layer(load_preset("early-stopping"))
+    assert len(single.network.layers) == 4 and single.variants == []
 
 
 def test_compare_mode_creates_two_variants_and_removes_them(qtbot):

@@ -191,6 +191,43 @@ def test_fit_view_switches_mode_and_clears(qtbot):
 # --- losses ------------------------------------------------------------------------
 
 
+def test_no_best_star_before_training(qtbot):
+    """At epoch 0 (the evaluation before the first step) the best-epoch stars sat at epoch 0."""
+    from explorer.core.training import Trainer
+    from tests.core.small_runs import run_steps, sine_run
+
+    exp = sine_run([{"width": 8}], {}, {"variants": [{"name": "a", "set": {}}, {"name": "b", "set": {}}]})
+    trainer = Trainer(exp)
+    view = shown(qtbot, LossView())
+    view.update_snapshot(trainer.snapshot())
+    qtbot.wait(1)
+    assert trainer.variants[0].early.best_epoch == 0
+    assert [data_of(m)[0].tolist() for m in view.best_markers] == [[], []]
+    assert not any(line.isVisible() for line in view.best_lines)
+    run_steps(trainer, 1)  # one epoch (full batch): now there is a best
+    view.update_snapshot(trainer.snapshot())
+    qtbot.wait(1)
+    assert all(line.isVisible() for line in view.best_lines)
+
+
+def test_a_best_label_at_the_right_edge_stays_inside_the_plot(qtbot):
+    """In a dashboard exported at the end of a run the "best" label of a line at the last epoch was
+    clipped to "b": near the right edge it is drawn left of its line."""
+    from explorer.core.training import Trainer
+    from tests.core.small_runs import run_to_end, sine_run
+
+    exp = sine_run([{"width": 8}], {"optimizer.lr": 0.05}, {"training.epochs": 40})
+    trainer = run_to_end(Trainer(exp))
+    view = shown(qtbot, LossView(), 600, 400)
+    view.update_snapshot(trainer.snapshot(state="finished"))
+    qtbot.wait(20)
+    line = view.best_lines[0]
+    assert line.isVisible() and line.value() > 0.75 * 40
+    label = line.label
+    plot_right = view.loss_plot.vb.sceneBoundingRect().right()
+    assert label.mapRectToScene(label.boundingRect()).right() <= plot_right + 1
+
+
 def test_loss_view_curves_markers_and_log_toggle(qtbot):
     view = shown(qtbot, LossView())
     snap = feed(qtbot, view, "classification", steps=(100, 300, 600), n_variants=2)
@@ -490,3 +527,20 @@ def test_dashboard_tolerates_first_and_empty_snapshots(qtbot, task):
         dash.refresh_all()
         qtbot.wait(5)
     assert not exceptions, exceptions
+
+
+def test_the_diagram_opens_on_a_variant_with_dropout(qtbot):
+    """dropout-regression's diagram opened on "p = 0", where nothing blinks, though the lesson says
+    "half the neurons go dark each step"."""
+    from explorer.core.config import load_preset
+    from explorer.core.training import Trainer
+
+    exp = load_preset("dropout-regression").with_values({"training.device": "cpu"})
+    trainer = Trainer(exp)
+    view = shown(qtbot, NetworkDiagram(), 700, 500)
+    view.update_snapshot(trainer.snapshot())
+    assert view.selected_variant() == 1 and view.variant_combo.currentText() == "p = 0.5"
+    view.set_selected_variant(0)  # the user's choice holds while the variants stay the same
+    trainer.step()
+    view.update_snapshot(trainer.snapshot())
+    assert view.selected_variant() == 0

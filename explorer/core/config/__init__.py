@@ -1,5 +1,15 @@
 """The experiment: its schema (fields, defaults, ranges, units), field paths, files and the built-in presets."""
 
+from explorer.core.config._claims import (
+    Claim,
+    ClaimSyntaxError,
+    Metric,
+    MissingMetric,
+    compare_values,
+    evaluate_expression,
+    parse_claim,
+)
+from explorer.core.config._lesson import ClaimConfig, LessonConfig
 from explorer.core.config._presets import DEFAULT_PRESET, list_presets, load_preset, presets_dir
 from explorer.core.config._schema import (
     CLASSIFICATION_2D_KINDS,
@@ -28,8 +38,18 @@ from explorer.core.config._schema import (
     parse_assignment,
     parse_experiment,
 )
+from explorer.core.config._settings import apply_settings
 
 __all__ = [
+    "Claim",
+    "ClaimConfig",
+    "Metric",
+    "MissingMetric",
+    "compare_values",
+    "evaluate_expression",
+    "ClaimSyntaxError",
+    "LessonConfig",
+    "parse_claim",
     "DROPOUT_KINDS",
     "CLASSIFICATION_2D_KINDS",
     "DOWNLOADED_KINDS",
@@ -51,6 +71,7 @@ __all__ = [
     "VariantConfig",
     "ViewsConfig",
     "apply_live_value",
+    "apply_settings",
     "experiment_from_dict",
     "is_live_path",
     "list_presets",

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from explorer.core.config._bounds import MSG as BOUNDS
 from explorer.core.config._bounds import abbreviate, bounded, data_problem, toml_text_problem
+from explorer.core.config._lesson import LessonConfig
 from explorer.core.config._pydantic import choices, pydantic_message
 from explorer.core.protocol import ConfigError, Message, as_message, define_messages
 
@@ -37,6 +38,8 @@ MSG = define_messages(
         "not_control_id": "{item} is not a control id (letters, digits, '.', ':', '_', '-')",
         "variant_names_unique": "variant names must be unique",
         "val_accuracy_needs_classes": "early_stopping.monitor 'val_accuracy' needs a classification dataset",
+        "early_stopping_needs_validation": "early_stopping.enabled: early stopping watches the validation split, "
+        "and there is none ({field} = {size}); make {field} larger than 0 or turn early stopping off",
         "variant_layer": "variant {variant_name}: {field} names layer {n}, but the network has {m} hidden layers",
         # problems with a field: `where` is its path
         "unknown_field_spelling": "{where}: unknown field (check the spelling)",
@@ -48,6 +51,7 @@ MSG = define_messages(
         "not_one_of": "{where}: must be one of {choices} (got {value})",
         "invalid": "{where}: {msg} (got {value})",
         "in_field": "{where}: {problem}",
+        "prefixed": "{prefix}{problem}",
         "not_table": "{where}: must be a table/object of fields, got {type}",
         "in_variant": "variants[{variant_name}].{problem}",
         "no_variants": "variant {variant_index}: the experiment has no variants",
@@ -141,8 +145,18 @@ class DatasetConfig(_Strict):
         return self
 
     @property
-    def task(self) -> str:
+    def task(self) -> Optional[str]:
+        """regression or classification; None for a CSV file, whose target column decides when it
+        is read (integer labels: classification; anything else: regression)."""
+        if self.kind == "csv":
+            return None
         return "regression" if self.kind in REGRESSION_KINDS else "classification"
+
+    def validation_setting(self) -> tuple[str, float]:
+        """The field that sizes the validation split, and its value (0: no validation split)."""
+        if self.kind in REGRESSION_KINDS + CLASSIFICATION_2D_KINDS:
+            return "dataset.n_val", self.n_val
+        return "dataset.validation_fraction", self.validation_fraction
 
 
 class LayerConfig(_Strict):
@@ -341,6 +355,9 @@ class Experiment(_Strict):
         description="A sweep of this experiment: {axes = [{path, values}], seeds, metric}; read by "
         "`python -m explorer sweep` and the Sweep panel (explorer.core.sweep checks it).",
     )
+    lesson: Optional[LessonConfig] = Field(
+        None, description="What a preset teaches, as claims a test checks over seeds (grammar: config/_claims.py)."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Experiment:
@@ -349,6 +366,11 @@ class Experiment(_Strict):
             raise ValueError(MSG.variant_names_unique())
         if self.early_stopping.monitor == "val_accuracy" and self.dataset.task == "regression":
             raise ValueError(MSG.val_accuracy_needs_classes())
+        field, size = self.dataset.validation_setting()
+        if self.early_stopping.enabled and self.kind == "training" and size == 0:
+            # Without a validation split there is nothing honest to watch: falling back to the
+            # training metric would stop on training progress and "restore" arbitrary weights.
+            raise ValueError(MSG.early_stopping_needs_validation(field=field, size=f"{size:g}"))
         for v in self.variants:
             for path in v.set:
                 if path.startswith("network.layers."):
@@ -479,7 +501,9 @@ def _describe(err: dict[str, Any], prefix: str = "") -> Message:
         error = ctx.get("error", err.get("msg", ""))
         args = getattr(error, "args", ())
         problem = args[0] if len(args) == 1 and isinstance(args[0], Message) else as_message(str(error))
-        return MSG.in_field(where=where, problem=problem) if loc else problem
+        if loc:
+            return MSG.in_field(where=where, problem=problem)
+        return MSG.prefixed(prefix=prefix, problem=problem) if prefix else problem  # a variant's names it
     if kind == "literal_error":
         return MSG.not_one_of(where=where, choices=choices(str(ctx.get("expected", ""))), value=got)
     return MSG.invalid(where=where, msg=pydantic_message(err), value=got)
@@ -615,9 +639,16 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     Values are read as JSON when they parse (numbers, true/false, null, lists),
     else taken as a string, so `--set optimizer.kind=adam` needs no quotes.
     """
-    if "=" not in text:
+    # the first '=' outside a variant's [NAME]: 'variants[p = 0.5].optimizer.lr=0.1'
+    depth, split = 0, -1
+    for i, ch in enumerate(text):
+        depth += (ch == "[") - (ch == "]")
+        if ch == "=" and depth <= 0:
+            split = i
+            break
+    if split < 0:
         raise ConfigError([MSG.not_assignment(text=repr(text))])
-    path, _, raw = text.partition("=")
+    path, raw = text[:split], text[split + 1 :]
     path = path.strip()
     raw = raw.strip()
     try:

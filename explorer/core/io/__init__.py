@@ -17,6 +17,7 @@ from explorer.core.io._checkpoint import (
     save_checkpoint,
 )
 from explorer.core.io._headless import run_headless
+from explorer.core.io._lessons import ClaimOutcome, LessonReport, check_lesson, judge_claims, lesson_seeds
 from explorer.core.io._metrics import (
     SCALAR_KEYS,
     VariantSeries,
@@ -29,6 +30,11 @@ from explorer.core.io._metrics import (
 from explorer.core.io._tensorboard import INSTALL_HINT, TensorBoardLogger, run_folder_name
 
 __all__ = [
+    "ClaimOutcome",
+    "LessonReport",
+    "check_lesson",
+    "judge_claims",
+    "lesson_seeds",
     "AnimationWriter",
     "FORMAT_VERSION",
     "INSTALL_HINT",

@@ -248,6 +248,21 @@ def validate_payload(payload: Any, name: str = "checkpoint") -> dict[str, Any]:
     return payload
 
 
+def _check_tables(saved: dict[str, Any]) -> None:
+    """The nested tables read below are tables (and lists where lists belong), checked before
+    anything is subscripted: a tensor indexed with a string or walked as a list of groups makes
+    PyTorch warn (non-tuple sequence indexing) before it fails."""
+    opt, hist = saved.get("optimizer"), saved.get("history")
+    if not (isinstance(opt, dict) and isinstance(opt.get("state"), dict) and isinstance(opt.get("param_groups"), list)):
+        raise ValueError("optimizer state is not a table")
+    if not all(isinstance(g, dict) and isinstance(g.get("params"), list) for g in opt["param_groups"]):
+        raise ValueError("optimizer parameter groups are not tables")
+    if not (isinstance(hist, dict) and isinstance(hist.get("columns"), dict)):
+        raise ValueError("history is not a table")
+    if not all(isinstance(v, torch.Tensor) for v in hist["columns"].values()):
+        raise ValueError("history columns are not tensors")
+
+
 def _check_optimizer_state(optimizer: torch.optim.Optimizer) -> None:
     """Per-parameter optimizer state from a file: tensors shaped like their parameter, a step count."""
     for group in optimizer.param_groups:
@@ -332,6 +347,7 @@ def restore_trainer(
     # never a traceback (AttributeError/IndexError from a str where a tensor belongs, ...).
     try:
         for run, saved in zip(trainer.variants, payload["variants"]):
+            _check_tables(saved)
             _check_shapes(run.model.state_dict(), saved["state_dict"])
             run.model.load_state_dict(saved["state_dict"])
             run.optimizer.load_state_dict(saved["optimizer"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -74,12 +75,43 @@ class RunResult:
         return "\n".join(lines)
 
 
-def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
+LOG_PROGRESS_SECONDS = 5.0  # a log file or a pipe gets one progress line this often, at most
+
+
+class LineProgress:
+    """Progress for a log file or a pipe: one plain line every `interval` seconds (and none for a
+    run shorter than that). tqdm's bar redraws with carriage returns, which in a file become a
+    line per update: a 3000-epoch run wrote about 750 of them into a log."""
+
+    def __init__(self, total: int, stream: Any, interval: float = LOG_PROGRESS_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+        self.total, self.stream, self.interval, self.clock = total, stream, interval, clock
+        self.n = 0
+        self.started = clock()
+        self.last = self.started
+
+    def update(self, n: int) -> None:
+        self.n += n
+        now = self.clock()
+        if now - self.last >= self.interval:
+            self.last = now
+            pct = f" ({100 * self.n / self.total:.0f} %)" if self.total else ""
+            print(f"epoch {self.n} / {self.total}{pct}, {now - self.started:.0f} s", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, enabled: bool, stream: Any = None):  # type: ignore[no-untyped-def]
     if not enabled:
         return None
+    stream = sys.stderr if stream is None else stream
+    isatty = getattr(stream, "isatty", None)
+    if not (callable(isatty) and isatty()):
+        return LineProgress(total, stream)
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="epoch", file=sys.stderr, dynamic_ncols=True, leave=False)
+    return tqdm(total=total, unit="epoch", file=stream, dynamic_ncols=True, leave=False)
 
 
 def _open_tensorboard(runner, logdir: Optional[Path], histogram_every: int):  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ here (`:.3g`) and passed in as text.
 The rules, per variant, in this order (the first that applies gives the main
 sentence; thresholds are the module constants named in brackets):
 
-1. No evaluation yet: "waiting for the first evaluation".
+1. No evaluation yet: "waiting for the first evaluation". Only the evaluation before the
+   first step (epoch 0): "not trained yet", with the starting losses (no trend to tell).
 2. Diverged: the last training loss is NaN or infinite (or the trainer reports
    an error saying "diverged").
 3. Stopped early (EarlyStoppingState.stopped): where it stopped, where the best
@@ -75,6 +76,8 @@ NOISE_K = 2.0  # "risen" must also exceed this many times the validation curve's
 # tests and the GUI on the id.
 TEMPLATES: dict[str, str] = {
     "waiting": "{name}: waiting for the first evaluation.",
+    "not_started": "{name}: not trained yet; the losses before the first step: training {train}, validation {val}.",
+    "not_started_train": "{name}: not trained yet; the training loss before the first step: {train}.",
     "diverged": "{name}: the loss is no longer a finite number: training diverged. "
     "Lower the learning rate or the penalty and press Reset.",
     "stopped_restored": "{name}: stopped early at epoch {stop}; the best weights, from epoch {best}, were restored.",
@@ -141,7 +144,7 @@ def describe(snap: Snapshot) -> list[Remark]:
         named = len(snap.variants) == 1 or f"variant {v.name!r}" in message
         remarks.extend(_variant_remarks(i, v, error_diverged and named))
     remarks.extend(Remark(tid, values) for tid, values in seed_comparisons(snap))
-    if len(snap.variants) >= 2:
+    if len(snap.variants) >= 2 and snap.epoch > 0:  # at epoch 0 they all start from the same weights
         best = _best_variant(snap)
         if best is not None:
             remarks.append(
@@ -190,6 +193,11 @@ def _variant_remarks(i: int, v: VariantState, diverged: bool) -> list[Remark]:
         return [Remark("diverged", {"name": name}, i)]
     if epochs.size == 0 or train.size == 0:
         return [Remark("waiting", {"name": name}, i)]
+    if float(epochs[-1]) <= 0:  # only the evaluation before training: nothing is falling yet
+        first_val = _last_finite(val) if val.size == train.size else None
+        if first_val is None:
+            return [Remark("not_started_train", {"name": name, "train": num(float(train[-1]))}, i)]
+        return [Remark("not_started", {"name": name, "train": num(float(train[-1])), "val": num(first_val)}, i)]
     if not math.isfinite(float(train[-1])):
         return [Remark("diverged", {"name": name}, i)]
     es = v.early_stopping

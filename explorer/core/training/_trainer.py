@@ -23,6 +23,7 @@ from explorer.core.nn import MLP, apply_decoupled_weight_decay, penalty
 from explorer.core.protocol import (
     HISTORY_KEYS,
     Command,
+    ConfigError,
     HistogramFrame,
     InspectStep,
     Message,
@@ -62,6 +63,10 @@ MSG = define_messages(
         "variant_stopped_early": "{variant}: early stopping at epoch {epoch} (best epoch {best})",
         "variant_stopped_early_restored": "{variant}: early stopping at epoch {epoch} "
         "(best epoch {best}, best weights restored)",
+        "monitor_needs_classes": "{who}early_stopping.monitor: 'val_accuracy' needs a classification dataset, and "
+        "this one is a regression ({dataset}); monitor 'val_loss'",
+        "no_validation_samples": "{who}early_stopping.enabled: early stopping watches the validation split, and "
+        "this dataset has no validation samples ({dataset}); give it some or turn early stopping off",
     },
 )
 
@@ -96,6 +101,18 @@ def _history_columns(n_linear: int, n_hidden: int) -> dict[str, int]:
     cols = dict.fromkeys(HISTORY_KEYS, 1)
     cols.update(weight_norm=n_linear, activation_var=max(n_hidden, 1), activation_mean=max(n_hidden, 1))
     return cols
+
+
+def _check_monitor(experiment: Experiment, ds: Dataset) -> None:
+    """What the config cannot know before the data is read: a CSV's target column decides the task,
+    and a validation fraction can round to no samples at all."""
+    for name, cfg in zip(experiment.variant_names(), experiment.resolved_variants()):
+        es = cfg.early_stopping
+        who = f"variant {name!r}: " if experiment.variants else ""
+        if es.monitor == "val_accuracy" and ds.task == "regression":
+            raise ConfigError([MSG.monitor_needs_classes(who=who, dataset=ds.description)])
+        if es.enabled and ds.x_val.shape[0] == 0:
+            raise ConfigError([MSG.no_validation_samples(who=who, dataset=ds.description)])
 
 
 def _make_optimizer(cfg: Experiment, model: MLP) -> torch.optim.Optimizer:
@@ -152,6 +169,7 @@ class Trainer:
         if loss == "mse" and ds.task != "regression":
             raise TrainingError(MSG.mse_classes())
         self.loss_name = loss
+        _check_monitor(experiment, ds)
         self.loss_fn: nn.Module = nn.MSELoss() if loss == "mse" else nn.CrossEntropyLoss()
         check_training_memory(experiment, ds, self.device)  # refused with the numbers, before any weight exists
         self.record_divergence = divergence == "record"
@@ -428,10 +446,9 @@ class Trainer:
 
     def _early_stopping(self, run: VariantRun, row: dict[str, object]) -> None:
         es_cfg = run.config.early_stopping
-        key = "val_loss" if es_cfg.monitor == "val_loss" else "val_accuracy"
-        value = row.get(key)
-        if value is None:  # no validation split: fall back to the training loss
-            value = row.get("train_loss")
+        value = row.get(es_cfg.monitor)
+        if value is None:  # no validation split (early stopping is refused then): the training metric, same mode
+            value = row.get(es_cfg.monitor.replace("val_", "train_"))
         improved = run.early.update(float(value) if value is not None else math.nan, self.epoch)
         if improved and es_cfg.enabled and es_cfg.restore_best:
             run.best_state = {k: v.detach().clone() for k, v in run.model.state_dict().items()}

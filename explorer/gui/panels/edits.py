@@ -66,13 +66,27 @@ def _with_layers(exp: Experiment, layers: list[dict[str, Any]], mapping: Callabl
 
 
 def add_layer(exp: Experiment, width: Optional[int] = None) -> Experiment:
+    """A new last hidden layer, a copy of the current last one in every variant.
+
+    Each variant's overrides of the copied layer's dropout (p and kind) are copied to
+    the new layer too, so a "p = 0" variant stays without dropout: otherwise the new
+    layer would take the base's p in every variant and silently change the comparison.
+    """
     layers = [layer.model_dump(mode="python") for layer in exp.network.layers]
     template = layers[-1] if layers else LayerConfig().model_dump(mode="python")
     new_layer = dict(template)
     if width is not None:
         new_layer["width"] = width
     layers.append(new_layer)
-    return _with_layers(exp, layers, lambda i: i)
+    variants = [v.model_dump(mode="python") for v in exp.variants]
+    if len(layers) > 1:
+        last, new_index = len(layers) - 2, len(layers) - 1
+        for v in variants:
+            for field in ("dropout_p", "dropout_kind"):
+                source = f"network.layers.{last}.{field}"
+                if source in v["set"]:
+                    v["set"][f"network.layers.{new_index}.{field}"] = v["set"][source]
+    return exp.with_values({"network.layers": layers, "variants": variants})
 
 
 def remove_layer(exp: Experiment, index: int) -> Experiment:

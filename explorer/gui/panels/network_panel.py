@@ -134,7 +134,8 @@ class NetworkPanel(ExperimentPanel):
         layout.addWidget(self.layers_box)
 
         self.compare_box, cform = section(self.tr("Compare variants"), self)
-        self.compare_check = QCheckBox(self.tr("Compare mode (train variants side by side)"))
+        # short: the section title says what it compares, the tooltip how (a long label clipped the dock)
+        self.compare_check = QCheckBox(self.tr("Train variants side by side"))
         self.compare_check.setToolTip(tip("compare"))
         self.compare_check.toggled.connect(self._on_compare_toggled)
         cform.addRow(self.compare_check)

@@ -68,6 +68,13 @@ class RegularizationPanel(ExperimentPanel):
         form.addRow(grid_widget)
         self.no_layers_label = QLabel(self.tr("No hidden layers, so nothing to drop."))
         form.addRow(self.no_layers_label)
+        self.p_one_note = QLabel(
+            self.tr("p = 1 drops every unit: the layer passes nothing on, and the network cannot learn.")
+        )
+        self.p_one_note.setWordWrap(True)
+        self.p_one_note.setStyleSheet("color: #b35c00;")
+        self.p_one_note.setVisible(False)
+        form.addRow(self.p_one_note)
         layout.addWidget(self.dropout_box)
 
         # weight penalties
@@ -203,6 +210,7 @@ class RegularizationPanel(ExperimentPanel):
         for w in (self.es_patience, self.es_min_delta, self.es_restore):
             w.setEnabled(es.enabled)
         self._mark_varying()
+        self._warn_p_one()
         demo = self._experiment.kind == "dropout-scaling"
         self.demo_note.setVisible(demo)
         for box in (self.dropout_box, self.penalty_box, self.es_box):
@@ -219,7 +227,8 @@ class RegularizationPanel(ExperimentPanel):
             described = []
             for path in paths:
                 values = [v.get(path) for v in views]
-                if len(set(map(repr, values))) > 1:
+                # 6 significant digits: a slider's 0.0010000000000000002 is the 0.001 typed elsewhere
+                if len({f"{x:.6g}" if isinstance(x, float) else repr(x) for x in values}) > 1:
                     described.append(
                         ", ".join(
                             f"{v.name}: {val:g}" if isinstance(val, float) else f"{v.name}: {val}"
@@ -369,10 +378,17 @@ class RegularizationPanel(ExperimentPanel):
             self._show_values()
             return
         self._experiment = new
+        self._mark_varying()  # an edit can make the variants equal (or differ): the ≠ marks follow
+        self._warn_p_one()
         if path == "early_stopping.enabled":
             for w in (self.es_patience, self.es_min_delta, self.es_restore):
                 w.setEnabled(bool(value))
         self.commandRequested.emit(cmd)
+
+    def _warn_p_one(self) -> None:
+        """p = 1 is allowed (the demo's edge case), but in training it switches the layer off: say so."""
+        views = self._experiment.resolved_variants() if self._experiment.kind == "training" else []
+        self.p_one_note.setVisible(any(layer.dropout_p >= 1.0 for v in views for layer in v.network.layers))
 
     def _on_variant_selected(self, _index: int) -> None:
         self.flush()

@@ -267,5 +267,8 @@ class ScalingMode(QtCore.QObject):
             else:
                 m = np.nan
                 self.mean_lines[j].setVisible(False)
-            sub = self.tr("eval {e} · mean of train {m}").format(e=f"{ev:g}", m=f"{m:.1f}")
+            if finite.size:
+                sub = self.tr("eval {e} · mean of train {m}").format(e=f"{ev:g}", m=f"{m:.1f}")
+            else:  # before any train-mode pass there is no mean to show (it read "nan")
+                sub = self.tr("eval {e} · press Play to draw train-mode outputs").format(e=f"{ev:g}")
             palette.set_title(self.plots[j], kind, color=palette.variant_hex(j), subtitle=sub)

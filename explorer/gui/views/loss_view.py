@@ -280,8 +280,16 @@ class LossView(SnapshotView):
         es = v.early_stopping
         key = es.monitor if es.monitor in v.history else "val_loss"
         best_y = value_at_epoch(v, key, es.best_epoch, es.best_value)
-        if es.best_epoch is not None and np.isfinite(best_y):
+        trained = len(v.history["epoch"]) and float(v.history["epoch"][-1]) > 0
+        if es.best_epoch is not None and np.isfinite(best_y) and trained:  # before training nothing is "best"
             self.best_lines[i].setPos(es.best_epoch)
+            # near the right edge the label goes left of its line: to the right it was clipped ("b")
+            right = self._x_total is not None and es.best_epoch > 0.75 * self._x_total
+            anchors = [(1, 0.5), (1, 0.5)] if right else [(0, 0.5), (0, 0.5)]
+            label = self.best_lines[i].label
+            if label.anchors != anchors:
+                label.anchors = anchors
+                label.updatePosition()
             self.best_lines[i].setVisible(True)
             self.best_markers[i].setData([es.best_epoch], [best_y])
         else:

@@ -144,7 +144,8 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
     def _fit_height(self) -> None:
         """A word-wrapped label's size hint assumes some default width; inside a dock that left the
         last sentence cut off. Ask for the height the text needs at the width it really has, up to
-        half of the dock (the rest scrolls)."""
+        half of the dock (the rest scrolls); in presentation mode, whose large type made two
+        variants' sentences scroll at 1600x1000, up to two thirds (the lesson text scrolls instead)."""
         parent = self.parentWidget()
         if parent is not None and parent is not self._watched_parent:
             self._watched_parent = parent
@@ -154,7 +155,8 @@ class NarrationView(FollowsLanguage, QtWidgets.QFrame):
             need = self.label.heightForWidth(width)
             if need > 0 and need != self.label.minimumHeight():
                 self.label.setMinimumHeight(need)
-            cap = max(80, parent.height() // 2) if parent is not None and parent.height() > 0 else need
+            share = 2 / 3 if palette.presentation_enabled() else 1 / 2
+            cap = max(80, int(parent.height() * share)) if parent is not None and parent.height() > 0 else need
             height = max(min(need, cap), 1)
             if height != self.scroll.height() or self.scroll.minimumHeight() != height:
                 self.scroll.setFixedHeight(height)

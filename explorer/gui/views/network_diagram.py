@@ -140,6 +140,13 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         ):
             set_combo_items(self.variant_combo, names)
             self._set_selector_visible(len(names) > 1)
+            # A new comparison opens on a variant whose neurons go dark (the lesson's "half the
+            # neurons go dark each step"), not on its "p = 0" arm where nothing moves.
+            dropping = [i for i, var in enumerate(snap.variants) if any(h.dropout_p > 0 for h in var.hidden)]
+            if dropping and not any(h.dropout_p > 0 for h in snap.variants[self.selected_variant()].hidden):
+                self.variant_combo.blockSignals(True)
+                self.variant_combo.setCurrentIndex(dropping[0])
+                self.variant_combo.blockSignals(False)
         v = snap.variants[min(self.selected_variant(), len(names) - 1)]
         self._shown_limit = self._fitting_limit()
         key = (

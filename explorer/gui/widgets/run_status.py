@@ -71,9 +71,16 @@ class RunStatus(QWidget):
         self.speed.setText(self.tr("{0} steps/s").format("0"))
 
     def update_snapshot(self, snap) -> None:
-        self.counter.setText(
-            self.tr("epoch {0} / {1} · step {2}").format(f"{snap.epoch:,}", f"{snap.total_epochs:,}", f"{snap.step:,}")
-        )
+        if snap.data.task == "scaling":  # the dropout-scaling demo draws passes; it has no epochs
+            self.counter.setText(
+                self.tr("{0} / {1} train-mode passes").format(f"{snap.epoch:,}", f"{snap.total_epochs:,}")
+            )
+        else:
+            self.counter.setText(
+                self.tr("epoch {0} / {1} · step {2}").format(
+                    f"{snap.epoch:,}", f"{snap.total_epochs:,}", f"{snap.step:,}"
+                )
+            )
         if snap.total_epochs > 0:
             self.progress.setValue(int(round(1000 * min(1.0, snap.epoch / snap.total_epochs))))
         else:
