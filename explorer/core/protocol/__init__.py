@@ -6,7 +6,7 @@ declares its own with `define_messages`, and `all_messages()` lists them all.
 """
 
 from explorer.core.protocol import _commands as commands
-from explorer.core.protocol._commands import Command, RequestSnapshot, SetValue
+from explorer.core.protocol._commands import Command, RequestSnapshot, SetValue, SetVisibleViews
 from explorer.core.protocol._errors import (
     CheckpointError,
     ConfigError,
@@ -17,6 +17,7 @@ from explorer.core.protocol._errors import (
 )
 from explorer.core.protocol._messages import CATALOGUE, Message, MessageSet, as_message, define_messages, fields_of
 from explorer.core.protocol._snapshot import (
+    DASHBOARD_VIEWS,
     DIAGRAM_MAX_NEURONS,
     HISTORY_KEYS,
     DataView,
@@ -27,6 +28,7 @@ from explorer.core.protocol._snapshot import (
     LinearState,
     Snapshot,
     VariantState,
+    wants,
 )
 
 
@@ -47,6 +49,7 @@ __all__ = [
     "CheckpointError",
     "Command",
     "ConfigError",
+    "DASHBOARD_VIEWS",
     "DIAGRAM_MAX_NEURONS",
     "DataView",
     "DatasetError",
@@ -62,11 +65,13 @@ __all__ = [
     "MessageSet",
     "RequestSnapshot",
     "SetValue",
+    "SetVisibleViews",
     "Snapshot",
     "TrainingError",
     "VariantState",
     "all_messages",
     "as_message",
+    "wants",
     "commands",
     "define_messages",
     "fields_of",

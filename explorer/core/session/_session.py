@@ -22,6 +22,9 @@ from explorer.core.util import is_out_of_memory
 # Snapshots a little faster than the window's 30 fps: each paint tick then finds a new one (at
 # exactly 30 Hz the two clocks beat against each other and the window showed ~28 new frames/s).
 SNAPSHOT_INTERVAL_S = 1 / 40
+# The share of the trainer's time that building and sending snapshots may take: when one costs
+# more than this share of the interval, the interval grows (the snapshot rate backs off).
+SNAPSHOT_BUDGET = 0.10
 
 # ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint" | "restored", payload)
 Emit = Callable[[str, Any], None]
@@ -69,6 +72,12 @@ class Session:
         # drawing: the views are sent the last good snapshot again (with the current settings).
         self._frozen = False
         self._last_good: Any = None
+        self.visible: Optional[frozenset[str]] = None  # the views on screen (SetVisibleViews); None: all
+        # what snapshots cost: seconds building and sending them, and seconds training, since the
+        # last (re)build; the newest snapshot's cost (an average) sets the interval (see interval())
+        self.snapshot_seconds = 0.0
+        self.train_seconds = 0.0
+        self._snapshot_cost = 0.0
 
     # -- lifecycle --------------------------------------------------------------------
     def serve(self, receive: Receive) -> None:
@@ -101,6 +110,8 @@ class Session:
                 self._rebuild(cmd)
             elif isinstance(cmd, C.RestoreCheckpoint):
                 self._restore(cmd)
+            elif isinstance(cmd, C.SetVisibleViews):
+                self._set_visible(cmd.views)
             elif self.runner is None:
                 self.emit("message", "no experiment loaded")
             elif isinstance(cmd, C.Pause):
@@ -134,6 +145,26 @@ class Session:
             )
             if isinstance(cmd, C.Rebuild) and self.runner is None:
                 self._set_state("error")
+
+    def _set_visible(self, views: Optional[frozenset[str]]) -> None:
+        """Build only the parts of these views from now on; a view that appears gets its part at once."""
+        views = None if views is None else frozenset(views)
+        if views == self.visible:
+            return
+        self.visible = views
+        self._dirty = True
+        if self.runner is not None:
+            self._send_snapshot()
+
+    def interval(self) -> float:
+        """Seconds between snapshots while training: the configured interval, or longer when one
+        snapshot costs more than SNAPSHOT_BUDGET of it (a big network, many variants, a slow machine)."""
+        return max(self.snapshot_interval, self._snapshot_cost / SNAPSHOT_BUDGET)
+
+    def snapshot_share(self) -> float:
+        """The share of the trainer's busy time spent building and sending snapshots since the last build."""
+        busy = self.snapshot_seconds + self.train_seconds
+        return self.snapshot_seconds / busy if busy > 0 else 0.0
 
     def _rebuild(self, cmd: C.Rebuild) -> None:
         from explorer.core.training import build_runner
@@ -184,6 +215,7 @@ class Session:
         self._last_good = None
         self._steps_at_last = runner.step_count
         self._last_snapshot = time.perf_counter()
+        self.snapshot_seconds = self.train_seconds = self._snapshot_cost = 0.0
         note = getattr(runner, "device_note", "")
         if note:
             self.emit("message", note)
@@ -204,7 +236,8 @@ class Session:
         runner = self.runner
         if runner is None:
             return
-        deadline = time.perf_counter() + CHUNK_SECONDS
+        started = time.perf_counter()
+        deadline = started + CHUNK_SECONDS
         try:
             while not runner.finished:
                 runner.step()
@@ -230,6 +263,8 @@ class Session:
         except Exception as exc:  # never take the host down with an unexpected error
             self._fail(f"training failed: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
             return
+        finally:
+            self.train_seconds += time.perf_counter() - started
         if runner.finished:
             self.pending_steps = 0
             self._set_state("finished")
@@ -245,7 +280,8 @@ class Session:
     def _maybe_snapshot(self) -> None:
         if self.runner is None or not self._dirty:
             return
-        if time.perf_counter() - self._last_snapshot >= self.snapshot_interval:
+        wait = self.interval() if self.state == "running" else self.snapshot_interval
+        if time.perf_counter() - self._last_snapshot >= wait:
             self._send_snapshot()
 
     def _send_snapshot(self) -> None:
@@ -266,10 +302,14 @@ class Session:
         self._last_snapshot = now
         self._steps_at_last = runner.step_count
         try:
-            snap = runner.snapshot(state=self.state, steps_per_second=self._sps, generation=self.generation)
+            snap = runner.snapshot(
+                state=self.state, steps_per_second=self._sps, generation=self.generation, parts=self.visible
+            )
         except ExplorerError as exc:
             self._fail(str(exc))
             return
+        if isinstance(snap.extra, dict):
+            snap.extra["snapshot_share"] = self.snapshot_share()
         bad = _first_nonfinite_variant(snap)
         if bad is not None and hasattr(runner, "divergence_error"):
             # The weights or an evaluation overflowed before a training loss did (the step after
@@ -281,6 +321,9 @@ class Session:
         if bad is None:
             self._last_good = snap
         self.emit("snapshot", snap)
+        cost = time.perf_counter() - now  # building and sending (pickling, the pipe) this one
+        self.snapshot_seconds += cost
+        self._snapshot_cost = cost if self._snapshot_cost == 0 else 0.8 * self._snapshot_cost + 0.2 * cost
 
     def _send_last_good(self) -> None:
         """The views keep the last good state; its settings and state are the current ones."""
@@ -304,15 +347,16 @@ LOSS_KEYS = ("train_loss", "val_loss", "test_loss")
 
 
 def _first_nonfinite_variant(snap: Any) -> Optional[int]:
-    """The first variant whose drawn numbers (predictions, weight norms and histograms, recorded
-    losses) are not all finite; None when every one is."""
+    """The first variant whose drawn numbers (fresh predictions, weight norms, recorded losses) are
+    not all finite; None when every one is. (A weight that overflowed makes its layer's norm so.)"""
     import numpy as np
 
     try:
+        fit = "fit" in getattr(snap, "parts", ("fit",))
         for i, v in enumerate(snap.variants):
-            if not np.isfinite(v.grid_prediction).all():
+            if fit and not np.isfinite(v.grid_prediction).all():
                 return i
-            if not all(np.isfinite(lin.weight_norm) and np.isfinite(lin.weight_hist.edges).all() for lin in v.linears):
+            if not all(np.isfinite(lin.weight_norm) for lin in v.linears):
                 return i
             for key in LOSS_KEYS:
                 column = np.asarray(v.history.get(key, ()), dtype=float)
