@@ -78,6 +78,8 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self._experiment: Experiment = experiment
         self._state = "idle"
         self._latest = None  # newest snapshot received, not yet painted
+        # ids of snapshot parts that views outside the dashboard need while shown (optional parts)
+        self.extra_visible_views: frozenset[str] = frozenset()
         self._painted = None  # the snapshot on screen
         self._seen_generation: Optional[int] = None
         self._generation_floor = 0  # snapshots of older models (before a rebuild) are dropped
@@ -355,8 +357,18 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self._seen_generation = generation
         self._latest = snapshot
 
+    def _tell_visible_views(self) -> None:
+        """The trainer builds only what the views on screen draw: tell it when that set changes.
+        A window not shown (tests, start-up) asks for everything."""
+        set_visible = getattr(self.host, "set_visible_views", None)
+        visible = getattr(self.dashboard, "visible_views", None)
+        if set_visible is None or visible is None:
+            return
+        set_visible(visible() | self.extra_visible_views if self.isVisible() else None)
+
     def paint_latest(self) -> None:
         """Paint the newest snapshot, if there is one not yet on screen (the ~30 Hz timer)."""
+        self._tell_visible_views()
         snap = self._latest
         if snap is None:
             snap = getattr(self.host, "latest", None)  # a host that only keeps `latest`

@@ -39,7 +39,7 @@ def coalesce_commands(waiting: list[Any]) -> list[Any]:
     Restless hands queue rebuilds faster than big ones are built. Only the last
     Rebuild matters (it carries the whole experiment, earlier live edits included),
     and after a Stop nothing does: everything before the last Rebuild or Stop is
-    dropped, except checkpoint saves. So closing the window never waits behind a
+    dropped, except checkpoint saves and the views on screen (they hold across rebuilds). So closing the window never waits behind a
     backlog, and the trainer never builds a model nobody will see.
     """
     last = max(
@@ -52,7 +52,7 @@ def coalesce_commands(waiting: list[Any]) -> list[Any]:
     )
     if last == 0:
         return waiting
-    return [c for c in waiting[:last] if isinstance(c, C.SaveCheckpoint)] + waiting[last:]
+    return [c for c in waiting[:last] if isinstance(c, (C.SaveCheckpoint, C.SetVisibleViews))] + waiting[last:]
 
 
 class Session:

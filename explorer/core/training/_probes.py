@@ -47,7 +47,9 @@ def histogram(t: Optional[torch.Tensor], bins: int = BINS) -> Histogram:
 
 
 def _np(t: Optional[torch.Tensor]) -> Optional[np.ndarray]:
-    return None if t is None else t.detach().float().cpu().numpy()
+    """A copy: on the CPU .numpy() shares memory with the tensor, and these tensors (weights, the
+    stacked engine's buffers) change at the next step, under a snapshot meant to be immutable."""
+    return None if t is None else np.array(t.detach().float().cpu().numpy(), copy=True)
 
 
 def _early_state(run) -> EarlyStoppingState:  # type: ignore[no-untyped-def]
@@ -111,9 +113,9 @@ def _fit_part(trainer) -> list[np.ndarray]:  # type: ignore[no-untyped-def]
             if was_training:
                 model.train()
     grids = []
-    for out in outs:
+    for out in outs:  # copies (np.array): `out` may be a buffer of the engine, reused next time
         if trainer.loss_name == "mse":
-            grids.append(out[:, 0].float().cpu().numpy().reshape(ds.grid_shape))
+            grids.append(np.array(out[:, 0].float().cpu().numpy().reshape(ds.grid_shape)))
         else:
             probs = torch.softmax(out.float(), dim=1)
             grids.append(

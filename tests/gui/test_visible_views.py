@@ -1,0 +1,46 @@
+"""The window tells the trainer which views are on screen, and the snapshots carry only their parts."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+WAIT_MS = 60_000
+
+
+def _parts(win) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    snap = win.painted_snapshot
+    return () if snap is None else snap.parts
+
+
+def test_snapshots_follow_the_views_on_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.start()
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None, timeout=WAIT_MS)
+    dashboard = window.dashboard
+    # the default layout: fit, losses, diagram and the first tab (histograms)
+    expected = {"fit", "loss", "network", "histograms"}
+    assert dashboard.visible_views() == expected
+    qtbot.waitUntil(lambda: set(_parts(window)) == expected, timeout=WAIT_MS)
+    # another tab: its part comes at once (the run is paused), the histograms are no longer built
+    dashboard.show_tab("norms")
+    qtbot.waitUntil(lambda: set(_parts(window)) == {"fit", "loss", "network", "norms"}, timeout=WAIT_MS)
+    assert window.host._visible == frozenset({"fit", "loss", "network", "norms"})
+    # a view hidden from the View menu
+    window.view_actions["fit"].setChecked(False)
+    qtbot.waitUntil(lambda: "fit" not in _parts(window), timeout=WAIT_MS)
+    window.view_actions["fit"].setChecked(True)
+    qtbot.waitUntil(lambda: "fit" in _parts(window), timeout=WAIT_MS)
+
+
+def test_a_new_trainer_is_told_the_views_again(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.start()
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None, timeout=WAIT_MS)
+    window.dashboard.show_tab("activations")
+    qtbot.waitUntil(lambda: "activations" in _parts(window), timeout=WAIT_MS)
+    window.host.shutdown()  # as after a crash of the trainer: Reset starts a new one
+    window.host.start(window.host.experiment)
+    qtbot.waitUntil(
+        lambda: window.painted_snapshot is not None and window.painted_snapshot.generation == 1, timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: "activations" in _parts(window) and "histograms" not in _parts(window), timeout=WAIT_MS)
