@@ -142,3 +142,17 @@ def test_a_backlog_dropped_before_a_rebuild_keeps_the_views_on_screen() -> None:
     views = C.SetVisibleViews(frozenset({"loss"}))
     kept = coalesce_commands([C.Step(1), views, C.Rebuild("{}"), C.Resume()])
     assert kept == [views, C.Rebuild("{}"), C.Resume()]
+
+
+def test_histograms_are_rebuilt_at_most_ten_times_a_second_while_training() -> None:
+    from explorer.core.session._session import SLOW_PARTS
+
+    session, _ = new_session()
+    session.state = "running"
+    session.visible = frozenset({"fit", "histograms"})
+    every = SLOW_PARTS["histograms"]
+    assert session._parts_now(100.0) == frozenset({"fit", "histograms"})
+    assert session._parts_now(100.0 + every / 3) == frozenset({"fit"})  # built a moment ago
+    assert session._parts_now(100.0 + every * 1.01) == frozenset({"fit", "histograms"})
+    session.state = "paused"  # a paused run's snapshot is complete
+    assert session._parts_now(100.0 + every * 1.02) == frozenset({"fit", "histograms"})

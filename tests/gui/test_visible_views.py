@@ -44,3 +44,29 @@ def test_a_new_trainer_is_told_the_views_again(qtbot, window) -> None:  # type: 
         lambda: window.painted_snapshot is not None and window.painted_snapshot.generation == 1, timeout=WAIT_MS
     )
     qtbot.waitUntil(lambda: "activations" in _parts(window) and "histograms" not in _parts(window), timeout=WAIT_MS)
+
+
+def test_the_histogram_view_redraws_only_new_histograms(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    import numpy as np
+
+    from explorer.gui.views import HistogramView
+    from tests.gui.fake_snapshot import make_snapshot
+    from tests.gui.test_views import data_of, shown
+
+    view = shown(qtbot, HistogramView(), 700, 700)
+    first = make_snapshot("regression", step=100, epochs=10, n_variants=2, n_layers=2)
+    view.update_snapshot(first)
+    calls: list[int] = []
+    curve = view.weight_curves[0][1]
+    original = curve.setData
+    curve.setData = lambda *a, **k: (calls.append(1), original(*a, **k))  # type: ignore[method-assign]
+    # the next snapshot carries the same histogram objects (the trainer did not rebuild them): nothing is set
+    view.update_snapshot(dataclasses.replace(first, step=101))
+    assert calls == []
+    # new histograms are drawn
+    later = make_snapshot("regression", step=300, epochs=30, n_variants=2, n_layers=2)
+    view.update_snapshot(later)
+    assert calls == [1]
+    np.testing.assert_allclose(data_of(curve)[1], later.variants[1].linears[view.rows[0]].weight_hist.counts)

@@ -15,7 +15,7 @@ import traceback
 from typing import Any, Callable, Optional
 
 from explorer.core.config import parse_experiment
-from explorer.core.protocol import ExplorerError
+from explorer.core.protocol import DASHBOARD_VIEWS, ExplorerError
 from explorer.core.protocol import commands as C
 from explorer.core.util import is_out_of_memory
 
@@ -25,6 +25,11 @@ SNAPSHOT_INTERVAL_S = 1 / 40
 # The share of the trainer's time that building and sending snapshots may take: when one costs
 # more than this share of the interval, the interval grows (the snapshot rate backs off).
 SNAPSHOT_BUDGET = 0.10
+# Parts that change slowly to the eye, rebuilt at most this often while training (the snapshots in
+# between carry the last ones; the window does not repaint them): weight and gradient
+# distributions drift over hundreds of steps, and the histograms were the dearest part to build
+# and, in the window, to paint.
+SLOW_PARTS = {"histograms": 0.1}
 
 # ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint" | "restored", payload)
 Emit = Callable[[str, Any], None]
@@ -78,6 +83,7 @@ class Session:
         self.snapshot_seconds = 0.0
         self.train_seconds = 0.0
         self._snapshot_cost = 0.0
+        self._built_at: dict[str, float] = {}  # when each slow part was last built
 
     # -- lifecycle --------------------------------------------------------------------
     def serve(self, receive: Receive) -> None:
@@ -152,9 +158,22 @@ class Session:
         if views == self.visible:
             return
         self.visible = views
+        self._built_at.clear()  # a part shown again is built at once
         self._dirty = True
         if self.runner is not None:
             self._send_snapshot()
+
+    def _parts_now(self, now: float) -> Optional[frozenset[str]]:
+        """The parts to build in this snapshot: the visible ones, less the slow parts built less
+        than their interval ago (while training; a paused run's snapshot has them all)."""
+        if self.state != "running":
+            self._built_at.clear()
+            return self.visible
+        wanted = DASHBOARD_VIEWS if self.visible is None else self.visible
+        recent = {p for p, every in SLOW_PARTS.items() if p in wanted and now - self._built_at.get(p, -1e9) < every}
+        for part in SLOW_PARTS.keys() & (wanted - recent):
+            self._built_at[part] = now
+        return wanted - recent if recent else self.visible
 
     def interval(self) -> float:
         """Seconds between snapshots while training: the configured interval, or longer when one
@@ -303,7 +322,7 @@ class Session:
         self._steps_at_last = runner.step_count
         try:
             snap = runner.snapshot(
-                state=self.state, steps_per_second=self._sps, generation=self.generation, parts=self.visible
+                state=self.state, steps_per_second=self._sps, generation=self.generation, parts=self._parts_now(now)
             )
         except ExplorerError as exc:
             self._fail(str(exc))

@@ -19,18 +19,20 @@ from typing import Any, Optional
 
 import numpy as np
 
-from explorer.core.protocol import DataView, HistogramFrame
+from explorer.core.protocol import DataView, Histogram, HistogramFrame
 
 MIN_BYTES = 512  # smaller arrays and strings cost less to send than to look up
 
 
 def _shared(obj: Any) -> bool:
-    """Objects worth sending once: immutable in practice (the trainer makes new ones for new values)."""
+    """Objects worth sending once: immutable in practice (the trainer makes new ones for new values).
+    A Histogram is small but comes back unchanged while its view is hidden or between rebuilds of
+    the slow parts; as the same object, the view sees at once that there is nothing to redraw."""
     if isinstance(obj, np.ndarray):
         return obj.nbytes >= MIN_BYTES
     if isinstance(obj, str):
         return len(obj) >= MIN_BYTES
-    return isinstance(obj, (HistogramFrame, DataView))
+    return isinstance(obj, (Histogram, HistogramFrame, DataView))
 
 
 class SnapshotEncoder:
