@@ -78,6 +78,11 @@ def _headless_parser() -> argparse.ArgumentParser:
         help="training steps for the memory figure (default 1,000,000; 0 skips it)",
     )
     bench.add_argument("--no-gui", action="store_true", help="only the headless (core) figures")
+    bench.add_argument(
+        "--quick",
+        action="store_true",
+        help="short bursts, one start-up, no memory figure: under 3 minutes, for a developer's loop",
+    )
     run.add_argument(
         "--tensorboard",
         metavar="LOGDIR",
@@ -267,21 +272,28 @@ def _media(args: argparse.Namespace, out: Path) -> Any:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     import os
+    import time
 
     from explorer.core.io import bench
     from explorer.core.util import atomic_write_text
 
-    figures = bench.run_all(args.seconds, args.repeats)
+    began = time.perf_counter()
+    seconds, repeats, rss_steps, startups = args.seconds, args.repeats, args.rss_steps, 3
+    if args.quick:
+        seconds, repeats, rss_steps, startups = min(seconds, 2.0), min(repeats, 3), 0, 1
+    figures = bench.run_all(seconds, repeats)
     if not args.no_gui:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from explorer.gui import bench_gui
 
-        figures.update(bench_gui.live_vs_bare(args.seconds, max(2, args.repeats // 2)))
-        figures.update(bench_gui.startup())
-        if args.rss_steps > 0:
-            figures.update(bench_gui.rss_growth(args.rss_steps))
+        figures.update(bench_gui.live_figures(1.5 * seconds, max(2, repeats // 2)))
+        figures.update(bench_gui.startup(startups))
+        if rss_steps > 0:
+            figures.update(bench_gui.rss_growth(rss_steps))
+    figures["bench_seconds"] = round(time.perf_counter() - began, 1)
     print(bench.table(figures))
+    print(f"bench took {figures['bench_seconds']:.0f} s")
     if args.json:
         atomic_write_text(args.json, json.dumps(figures, indent=1) + "\n")
     return 0

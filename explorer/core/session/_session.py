@@ -327,8 +327,12 @@ class Session:
         except ExplorerError as exc:
             self._fail(str(exc))
             return
-        if isinstance(snap.extra, dict):
-            snap.extra["snapshot_share"] = self.snapshot_share()
+        if isinstance(snap.extra, dict):  # what snapshots cost so far (`bench` reads them)
+            snap.extra.update(
+                snapshot_share=self.snapshot_share(),
+                snapshot_seconds=self.snapshot_seconds,
+                train_seconds=self.train_seconds,
+            )
         bad = _first_nonfinite_variant(snap)
         if bad is not None and hasattr(runner, "divergence_error"):
             # The weights or an evaluation overflowed before a training loss did (the step after

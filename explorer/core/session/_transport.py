@@ -22,17 +22,23 @@ import numpy as np
 from explorer.core.protocol import DataView, Histogram, HistogramFrame
 
 MIN_BYTES = 512  # smaller arrays and strings cost less to send than to look up
+_PLAIN = frozenset((float, int, bool, type(None), tuple, dict, list, np.float64, np.float32, np.int64))
+
+
+_ALWAYS = (Histogram, HistogramFrame, DataView)
 
 
 def _shared(obj: Any) -> bool:
     """Objects worth sending once: immutable in practice (the trainer makes new ones for new values).
     A Histogram is small but comes back unchanged while its view is hidden or between rebuilds of
-    the slow parts; as the same object, the view sees at once that there is nothing to redraw."""
-    if isinstance(obj, np.ndarray):
+    the slow parts; as the same object, the view sees at once that there is nothing to redraw.
+    (Called for every object pickled, floats included: the type tests come first.)"""
+    kind = type(obj)
+    if kind is np.ndarray:
         return obj.nbytes >= MIN_BYTES
-    if isinstance(obj, str):
+    if kind is str:
         return len(obj) >= MIN_BYTES
-    return isinstance(obj, (Histogram, HistogramFrame, DataView))
+    return kind in _ALWAYS
 
 
 class SnapshotEncoder:
@@ -49,7 +55,7 @@ class SnapshotEncoder:
 
         class _Pickler(pickle.Pickler):
             def persistent_id(self, obj: Any) -> Optional[int]:
-                if not _shared(obj):
+                if type(obj) in _PLAIN or not _shared(obj):
                     return None
                 oid = id(obj)
                 entry = used.get(oid) or encoder._sent.get(oid)
