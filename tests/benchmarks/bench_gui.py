@@ -16,7 +16,7 @@ from explorer.gui import bench_gui
 from tests.benchmarks.helpers import report
 
 
-@pytest.mark.parametrize("suffix", list(bench_gui.LIVE_PRESETS))
+@pytest.mark.parametrize("suffix", list(bench_gui.LIVE_PRESETS), ids=list(bench_gui.LIVE_PRESETS.values()))
 def test_live_vs_headless(bench_record, bench_settings, qapp, suffix) -> None:  # type: ignore[no-untyped-def]
     """A shipped preset as it opens, in the real window (default size and layout, child-process
     trainer), against the same experiment trained headless; fps, event-loop delay, snapshot share."""
@@ -30,7 +30,7 @@ def test_live_vs_headless(bench_record, bench_settings, qapp, suffix) -> None:  
     )
 
 
-@pytest.mark.parametrize("suffix", list(bench_gui.LIVE_PRESETS))
+@pytest.mark.parametrize("suffix", list(bench_gui.LIVE_PRESETS), ids=list(bench_gui.LIVE_PRESETS.values()))
 def test_dashboard_frames(bench_record, bench_settings, qapp, suffix) -> None:  # type: ignore[no-untyped-def]
     """One dashboard frame at 1600x900, update and paint per view (CPU ms of the GUI thread)."""
     from explorer.gui.bench_frames import dashboard_frames
