@@ -30,10 +30,10 @@ from explorer.core.io._tensorboard import INSTALL_HINT, TensorBoardLogger, run_f
 
 __all__ = [
     "AnimationWriter",
+    "CEILINGS",
     "FORMAT_VERSION",
     "INSTALL_HINT",
     "SCALAR_KEYS",
-    "CEILINGS",
     "TARGETS",
     "TensorBoardLogger",
     "VariantSeries",
