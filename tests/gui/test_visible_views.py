@@ -70,3 +70,19 @@ def test_the_histogram_view_redraws_only_new_histograms(qtbot) -> None:  # type:
     view.update_snapshot(later)
     assert calls == [1]
     np.testing.assert_allclose(data_of(curve)[1], later.variants[1].linears[view.rows[0]].weight_hist.counts)
+
+
+def test_exporting_a_hidden_view_gets_its_part_first(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.export_dialogs import FigureOptions
+
+    window.start()
+    qtbot.waitUntil(lambda: window.painted_snapshot is not None, timeout=WAIT_MS)
+    window.view_actions["fit"].setChecked(False)
+    window.step()  # a new model state while the fit is hidden
+    qtbot.waitUntil(lambda: window.painted_snapshot.step >= 1 and "fit" not in _parts(window), timeout=WAIT_MS)
+    written = window.file_actions.export_figures(FigureOptions(folder=str(tmp_path), view="fit", formats=("png",)))
+    assert [p.name for p in written] == ["fit.png"]
+    fit = window.dashboard.views()["fit"]
+    assert "fit" in fit.last_snapshot().parts and fit.last_snapshot().step == window.painted_snapshot.step
+    # afterwards the trainer builds only what is on screen again
+    qtbot.waitUntil(lambda: "fit" not in (window.host._visible or {"fit"}), timeout=WAIT_MS)
