@@ -129,11 +129,38 @@ def test_the_visible_views_hold_across_a_rebuild(built: Counter) -> None:
 
 def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget() -> None:
     session, _ = new_session(interval=1 / 40)
-    assert session.interval() == pytest.approx(1 / 40)
-    session._snapshot_cost = 0.010  # 10 ms a snapshot: at most one every 100 ms keeps it at 10%
-    assert session.interval() == pytest.approx(0.1)
-    session._snapshot_cost = 0.001
-    assert session.interval() == pytest.approx(1 / 40)
+    session.state = "running"
+    session._last_snapshot = 0.0
+    assert not session.snapshot_due(0.01)  # the interval first
+    session._snapshot_cost = 0.001  # cheap: due at the interval
+    session.train_seconds = 0.02
+    assert session.snapshot_due(1 / 40)
+    session._snapshot_cost = 0.010  # 10 ms a snapshot: it waits for 90 ms of training (10% of the time)
+    session.train_seconds = 0.05
+    assert not session.snapshot_due(1.0)
+    session.train_seconds = 0.0901
+    assert session.snapshot_due(1.0)
+    session.state = "paused"  # nothing trains: a change is shown at once
+    session.train_seconds = 0.0
+    assert session.snapshot_due(1.0)
+
+
+def test_the_snapshot_share_stays_within_its_budget_while_training(built: Counter) -> None:
+    """Whatever snapshots cost (here all parts at every chance), they take ~10% of the trainer's time."""
+    from explorer.core.session._session import SNAPSHOT_BUDGET
+
+    session, out = new_session(interval=0.0)
+    session.serve(
+        Script(
+            [
+                rebuild(two_variants(), start_paused=False),
+                Until(lambda: session.train_seconds > 0.5, timeout=60, what="half a second of training"),
+                C.Pause(),
+            ]
+        )
+    )
+    assert len(out.of("snapshot")) > 10
+    assert session.snapshot_share() <= SNAPSHOT_BUDGET * 1.5  # one snapshot's cost of slack
 
 
 def test_a_backlog_dropped_before_a_rebuild_keeps_the_views_on_screen() -> None:

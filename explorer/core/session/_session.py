@@ -23,7 +23,7 @@ from explorer.core.util import is_out_of_memory
 # exactly 30 Hz the two clocks beat against each other and the window showed ~28 new frames/s).
 SNAPSHOT_INTERVAL_S = 1 / 40
 # The share of the trainer's time that building and sending snapshots may take: when one costs
-# more than this share of the interval, the interval grows (the snapshot rate backs off).
+# more than this share, the next waits for enough training (the snapshot rate backs off).
 SNAPSHOT_BUDGET = 0.10
 # Parts that change slowly to the eye, rebuilt at most this often while training (the snapshots in
 # between carry the last ones; the window does not repaint them): weight and gradient
@@ -78,12 +78,13 @@ class Session:
         self._frozen = False
         self._last_good: Any = None
         self.visible: Optional[frozenset[str]] = None  # the views on screen (SetVisibleViews); None: all
-        # what snapshots cost: seconds building and sending them, and seconds training, since the
-        # last (re)build; the newest snapshot's cost (an average) sets the interval (see interval())
+        # what snapshots cost: CPU seconds of this thread building and sending them, and training, since
+        # the last (re)build; the newest snapshot's cost (an average) spaces them (see snapshot_due())
         self.snapshot_seconds = 0.0
         self.train_seconds = 0.0
         self._snapshot_cost = 0.0
         self._built_at: dict[str, float] = {}  # when each slow part was last built
+        self._train_at_last = 0.0  # train_seconds when the last snapshot was sent
 
     # -- lifecycle --------------------------------------------------------------------
     def serve(self, receive: Receive) -> None:
@@ -175,13 +176,20 @@ class Session:
             self._built_at[part] = now
         return wanted - recent if recent else self.visible
 
-    def interval(self) -> float:
-        """Seconds between snapshots while training: the configured interval, or longer when one
-        snapshot costs more than SNAPSHOT_BUDGET of it (a big network, many variants, a slow machine)."""
-        return max(self.snapshot_interval, self._snapshot_cost / SNAPSHOT_BUDGET)
+    def snapshot_due(self, now: float) -> bool:
+        """Time for a snapshot: the configured interval has passed and, while training, the
+        training done since the last one is at least (1 - B) / B times what a snapshot costs (B =
+        SNAPSHOT_BUDGET): snapshots then take at most B of the trainer's time, whatever the network,
+        the number of variants, or the other processes competing for the CPU."""
+        if now - self._last_snapshot < self.snapshot_interval:
+            return False
+        if self.state != "running":
+            return True
+        trained = self.train_seconds - self._train_at_last
+        return trained * SNAPSHOT_BUDGET >= self._snapshot_cost * (1 - SNAPSHOT_BUDGET)
 
     def snapshot_share(self) -> float:
-        """The share of the trainer's busy time spent building and sending snapshots since the last build."""
+        """The share of the trainer's CPU time spent building and sending snapshots since the last build."""
         busy = self.snapshot_seconds + self.train_seconds
         return self.snapshot_seconds / busy if busy > 0 else 0.0
 
@@ -234,7 +242,7 @@ class Session:
         self._last_good = None
         self._steps_at_last = runner.step_count
         self._last_snapshot = time.perf_counter()
-        self.snapshot_seconds = self.train_seconds = self._snapshot_cost = 0.0
+        self.snapshot_seconds = self.train_seconds = self._snapshot_cost = self._train_at_last = 0.0
         note = getattr(runner, "device_note", "")
         if note:
             self.emit("message", note)
@@ -255,7 +263,7 @@ class Session:
         runner = self.runner
         if runner is None:
             return
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         deadline = started + CHUNK_SECONDS
         try:
             while not runner.finished:
@@ -283,7 +291,7 @@ class Session:
             self._fail(f"training failed: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
             return
         finally:
-            self.train_seconds += time.perf_counter() - started
+            self.train_seconds += time.thread_time() - cpu
         if runner.finished:
             self.pending_steps = 0
             self._set_state("finished")
@@ -299,8 +307,7 @@ class Session:
     def _maybe_snapshot(self) -> None:
         if self.runner is None or not self._dirty:
             return
-        wait = self.interval() if self.state == "running" else self.snapshot_interval
-        if time.perf_counter() - self._last_snapshot >= wait:
+        if self.snapshot_due(time.perf_counter()):
             self._send_snapshot()
 
     def _send_snapshot(self) -> None:
@@ -310,7 +317,7 @@ class Session:
         if self._frozen:
             self._send_last_good()
             return
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         dt = now - self._last_snapshot
         steps = runner.step_count - self._steps_at_last
         if dt > 0 and steps > 0:
@@ -344,8 +351,11 @@ class Session:
         if bad is None:
             self._last_good = snap
         self.emit("snapshot", snap)
-        cost = time.perf_counter() - now  # building and sending (pickling, the pipe) this one
+        # building and sending (pickling, writing to the pipe) this one, in this thread's CPU time: the
+        # work it costs, not the time other processes (or the GIL's other holders) took meanwhile
+        cost = time.thread_time() - cpu
         self.snapshot_seconds += cost
+        self._train_at_last = self.train_seconds
         self._snapshot_cost = cost if self._snapshot_cost == 0 else 0.8 * self._snapshot_cost + 0.2 * cost
 
     def _send_last_good(self) -> None:
