@@ -1,6 +1,6 @@
 """What the views see: build a numpy-only Snapshot from a trainer's live state.
 
-Called on a wall-clock interval, never every step: histograms and grid
+Called on the session's clock, never every step: histograms and grid
 predictions cost more than a training step of a small network. Only the parts
 of the views on screen are built (`parts`, see protocol.wants); each part is
 batched over the variants (one pass of the stacked engine for the fit, one
@@ -28,22 +28,7 @@ from explorer.core.protocol import (
     VariantState,
     wants,
 )
-from explorer.core.training._histograms import BINS, SharedBins, empty_histogram
-
-
-def histogram(t: Optional[torch.Tensor], bins: int = BINS) -> Histogram:
-    """Histogram computed on the tensor's own device (torch.histc): one small copy back."""
-    if t is None or t.numel() == 0:
-        return Histogram(np.zeros(bins, np.int64), np.linspace(-1, 1, bins + 1, dtype=np.float32))
-    flat = t.detach().reshape(-1).float()
-    finite = flat[torch.isfinite(flat)]
-    if finite.numel() == 0:
-        return Histogram(np.zeros(bins, np.int64), np.linspace(-1, 1, bins + 1, dtype=np.float32))
-    lo, hi = float(finite.min()), float(finite.max())
-    if hi - lo < 1e-12:
-        lo, hi = lo - 0.5, hi + 0.5
-    counts = torch.histc(finite, bins=bins, min=lo, max=hi)
-    return Histogram(counts.cpu().numpy().astype(np.int64), np.linspace(lo, hi, bins + 1, dtype=np.float32))
+from explorer.core.training._histograms import SharedBins, empty_histogram
 
 
 def _np(t: Optional[torch.Tensor]) -> Optional[np.ndarray]:
