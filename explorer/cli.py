@@ -104,6 +104,12 @@ def _headless_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--no-dask", action="store_true", help="skip the cluster figures (they start local Dask worker processes)"
     )
+    bench.add_argument(
+        "--quick",
+        action="store_true",
+        help="short bursts, one start-up, no memory, Fashion-MNIST, sweep or cluster figures: under 3 minutes, "
+        "for a developer's loop",
+    )
     run.add_argument(
         "--tensorboard",
         metavar="LOGDIR",
@@ -320,28 +326,36 @@ def _media(args: argparse.Namespace, out: Path) -> Any:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     import os
+    import time
 
     from explorer.core.io import bench
     from explorer.core.util import atomic_write_text
 
-    figures = bench.run_all(args.seconds, args.repeats, fashion=not args.no_fashion)
-    from explorer.core.sweep._bench import run_sweep_figures
+    began = time.perf_counter()
+    seconds, repeats, rss_steps, startups = args.seconds, args.repeats, args.rss_steps, 3
+    if args.quick:
+        seconds, repeats, rss_steps, startups = min(seconds, 2.0), min(repeats, 3), 0, 1
+    figures = bench.run_all(seconds, repeats, fashion=not (args.no_fashion or args.quick))
+    if not args.quick:
+        from explorer.core.sweep._bench import run_sweep_figures
 
-    figures.update(run_sweep_figures(args.seconds, args.repeats))
+        figures.update(run_sweep_figures(seconds, repeats))
     if not args.no_gui:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from explorer.gui import bench_gui
 
-        figures.update(bench_gui.live_vs_bare(args.seconds, max(2, args.repeats // 2)))
-        figures.update(bench_gui.startup())
-        if args.rss_steps > 0:
-            figures.update(bench_gui.rss_growth(args.rss_steps))
-    if not args.no_dask:  # sweeps on an embedded Dask cluster (explorer.core.sweep._dask_bench)
+        figures.update(bench_gui.live_figures(1.5 * seconds, max(2, repeats // 2)))
+        figures.update(bench_gui.startup(startups))
+        if rss_steps > 0:
+            figures.update(bench_gui.rss_growth(rss_steps))
+    if not (args.no_dask or args.quick):  # sweeps on an embedded Dask cluster (explorer.core.sweep._dask_bench)
         from explorer.core.sweep._dask_bench import run_dask_figures
 
-        figures.update(run_dask_figures(args.seconds, args.repeats))
+        figures.update(run_dask_figures(seconds, repeats))
+    figures["bench_seconds"] = round(time.perf_counter() - began, 1)
     print(bench.table(figures))
+    print(f"bench took {figures['bench_seconds']:.0f} s")
     if args.json:
         atomic_write_text(args.json, json.dumps(figures, indent=1) + "\n")
     return 0

@@ -255,6 +255,8 @@ class FileActions(QObject):
         if not isinstance(options, FigureOptions):
             options = FigureOptions(folder=str(options))
         w = self.window
+        if hasattr(w, "complete_snapshot"):
+            w.complete_snapshot()  # hidden views: their parts were not built while hidden
         w.paint_latest()
         dashboard = w.dashboard
         if hasattr(dashboard, "refresh_all"):

@@ -25,12 +25,12 @@ _STRAGGLERS: list[QThread] = []  # trainer threads that did not stop in time (se
 
 def _post(inbox: queue.Queue[Any], command: Any) -> None:
     """Queue a command for the trainer thread. A Stop or a full Rebuild makes whatever still
-    waits pointless (except checkpoint saves): it is dropped, so restless hands never build
+    waits pointless (except checkpoint saves and the views on screen): it is dropped, so restless hands never build
     a backlog of rebuilds and closing never waits behind one (the process host's child
     does the same with explorer.core.session._session.coalesce_commands)."""
     if isinstance(command, C.Stop) or (isinstance(command, C.Rebuild) and command.experiment_json is not None):
         with inbox.mutex:
-            kept = [c for c in inbox.queue if isinstance(c, C.SaveCheckpoint)]
+            kept = [c for c in inbox.queue if isinstance(c, (C.SaveCheckpoint, C.SetVisibleViews))]
             inbox.queue.clear()
             inbox.queue.extend(kept)
     inbox.put(command)
@@ -47,11 +47,16 @@ class _PipeReader(QThread):
         self._stop = threading.Event()
 
     def run(self) -> None:
+        from explorer.core.session import SNAPSHOT_BYTES, SnapshotDecoder
+
+        decoder = SnapshotDecoder()  # decoded here, off the GUI thread
         while not self._stop.is_set():
             try:
                 if not self.conn.poll(0.05):
                     continue
                 kind, payload = self.conn.recv()
+                if kind == SNAPSHOT_BYTES:
+                    kind, payload = "snapshot", decoder.decode(payload)
             except (EOFError, OSError, ValueError):
                 if not self._stop.is_set():
                     self.received.emit("died", None)
@@ -112,6 +117,7 @@ class TrainerHost(QObject):
         self._shut = False
         self._adopt: Optional[tuple[str, int]] = None  # (checkpoint path, generation of its run)
         self._since_rebuild: list[Any] = []  # live edits sent after the last Rebuild, in order
+        self._visible: Optional[frozenset[str]] = None  # the views on screen, as last told the trainer
 
     # -- starting and stopping ----------------------------------------------------------
     def _ensure_worker(self) -> None:
@@ -141,6 +147,8 @@ class TrainerHost(QObject):
 
         collect_in_gui_thread()
         thread.start()
+        if self._visible is not None:  # a new trainer builds every part until told otherwise
+            self.send(C.SetVisibleViews(self._visible))
 
     def warm(self) -> None:
         """Start the trainer (process) now, so its imports overlap the window's start-up."""
@@ -172,6 +180,15 @@ class TrainerHost(QObject):
                 self._on_received("died", None)
         else:
             _post(self._thread.inbox, command)  # type: ignore[attr-defined]
+
+    def set_visible_views(self, views: Optional[frozenset[str]]) -> None:
+        """Tell the trainer which views are on screen (None: all of the dashboard's): it builds
+        only their parts of each snapshot. Sent only when the set changes."""
+        views = None if views is None else frozenset(views)
+        if views == self._visible:
+            return
+        self._visible = views
+        self.send(C.SetVisibleViews(views))
 
     def play(self) -> None:
         if self.state in ("idle", "error") and self.experiment is not None and not self.is_alive():

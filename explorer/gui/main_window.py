@@ -81,6 +81,9 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self._experiment: Experiment = experiment
         self._state = "idle"
         self._latest = None  # newest snapshot received, not yet painted
+        # ids of snapshot parts that views outside the dashboard need while shown (optional parts)
+        self.extra_visible_views: frozenset[str] = frozenset()
+        self._want_all_parts = False  # an export waits for a snapshot with every part
         self._painted = None  # the snapshot on screen
         self._seen_generation: Optional[int] = None
         self._generation_floor = 0  # snapshots of older models (before a rebuild) are dropped
@@ -428,8 +431,44 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
             self._stalled = True
             self.run_status.set_stalled(int(quiet))
 
+    def _tell_visible_views(self) -> None:
+        """The trainer builds only what the views on screen draw: tell it when that set changes.
+        A window not shown (tests, start-up) asks for everything, as does an export (see complete_snapshot)."""
+        set_visible = getattr(self.host, "set_visible_views", None)
+        visible = getattr(self.dashboard, "visible_views", None)
+        if set_visible is None or visible is None:
+            return
+        everything = self._want_all_parts or not self.isVisible()
+        set_visible(None if everything else visible() | self.extra_visible_views)
+
+    def complete_snapshot(self, timeout_s: float = 3.0) -> None:
+        """Before exporting hidden views: their parts of the snapshot are as last built (or empty), so
+        ask the trainer for every part and wait, briefly, for that snapshot, then paint it."""
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QApplication
+
+        from explorer.core.protocol import DASHBOARD_VIEWS
+
+        snap = self._latest or self._painted
+        alive = getattr(self.host, "is_alive", lambda: False)()
+        if snap is None or not alive or DASHBOARD_VIEWS <= set(getattr(snap, "parts", DASHBOARD_VIEWS)):
+            return
+        self._want_all_parts = True
+        try:
+            self._tell_visible_views()
+            deadline = time.monotonic() + timeout_s
+            while time.monotonic() < deadline:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                latest = self._latest
+                if latest is not None and DASHBOARD_VIEWS <= set(getattr(latest, "parts", ())):
+                    break
+            self.paint_latest()
+        finally:
+            self._want_all_parts = False
+
     def paint_latest(self) -> None:
         """Paint the newest snapshot, if there is one not yet on screen (the ~30 Hz timer)."""
+        self._tell_visible_views()
         snap = self._latest
         if snap is None:
             snap = getattr(self.host, "latest", None)  # a host that only keeps `latest`

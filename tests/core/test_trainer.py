@@ -439,12 +439,19 @@ def check_snapshot_consistency(trainer: Trainer, snap: Snapshot) -> None:
         assert lengths == {run.history.size}
         assert vs.weight_norm_history.shape[1] == len(run.model.linears)
         assert len(vs.linears) == len(run.model.linears)
-        for ls, lin in zip(vs.linears, run.model.linears):
+        for layer, (ls, lin) in enumerate(zip(vs.linears, run.model.linears)):
             assert int(ls.weight_hist.counts.sum()) == lin.weight.numel()
             assert ls.weight_hist.counts.shape == (40,) and ls.weight_hist.edges.shape == (41,)
-            assert ls.weight_hist.edges[0] == pytest.approx(float(lin.weight.detach().min()), abs=1e-6)
-            assert ls.weight_hist.edges[-1] == pytest.approx(float(lin.weight.detach().max()), abs=1e-6)
-            assert int(ls.grad_hist.counts.sum()) == lin.weight.numel()
+            # the edges cover every variant's weights of this layer and are the same for all variants
+            w = lin.weight.detach().numpy().ravel()
+            edges = ls.weight_hist.edges
+            assert edges[0] < w.min() and w.max() < edges[-1]
+            assert all(np.array_equal(other.linears[layer].weight_hist.edges, edges) for other in snap.variants)
+            np.testing.assert_array_equal(ls.weight_hist.counts, np.histogram(w, edges.astype(np.float64))[0])
+            g = lin.weight.grad.detach().numpy().ravel()
+            np.testing.assert_array_equal(
+                ls.grad_hist.counts, np.histogram(g, ls.grad_hist.edges.astype(np.float64))[0]
+            )
             assert ls.weight_norm == pytest.approx(float(lin.weight.detach().norm()), rel=1e-6)
             assert ls.display_weights.shape == (min(16, lin.out_features), min(16, lin.in_features))
         for i, hs in enumerate(vs.hidden):

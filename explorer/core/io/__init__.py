@@ -8,7 +8,7 @@ from explorer.core.io._animation import (
     even_size,
     open_animation_writer,
 )
-from explorer.core.io._bench import TARGETS, table
+from explorer.core.io._bench import CEILINGS, TARGETS, table
 from explorer.core.io._checkpoint import (
     FORMAT_VERSION,
     checkpoint_payload,
@@ -36,6 +36,7 @@ __all__ = [
     "judge_claims",
     "lesson_seeds",
     "AnimationWriter",
+    "CEILINGS",
     "FORMAT_VERSION",
     "INSTALL_HINT",
     "SCALAR_KEYS",

@@ -6,7 +6,7 @@ declares its own with `define_messages`, and `all_messages()` lists them all.
 """
 
 from explorer.core.protocol import _commands as commands
-from explorer.core.protocol._commands import Command, RequestSnapshot, SetValue
+from explorer.core.protocol._commands import Command, RequestSnapshot, SetValue, SetVisibleViews
 from explorer.core.protocol._errors import (
     CheckpointError,
     ConfigError,
@@ -33,6 +33,7 @@ from explorer.core.protocol._messages import (
     join_messages,
 )
 from explorer.core.protocol._snapshot import (
+    DASHBOARD_VIEWS,
     DIAGRAM_MAX_NEURONS,
     HISTORY_KEYS,
     DataView,
@@ -43,6 +44,7 @@ from explorer.core.protocol._snapshot import (
     LinearState,
     Snapshot,
     VariantState,
+    wants,
 )
 
 
@@ -69,6 +71,7 @@ __all__ = [
     "CheckpointError",
     "Command",
     "ConfigError",
+    "DASHBOARD_VIEWS",
     "DIAGRAM_MAX_NEURONS",
     "DataView",
     "DatasetError",
@@ -84,11 +87,13 @@ __all__ = [
     "MessageSet",
     "RequestSnapshot",
     "SetValue",
+    "SetVisibleViews",
     "Snapshot",
     "TrainingError",
     "VariantState",
     "all_messages",
     "as_message",
+    "wants",
     "commands",
     "define_messages",
     "fields_of",

@@ -52,6 +52,20 @@ class RequestSnapshot:
 
 
 @dataclass(frozen=True)
+class SetVisibleViews:
+    """The views the window shows now: the trainer builds only the snapshot parts they draw.
+
+    `views` are view ids ("fit", "loss", "histograms", "activations", "norms", "network", or an
+    optional part such as a step inspector's id); None means the dashboard's default parts
+    (DASHBOARD_VIEWS), as for a headless snapshot. It holds until the next SetVisibleViews, across
+    rebuilds. A part that is not wanted is not computed: the snapshot carries its last built value
+    (or an empty one) and Snapshot.parts says which parts are fresh. See snapshot.wants().
+    """
+
+    views: Optional[frozenset[str]] = None
+
+
+@dataclass(frozen=True)
 class Rebuild:
     """Replace the experiment (structural change or reset): a new model from step 0.
 
@@ -84,4 +98,6 @@ class SaveCheckpoint:
     best: bool = False
 
 
-Command = Union[SetValue, Pause, Resume, Step, Stop, RequestSnapshot, Rebuild, RestoreCheckpoint, SaveCheckpoint]
+Command = Union[
+    SetValue, Pause, Resume, Step, Stop, RequestSnapshot, SetVisibleViews, Rebuild, RestoreCheckpoint, SaveCheckpoint
+]

@@ -27,6 +27,19 @@ HISTORY_KEYS = (
 # The diagram draws at most this many neurons of each layer.
 DIAGRAM_MAX_NEURONS = 16
 
+# The dashboard's views, by id: the snapshot parts built when no view set was given (headless,
+# figures, tests). Parts of other views (a step inspector, test-time dropout) are optional: built
+# only while a SetVisibleViews command names them.
+DASHBOARD_VIEWS = frozenset(("fit", "loss", "histograms", "activations", "norms", "network"))
+
+
+def wants(parts: Optional[frozenset[str]], view: str) -> bool:
+    """Whether a snapshot built for `parts` (None: the dashboard's) should compute `view`'s part.
+
+    Computing only what is on screen is what keeps snapshots within their budget (10% of the
+    trainer's time): a part for a hidden view is never built."""
+    return view in DASHBOARD_VIEWS if parts is None else view in parts
+
 
 @dataclass(frozen=True)
 class Histogram:
@@ -137,3 +150,6 @@ class Snapshot:
     generation: int = 0  # increments each time the model is rebuilt
     experiment_json: str = ""  # the experiment the trainer is running now (with live edits)
     extra: dict[str, Any] = field(default_factory=dict)
+    # the view ids whose parts were computed for this snapshot; the others carry their last built
+    # value (or an empty one): views that were hidden when it was built
+    parts: tuple[str, ...] = tuple(sorted(DASHBOARD_VIEWS))

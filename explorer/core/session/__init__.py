@@ -5,7 +5,9 @@ that hosts it, and the narrator that turns snapshots into sentences.
 from explorer.core.session import _narrator as narrator
 from explorer.core.session._narrator import TEMPLATES, Remark, describe, explain, group_sentences
 from explorer.core.session._session import Session, coalesce_commands
+from explorer.core.session._transport import SnapshotDecoder, SnapshotEncoder
 from explorer.core.session._worker import (
+    SNAPSHOT_BYTES,
     make_receive,
     prestart,
     release_freed_memory,
@@ -15,7 +17,10 @@ from explorer.core.session._worker import (
 
 __all__ = [
     "Remark",
+    "SNAPSHOT_BYTES",
     "Session",
+    "SnapshotDecoder",
+    "SnapshotEncoder",
     "TEMPLATES",
     "coalesce_commands",
     "describe",

@@ -15,13 +15,21 @@ import traceback
 from typing import Any, Callable, Optional
 
 from explorer.core.config import parse_experiment
-from explorer.core.protocol import ExplorerError, InspectStep, Message, define_messages
+from explorer.core.protocol import DASHBOARD_VIEWS, ExplorerError, InspectStep, Message, define_messages
 from explorer.core.protocol import commands as C
 from explorer.core.util import is_out_of_memory
 
 # Snapshots a little faster than the window's 30 fps: each paint tick then finds a new one (at
 # exactly 30 Hz the two clocks beat against each other and the window showed ~28 new frames/s).
 SNAPSHOT_INTERVAL_S = 1 / 40
+# The share of the trainer's time that building and sending snapshots may take: when one costs
+# more than this share, the next waits for enough training (the snapshot rate backs off).
+SNAPSHOT_BUDGET = 0.10
+# Parts that change slowly to the eye, rebuilt at most this often while training (the snapshots in
+# between carry the last ones; the window does not repaint them): weight and gradient
+# distributions drift over hundreds of steps, and the histograms were the dearest part to build
+# and, in the window, to paint.
+SLOW_PARTS = {"histograms": 0.1}
 
 # ("snapshot" | "state" | "message" | "error" | "rejected" | "checkpoint" | "restored", payload);
 # a "message" or "error" payload, and a "rejected" payload's "message", is a Message (an id and its values)
@@ -53,8 +61,8 @@ def coalesce_commands(waiting: list[Any]) -> list[Any]:
     Restless hands queue rebuilds faster than big ones are built. Only the last
     Rebuild matters (it carries the whole experiment, earlier live edits included),
     and after a Stop nothing does: everything before the last Rebuild or Stop is
-    dropped, except checkpoint saves and the Step inspector's settings (it is
-    still open after the rebuild). So closing the window never waits behind a
+    dropped, except checkpoint saves, the views on screen and the Step inspector's settings (they hold
+    across rebuilds). So closing the window never waits behind a
     backlog, and the trainer never builds a model nobody will see.
     """
     last = max(
@@ -67,7 +75,8 @@ def coalesce_commands(waiting: list[Any]) -> list[Any]:
     )
     if last == 0:
         return waiting
-    return [c for c in waiting[:last] if isinstance(c, (C.SaveCheckpoint, InspectStep))] + waiting[last:]
+    keep = (C.SaveCheckpoint, C.SetVisibleViews, InspectStep)
+    return [c for c in waiting[:last] if isinstance(c, keep)] + waiting[last:]
 
 
 class Session:
@@ -88,6 +97,14 @@ class Session:
         # drawing: the views are sent the last good snapshot again (with the current settings).
         self._frozen = False
         self._last_good: Any = None
+        self.visible: Optional[frozenset[str]] = None  # the views on screen (SetVisibleViews); None: all
+        # what snapshots cost: CPU seconds of this thread building and sending them, and training, since
+        # the last (re)build; the newest snapshot's cost (an average) spaces them (see snapshot_due())
+        self.snapshot_seconds = 0.0
+        self.train_seconds = 0.0
+        self._snapshot_cost = 0.0
+        self._built_at: dict[str, float] = {}  # when each slow part was last built
+        self._train_at_last = 0.0  # train_seconds when the last snapshot was sent
 
     # -- lifecycle --------------------------------------------------------------------
     def serve(self, receive: Receive) -> None:
@@ -122,6 +139,8 @@ class Session:
                 self._restore(cmd)
             elif isinstance(cmd, InspectStep):
                 self._inspect_step(cmd)
+            elif isinstance(cmd, C.SetVisibleViews):
+                self._set_visible(cmd.views)
             elif self.runner is None:
                 self.emit("message", MSG.no_experiment())
             elif isinstance(cmd, C.Pause):
@@ -154,6 +173,46 @@ class Session:
             self.emit("error", MSG.command_failed(command=what, detail=detail))
             if isinstance(cmd, C.Rebuild) and self.runner is None:
                 self._set_state("error")
+
+    def _set_visible(self, views: Optional[frozenset[str]]) -> None:
+        """Build only the parts of these views from now on; a view that appears gets its part at once."""
+        views = None if views is None else frozenset(views)
+        if views == self.visible:
+            return
+        self.visible = views
+        self._built_at.clear()  # a part shown again is built at once
+        self._dirty = True
+        if self.runner is not None:
+            self._send_snapshot()
+
+    def _parts_now(self, now: float) -> Optional[frozenset[str]]:
+        """The parts to build in this snapshot: the visible ones, less the slow parts built less
+        than their interval ago (while training; a paused run's snapshot has them all)."""
+        if self.state != "running":
+            self._built_at.clear()
+            return self.visible
+        wanted = DASHBOARD_VIEWS if self.visible is None else self.visible
+        recent = {p for p, every in SLOW_PARTS.items() if p in wanted and now - self._built_at.get(p, -1e9) < every}
+        for part in SLOW_PARTS.keys() & (wanted - recent):
+            self._built_at[part] = now
+        return wanted - recent if recent else self.visible
+
+    def snapshot_due(self, now: float) -> bool:
+        """Time for a snapshot: the configured interval has passed and, while training, the
+        training done since the last one is at least (1 - B) / B times what a snapshot costs (B =
+        SNAPSHOT_BUDGET): snapshots then take at most B of the trainer's time, whatever the network,
+        the number of variants, or the other processes competing for the CPU."""
+        if now - self._last_snapshot < self.snapshot_interval:
+            return False
+        if self.state != "running":
+            return True
+        trained = self.train_seconds - self._train_at_last
+        return trained * SNAPSHOT_BUDGET >= self._snapshot_cost * (1 - SNAPSHOT_BUDGET)
+
+    def snapshot_share(self) -> float:
+        """The share of the trainer's CPU time spent building and sending snapshots since the last build."""
+        busy = self.snapshot_seconds + self.train_seconds
+        return self.snapshot_seconds / busy if busy > 0 else 0.0
 
     def _rebuild(self, cmd: C.Rebuild) -> None:
         from explorer.core.training import build_runner
@@ -210,6 +269,7 @@ class Session:
         self._last_good = None
         self._steps_at_last = runner.step_count
         self._last_snapshot = time.perf_counter()
+        self.snapshot_seconds = self.train_seconds = self._snapshot_cost = self._train_at_last = 0.0
         note = getattr(runner, "device_note", "")
         if note:
             self.emit("message", note)
@@ -230,7 +290,8 @@ class Session:
         runner = self.runner
         if runner is None:
             return
-        deadline = time.perf_counter() + CHUNK_SECONDS
+        started, cpu = time.perf_counter(), time.thread_time()
+        deadline = started + CHUNK_SECONDS
         try:
             while not runner.finished:
                 runner.step()
@@ -253,6 +314,8 @@ class Session:
         except Exception as exc:  # never take the host down with an unexpected error
             self._fail(MSG.training_failed(detail=f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"))
             return
+        finally:
+            self.train_seconds += time.thread_time() - cpu
         if runner.finished:
             self.pending_steps = 0
             self._set_state("finished")
@@ -268,7 +331,7 @@ class Session:
     def _maybe_snapshot(self) -> None:
         if self.runner is None or not self._dirty:
             return
-        if time.perf_counter() - self._last_snapshot >= self.snapshot_interval:
+        if self.snapshot_due(time.perf_counter()):
             self._send_snapshot()
 
     def _send_snapshot(self) -> None:
@@ -278,7 +341,7 @@ class Session:
         if self._frozen:
             self._send_last_good()
             return
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         dt = now - self._last_snapshot
         steps = runner.step_count - self._steps_at_last
         if dt > 0 and steps > 0:
@@ -289,10 +352,18 @@ class Session:
         self._last_snapshot = now
         self._steps_at_last = runner.step_count
         try:
-            snap = runner.snapshot(state=self.state, steps_per_second=self._sps, generation=self.generation)
+            snap = runner.snapshot(
+                state=self.state, steps_per_second=self._sps, generation=self.generation, parts=self._parts_now(now)
+            )
         except ExplorerError as exc:
             self._fail(exc.message)
             return
+        if isinstance(snap.extra, dict):  # what snapshots cost so far (`bench` reads them)
+            snap.extra.update(
+                snapshot_share=self.snapshot_share(),
+                snapshot_seconds=self.snapshot_seconds,
+                train_seconds=self.train_seconds,
+            )
         bad = _first_nonfinite_variant(snap)
         if bad is not None and hasattr(runner, "divergence_error"):
             # The weights or an evaluation overflowed before a training loss did (the step after
@@ -304,6 +375,12 @@ class Session:
         if bad is None:
             self._last_good = snap
         self.emit("snapshot", snap)
+        # building and sending (pickling, writing to the pipe) this one, in this thread's CPU time: the
+        # work it costs, not the time other processes (or the GIL's other holders) took meanwhile
+        cost = time.thread_time() - cpu
+        self.snapshot_seconds += cost
+        self._train_at_last = self.train_seconds
+        self._snapshot_cost = cost if self._snapshot_cost == 0 else 0.8 * self._snapshot_cost + 0.2 * cost
 
     def _send_last_good(self) -> None:
         """The views keep the last good state; its settings and state are the current ones."""
@@ -327,15 +404,16 @@ LOSS_KEYS = ("train_loss", "val_loss", "test_loss")
 
 
 def _first_nonfinite_variant(snap: Any) -> Optional[int]:
-    """The first variant whose drawn numbers (predictions, weight norms and histograms, recorded
-    losses) are not all finite; None when every one is."""
+    """The first variant whose drawn numbers (fresh predictions, weight norms, recorded losses) are
+    not all finite; None when every one is. (A weight that overflowed makes its layer's norm so.)"""
     import numpy as np
 
     try:
+        fit = "fit" in getattr(snap, "parts", ("fit",))
         for i, v in enumerate(snap.variants):
-            if not np.isfinite(v.grid_prediction).all():
+            if fit and not np.isfinite(v.grid_prediction).all():
                 return i
-            if not all(np.isfinite(lin.weight_norm) and np.isfinite(lin.weight_hist.edges).all() for lin in v.linears):
+            if not all(np.isfinite(lin.weight_norm) for lin in v.linears):
                 return i
             for key in LOSS_KEYS:
                 column = np.asarray(v.history.get(key, ()), dtype=float)

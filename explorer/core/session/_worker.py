@@ -17,6 +17,10 @@ from typing import Any, Callable, Optional
 
 _prestarted: Optional[tuple[Any, Connection]] = None
 
+# The kind of the child's message that carries an encoded snapshot: SnapshotDecoder.decode(payload)
+# in the order received gives the Snapshot.
+SNAPSHOT_BYTES = "snapshot-bytes"
+
 
 def spawn_worker() -> tuple[Any, Connection]:
     """Start the trainer's child process; returns (process, the parent's end of the pipe)."""
@@ -161,12 +165,16 @@ def child_main(conn: Connection, snapshot_interval: Optional[float] = None) -> N
     torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
     _warm_up(torch)
     from explorer.core.session._session import SNAPSHOT_INTERVAL_S, Session
+    from explorer.core.session._transport import SnapshotEncoder
 
     if snapshot_interval is None:
         snapshot_interval = SNAPSHOT_INTERVAL_S
+    encoder = SnapshotEncoder()
 
     def emit(kind: str, payload: Any) -> None:
         try:
+            if kind == "snapshot":  # what the window already has is sent as a reference (see _transport)
+                kind, payload = SNAPSHOT_BYTES, encoder.encode(payload)
             conn.send((kind, payload))
         except (BrokenPipeError, EOFError, OSError):
             raise EOFError from None

@@ -11,7 +11,7 @@ the histogram of train-mode outputs fills up live.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 import torch
@@ -108,7 +108,13 @@ class ScalingDemo:
         }
 
     def snapshot(
-        self, *, state: str = "running", message: str = "", steps_per_second: float = 0.0, generation: int = 0
+        self,
+        *,
+        state: str = "running",
+        message: str = "",
+        steps_per_second: float = 0.0,
+        generation: int = 0,
+        parts: Optional[frozenset[str]] = None,  # a demonstration has one picture: always built
     ) -> Snapshot:
         empty = np.zeros(0)
         data = DataView(

@@ -24,6 +24,8 @@ class History:
         self.size = 0
         self.stride = 1  # keep one evaluation in `stride`
         self._seen = 0  # evaluations offered since the last kept one
+        self._shared: dict[str, tuple[int, np.ndarray]] = {}  # key -> (size when copied, read-only copy)
+        self._version = 0  # bumped by every change: a shared column copied before it is stale
 
     def append(self, row: dict[str, object], force: bool = False) -> bool:
         """Record one evaluation; returns False when the stride skipped it."""
@@ -37,6 +39,7 @@ class History:
             value = row.get(key)
             arr[self.size] = np.nan if value is None else value
         self.size += 1
+        self._version += 1
         return True
 
     def _halve(self) -> None:
@@ -49,11 +52,24 @@ class History:
             arr[: len(kept)] = kept
         self.size = len(keep)
         self.stride *= 2
+        self._version += 1
 
     def column(self, key: str) -> np.ndarray:
         """A copy of one column: (E,) for scalars, (E, width) otherwise."""
         arr = self._data[key][: self.size]
         return arr[:, 0].copy() if self.widths[key] == 1 else arr.copy()
+
+    def shared_column(self, key: str) -> np.ndarray:
+        """Like column(), read-only, and the same array object until the history changes: a
+        snapshot built between two evaluations shares it with the one before (the process
+        transport then does not send it again)."""
+        cached = self._shared.get(key)
+        if cached is not None and cached[0] == self._version:
+            return cached[1]
+        arr = self.column(key)
+        arr.flags.writeable = False
+        self._shared[key] = (self._version, arr)
+        return arr
 
     def last(self, key: str) -> Optional[float]:
         if self.size == 0:
@@ -82,4 +98,5 @@ class History:
                 arr[:size, : values.shape[1]] = values
         self.size = size
         self.stride = int(state.get("stride", 1))  # type: ignore[arg-type]
+        self._version += 1
         self._seen = int(state.get("seen", 0))  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ from explorer.core.training._early_stopping import EarlyStopping
 from explorer.core.training._evaluation import measure, train_subsample
 from explorer.core.training._history import History
 from explorer.core.training._memory_estimate import check_training_memory
-from explorer.core.training._probes import build_snapshot, histogram
+from explorer.core.training._probes import SnapshotParts, build_snapshot, layer_stacks
 from explorer.core.training._replicates import replicate_name
 from explorer.core.training._report import summarize
 from explorer.core.training._step_capture import StepCapture, finish_model, hook_model
@@ -231,6 +231,8 @@ class Trainer:
         self._engine = self._stacked_engine(stacked)
         self.test_time = TestTimeDropout(self.device, seed)  # the fit view's dropout at test time
         self.step_capture: Optional[StepCapture] = None  # set while the Step inspector is open
+        self.snapshot_parts = SnapshotParts()
+        self._json: tuple[Optional[Experiment], str] = (None, "")
         self.evaluate()
 
     def _stacked_engine(self, wanted: Optional[bool]):  # type: ignore[no-untyped-def]
@@ -411,6 +413,8 @@ class Trainer:
         self.check_divergence()
         now = time.perf_counter()
         measured = self._engine.measure() if self._engine is not None else None  # all variants at once
+        framed: list[VariantRun] = []
+        rows: list[tuple[VariantRun, dict[str, object]]] = []
         for v, run in enumerate(self.variants):
             if run.finished and run.history.size:
                 continue
@@ -431,13 +435,17 @@ class Trainer:
             ]
             row["activation_mean"] = [float(h.mean()) if h is not None else math.nan for h in acts] or [math.nan]
             appended = run.history.append(row, force=self.epoch >= self.total_epochs)
+            rows.append((run, row))
             if appended and (
                 now - run.last_frame_time >= FRAME_SECONDS
                 or self.epoch >= self.total_epochs
                 or not run.histogram_frames
             ):
                 run.last_frame_time = now
-                self._record_histograms(run)
+                framed.append(run)  # recorded below, all variants in one batch, before early stopping restores
+        if framed:
+            self._record_histograms(framed)
+        for run, row in rows:
             self._early_stopping(run, row)
         if self.epoch >= self.total_epochs or all(r.finished for r in self.variants):
             self.finished = True
@@ -458,11 +466,16 @@ class Trainer:
                 run.model.load_state_dict(run.best_state)
                 run.restored = True
 
-    def _record_histograms(self, run: VariantRun) -> None:
-        frames = run.histogram_frames
-        frames.append(HistogramFrame(self.epoch, tuple(histogram(lin.weight) for lin in run.model.linears)))
-        if len(frames) > HISTOGRAM_FRAMES:
-            del frames[1:-1:2]  # decimate evenly, keep the first and the newest
+    def _record_histograms(self, runs: list[VariantRun]) -> None:
+        """A weight-histogram frame for each of `runs`: every variant binned in one batch (on the
+        edges the snapshots' histograms share), the others' discarded."""
+        hists = self.snapshot_parts.bins.histograms("weight", layer_stacks(self))
+        for run in runs:
+            v = self.variants.index(run)
+            frames = run.histogram_frames
+            frames.append(HistogramFrame(self.epoch, tuple(h[v] for h in hists if h is not None)))
+            if len(frames) > HISTOGRAM_FRAMES:
+                del frames[1:-1:2]  # decimate evenly, keep the first and the newest
 
     # -- commands -------------------------------------------------------------------
     def apply(self, command: Command) -> None:
@@ -504,11 +517,28 @@ class Trainer:
         """Final and best metrics per variant, for metrics.json and the command line."""
         return summarize(self)
 
+    @property
+    def experiment_json(self) -> str:
+        """The experiment as JSON, serialised again only when it changed (a live edit replaces it):
+        every snapshot carries it, and encoding it was ~5% of a snapshot's cost."""
+        cached, text = self._json
+        if cached is not self.experiment:
+            text = self.experiment.to_json()
+            self._json = (self.experiment, text)
+        return text
+
     def snapshot(
-        self, *, state: str = "running", message: str = "", steps_per_second: float = 0.0, generation: int = 0
+        self,
+        *,
+        state: str = "running",
+        message: str = "",
+        steps_per_second: float = 0.0,
+        generation: int = 0,
+        parts: Optional[frozenset[str]] = None,
     ):  # type: ignore[no-untyped-def]
+        """What the views draw now; `parts`: the view ids on screen (None: all of the dashboard's)."""
         return build_snapshot(
-            self, state=state, message=message, steps_per_second=steps_per_second, generation=generation
+            self, state=state, message=message, steps_per_second=steps_per_second, generation=generation, parts=parts
         )
 
     def status_line(self) -> Message:

@@ -80,6 +80,11 @@ class Dashboard(QtWidgets.QWidget):
         """Stable ids -> view widgets: "fit", "loss", "histograms", "activations", "norms", "network"."""
         return dict(self._views)
 
+    def visible_views(self) -> frozenset[str]:
+        """The ids of the views on screen now (a tab only while it is the current one): the trainer
+        builds only their parts of each snapshot (explorer.core.protocol.commands.SetVisibleViews)."""
+        return frozenset(vid for vid, view in self._views.items() if view.isVisible())
+
     def update_snapshot(self, snap: Snapshot) -> None:
         """Forward to the views on screen; the others are marked stale and caught up when shown.
 

@@ -81,6 +81,9 @@ class HistogramView(SeedChoice, SnapshotView):
         self.ridge_plots: list[pg.PlotItem] = []
         self.ridges: list[list[pg.PlotDataItem]] = []  # [variant][age]: age 0 = newest
         self._ranges: dict[int, tuple[StableRange, StableRange]] = {}
+        # (row, "weight_hist" | "grad_hist") -> ids of the Histogram objects drawn there, and those objects
+        self._drawn: dict[tuple[int, str], tuple[int, ...]] = {}
+        self._drawn_objects: dict[tuple[int, str], tuple[object, ...]] = {}
         self._ridge_keys: list[object] = []
         self._ridge_n: list[int] = []
         self._legend: Optional[pg.LabelItem] = None
@@ -156,6 +159,7 @@ class HistogramView(SeedChoice, SnapshotView):
         self.weight_curves, self.grad_curves = [], []
         self.ridge_plots, self.ridges = [], []
         self._ranges, self._ridge_keys, self._ridge_n = {}, [], []
+        self._drawn, self._drawn_objects = {}, {}
         self._legend = None
 
     def _build(self, snap: Snapshot) -> None:
@@ -252,11 +256,19 @@ class HistogramView(SeedChoice, SnapshotView):
                 (self.weight_plots[r], self.weight_curves[r], "weight_hist"),
                 (self.grad_plots[r], self.grad_curves[r], "grad_hist"),
             ):
+                shown = tuple(
+                    getattr(v.linears[layer], attr) if layer < len(v.linears) else None
+                    for v in snap.variants[: len(curves)]
+                )
+                if self._drawn.get((r, attr)) == tuple(map(id, shown)):
+                    continue  # the same histograms (the trainer rebuilds them ~10 times a second): no repaint
+                self._drawn[(r, attr)] = tuple(map(id, shown))
+                self._drawn_objects[(r, attr)] = shown  # keeps the ids above unique
                 lo, hi, top = np.inf, -np.inf, 0.0
-                for i, v in enumerate(snap.variants[: len(curves)]):
-                    if layer >= len(v.linears):
+                for i, hist in enumerate(shown):
+                    if hist is None:
                         continue
-                    x, y = _step_data(getattr(v.linears[layer], attr))
+                    x, y = _step_data(hist)
                     curves[i].setData(x, y)
                     if x.size:
                         lo, hi, top = min(lo, x[0]), max(hi, x[-1]), max(top, float(y.max(initial=0)))

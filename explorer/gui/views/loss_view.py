@@ -20,7 +20,14 @@ from PySide6 import QtWidgets
 from explorer.core.protocol import Snapshot, VariantState
 from explorer.core.training import replicate_groups
 from explorer.gui.views import palette
-from explorer.gui.views.base import SnapshotView, history_fingerprint, legend_row, new_curve, new_plot
+from explorer.gui.views.base import (
+    SnapshotView,
+    StableRange,
+    history_fingerprint,
+    legend_row,
+    new_curve,
+    new_plot,
+)
 from explorer.gui.views.replicate_bands import BAND_MODES, replicate_lines
 
 SPLITS = ("train", "val", "test")
@@ -87,6 +94,9 @@ class LossView(SnapshotView):
         self._x_total: Optional[float] = None
         self._fingerprints: list[object] = []
         self._es_enabled = False
+        # y ranges that grow at once and shrink only when far too wide: pyqtgraph's auto-range moved
+        # them (and re-laid out the axis) at every evaluation; None once the user zoomed by hand
+        self._y_ranges: dict[int, Optional[StableRange]] = {}
 
     # --- structure -----------------------------------------------------------
     def _structure_key(self, snap: Snapshot) -> object:
@@ -105,6 +115,7 @@ class LossView(SnapshotView):
         self._legend = None
         self._x_total = None
         self._fingerprints = []
+        self._y_ranges = {}
 
     def _build(self, snap: Snapshot) -> None:
         names, with_acc, monitor, replicated = self._key
@@ -118,6 +129,13 @@ class LossView(SnapshotView):
             self.acc_plot.setXLink(self.loss_plot)
             lay.layout.setRowStretchFactor(1, 3)
             lay.layout.setRowStretchFactor(2, 2)
+        for plot in (self.loss_plot, self.acc_plot):
+            if plot is not None:
+                self._y_ranges[id(plot)] = StableRange(0.05, 0.5)
+                plot.enableAutoRange(axis="y", enable=False)
+                plot.getViewBox().sigRangeChangedManually.connect(
+                    lambda *_a, key=id(plot): self._y_ranges.__setitem__(key, None)
+                )
         marker_plot = self.acc_plot if ("acc" in monitor and self.acc_plot is not None) else self.loss_plot
         for i in range(len(names)):
             self.loss_curves.append({s: new_curve(self.loss_plot) for s in SPLITS})
@@ -234,6 +252,7 @@ class LossView(SnapshotView):
             return
         if len(self._fingerprints) != len(snap.variants):
             self._fingerprints = [None] * len(snap.variants)
+        changed = False
         for i, v in enumerate(snap.variants):
             h = v.history
             es = v.early_stopping
@@ -248,6 +267,28 @@ class LossView(SnapshotView):
                 for s, curve in self.acc_curves[i].items():
                     curve.setData(epochs, h[f"{s}_accuracy"])
             self._update_markers(i, v)
+            changed = True
+        if changed:
+            self._fit_y(self.loss_plot, snap, "loss", self.log_y.isChecked())
+            if self.acc_plot is not None:
+                self._fit_y(self.acc_plot, snap, "accuracy", False)
+
+    def _fit_y(self, plot: pg.PlotItem, snap: Snapshot, what: str, log: bool) -> None:
+        """The y range of every variant's curves, moved only when they leave it or fill too little of it."""
+        stable = self._y_ranges.get(id(plot))
+        if stable is None:
+            return
+        values = [np.asarray(v.history[f"{s}_{what}"], dtype=np.float64) for v in snap.variants for s in SPLITS]
+        values = [a[np.isfinite(a) & (a > 0)] if log else a[np.isfinite(a)] for a in values]
+        values = [a for a in values if a.size]
+        if not values:
+            return
+        lo, hi = min(float(a.min()) for a in values), max(float(a.max()) for a in values)
+        if log:
+            lo, hi = float(np.log10(lo)), float(np.log10(hi))
+        new = stable.update(lo, hi)
+        if new is not None:
+            plot.setYRange(*new, padding=0)
 
     def _update_replicates(self, snap: Snapshot) -> None:
         """Mean lines and bands; best/stop markers belong to single runs and are not drawn."""
@@ -304,4 +345,6 @@ class LossView(SnapshotView):
     def _on_log_toggled(self, checked: bool) -> None:
         if self.loss_plot is not None:
             self.loss_plot.setLogMode(y=checked)
-            self.loss_plot.enableAutoRange(axis="y")
+            self._y_ranges[id(self.loss_plot)] = StableRange(0.05, 0.5)  # a new scale: fit it again
+            if self._snap is not None:
+                self._fit_y(self.loss_plot, self._snap, "loss", checked)
