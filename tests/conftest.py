@@ -97,3 +97,24 @@ def _no_dangling_threads(request, monkeypatch):
         problems.append("Python thread(s) left running: " + ", ".join(t.name for t in dangling_py))
     if problems:
         pytest.fail("\n".join(problems))
+
+
+# -- a loopback mirror of small IDX files (the download tests: core, command line and window) ------
+
+
+@pytest.fixture
+def files():
+    """Small IDX files made for the test: upstream name -> gzip bytes."""
+    from tests.idx_server import small_set_files
+
+    return small_set_files()
+
+
+@pytest.fixture
+def mirror(files):
+    """An HTTP server on 127.0.0.1 serving `files`; stopped after the test."""
+    from tests.idx_server import IdxMirror
+
+    m = IdxMirror(files).start()
+    yield m
+    m.stop()

@@ -6,19 +6,7 @@ import pytest
 
 from explorer.cli import main
 from explorer.core.data import REGISTRY, is_cached, set_folder
-from tests.idx_server import NAMES, IdxMirror, closed_port_url, registry_for, small_set_files
-
-
-@pytest.fixture
-def files():
-    return small_set_files()
-
-
-@pytest.fixture
-def mirror(files):
-    m = IdxMirror(files).start()
-    yield m
-    m.stop()
+from tests.idx_server import NAMES, closed_port_url, registry_for
 
 
 @pytest.fixture

@@ -32,18 +32,6 @@ FAST = {"retries": 0, "timeout": 5.0}
 
 
 @pytest.fixture
-def files():
-    return small_set_files()
-
-
-@pytest.fixture
-def mirror(files):
-    m = IdxMirror(files).start()
-    yield m
-    m.stop()
-
-
-@pytest.fixture
 def second_mirror(files):
     m = IdxMirror(files).start()
     yield m

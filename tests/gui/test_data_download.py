@@ -18,18 +18,6 @@ WAIT_MS = 60_000
 
 
 @pytest.fixture
-def files():
-    return small_set_files()
-
-
-@pytest.fixture
-def mirror(files):
-    m = IdxMirror(files).start()
-    yield m
-    m.stop()
-
-
-@pytest.fixture
 def registry(files, mirror, monkeypatch):
     rs = registry_for(files, (mirror.url,))
     monkeypatch.setitem(REGISTRY, "fashion-mnist", rs)
