@@ -59,67 +59,54 @@ def export_widget(
     `style`: "screen" (current theme) or "print" (white background, black ink, no grid).
     The whole dashboard is drawn without its controls (see without_controls).
     """
-    if callable(getattr(widget, "views", None)):
-        with without_controls(widget):
-            return _export_widget(widget, path, width=width, height=height, scale=scale, style=style)
-    return _export_widget(widget, path, width=width, height=height, scale=scale, style=style)
-
-
-def _export_widget(
-    widget: QtWidgets.QWidget,
-    path: str | Path,
-    *,
-    width: Optional[int] = None,
-    height: Optional[int] = None,
-    scale: Optional[float] = None,
-    style: str = "screen",
-) -> Path:
-    path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise ExportError(
-            f"cannot export to {path.name!r}: unknown format {path.suffix or '(no suffix)'}; "
-            f"use one of {', '.join('.' + f for f in FORMATS)}"
-        )
-    if style not in ("screen", "print"):
-        raise ExportError(f"unknown export style {style!r}; use 'screen' or 'print'")
-    if not path.name or path.name in (".", ".."):
-        raise ExportError(f"cannot export to {str(path)!r}: not a file name")
-    figure = _figure_of(widget)
-    logical, s, pixels = _plan_size(figure, width, height, scale, fmt)
-    title = getattr(widget, "title", "") or ""
-    is_plot = isinstance(figure, pg.GraphicsView) and figure.centralWidget is not None
-    try:
-        with _styled(widget, style, s if fmt == "png" else 1.0):
-            if is_plot:
-                with _plot_laid_out(figure, logical) as item:
-                    if fmt == "png":
-                        data = _encode(
-                            _CrispImageExporter(item).render_image(pixels, pixels.width() / logical.width()), "PNG"
-                        )
-                    elif fmt == "svg":
-                        with _svg_closed_path_fix():
-                            data = bytes(pg_exporters.SVGExporter(item).export(toBytes=True))
-                    else:
-                        data = _render_pdf(figure, logical, title, scene_item=item)
-            else:
-                with _widget_laid_out(figure, logical):
-                    if fmt == "png":
-                        data = _render_png(figure, logical, pixels)
-                    elif fmt == "svg":
-                        data = _render_svg(figure, logical, title)
-                    else:
-                        data = _render_pdf(figure, logical, title)
-    except ExportError:
-        raise
-    except (MemoryError, RuntimeError) as exc:
-        raise ExportError(f"cannot render {path.name}: {exc}") from None
-    try:
-        atomic_write_bytes(path, data)
-    except ValueError as exc:  # e.g. an embedded NUL in the name
-        raise ExportError(f"cannot write {path!s}: {exc}") from None
-    _make_shareable(path)
-    return path
+    hide = without_controls(widget) if callable(getattr(widget, "views", None)) else contextlib.nullcontext()
+    with hide:
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise ExportError(
+                f"cannot export to {path.name!r}: unknown format {path.suffix or '(no suffix)'}; "
+                f"use one of {', '.join('.' + f for f in FORMATS)}"
+            )
+        if style not in ("screen", "print"):
+            raise ExportError(f"unknown export style {style!r}; use 'screen' or 'print'")
+        if not path.name or path.name in (".", ".."):
+            raise ExportError(f"cannot export to {str(path)!r}: not a file name")
+        figure = _figure_of(widget)
+        logical, s, pixels = _plan_size(figure, width, height, scale, fmt)
+        title = getattr(widget, "title", "") or ""
+        is_plot = isinstance(figure, pg.GraphicsView) and figure.centralWidget is not None
+        try:
+            with _styled(widget, style, s if fmt == "png" else 1.0):
+                if is_plot:
+                    with _plot_laid_out(figure, logical) as item:
+                        if fmt == "png":
+                            data = _encode(
+                                _CrispImageExporter(item).render_image(pixels, pixels.width() / logical.width()), "PNG"
+                            )
+                        elif fmt == "svg":
+                            with _svg_closed_path_fix():
+                                data = bytes(pg_exporters.SVGExporter(item).export(toBytes=True))
+                        else:
+                            data = _render_pdf(figure, logical, title, scene_item=item)
+                else:
+                    with _widget_laid_out(figure, logical):
+                        if fmt == "png":
+                            data = _render_png(figure, logical, pixels)
+                        elif fmt == "svg":
+                            data = _render_svg(figure, logical, title)
+                        else:
+                            data = _render_pdf(figure, logical, title)
+        except ExportError:
+            raise
+        except (MemoryError, RuntimeError) as exc:
+            raise ExportError(f"cannot render {path.name}: {exc}") from None
+        try:
+            atomic_write_bytes(path, data)
+        except ValueError as exc:  # e.g. an embedded NUL in the name
+            raise ExportError(f"cannot write {path!s}: {exc}") from None
+        _make_shareable(path)
+        return path
 
 
 def _make_shareable(path: Path) -> None:
