@@ -241,21 +241,29 @@ def image_preset(*, evaluate: bool) -> Experiment:
     return load_preset("dropout-mlp").with_values(values)
 
 
+def bare_image_net(
+    exp: Experiment, input_dim: int, output_dim: int
+) -> tuple[nn.Sequential, torch.optim.SGD, nn.CrossEntropyLoss]:
+    """The image preset's network as a script writes it (Linear, ReLU, torch's Dropout per hidden layer),
+    seeded with the experiment's seed, with its SGD and cross-entropy: the bare side of the image figures."""
+    torch.manual_seed(exp.training.seed)  # before the layers: their initial weights follow the seed
+    layers: list[nn.Module] = []
+    width = input_dim
+    for layer in exp.network.layers:
+        layers += [nn.Linear(width, layer.width), nn.ReLU(), nn.Dropout(layer.dropout_p)]
+        width = layer.width
+    layers.append(nn.Linear(width, output_dim))
+    net = nn.Sequential(*layers)
+    return net, torch.optim.SGD(net.parameters(), lr=exp.optimizer.lr), nn.CrossEntropyLoss()
+
+
 def bare_image_loop(exp: Experiment, ds: Dataset, device: torch.device, evaluate: bool = False) -> Step:
     """A script's loop with index batching on the device (no DataLoader): one epoch per call; with
     `evaluate`, then the loss and accuracy of every split in eval mode, as the preset's trainer does."""
     x, y = ds.x_train.to(device), ds.y_train.to(device)
     n, bs = x.shape[0], exp.training.batch_size or x.shape[0]
-    layers: list[nn.Module] = []
-    width = x.shape[1]
-    for layer in exp.network.layers:
-        layers += [nn.Linear(width, layer.width), nn.ReLU(), nn.Dropout(layer.dropout_p)]
-        width = layer.width
-    layers.append(nn.Linear(width, ds.output_dim))
-    torch.manual_seed(exp.training.seed)
-    net = nn.Sequential(*layers).to(device)
-    opt = torch.optim.SGD(net.parameters(), lr=exp.optimizer.lr)
-    loss_fn = nn.CrossEntropyLoss()
+    net, opt, loss_fn = bare_image_net(exp, x.shape[1], ds.output_dim)
+    net.to(device)
     gen = torch.Generator().manual_seed(exp.training.seed)
     splits = [(t.to(device), u.to(device)) for t, u in ((x, y), (ds.x_val, ds.y_val), (ds.x_test, ds.y_test))]
 

@@ -18,11 +18,10 @@ from typing import Any, Optional
 
 import numpy as np
 import torch
-from torch import nn
 
 from explorer.core.config import Experiment, load_preset
 from explorer.core.data import REGISTRY, Dataset, build_dataset, dataset_from_arrays, is_cached, read_idx_pair
-from explorer.core.io._bench import MNIST_DIR, _trainer_epochs, compare, torch_threads
+from explorer.core.io._bench import MNIST_DIR, _trainer_epochs, bare_image_net, compare, torch_threads
 from explorer.core.training import Trainer
 
 FOREVER = 10_000_000
@@ -73,16 +72,7 @@ class BareLoop:
     def __init__(self, exp: Experiment, ds: Dataset):
         self.x, self.y = ds.inputs(ds.x_train), ds.y_train
         self.x_test, self.y_test = ds.inputs(ds.x_test), ds.y_test
-        layers: list[nn.Module] = [nn.Flatten()]
-        width = self.x.shape[1]
-        for layer in exp.network.layers:
-            layers += [nn.Linear(width, layer.width), nn.ReLU(), nn.Dropout(layer.dropout_p)]
-            width = layer.width
-        layers.append(nn.Linear(width, ds.output_dim))
-        torch.manual_seed(exp.training.seed)
-        self.net = nn.Sequential(*layers)
-        self.opt = torch.optim.SGD(self.net.parameters(), lr=exp.optimizer.lr)
-        self.loss_fn = nn.CrossEntropyLoss()
+        self.net, self.opt, self.loss_fn = bare_image_net(exp, self.x.shape[1], ds.output_dim)
         self.gen = torch.Generator().manual_seed(exp.training.seed)
         self.bs = exp.training.batch_size or len(self.y)
         self.test_accuracy = math.nan

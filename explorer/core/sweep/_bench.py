@@ -24,11 +24,11 @@ import time
 from typing import Any, Callable
 
 import torch
-from torch import nn
 
 from explorer.core.io._bench import (
     FOREVER,
     _steps,
+    bare_image_net,
     compare,
     image_dataset,
     image_preset,
@@ -48,16 +48,7 @@ def bare_image_run(exp: Any, ds: Any) -> tuple[Callable[[], int], Callable[[], l
     split a sweep reports (eval mode, loss and accuracy), so both sides produce the same results."""
     x, y = ds.x_train, ds.y_train
     n, bs = x.shape[0], exp.training.batch_size or x.shape[0]
-    layers: list[nn.Module] = []
-    width = x.shape[1]
-    for layer in exp.network.layers:
-        layers += [nn.Linear(width, layer.width), nn.ReLU(), nn.Dropout(layer.dropout_p)]
-        width = layer.width
-    layers.append(nn.Linear(width, ds.output_dim))
-    torch.manual_seed(exp.training.seed)
-    net = nn.Sequential(*layers)
-    opt = torch.optim.SGD(net.parameters(), lr=exp.optimizer.lr)
-    loss_fn = nn.CrossEntropyLoss()
+    net, opt, loss_fn = bare_image_net(exp, x.shape[1], ds.output_dim)
     gen = torch.Generator().manual_seed(exp.training.seed)
 
     def epoch() -> int:
