@@ -172,9 +172,10 @@ class DaskExecutor:
     def worker_addresses(self) -> list[str]:
         return sorted(self.client.scheduler_info().get("workers", {})) if self.client is not None else []
 
-    def check_versions(self) -> None:
-        """Refuse a worker whose explorer or torch differs from this computer's, naming both."""
-        answers = self.client.run(versions, on_error="return")
+    def _on_every_worker(self, fn: Callable[..., Any], *args: Any) -> list[tuple[str, Any]]:
+        """(address, answer) of `fn(*args)` run on every worker, by address; a worker on which it
+        raised is refused, naming the worker and its error."""
+        answers = self.client.run(fn, *args, on_error="return")
         for address, answer in sorted(answers.items()):
             if isinstance(answer, BaseException):
                 raise SweepError(
@@ -185,6 +186,11 @@ class DaskExecutor:
                         client_torch=self._versions["torch"],
                     )
                 )
+        return sorted(answers.items())
+
+    def check_versions(self) -> None:
+        """Refuse a worker whose explorer or torch differs from this computer's, naming both."""
+        for address, answer in self._on_every_worker(versions):
             if answer != self._versions:
                 raise SweepError(version_message(MSG, address, answer, self._versions))
 
@@ -220,17 +226,7 @@ class DaskExecutor:
                 t = dataclasses.replace(t, experiment=dict(t.experiment, dataset=ds))
             out.append(t)
         paths = sorted({t.experiment["dataset"]["path"] for t in out if t.experiment["dataset"]["kind"] in FILE_KINDS})
-        answers = self.client.run(missing_paths, paths, on_error="return")
-        for address, missing in sorted(answers.items()):
-            if isinstance(missing, BaseException):
-                raise SweepError(
-                    MSG.worker_failed(
-                        worker=address,
-                        problem=f"{type(missing).__name__}: {missing}",
-                        client_explorer=self._versions["explorer"],
-                        client_torch=self._versions["torch"],
-                    )
-                )
+        for address, missing in self._on_every_worker(missing_paths, paths):
             if missing:
                 raise SweepError(MSG.missing_path(worker=address, path=missing[0]))
         return out, [None] * len(out)
