@@ -1,0 +1,67 @@
+"""The training thread flushes denormal floats to zero (explorer.core.util._denormals)."""
+
+from __future__ import annotations
+
+import threading
+
+import torch
+
+from explorer.core.config import load_preset
+from explorer.core.training import Trainer
+
+SMALLEST_NORMAL = torch.finfo(torch.float32).tiny  # 1.18e-38
+
+
+def _in_thread(body) -> float:
+    result: list[float] = []
+    thread = threading.Thread(target=lambda: result.append(body()))
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    return result[0]
+
+
+def _denormal_times_one() -> float:
+    x = torch.tensor([SMALLEST_NORMAL / 4], dtype=torch.float32)
+    return float((x * 1.0)[0])
+
+
+def test_a_thread_that_trains_flushes_denormals_to_zero():
+    trainer = Trainer(load_preset("dropout-regression").with_values({"training.epochs": 5}))
+
+    def train_then_probe() -> float:
+        trainer.step()
+        return _denormal_times_one()
+
+    assert _in_thread(train_then_probe) == 0.0
+
+
+def test_other_threads_keep_denormals():
+    # the mode is per thread: a thread that never trained still computes denormals (where the CPU has them)
+    value = _in_thread(_denormal_times_one)
+    assert value == float(torch.tensor([SMALLEST_NORMAL / 4])[0]) and value > 0.0
+
+
+def test_the_mode_keeps_the_numbers_of_normal_training():
+    # a short run gives the same weights with and without the mode: its values are far from 1e-38
+    exp = load_preset("dropout-regression").with_values({"training.epochs": 30})
+
+    def run(flush: bool) -> list[torch.Tensor]:
+        def body():
+            trainer = Trainer(exp)
+            if not flush:
+                import explorer.core.util._denormals as d
+
+                d._local.on = True  # pretend it is on: this thread keeps the CPU default
+            for _ in range(30):
+                trainer.step()
+            return [p.detach().clone() for p in trainer.variants[1].model.parameters()]
+
+        out: list = []
+        t = threading.Thread(target=lambda: out.append(body()))
+        t.start()
+        t.join(timeout=60)
+        return out[0]
+
+    for a, b in zip(run(True), run(False)):
+        assert torch.equal(a, b)
