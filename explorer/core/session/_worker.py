@@ -164,18 +164,20 @@ def child_main(conn: Connection, snapshot_interval: Optional[float] = None) -> N
 
     torch.set_num_threads(int(os.environ.get("EXPLORER_TRAINER_THREADS", "1")))
     _warm_up(torch)
+    from explorer.core.session._sender import PipeSender
     from explorer.core.session._session import SNAPSHOT_INTERVAL_S, Session
     from explorer.core.session._transport import SnapshotEncoder
 
     if snapshot_interval is None:
         snapshot_interval = SNAPSHOT_INTERVAL_S
     encoder = SnapshotEncoder()
+    sender = PipeSender(conn)  # the training thread never waits for the window to read
 
     def emit(kind: str, payload: Any) -> None:
         try:
             if kind == "snapshot":  # what the window already has is sent as a reference (see _transport)
                 kind, payload = SNAPSHOT_BYTES, encoder.encode(payload)
-            conn.send((kind, payload))
+            sender.send((kind, payload))
         except (BrokenPipeError, EOFError, OSError):
             raise EOFError from None
 
@@ -184,6 +186,7 @@ def child_main(conn: Connection, snapshot_interval: Optional[float] = None) -> N
     except (EOFError, KeyboardInterrupt):
         pass
     finally:
+        sender.close(timeout=1.0)  # what is queued, if the window still reads; never long
         try:
             conn.close()
         except OSError:
