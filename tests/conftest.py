@@ -55,6 +55,20 @@ def one_torch_thread():
 
 
 @pytest.fixture(autouse=True)
+def _denormals_as_the_test_found_them():
+    """A test that trains in pytest's thread turns on flush-to-zero there (explorer.core.util._denormals);
+    the tests after it (hypothesis refuses to run under it) get the CPU's default back."""
+    yield
+    from explorer.core.util import _denormals
+
+    if getattr(_denormals._local, "on", False):
+        import torch
+
+        torch.set_flush_denormal(False)
+        _denormals._local.on = False
+
+
+@pytest.fixture(autouse=True)
 def _no_dangling_threads(request, monkeypatch):
     """Fail any test that leaves a QThread or a Python thread running (as napari does)."""
     before = {t.ident for t in threading.enumerate()}

@@ -1,39 +1,82 @@
 """Datasets: the synthetic sets of the lessons, CSV and IDX files, the built-in 8x8 digits, and the
 downloadable sets (Fashion-MNIST, MNIST: registry, download, cache)."""
 
-from explorer.core.data._build import build_dataset
-from explorer.core.data._csv import read_numeric_csv
-from explorer.core.data._datasets import GRID_2D, GRID_POINTS, Dataset, samples_dataset
-from explorer.core.data._downloaded import (
-    data_note,
-    dataset_from_arrays,
-    load_arrays,
-    prefer_cached_data,
-    with_downloaded_data,
+from typing import TYPE_CHECKING
+
+from explorer.core.util import lazy_exports
+
+if TYPE_CHECKING:  # the names, for type checkers; at run time each loads on first use
+    from explorer.core.data._build import build_dataset
+    from explorer.core.data._csv import read_numeric_csv
+    from explorer.core.data._datasets import GRID_2D, GRID_POINTS, Dataset, samples_dataset
+    from explorer.core.data._downloaded import (
+        data_note,
+        dataset_from_arrays,
+        load_arrays,
+        prefer_cached_data,
+        with_downloaded_data,
+    )
+    from explorer.core.data._fetch import (
+        CachedFile,
+        FetchCancelled,
+        FetchProgress,
+        cache_status,
+        fetch,
+        import_folder,
+    )
+    from explorer.core.data._idx import labels_path_for, read_idx, read_idx_pair
+    from explorer.core.data._registry import (
+        DATA_DIR_ENV,
+        MIRROR_ENV,
+        REGISTRY,
+        RemoteFile,
+        RemoteSet,
+        data_home,
+        is_cached,
+        mirrors_for,
+        missing_files,
+        remote_set,
+        set_folder,
+    )
+    from explorer.core.data._synthetic import QUADRATIC_Y
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "build_dataset": ("_build", "build_dataset"),
+        "read_numeric_csv": ("_csv", "read_numeric_csv"),
+        "GRID_2D": ("_datasets", "GRID_2D"),
+        "GRID_POINTS": ("_datasets", "GRID_POINTS"),
+        "Dataset": ("_datasets", "Dataset"),
+        "samples_dataset": ("_datasets", "samples_dataset"),
+        "data_note": ("_downloaded", "data_note"),
+        "dataset_from_arrays": ("_downloaded", "dataset_from_arrays"),
+        "load_arrays": ("_downloaded", "load_arrays"),
+        "prefer_cached_data": ("_downloaded", "prefer_cached_data"),
+        "with_downloaded_data": ("_downloaded", "with_downloaded_data"),
+        "CachedFile": ("_fetch", "CachedFile"),
+        "FetchCancelled": ("_fetch", "FetchCancelled"),
+        "FetchProgress": ("_fetch", "FetchProgress"),
+        "cache_status": ("_fetch", "cache_status"),
+        "fetch": ("_fetch", "fetch"),
+        "import_folder": ("_fetch", "import_folder"),
+        "labels_path_for": ("_idx", "labels_path_for"),
+        "read_idx": ("_idx", "read_idx"),
+        "read_idx_pair": ("_idx", "read_idx_pair"),
+        "DATA_DIR_ENV": ("_registry", "DATA_DIR_ENV"),
+        "MIRROR_ENV": ("_registry", "MIRROR_ENV"),
+        "REGISTRY": ("_registry", "REGISTRY"),
+        "RemoteFile": ("_registry", "RemoteFile"),
+        "RemoteSet": ("_registry", "RemoteSet"),
+        "data_home": ("_registry", "data_home"),
+        "is_cached": ("_registry", "is_cached"),
+        "mirrors_for": ("_registry", "mirrors_for"),
+        "missing_files": ("_registry", "missing_files"),
+        "remote_set": ("_registry", "remote_set"),
+        "set_folder": ("_registry", "set_folder"),
+        "QUADRATIC_Y": ("_synthetic", "QUADRATIC_Y"),
+    },
 )
-from explorer.core.data._fetch import (
-    CachedFile,
-    FetchCancelled,
-    FetchProgress,
-    cache_status,
-    fetch,
-    import_folder,
-)
-from explorer.core.data._idx import labels_path_for, read_idx, read_idx_pair
-from explorer.core.data._registry import (
-    DATA_DIR_ENV,
-    MIRROR_ENV,
-    REGISTRY,
-    RemoteFile,
-    RemoteSet,
-    data_home,
-    is_cached,
-    mirrors_for,
-    missing_files,
-    remote_set,
-    set_folder,
-)
-from explorer.core.data._synthetic import QUADRATIC_Y
 
 __all__ = [
     "CachedFile",

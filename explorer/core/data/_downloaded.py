@@ -10,16 +10,17 @@ trainer converts each batch (Dataset.inputs).
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
 from explorer.core.config import DOWNLOADED_KINDS, DatasetConfig, Experiment
-from explorer.core.data._datasets import Dataset, samples_dataset, split_counts
-from explorer.core.data._files import _split_pool
 from explorer.core.data._idx import read_idx_pair
 from explorer.core.data._registry import RemoteSet, is_cached, remote_set, verified_path
 from explorer.core.protocol import DatasetError, Message, define_messages
+
+if TYPE_CHECKING:  # _datasets imports torch: loaded when a set is built, not when the window asks what is cached
+    from explorer.core.data._datasets import Dataset
 
 MSG = define_messages(
     "data",
@@ -59,6 +60,9 @@ def dataset_from_arrays(
     cfg: DatasetConfig, rs: RemoteSet, train: Pair, test: Pair, source: Optional[str] = None
 ) -> Dataset:
     """The Dataset of `cfg` from the official training and test arrays (uint8 images)."""
+    from explorer.core.data._datasets import samples_dataset, split_counts
+    from explorer.core.data._files import _split_pool
+
     rng = np.random.default_rng(cfg.seed)
     images, labels = train
     tr, va, _ = _split_pool(len(labels), cfg, rng, with_test=False, what="images")

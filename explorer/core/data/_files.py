@@ -29,6 +29,7 @@ from explorer.core.data._datasets import (
     split_counts,
 )
 from explorer.core.data._idx import find_idx_pairs, images_to_unit, labels_path_for, pair_role, read_idx_pair
+from explorer.core.data._registry import FASHION_CLASSES
 from explorer.core.protocol import DatasetError, define_messages
 from explorer.core.util import resources_dir
 
@@ -47,19 +48,6 @@ MSG = define_messages(
         "csv_not_file": "csv dataset: {path} is not a file",
         "single_class": "{name}: the target column {target} has a single value ({number}); nothing to learn",
     },
-)
-
-FASHION_CLASSES = (
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
 )
 
 

@@ -18,8 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from explorer.core.data._files import FASHION_CLASSES
 from explorer.core.protocol import DatasetError, define_messages
+
+# Fashion-MNIST's class names, in label order (zalandoresearch/fashion-mnist's README)
+FASHION_CLASSES = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
 
 DATA_DIR_ENV = "EXPLORER_DATA_DIR"
 MIRROR_ENV = "EXPLORER_DATA_MIRROR"

@@ -1,33 +1,74 @@
 """Files a run leaves: checkpoints, metrics (CSV/JSON), TensorBoard logs, animations, headless runs and the benchmark."""
 
-from explorer.core.io import _bench as bench
-from explorer.core.io._animation import (
-    AnimationWriter,
-    animation_format,
-    count_frames,
-    even_size,
-    open_animation_writer,
+from typing import TYPE_CHECKING
+
+from explorer.core.util import lazy_exports
+
+if TYPE_CHECKING:  # the names, for type checkers; at run time each loads on first use
+    from explorer.core.io import _bench as bench
+    from explorer.core.io._animation import (
+        AnimationWriter,
+        animation_format,
+        count_frames,
+        even_size,
+        open_animation_writer,
+    )
+    from explorer.core.io._bench import CEILINGS, TARGETS, table
+    from explorer.core.io._checkpoint import (
+        FORMAT_VERSION,
+        checkpoint_payload,
+        load_checkpoint,
+        restore_trainer,
+        save_checkpoint,
+    )
+    from explorer.core.io._headless import run_headless
+    from explorer.core.io._lessons import ClaimOutcome, LessonReport, check_lesson, judge_claims, lesson_seeds
+    from explorer.core.io._metrics import (
+        SCALAR_KEYS,
+        VariantSeries,
+        build_table,
+        history_table,
+        history_table_from_snapshot,
+        write_metrics_csv,
+        write_metrics_json,
+    )
+    from explorer.core.io._tensorboard import INSTALL_HINT, TensorBoardLogger, run_folder_name
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "AnimationWriter": ("_animation", "AnimationWriter"),
+        "animation_format": ("_animation", "animation_format"),
+        "count_frames": ("_animation", "count_frames"),
+        "even_size": ("_animation", "even_size"),
+        "open_animation_writer": ("_animation", "open_animation_writer"),
+        "CEILINGS": ("_bench", "CEILINGS"),
+        "TARGETS": ("_bench", "TARGETS"),
+        "table": ("_bench", "table"),
+        "FORMAT_VERSION": ("_checkpoint", "FORMAT_VERSION"),
+        "checkpoint_payload": ("_checkpoint", "checkpoint_payload"),
+        "load_checkpoint": ("_checkpoint", "load_checkpoint"),
+        "restore_trainer": ("_checkpoint", "restore_trainer"),
+        "save_checkpoint": ("_checkpoint", "save_checkpoint"),
+        "run_headless": ("_headless", "run_headless"),
+        "ClaimOutcome": ("_lessons", "ClaimOutcome"),
+        "LessonReport": ("_lessons", "LessonReport"),
+        "check_lesson": ("_lessons", "check_lesson"),
+        "judge_claims": ("_lessons", "judge_claims"),
+        "lesson_seeds": ("_lessons", "lesson_seeds"),
+        "SCALAR_KEYS": ("_metrics", "SCALAR_KEYS"),
+        "VariantSeries": ("_metrics", "VariantSeries"),
+        "build_table": ("_metrics", "build_table"),
+        "history_table": ("_metrics", "history_table"),
+        "history_table_from_snapshot": ("_metrics", "history_table_from_snapshot"),
+        "write_metrics_csv": ("_metrics", "write_metrics_csv"),
+        "write_metrics_json": ("_metrics", "write_metrics_json"),
+        "INSTALL_HINT": ("_tensorboard", "INSTALL_HINT"),
+        "TensorBoardLogger": ("_tensorboard", "TensorBoardLogger"),
+        "run_folder_name": ("_tensorboard", "run_folder_name"),
+        "bench": ("_bench", None),
+    },
 )
-from explorer.core.io._bench import CEILINGS, TARGETS, table
-from explorer.core.io._checkpoint import (
-    FORMAT_VERSION,
-    checkpoint_payload,
-    load_checkpoint,
-    restore_trainer,
-    save_checkpoint,
-)
-from explorer.core.io._headless import run_headless
-from explorer.core.io._lessons import ClaimOutcome, LessonReport, check_lesson, judge_claims, lesson_seeds
-from explorer.core.io._metrics import (
-    SCALAR_KEYS,
-    VariantSeries,
-    build_table,
-    history_table,
-    history_table_from_snapshot,
-    write_metrics_csv,
-    write_metrics_json,
-)
-from explorer.core.io._tensorboard import INSTALL_HINT, TensorBoardLogger, run_folder_name
 
 __all__ = [
     "ClaimOutcome",

@@ -2,17 +2,44 @@
 that hosts it, and the narrator that turns snapshots into sentences.
 """
 
-from explorer.core.session import _narrator as narrator
-from explorer.core.session._narrator import TEMPLATES, Remark, describe, explain, group_sentences
-from explorer.core.session._session import Session, coalesce_commands
-from explorer.core.session._transport import SnapshotDecoder, SnapshotEncoder
-from explorer.core.session._worker import (
-    SNAPSHOT_BYTES,
-    make_receive,
-    prestart,
-    release_freed_memory,
-    spawn_worker,
-    take_prestarted,
+from typing import TYPE_CHECKING
+
+from explorer.core.util import lazy_exports
+
+if TYPE_CHECKING:  # the names, for type checkers; at run time each loads on first use
+    from explorer.core.session import _narrator as narrator
+    from explorer.core.session._narrator import TEMPLATES, Remark, describe, explain, group_sentences
+    from explorer.core.session._session import Session, coalesce_commands
+    from explorer.core.session._transport import SnapshotDecoder, SnapshotEncoder
+    from explorer.core.session._worker import (
+        SNAPSHOT_BYTES,
+        make_receive,
+        prestart,
+        release_freed_memory,
+        spawn_worker,
+        take_prestarted,
+    )
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "TEMPLATES": ("_narrator", "TEMPLATES"),
+        "Remark": ("_narrator", "Remark"),
+        "describe": ("_narrator", "describe"),
+        "explain": ("_narrator", "explain"),
+        "group_sentences": ("_narrator", "group_sentences"),
+        "Session": ("_session", "Session"),
+        "coalesce_commands": ("_session", "coalesce_commands"),
+        "SnapshotDecoder": ("_transport", "SnapshotDecoder"),
+        "SnapshotEncoder": ("_transport", "SnapshotEncoder"),
+        "SNAPSHOT_BYTES": ("_worker", "SNAPSHOT_BYTES"),
+        "make_receive": ("_worker", "make_receive"),
+        "prestart": ("_worker", "prestart"),
+        "release_freed_memory": ("_worker", "release_freed_memory"),
+        "spawn_worker": ("_worker", "spawn_worker"),
+        "take_prestarted": ("_worker", "take_prestarted"),
+        "narrator": ("_narrator", None),
+    },
 )
 
 __all__ = [

@@ -5,21 +5,46 @@ The per-variant path (Trainer with one model per variant) is the reference the s
 (training/stacked/) is tested against.
 """
 
-from explorer.core.training._demos import build_runner
-from explorer.core.training._early_stopping import EarlyStopping
-from explorer.core.training._history import History
-from explorer.core.training._replicates import (
-    Comparison,
-    add_replicate_columns,
-    compare,
-    mean_sd,
-    replicate_groups,
-    replicate_name,
-    replicate_summary,
-    split_name,
+from typing import TYPE_CHECKING
+
+from explorer.core.util import lazy_exports
+
+if TYPE_CHECKING:  # the names, for type checkers; at run time each loads on first use
+    from explorer.core.training._demos import build_runner
+    from explorer.core.training._early_stopping import EarlyStopping
+    from explorer.core.training._history import History
+    from explorer.core.training._replicates import (
+        Comparison,
+        add_replicate_columns,
+        compare,
+        mean_sd,
+        replicate_groups,
+        replicate_name,
+        replicate_summary,
+        split_name,
+    )
+    from explorer.core.training._report import variant_history
+    from explorer.core.training._trainer import Trainer, VariantRun
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "build_runner": ("_demos", "build_runner"),
+        "EarlyStopping": ("_early_stopping", "EarlyStopping"),
+        "History": ("_history", "History"),
+        "Comparison": ("_replicates", "Comparison"),
+        "add_replicate_columns": ("_replicates", "add_replicate_columns"),
+        "compare": ("_replicates", "compare"),
+        "mean_sd": ("_replicates", "mean_sd"),
+        "replicate_groups": ("_replicates", "replicate_groups"),
+        "replicate_name": ("_replicates", "replicate_name"),
+        "replicate_summary": ("_replicates", "replicate_summary"),
+        "split_name": ("_replicates", "split_name"),
+        "variant_history": ("_report", "variant_history"),
+        "Trainer": ("_trainer", "Trainer"),
+        "VariantRun": ("_trainer", "VariantRun"),
+    },
 )
-from explorer.core.training._report import variant_history
-from explorer.core.training._trainer import Trainer, VariantRun
 
 __all__ = [
     "Comparison",

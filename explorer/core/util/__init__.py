@@ -4,6 +4,7 @@ from explorer.core.util._atomic import atomic_write_bytes, atomic_write_text, at
 from explorer.core.util._backref import BackReference
 from explorer.core.util._denormals import flush_denormals
 from explorer.core.util._devices import is_out_of_memory, resolve_device
+from explorer.core.util._lazy import lazy_exports
 from explorer.core.util._memory import available_bytes, format_bytes, memory_refusal
 from explorer.core.util._resources import resources_dir
 
@@ -17,6 +18,7 @@ __all__ = [
     "atomic_write_text",
     "atomic_write_with",
     "is_out_of_memory",
+    "lazy_exports",
     "resolve_device",
     "resources_dir",
 ]

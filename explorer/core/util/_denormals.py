@@ -9,16 +9,14 @@ Xeon 2.1 GHz, 1 torch thread), 73 % of the time in the optimizer's three element
 denormals-are-zero bits: numbers below 1.2e-38 become 0, a change far below float32's resolution
 of any weight or loss the app shows. GPUs run their float32 kernels much the same way.
 
-The bits belong to the calling thread (the MXCSR register), so the trainer calls
-``flush_denormals`` at each step; a thread-local flag makes the call after the first one cost a
-look-up. Threads that never train (the GUI) keep the default.
+The bits belong to the calling thread (the MXCSR register; a thread created later inherits its
+creator's), so the trainer calls ``flush_denormals`` at each step; a thread-local flag makes the
+call after the first one cost a look-up. The window's thread, which never trains, keeps the default.
 """
 
 from __future__ import annotations
 
 import threading
-
-import torch
 
 _local = threading.local()
 
@@ -27,5 +25,7 @@ def flush_denormals() -> None:
     """Turn on flush-to-zero for this thread, once (no-op where the CPU has no such mode)."""
     if getattr(_local, "on", False):
         return
+    import torch  # here, not at the top: the window imports util long before it needs torch
+
     torch.set_flush_denormal(True)
     _local.on = True

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
-import torch
+import sys
+from typing import TYPE_CHECKING, Optional
 
 from explorer.core.protocol import Message, define_messages
+
+if TYPE_CHECKING:  # torch is imported where a device is asked for: the window paints before torch loads
+    import torch
 
 
 def cuda_devices() -> list[str]:
     """Names of the CUDA devices present ('cuda:0 (NVIDIA H100)'), empty without CUDA."""
+    import torch
+
     try:
         if not torch.cuda.is_available():
             return []
@@ -31,6 +35,8 @@ MSG = define_messages(
 
 def resolve_device(requested: str) -> tuple[torch.device, Optional[Message]]:
     """(device, note). The note is a Message when the request could not be met, else None."""
+    import torch
+
     requested = (requested or "auto").strip().lower()
     if requested == "cpu":
         return torch.device("cpu"), None
@@ -51,4 +57,6 @@ def resolve_device(requested: str) -> tuple[torch.device, Optional[Message]]:
 
 
 def is_out_of_memory(exc: BaseException) -> bool:
-    return isinstance(exc, torch.cuda.OutOfMemoryError) or "out of memory" in str(exc).lower()
+    torch = sys.modules.get("torch")  # an error from torch means torch is loaded
+    oom = getattr(getattr(torch, "cuda", None), "OutOfMemoryError", None)
+    return (oom is not None and isinstance(exc, oom)) or "out of memory" in str(exc).lower()
