@@ -52,6 +52,8 @@ def test_a_network_too_big_for_the_memory_is_not_applied_and_the_run_goes_on(qtb
         qtbot.waitUntil(lambda: "this experiment needs about" in win.banner.text(), timeout=60_000)
         assert "but this machine has 1.0 MB available" in win.banner.text()
         qtbot.waitUntil(lambda: win.experiment == kept, timeout=10_000)  # the edit is undone, the old run kept
+        # the edit cleared the views; the kept run's next snapshot fills them again
+        qtbot.waitUntil(lambda: win.painted_snapshot is not None, timeout=10_000)
         step = win.painted_snapshot.step
         qtbot.waitUntil(lambda: win.painted_snapshot.step > step, timeout=60_000)
     finally:
