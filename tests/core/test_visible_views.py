@@ -128,6 +128,8 @@ def test_the_visible_views_hold_across_a_rebuild(built: Counter) -> None:
 
 
 def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget() -> None:
+    from explorer.core.session._session import SNAPSHOT_BUDGET
+
     session, _ = new_session(interval=1 / 40)
     session.state = "running"
     session._last_snapshot = 0.0
@@ -135,10 +137,11 @@ def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget(
     session._snapshot_cost = 0.001  # cheap: due at the interval
     session.train_seconds = 0.02
     assert session.snapshot_due(1 / 40)
-    session._snapshot_cost = 0.010  # 10 ms a snapshot: it waits for 90 ms of training (10% of the time)
-    session.train_seconds = 0.05
+    session._snapshot_cost = 0.010  # 10 ms a snapshot: it waits for training that makes it the budget's share
+    needed = 0.010 * (1 - SNAPSHOT_BUDGET) / SNAPSHOT_BUDGET  # 133 ms at 7 %
+    session.train_seconds = 0.98 * needed
     assert not session.snapshot_due(1.0)
-    session.train_seconds = 0.0901
+    session.train_seconds = 1.01 * needed
     assert session.snapshot_due(1.0)
     session.state = "paused"  # nothing trains: a change is shown at once
     session.train_seconds = 0.0
