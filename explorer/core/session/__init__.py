@@ -23,23 +23,19 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each loads on fir
 __getattr__ = lazy_exports(
     __name__,
     {
-        "TEMPLATES": ("_narrator", "TEMPLATES"),
-        "Remark": ("_narrator", "Remark"),
-        "describe": ("_narrator", "describe"),
-        "explain": ("_narrator", "explain"),
-        "group_sentences": ("_narrator", "group_sentences"),
-        "Session": ("_session", "Session"),
-        "coalesce_commands": ("_session", "coalesce_commands"),
-        "SnapshotDecoder": ("_transport", "SnapshotDecoder"),
-        "SnapshotEncoder": ("_transport", "SnapshotEncoder"),
-        "SNAPSHOT_BYTES": ("_worker", "SNAPSHOT_BYTES"),
-        "make_receive": ("_worker", "make_receive"),
-        "prestart": ("_worker", "prestart"),
-        "release_freed_memory": ("_worker", "release_freed_memory"),
-        "spawn_worker": ("_worker", "spawn_worker"),
-        "take_prestarted": ("_worker", "take_prestarted"),
-        "narrator": ("_narrator", None),
+        "_narrator": ("TEMPLATES", "Remark", "describe", "explain", "group_sentences"),
+        "_session": ("Session", "coalesce_commands"),
+        "_transport": ("SnapshotDecoder", "SnapshotEncoder"),
+        "_worker": (
+            "SNAPSHOT_BYTES",
+            "make_receive",
+            "prestart",
+            "release_freed_memory",
+            "spawn_worker",
+            "take_prestarted",
+        ),
     },
+    modules={"narrator": "_narrator"},
 )
 
 __all__ = [

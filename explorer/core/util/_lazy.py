@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 
-def lazy_exports(package: str, exports: dict[str, tuple[str, Optional[str]]]) -> Callable[[str], Any]:
-    """A module ``__getattr__`` for `package`: exports maps a public name to (private module, attribute);
-    attribute None exports the module itself. The value is cached on the package after the first use."""
+def lazy_exports(
+    package: str, names: dict[str, Iterable[str]], modules: Optional[dict[str, str]] = None
+) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for `package`: `names` maps each private module to the names it exports,
+    `modules` a public name to a private module exported whole. A value is cached on the package after
+    its first use."""
+    where: dict[str, tuple[str, Optional[str]]] = {n: (m, n) for m, ns in names.items() for n in ns}
+    where.update({public: (private, None) for public, private in (modules or {}).items()})
 
     def __getattr__(name: str) -> Any:
         try:
-            module_name, attribute = exports[name]
+            module_name, attribute = where[name]
         except KeyError:
             raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
         module = importlib.import_module(f"{package}.{module_name}")
