@@ -118,6 +118,15 @@ def why_not_stacked(trainer: EngineHost) -> Optional[str]:
     return None
 
 
+def _period(batches: Sequence[object]) -> int:
+    """The smallest R dividing len(batches) with batches[v] the same object as batches[v % R]."""
+    n = len(batches)
+    for r in range(1, n):
+        if n % r == 0 and all(batches[v] is batches[v % r] for v in range(r, n)):
+            return r
+    return n
+
+
 def _aligned(n: int) -> int:
     return -(-n // ALIGN) * ALIGN
 
@@ -189,15 +198,16 @@ class StackedEngine:
         off, size = self.segments[j]
         return t[v, off : off + size.numel()].view(size)
 
-    def padded(self, key: tuple, shape: tuple[int, ...]) -> Tensor:
-        """A persistent (V, *shape) buffer whose per-variant slices are laid out like standalone
-        tensors: 64-byte aligned, with a batch stride larger than the slice, so that no kernel
-        fuses two variants into one loop and bmm works item by item."""
+    def padded(self, key: tuple, shape: tuple[int, ...], count: Optional[int] = None) -> Tensor:
+        """A persistent (V, *shape) buffer (`count` rows instead of V if given) whose per-variant
+        slices are laid out like standalone tensors: 64-byte aligned, with a batch stride larger
+        than the slice, so that no kernel fuses two variants into one loop and bmm works item by item."""
+        count = self.V if count is None else count
         buf = self._buffers.get(key)
-        if buf is None or tuple(buf.shape[1:]) != shape:
+        if buf is None or tuple(buf.shape) != (count,) + shape:
             n = math.prod(shape)
-            rows = torch.zeros(self.V, (n // ALIGN + 1) * ALIGN, device=self.device)
-            buf = self._buffers[key] = rows[:, :n].view((self.V,) + shape)
+            rows = torch.zeros(count, (n // ALIGN + 1) * ALIGN, device=self.device)
+            buf = self._buffers[key] = rows[:, :n].view((count,) + shape)
             self._views[key] = buf.unbind(0)
         return buf
 
@@ -247,11 +257,17 @@ class StackedEngine:
     def step_each(self, batches: list[tuple[Tensor, Tensor]]) -> None:
         """One step in which each variant has its own batch (replicates shuffle with their own
         seeds). The inputs are copied into padded rows laid out like standalone tensors, so a
-        replicate trains to the same bits as the run with its seed alone."""
+        replicate trains to the same bits as the run with its seed alone. When the batches repeat
+        with a period R (variant v takes batch v mod R: R replicates of each cell, the trainer's
+        order), only the R distinct inputs are copied, and the first layer reads them group by group."""
         B = batches[0][0].shape[0]
-        xb = self.padded(("xb", B), tuple(batches[0][0].shape))
-        for v, (x, _) in enumerate(batches):
-            xb[v].copy_(x)
+        R = _period(batches)
+        if R == 1:  # one batch for all: shared, as step() takes it
+            xb = batches[0][0]
+        else:
+            xb = self.padded(("xb", B, R), tuple(batches[0][0].shape), R)
+            for v, (x, _) in enumerate(batches[:R]):
+                xb[v].copy_(x)
         if self.trainer.loss_name == "mse":
             yb = self.padded(("yb", B), tuple(batches[0][1].shape))
             for v, (_, y) in enumerate(batches):
@@ -262,7 +278,8 @@ class StackedEngine:
 
     def step(self, xb: Tensor, yb: Tensor) -> None:
         """One optimisation step of every variant still training (finished ones stay frozen).
-        xb is (B, in), shared by every variant, or (V, B, in), a batch per variant (step_each)."""
+        xb is (B, in), shared by every variant, (V, B, in), a batch per variant, or (R, B, in) with
+        R dividing V, variant v's batch at v mod R (step_each)."""
         if self.optimizer.needs_import():
             self.optimizer.import_state()  # a checkpoint was loaded into the torch optimizers
             self.sharing.regroup()  # ... and into the generators
@@ -333,7 +350,11 @@ class StackedEngine:
             gW = self.gW[l] if masks is None else self.padded(("gWe", l), (out_w, in_w))
             if tiny:
                 for v in range(V):
-                    torch.mm(g[v].t(), a if a.dim() == 2 else a[v], out=gW[v])
+                    torch.mm(g[v].t(), a if a.dim() == 2 else a[v % a.shape[0]], out=gW[v])
+            elif a.dim() == 3 and a.shape[0] != V:  # a batch per replicate: group by group
+                R = a.shape[0]
+                for s in range(0, V, R):
+                    torch.bmm(g[s : s + R].transpose(1, 2), a, out=gW[s : s + R])
             else:
                 torch.bmm(g.transpose(1, 2), a if a.dim() == 3 else a.expand(V, B, in_w), out=gW)
             if masks is None:
@@ -383,7 +404,11 @@ class StackedEngine:
         z = self.padded(key, (B, out_w))
         if B * in_w * out_w < TINY_PRODUCT:
             for v in range(V):
-                torch.addmm(b[v, 0], a if a.dim() == 2 else a[v], W[v].t(), out=z[v])
+                torch.addmm(b[v, 0], a if a.dim() == 2 else a[v % a.shape[0]], W[v].t(), out=z[v])
+        elif a.dim() == 3 and a.shape[0] != V:  # a batch per replicate (step_each): group by group
+            R = a.shape[0]
+            for s in range(0, V, R):
+                torch.baddbmm(b[s : s + R], a, W[s : s + R].transpose(1, 2), out=z[s : s + R])
         else:
             torch.baddbmm(b, a if a.dim() == 3 else a.expand(V, B, in_w), W.transpose(1, 2), out=z)
         return z
