@@ -22,6 +22,7 @@ from explorer.core.training import (
     replicate_summary,
     split_name,
 )
+from explorer.core.training.stacked import _engine as engine_module
 from tests.core.small_runs import run_to_end, sine_run
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
@@ -192,12 +193,14 @@ def test_headless_run_reports_mean_and_sd_per_variant(tmp_path) -> None:  # type
     assert f"test_loss {m:.4g} \u00b1 {sd:.2g}" in text
 
 
+@pytest.mark.parametrize("one_by_one", [False, True], ids=["batched-eval", "eval-one-by-one"])
 @pytest.mark.parametrize("momentum", [0.0, 0.9], ids=["sgd", "momentum"])
-def test_image_replicates_share_their_batches_and_match_alone_bit_for_bit(momentum: float) -> None:
+def test_image_replicates_share_their_batches_and_match_alone_bit_for_bit(momentum, one_by_one, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Products large enough for the batched kernels (not the per-variant mm of tiny ones): the
     engine copies each replicate's batch once and the first layer reads it for every cell of that
-    seed (group by group); SGD without momentum keeps no buffer. Each run must still be the run
-    with its values and seed alone, through the per-model path."""
+    seed (group by group); SGD without momentum keeps no buffer; large evaluations go one variant
+    at a time. Each run must still be the run with its values and seed alone, through the per-model path."""
+    monkeypatch.setattr(engine_module, "EVAL_ONE_BY_ONE", 1 if one_by_one else 1 << 40)
     exp = Experiment().with_values(
         {
             "dataset.kind": "digits",

@@ -17,6 +17,7 @@ from explorer.core.io import checkpoint_payload, load_checkpoint, restore_traine
 from explorer.core.protocol import HISTORY_KEYS, SetValue, TrainingError
 from explorer.core.training import Trainer
 from explorer.core.training.stacked import ENV_SWITCH, why_not_stacked
+from explorer.core.training.stacked import _engine as engine_module
 from tests.core.small_runs import run_steps, sine_run, snapshot_leaves
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
@@ -152,7 +153,12 @@ def test_a_stacked_variant_trains_as_it_does_alone(optimizer: str, dropout: str)
         ("hidden width 1", small(**{"network.layers": [{"width": 1}, {"width": 9, "dropout_p": 0.5}]})),
     ],
 )
-def test_stacked_is_bit_identical_to_the_per_model_path(name: str, exp: Experiment) -> None:
+@pytest.mark.parametrize("one_by_one", [False, True], ids=["batched-eval", "eval-one-by-one"])
+def test_stacked_is_bit_identical_to_the_per_model_path(
+    name: str, exp: Experiment, one_by_one: bool, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Also with every evaluation (and the fit view's grid) one variant at a time, as large ones go."""
+    monkeypatch.setattr(engine_module, "EVAL_ONE_BY_ONE", 1 if one_by_one else 1 << 40)
     a, b = Trainer(exp, stacked=False), Trainer(exp)
     assert b.stacked and not a.stacked
     for _ in range(3):  # evaluations in between (batch_size < n: epochs of several steps)

@@ -77,6 +77,7 @@ class EngineHost(Protocol):
 ENV_SWITCH = "EXPLORER_STACKED"
 ALIGN = 16  # floats: 64 bytes, the CPU allocator's alignment of a standalone tensor
 TINY_PRODUCT = 400  # torch.bmm's naive kernel below B * in * out = 400: mm per variant instead
+EVAL_ONE_BY_ONE = 1 << 22  # V * rows * widest layer at which an evaluation goes one variant at a time
 _aten = torch.ops.aten
 
 
@@ -116,6 +117,17 @@ def why_not_stacked(trainer: EngineHost) -> Optional[str]:
         if problem:
             return problem
     return None
+
+
+def _activate(act: str, z: Tensor, out: Tensor) -> Tensor:
+    """One tensor's activation into `out`, by the kernels _activation runs."""
+    if act == "relu":
+        return torch.clamp_min(z, 0.0, out=out)
+    if act == "tanh":
+        return torch.tanh(z, out=out)
+    if act == "sigmoid":
+        return torch.sigmoid(z, out=out)
+    return torch._C._nn.gelu(z, out=out)
 
 
 def _period(batches: Sequence[object]) -> int:
@@ -495,8 +507,15 @@ class StackedEngine:
         return rows
 
     def forward_eval(self, x: Tensor, key: str) -> Tensor:
-        """Every variant's eval-mode output on x, (V, B, out): no masks; vanilla dropout scales."""
+        """Every variant's eval-mode output on x, (V, B, out): no masks; vanilla dropout scales.
+        Large batches go one variant at a time through small scratch buffers (see forward_one)."""
         B = x.shape[0]
+        widest = max(out for out, _ in self.shapes)
+        if self.V * B * widest >= EVAL_ONE_BY_ONE:
+            out = self.padded(("eo", B), (B, self.shapes[-1][0]))
+            for v in range(self.V):
+                self.forward_one(v, x, out[v])
+            return out
         a = x
         for l in range(self.n_linear):
             z = self._linear(a, self.W[l], self.b[l], ("ez", key, l, B))
@@ -504,6 +523,26 @@ class StackedEngine:
             if l < self.n_hidden and self.eval_scale[l] is not None:
                 a = torch.mul(a, self.eval_scale[l], out=self.padded(("ed", key, l, B), tuple(a.shape[1:])))
         return a
+
+    def forward_one(self, v: int, x: Tensor, out: Tensor) -> None:
+        """Variant v's eval-mode output on x into `out`, layer after layer while its activations are
+        still in cache; layer by layer over all variants, an evaluation of thousands of rows sends
+        hundreds of MB of activations through memory. The same kernels as the model alone runs
+        (addmm, then the activation on a standalone-laid-out tensor), so the same bits as the batched pass."""
+        B = x.shape[0]
+        a = x
+        for l in range(self.n_linear):
+            out_w = self.shapes[l][0]
+            act = self.activations[l]
+            last = l == self.n_linear - 1
+            z = out if last and act == "linear" else self.scratch(("oz", l, B), (B, out_w))
+            torch.addmm(self.b[l][v, 0], a, self.W[l][v].t(), out=z)
+            a = z
+            if act != "linear":
+                h = out if last else self.scratch(("oh", l, B), (B, out_w))
+                a = _activate(act, z, h)
+            if not last and self.eval_scale[l] is not None:
+                a = torch.mul(a, self.eval_scale[l][v], out=self.scratch(("od", l, B), (B, out_w)))
 
     # -- what the models show -----------------------------------------------------------------
     def _hand_over(self, active: tuple[bool, ...], per_layer: Tensor, B: int) -> None:
