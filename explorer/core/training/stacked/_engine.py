@@ -31,8 +31,8 @@ The VariantRun models stay what the rest of the app reads: their Parameters
 *are* views of the stacked rows (Parameter.data is a slice of the stack), their
 .grad views of the stacked gradient, their torch optimizers' state views of
 the stacked state; each model is handed views of its masks and hidden
-activations, and its penalties. Evaluation (batched here too, see measure),
-snapshots, early stopping (restoring the best weights writes into the stack)
+activations, and its penalties. Evaluation (batched here too, see measure;
+thousands of rows go one variant at a time, forward_one), snapshots, early stopping (restoring the best weights writes into the stack)
 and checkpoints need no copy and no sync; a checkpoint loaded into the torch
 optimizers is noticed and copied into the stack at the next step.
 
