@@ -32,9 +32,10 @@ The VariantRun models stay what the rest of the app reads: their Parameters
 .grad views of the stacked gradient, their torch optimizers' state views of
 the stacked state; each model is handed views of its masks and hidden
 activations, and its penalties. Evaluation (batched here too, see measure;
-thousands of rows go one variant at a time, forward_one), snapshots, early stopping (restoring the best weights writes into the stack)
-and checkpoints need no copy and no sync; a checkpoint loaded into the torch
-optimizers is noticed and copied into the stack at the next step.
+thousands of rows go one variant at a time, forward_one), snapshots, early
+stopping (restoring the best weights writes into the stack) and checkpoints
+need no copy and no sync; a checkpoint loaded into the torch optimizers is
+noticed and copied into the stack at the next step.
 
 Row layout (the optimizer's parameter order: segment j is parameter j of the
 torch state_dict; every segment 64-byte aligned):
