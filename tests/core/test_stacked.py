@@ -16,6 +16,7 @@ from explorer.core.config import Experiment
 from explorer.core.io import checkpoint_payload, load_checkpoint, restore_trainer, save_checkpoint
 from explorer.core.protocol import HISTORY_KEYS, SetValue, TrainingError
 from explorer.core.training import Trainer
+from explorer.core.training import _trainer as trainer_module
 from explorer.core.training.stacked import ENV_SWITCH, why_not_stacked
 from explorer.core.training.stacked import _engine as engine_module
 from tests.core.small_runs import run_steps, sine_run, snapshot_leaves
@@ -361,7 +362,10 @@ def test_checkpoint_holds_torch_optimizer_state_of_every_variant() -> None:
 # -- the models show what the stacked step did -------------------------------------------------------------
 
 
-def test_snapshots_of_the_two_paths_are_identical() -> None:
+def test_snapshots_of_the_two_paths_are_identical(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # histogram frames are taken on a wall clock: off here, or a slow moment on a busy machine
+    # gives one trainer a frame more than the other
+    monkeypatch.setattr(trainer_module, "FRAME_SECONDS", math.inf)
     exp = comparison("sgd", "dropconnect").with_values({"training.batch_size": None})
     a, b = run_steps(Trainer(exp), 4), run_steps(Trainer(exp, stacked=False), 4)
     sa, sb = a.snapshot(), b.snapshot()
