@@ -22,6 +22,7 @@ from explorer.core.training import (
     replicate_summary,
     split_name,
 )
+from explorer.core.training.stacked import _engine as engine_module
 from tests.core.small_runs import run_to_end, sine_run
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
@@ -190,3 +191,40 @@ def test_headless_run_reports_mean_and_sd_per_variant(tmp_path) -> None:  # type
     m, sd = rep["l2"]["mean"]["final_test_loss"], rep["l2"]["sd"]["final_test_loss"]
     assert "  l2, mean \u00b1 SD over seeds [0, 1]: train_loss" in text
     assert f"test_loss {m:.4g} \u00b1 {sd:.2g}" in text
+
+
+@pytest.mark.parametrize("one_by_one", [False, True], ids=["batched-eval", "eval-one-by-one"])
+@pytest.mark.parametrize("momentum", [0.0, 0.9], ids=["sgd", "momentum"])
+def test_image_replicates_share_their_batches_and_match_alone_bit_for_bit(momentum, one_by_one, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Products large enough for the batched kernels (not the per-variant mm of tiny ones): the
+    engine copies each replicate's batch once and the first layer reads it for every cell of that
+    seed (group by group); SGD without momentum keeps no buffer; large evaluations go one variant
+    at a time. Each run must still be the run with its values and seed alone, through the per-model path."""
+    monkeypatch.setattr(engine_module, "EVAL_ONE_BY_ONE", 1 if one_by_one else 1 << 40)
+    exp = Experiment().with_values(
+        {
+            "dataset.kind": "digits",
+            "dataset.max_samples": 400,
+            "network.layers": [{"width": 32, "dropout_p": 0.2}, {"width": 16, "dropout_p": 0.3}],
+            "training.batch_size": 32,
+            "training.epochs": 2,
+            "training.device": "cpu",
+            "optimizer.lr": 0.1,
+            "optimizer.momentum": momentum,
+        }
+    )
+    variants = [
+        {"name": "none", "set": {"network.layers.0.dropout_p": 0.0, "network.layers.1.dropout_p": 0.0}},
+        {"name": "half", "set": {"network.layers.0.dropout_p": 0.5, "network.layers.1.dropout_p": 0.5}},
+        {"name": "l2", "set": {"regularization.l2_lambda": 0.001}},
+    ]
+    many = run_to_end(Trainer(exp.with_values({"training.replicates": 2, "variants": variants})))
+    assert many.stacked and len(many.variants) == 6
+    for i, run in enumerate(many.variants):
+        alone = run_to_end(
+            Trainer(exp.with_values({"training.seed": run.seed, "variants": variants}), stacked=False)
+        ).variants[i // 2]
+        for x, y in zip(run.model.parameters(), alone.model.parameters()):
+            assert torch.equal(x, y), run.name
+        for key in ("train_loss", "val_loss", "test_loss", "test_accuracy"):
+            assert np.array_equal(run.history.column(key), alone.history.column(key), equal_nan=True), (run.name, key)

@@ -16,7 +16,9 @@ from explorer.core.config import Experiment
 from explorer.core.io import checkpoint_payload, load_checkpoint, restore_trainer, save_checkpoint
 from explorer.core.protocol import HISTORY_KEYS, SetValue, TrainingError
 from explorer.core.training import Trainer
+from explorer.core.training import _trainer as trainer_module
 from explorer.core.training.stacked import ENV_SWITCH, why_not_stacked
+from explorer.core.training.stacked import _engine as engine_module
 from tests.core.small_runs import run_steps, sine_run, snapshot_leaves
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
@@ -152,7 +154,12 @@ def test_a_stacked_variant_trains_as_it_does_alone(optimizer: str, dropout: str)
         ("hidden width 1", small(**{"network.layers": [{"width": 1}, {"width": 9, "dropout_p": 0.5}]})),
     ],
 )
-def test_stacked_is_bit_identical_to_the_per_model_path(name: str, exp: Experiment) -> None:
+@pytest.mark.parametrize("one_by_one", [False, True], ids=["batched-eval", "eval-one-by-one"])
+def test_stacked_is_bit_identical_to_the_per_model_path(
+    name: str, exp: Experiment, one_by_one: bool, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Also with every evaluation (and the fit view's grid) one variant at a time, as large ones go."""
+    monkeypatch.setattr(engine_module, "EVAL_ONE_BY_ONE", 1 if one_by_one else 1 << 40)
     a, b = Trainer(exp, stacked=False), Trainer(exp)
     assert b.stacked and not a.stacked
     for _ in range(3):  # evaluations in between (batch_size < n: epochs of several steps)
@@ -355,7 +362,10 @@ def test_checkpoint_holds_torch_optimizer_state_of_every_variant() -> None:
 # -- the models show what the stacked step did -------------------------------------------------------------
 
 
-def test_snapshots_of_the_two_paths_are_identical() -> None:
+def test_snapshots_of_the_two_paths_are_identical(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # histogram frames are taken on a wall clock: off here, or a slow moment on a busy machine
+    # gives one trainer a frame more than the other
+    monkeypatch.setattr(trainer_module, "FRAME_SECONDS", math.inf)
     exp = comparison("sgd", "dropconnect").with_values({"training.batch_size": None})
     a, b = run_steps(Trainer(exp), 4), run_steps(Trainer(exp, stacked=False), 4)
     sa, sb = a.snapshot(), b.snapshot()

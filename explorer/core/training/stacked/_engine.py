@@ -31,10 +31,11 @@ The VariantRun models stay what the rest of the app reads: their Parameters
 *are* views of the stacked rows (Parameter.data is a slice of the stack), their
 .grad views of the stacked gradient, their torch optimizers' state views of
 the stacked state; each model is handed views of its masks and hidden
-activations, and its penalties. Evaluation (batched here too, see measure),
-snapshots, early stopping (restoring the best weights writes into the stack)
-and checkpoints need no copy and no sync; a checkpoint loaded into the torch
-optimizers is noticed and copied into the stack at the next step.
+activations, and its penalties. Evaluation (batched here too, see measure;
+thousands of rows go one variant at a time, forward_one), snapshots, early
+stopping (restoring the best weights writes into the stack) and checkpoints
+need no copy and no sync; a checkpoint loaded into the torch optimizers is
+noticed and copied into the stack at the next step.
 
 Row layout (the optimizer's parameter order: segment j is parameter j of the
 torch state_dict; every segment 64-byte aligned):
@@ -77,6 +78,7 @@ class EngineHost(Protocol):
 ENV_SWITCH = "EXPLORER_STACKED"
 ALIGN = 16  # floats: 64 bytes, the CPU allocator's alignment of a standalone tensor
 TINY_PRODUCT = 400  # torch.bmm's naive kernel below B * in * out = 400: mm per variant instead
+EVAL_ONE_BY_ONE = 1 << 22  # V * rows * widest layer at which an evaluation goes one variant at a time
 _aten = torch.ops.aten
 
 
@@ -116,6 +118,26 @@ def why_not_stacked(trainer: EngineHost) -> Optional[str]:
         if problem:
             return problem
     return None
+
+
+def _activate(act: str, z: Tensor, out: Tensor) -> Tensor:
+    """One tensor's activation into `out`, by the kernels _activation runs."""
+    if act == "relu":
+        return torch.clamp_min(z, 0.0, out=out)
+    if act == "tanh":
+        return torch.tanh(z, out=out)
+    if act == "sigmoid":
+        return torch.sigmoid(z, out=out)
+    return torch._C._nn.gelu(z, out=out)
+
+
+def _period(batches: Sequence[object]) -> int:
+    """The smallest R dividing len(batches) with batches[v] the same object as batches[v % R]."""
+    n = len(batches)
+    for r in range(1, n):
+        if n % r == 0 and all(batches[v] is batches[v % r] for v in range(r, n)):
+            return r
+    return n
 
 
 def _aligned(n: int) -> int:
@@ -189,15 +211,16 @@ class StackedEngine:
         off, size = self.segments[j]
         return t[v, off : off + size.numel()].view(size)
 
-    def padded(self, key: tuple, shape: tuple[int, ...]) -> Tensor:
-        """A persistent (V, *shape) buffer whose per-variant slices are laid out like standalone
-        tensors: 64-byte aligned, with a batch stride larger than the slice, so that no kernel
-        fuses two variants into one loop and bmm works item by item."""
+    def padded(self, key: tuple, shape: tuple[int, ...], count: Optional[int] = None) -> Tensor:
+        """A persistent (V, *shape) buffer (`count` rows instead of V if given) whose per-variant
+        slices are laid out like standalone tensors: 64-byte aligned, with a batch stride larger
+        than the slice, so that no kernel fuses two variants into one loop and bmm works item by item."""
+        count = self.V if count is None else count
         buf = self._buffers.get(key)
-        if buf is None or tuple(buf.shape[1:]) != shape:
+        if buf is None or tuple(buf.shape) != (count,) + shape:
             n = math.prod(shape)
-            rows = torch.zeros(self.V, (n // ALIGN + 1) * ALIGN, device=self.device)
-            buf = self._buffers[key] = rows[:, :n].view((self.V,) + shape)
+            rows = torch.zeros(count, (n // ALIGN + 1) * ALIGN, device=self.device)
+            buf = self._buffers[key] = rows[:, :n].view((count,) + shape)
             self._views[key] = buf.unbind(0)
         return buf
 
@@ -247,11 +270,17 @@ class StackedEngine:
     def step_each(self, batches: list[tuple[Tensor, Tensor]]) -> None:
         """One step in which each variant has its own batch (replicates shuffle with their own
         seeds). The inputs are copied into padded rows laid out like standalone tensors, so a
-        replicate trains to the same bits as the run with its seed alone."""
+        replicate trains to the same bits as the run with its seed alone. When the batches repeat
+        with a period R (variant v takes batch v mod R: R replicates of each cell, the trainer's
+        order), only the R distinct inputs are copied, and the first layer reads them group by group."""
         B = batches[0][0].shape[0]
-        xb = self.padded(("xb", B), tuple(batches[0][0].shape))
-        for v, (x, _) in enumerate(batches):
-            xb[v].copy_(x)
+        R = _period(batches)
+        if R == 1:  # one batch for all: shared, as step() takes it
+            xb = batches[0][0]
+        else:
+            xb = self.padded(("xb", B, R), tuple(batches[0][0].shape), R)
+            for v, (x, _) in enumerate(batches[:R]):
+                xb[v].copy_(x)
         if self.trainer.loss_name == "mse":
             yb = self.padded(("yb", B), tuple(batches[0][1].shape))
             for v, (_, y) in enumerate(batches):
@@ -262,7 +291,8 @@ class StackedEngine:
 
     def step(self, xb: Tensor, yb: Tensor) -> None:
         """One optimisation step of every variant still training (finished ones stay frozen).
-        xb is (B, in), shared by every variant, or (V, B, in), a batch per variant (step_each)."""
+        xb is (B, in), shared by every variant, (V, B, in), a batch per variant, or (R, B, in) with
+        R dividing V, variant v's batch at v mod R (step_each)."""
         if self.optimizer.needs_import():
             self.optimizer.import_state()  # a checkpoint was loaded into the torch optimizers
             self.sharing.regroup()  # ... and into the generators
@@ -333,7 +363,11 @@ class StackedEngine:
             gW = self.gW[l] if masks is None else self.padded(("gWe", l), (out_w, in_w))
             if tiny:
                 for v in range(V):
-                    torch.mm(g[v].t(), a if a.dim() == 2 else a[v], out=gW[v])
+                    torch.mm(g[v].t(), a if a.dim() == 2 else a[v % a.shape[0]], out=gW[v])
+            elif a.dim() == 3 and a.shape[0] != V:  # a batch per replicate: group by group
+                R = a.shape[0]
+                for s in range(0, V, R):
+                    torch.bmm(g[s : s + R].transpose(1, 2), a, out=gW[s : s + R])
             else:
                 torch.bmm(g.transpose(1, 2), a if a.dim() == 3 else a.expand(V, B, in_w), out=gW)
             if masks is None:
@@ -383,7 +417,11 @@ class StackedEngine:
         z = self.padded(key, (B, out_w))
         if B * in_w * out_w < TINY_PRODUCT:
             for v in range(V):
-                torch.addmm(b[v, 0], a if a.dim() == 2 else a[v], W[v].t(), out=z[v])
+                torch.addmm(b[v, 0], a if a.dim() == 2 else a[v % a.shape[0]], W[v].t(), out=z[v])
+        elif a.dim() == 3 and a.shape[0] != V:  # a batch per replicate (step_each): group by group
+            R = a.shape[0]
+            for s in range(0, V, R):
+                torch.baddbmm(b[s : s + R], a, W[s : s + R].transpose(1, 2), out=z[s : s + R])
         else:
             torch.baddbmm(b, a if a.dim() == 3 else a.expand(V, B, in_w), W.transpose(1, 2), out=z)
         return z
@@ -470,8 +508,15 @@ class StackedEngine:
         return rows
 
     def forward_eval(self, x: Tensor, key: str) -> Tensor:
-        """Every variant's eval-mode output on x, (V, B, out): no masks; vanilla dropout scales."""
+        """Every variant's eval-mode output on x, (V, B, out): no masks; vanilla dropout scales.
+        Large batches go one variant at a time through small scratch buffers (see forward_one)."""
         B = x.shape[0]
+        widest = max(out for out, _ in self.shapes)
+        if self.V * B * widest >= EVAL_ONE_BY_ONE:
+            out = self.padded(("eo", B), (B, self.shapes[-1][0]))
+            for v in range(self.V):
+                self.forward_one(v, x, out[v])
+            return out
         a = x
         for l in range(self.n_linear):
             z = self._linear(a, self.W[l], self.b[l], ("ez", key, l, B))
@@ -479,6 +524,26 @@ class StackedEngine:
             if l < self.n_hidden and self.eval_scale[l] is not None:
                 a = torch.mul(a, self.eval_scale[l], out=self.padded(("ed", key, l, B), tuple(a.shape[1:])))
         return a
+
+    def forward_one(self, v: int, x: Tensor, out: Tensor) -> None:
+        """Variant v's eval-mode output on x into `out`, layer after layer while its activations are
+        still in cache; layer by layer over all variants, an evaluation of thousands of rows sends
+        hundreds of MB of activations through memory. The same kernels as the model alone runs
+        (addmm, then the activation on a standalone-laid-out tensor), so the same bits as the batched pass."""
+        B = x.shape[0]
+        a = x
+        for l in range(self.n_linear):
+            out_w = self.shapes[l][0]
+            act = self.activations[l]
+            last = l == self.n_linear - 1
+            z = out if last and act == "linear" else self.scratch(("oz", l, B), (B, out_w))
+            torch.addmm(self.b[l][v, 0], a, self.W[l][v].t(), out=z)
+            a = z
+            if act != "linear":
+                h = out if last else self.scratch(("oh", l, B), (B, out_w))
+                a = _activate(act, z, h)
+            if not last and self.eval_scale[l] is not None:
+                a = torch.mul(a, self.eval_scale[l][v], out=self.scratch(("od", l, B), (B, out_w)))
 
     # -- what the models show -----------------------------------------------------------------
     def _hand_over(self, active: tuple[bool, ...], per_layer: Tensor, B: int) -> None:

@@ -8,7 +8,7 @@ variant with its own lr, momentum or betas. The formulas are those of
 torch.optim's single-tensor path (torch/optim/sgd.py, adam.py; AdamW is Adam
 with decoupled decay):
 
-    SGD (dampening 0):  buf <- momentum * buf + g   (buf <- g on the first step)
+    SGD (dampening 0):  buf <- momentum * buf + g   (buf <- g on the first step; no buffer at momentum 0)
                         d   <- g + momentum * buf   (nesterov)   or   buf
                         w   <- w - lr * d
     Adam:               t <- t + 1
@@ -218,6 +218,9 @@ class StackedSGD(StackedOptimizer):
         e = self.engine
         g, w, buf = e.grad, e.flat, self.state["momentum_buffer"]
         self.apply_decay()
+        if not any(self.momentum):  # torch's momentum-0 update, p.add_(grad, alpha=-lr): no buffer at all
+            w.addcmul_(g, self.neg_lr)
+            return
         kept = buf.index_select(0, self.keep_rows) if self.keep_rows is not None else None
         buf.mul_(self.buffer_factor).add_(g)  # buf = momentum * buf + g
         if self.nesterov == "none":
