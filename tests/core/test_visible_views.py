@@ -128,7 +128,7 @@ def test_the_visible_views_hold_across_a_rebuild(built: Counter) -> None:
 
 
 def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget() -> None:
-    from explorer.core.session._session import SNAPSHOT_BUDGET
+    from explorer.core.session._session import MIN_SNAPSHOT_RATE, SNAPSHOT_BUDGET, SNAPSHOT_BUDGET_MAX
 
     session, _ = new_session(interval=1 / 40)
     session.state = "running"
@@ -139,10 +139,18 @@ def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget(
     assert session.snapshot_due(1 / 40)
     session._snapshot_cost = 0.010  # 10 ms a snapshot: it waits for training that makes it the budget's share
     needed = 0.010 * (1 - SNAPSHOT_BUDGET) / SNAPSHOT_BUDGET  # 133 ms at 7 %
+    soon = 0.9 / MIN_SNAPSHOT_RATE  # past the interval, not yet overdue
     session.train_seconds = 0.98 * needed
-    assert not session.snapshot_due(1.0)
+    assert not session.snapshot_due(soon)
     session.train_seconds = 1.01 * needed
-    assert session.snapshot_due(1.0)
+    assert session.snapshot_due(soon)
+    # overdue for 30 a second: up to the larger budget, never beyond it
+    late = 1.1 / MIN_SNAPSHOT_RATE
+    at_most = 0.010 * (1 - SNAPSHOT_BUDGET_MAX) / SNAPSHOT_BUDGET_MAX  # 90 ms at 10 %
+    session.train_seconds = 0.98 * at_most
+    assert not session.snapshot_due(late)
+    session.train_seconds = 1.01 * at_most
+    assert session.snapshot_due(late) and not session.snapshot_due(soon)
     session.state = "paused"  # nothing trains: a change is shown at once
     session.train_seconds = 0.0
     assert session.snapshot_due(1.0)
@@ -150,7 +158,7 @@ def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget(
 
 def test_the_snapshot_share_stays_within_its_budget_while_training(built: Counter) -> None:
     """Whatever snapshots cost (here all parts at every chance), they take ~10% of the trainer's time."""
-    from explorer.core.session._session import SNAPSHOT_BUDGET
+    from explorer.core.session._session import SNAPSHOT_BUDGET_MAX
 
     session, out = new_session(interval=0.0)
     session.serve(
@@ -163,7 +171,7 @@ def test_the_snapshot_share_stays_within_its_budget_while_training(built: Counte
         )
     )
     assert len(out.of("snapshot")) > 10
-    assert session.snapshot_share() <= SNAPSHOT_BUDGET * 1.5  # one snapshot's cost of slack
+    assert session.snapshot_share() <= SNAPSHOT_BUDGET_MAX * 1.5  # one snapshot's cost of slack
 
 
 def test_a_backlog_dropped_before_a_rebuild_keeps_the_views_on_screen() -> None:
