@@ -10,16 +10,16 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from explorer.core.config import Experiment
 from explorer.core.protocol import ExplorerError
-from explorer.core.sweep import SWEEPABLE, SweepSpec, parse_values
+from explorer.core.sweep import METRICS, SWEEPABLE, SweepSpec, parse_values
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.settings import Settings
 from explorer.gui.sweep_place import SweepPlaceBox, WorkersTable, core_text
 from explorer.gui.sweep_runner import SweepRunner
-from explorer.gui.views.sweep_view import SweepView
+from explorer.gui.views.sweep_view import SweepView, metric_words
 
 
 def field_words() -> list[tuple[str, str]]:
@@ -120,6 +120,9 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.seeds = QtWidgets.QSpinBox()
         self.seeds.setRange(1, 32)
         self.seeds.setValue(3)
+        self.metric_box = QtWidgets.QComboBox()  # the one place the metric is chosen; the view follows it
+        for name in METRICS:
+            self.metric_box.addItem(metric_words(name), name)
         self.folder = QtWidgets.QLineEdit(str(Path(tempfile.gettempdir()) / "explorer-sweep"))
         self.start_button, self.pause_button, self.cancel_button = (
             QtWidgets.QPushButton(),
@@ -137,14 +140,15 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.workers.setMaximumHeight(120)
         self.workers.hide()
         form = QtWidgets.QFormLayout()
-        self.labels = [QtWidgets.QLabel() for _ in range(4)]
+        self.labels = [QtWidgets.QLabel() for _ in range(5)]
         form.addRow(self.labels[0], self.axes[0])
         row2 = QtWidgets.QHBoxLayout()
         row2.addWidget(self.second)
         row2.addWidget(self.axes[1], 1)
         form.addRow(self.labels[1], row2)
         form.addRow(self.labels[2], self.seeds)
-        form.addRow(self.labels[3], self.folder)
+        form.addRow(self.labels[3], self.metric_box)
+        form.addRow(self.labels[4], self.folder)
         buttons = QtWidgets.QHBoxLayout()
         for b in (self.start_button, self.pause_button, self.cancel_button):
             buttons.addWidget(b)
@@ -172,6 +176,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(lambda text: self.status.setText(self.tr("The sweep stopped: {0}").format(text)))
         self.view.cell_clicked.connect(self._on_cell)
+        self.metric_box.currentIndexChanged.connect(lambda _=0: self.view.set_metric(self.metric_name()))
         self.export_figure_button.clicked.connect(self.export_figure_dialog)
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
         self.retranslate()
@@ -183,7 +188,9 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         super().showEvent(event)
         try:
             if not self.runner.running():
-                self.load_table(self._experiment().sweep)
+                experiment = self._experiment()
+                self.offer_metrics(experiment.dataset.task)
+                self.load_table(experiment.sweep)
         except Exception as exc:
             self.status.setText(str(exc))
 
@@ -195,13 +202,54 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.second.setChecked(len(shown) > 1 and shown[1])
         if isinstance(table.get("seeds"), int) and 1 <= table["seeds"] <= 32:
             self.seeds.setValue(table["seeds"])
+        if table.get("metric") in METRICS and self._offered(str(table["metric"])):
+            self.set_metric(str(table["metric"]))
+
+    def _offered(self, metric: str) -> bool:
+        model = self.metric_box.model()
+        flags = model.flags(model.index(METRICS.index(metric), 0))
+        return bool(flags & QtCore.Qt.ItemFlag.ItemIsEnabled)
+
+    def offer_metrics(self, task: Optional[str]) -> None:
+        """A regression has no accuracy: its accuracy metrics are greyed out (and not chosen)."""
+        model = self.metric_box.model()
+        for i, name in enumerate(METRICS):
+            item = model.item(i) if isinstance(model, QtGui.QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(task != "regression" or "accuracy" not in name)
+        if task == "regression" and "accuracy" in self.metric_name():
+            self.set_metric("final_test_loss")
+
+    def metric_name(self) -> str:
+        """The chosen metric (explorer.core.sweep.METRICS)."""
+        return str(self.metric_box.currentData())
+
+    def set_metric(self, metric: str) -> None:
+        """Choose what the Sweep view shows (and a started sweep's table records)."""
+        self.metric_box.setCurrentIndex(self.metric_box.findData(metric))
+        self.view.set_metric(metric)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sweep"))
         for label, text in zip(
-            self.labels, (self.tr("Sweep"), self.tr("and, as a grid"), self.tr("seeds per cell"), self.tr("folder"))
+            self.labels,
+            (
+                self.tr("Sweep"),
+                self.tr("and, as a grid"),
+                self.tr("seeds per cell"),
+                self.tr("show"),
+                self.tr("folder"),
+            ),
         ):
             label.setText(text)
+        for i, name in enumerate(METRICS):
+            self.metric_box.setItemText(i, metric_words(name))
+        self.metric_box.setToolTip(
+            self.tr(
+                "What the Sweep view shows and stars the best of: the final or best loss or accuracy "
+                "(drawn for train, validation and test), or the train-test gap."
+            )
+        )
         self.start_button.setText(self.tr("Start"))
         self.pause_button.setText(self.tr("Resume") if self.runner.paused else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -219,7 +267,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
 
     def spec_table(self) -> dict[str, Any]:
         axes = [self.axes[0].axis_dict()] + ([self.axes[1].axis_dict()] if self.second.isChecked() else [])
-        return {"axes": axes, "seeds": self.seeds.value()}
+        return {"axes": axes, "seeds": self.seeds.value(), "metric": self.metric_name()}
 
     def start_sweep(self) -> bool:
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6 import QtCore
 
 from explorer.core.sweep import SweepSpec
 from explorer.gui.sweep_window import SweepWindow
@@ -25,6 +26,7 @@ def make_window(qtbot, tmp_path, experiment, opened):  # type: ignore[no-untyped
     axis.scale.setCurrentIndex(axis.scale.findData("list"))
     axis.values.setText("0,0.01")
     w.seeds.setValue(2)
+    w.set_metric("best_val_loss")
     w.folder.setText(str(tmp_path / "sweep"))
     return w
 
@@ -40,6 +42,8 @@ def test_a_sweep_from_the_panel_fills_the_view_and_a_click_opens_a_cell(qtbot, t
     assert len(w.view.rows) == 4 and w.view.lines
     doc = json.loads((tmp_path / "sweep" / "sweep.json").read_text())
     assert doc["complete"] and len(doc["rows"]) == 4
+    assert doc["spec"]["metric"] == "best_val_loss"  # the panel's metric is the sweep's
+    assert w.view.metric_shown == "best_val_loss"
     assert "finished" in w.status.text()
     w.view.cell_clicked.emit({"regularization.l2_lambda": 0.01})
     assert opened and opened[0].regularization.l2_lambda == 0.01 and opened[0].training.epochs == 3
@@ -91,6 +95,40 @@ def test_a_sweep_preset_fills_the_panel(qtbot) -> None:  # type: ignore[no-untyp
     assert table["axes"] == exp.sweep["axes"]
 
 
+@pytest.mark.parametrize(
+    "preset, metric", [("sweep-dropout", "final_test_accuracy"), ("sweep-weight-decay", "final_test_loss")]
+)
+def test_the_metric_is_chosen_in_the_panel_prefilled_from_the_preset(qtbot, preset, metric) -> None:  # type: ignore[no-untyped-def]
+    """The panel's metric: prefilled from the preset's [sweep] table, the one the view shows, and
+    in the table a sweep starts with; a regression offers no accuracy."""
+    from explorer.core.config import load_preset
+
+    exp = load_preset(preset)
+    w = SweepWindow(lambda: exp, lambda e: None)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.metric_name() == metric == w.view.metric_shown
+    assert w.spec_table()["metric"] == metric
+    index = w.metric_box.findData("best_train_accuracy")
+    enabled = bool(w.metric_box.model().flags(w.metric_box.model().index(index, 0)) & QtCore.Qt.ItemFlag.ItemIsEnabled)
+    assert enabled == (exp.dataset.task == "classification")
+    w.metric_box.setCurrentIndex(w.metric_box.findData("gap_loss"))  # the user picks another
+    assert w.view.metric_shown == "gap_loss" and w.spec_table()["metric"] == "gap_loss"
+    assert w.metric_box.currentText() == "gap (test - train loss)"
+
+
+def test_a_regression_preset_asking_for_accuracy_falls_back_to_loss(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.core.config import load_preset
+
+    exp = load_preset("sweep-weight-decay")
+    exp = exp.model_copy(update={"sweep": {**exp.sweep, "metric": "final_test_accuracy"}})
+    w = SweepWindow(lambda: exp, lambda e: None)
+    qtbot.addWidget(w)
+    w.set_metric("best_test_accuracy")
+    w.show()
+    assert w.metric_name() == "final_test_loss" == w.view.metric_shown
+
+
 def test_exports_of_the_sweep(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import csv
 
@@ -111,6 +149,9 @@ def test_exports_of_the_sweep(qtbot, tmp_path) -> None:  # type: ignore[no-untyp
     assert len(table) == 12 and float(table[0]["final_test_loss"]) == 3.0
     png = w.export_figure(str(tmp_path / "s.png"))
     assert png.read_bytes()[:4] == b"\x89PNG"
+    w.set_metric("final_train_loss")  # the figure shows the panel's metric
+    svg = w.export_figure(str(tmp_path / "s.svg")).read_text().replace("\xa0", " ")
+    assert "best final train loss" in svg and "final loss" in svg and "best final test loss" not in svg
 
 
 def test_runner_merges_live_rows_with_finished_cells(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -33,6 +33,50 @@ SPLIT_NAMES = ("train", "val", "test")
 KINDS = ("final_{split}_loss", "best_{split}_loss", "final_{split}_accuracy", "best_{split}_accuracy")
 
 
+def split_kind(metric: str) -> str:
+    """ "best_val_loss" -> "best_{split}_loss" (a gap has no split: itself)."""
+    for split in SPLIT_NAMES:
+        if f"_{split}_" in metric:
+            return metric.replace(f"_{split}_", "_{split}_")
+    return metric
+
+
+def _words() -> dict[str, str]:
+    """The parts of a metric's name, translated (each literal, so lupdate finds it)."""
+    translate = QtCore.QCoreApplication.translate
+    return {
+        "final": translate("SweepView", "final"),
+        "best": translate("SweepView", "best"),
+        "train": translate("SweepView", "train"),
+        "val": translate("SweepView", "validation"),
+        "test": translate("SweepView", "test"),
+        "loss": translate("SweepView", "loss"),
+        "accuracy": translate("SweepView", "accuracy"),
+        "gap_loss": translate("SweepView", "gap (test - train loss)"),
+        "gap_accuracy": translate("SweepView", "gap (train - test accuracy)"),
+    }
+
+
+def metric_words(metric: str) -> str:
+    """A metric as a user reads it, in the UI's language: "final test loss", "gap (test - train loss)"."""
+    words = _words()
+    if metric in ("gap_loss", "gap_accuracy"):
+        return words[metric]
+    when, split, what = metric.split("_")
+    return QtCore.QCoreApplication.translate("SweepView", "{when} {split} {what}").format(
+        when=words[when], split=words[split], what=words[what]
+    )
+
+
+def kind_words(metric: str) -> str:
+    """The y axis of the three split lines: "final loss" (a gap: the gap)."""
+    words = _words()
+    if metric in ("gap_loss", "gap_accuracy"):
+        return words[metric]
+    when, _, what = metric.split("_")
+    return QtCore.QCoreApplication.translate("SweepView", "{when} {what}").format(when=words[when], what=words[what])
+
+
 def x_positions(values: Sequence[float], log: bool) -> np.ndarray:
     """Where each swept value is drawn: log10 on a log axis, with 0 one decade below the smallest
     positive value (a log axis has no 0)."""
@@ -54,26 +98,13 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.title = self.tr("Sweep")
         self.spec: Optional[SweepSpec] = None
         self.rows: list[dict[str, Any]] = []
-        self.metric_box = QtWidgets.QComboBox()
-        self.metric_box.setToolTip(
-            self.tr("What the sweep shows: the final or best loss or accuracy, or the train-test gap.")
-        )
-        for kind in KINDS:
-            self.metric_box.addItem(kind.replace("_{split}", "").replace("_", " "), kind)
-        self.metric_box.addItem(self.tr("gap (test - train loss)"), "gap_loss")
-        self.metric_box.addItem(self.tr("gap (train - test accuracy)"), "gap_accuracy")
-        self.metric_box.currentIndexChanged.connect(self.redraw)
+        self.metric_shown = "final_test_loss"  # set by the Sweep panel (set_metric) or the sweep's spec
         self.readout = QtWidgets.QLabel()
         self.readout.setWordWrap(True)
-        toolbar = QtWidgets.QHBoxLayout()
-        toolbar.addWidget(QtWidgets.QLabel(self.tr("show")))
-        toolbar.addWidget(self.metric_box)
-        toolbar.addStretch(1)
         self.graphics = pg.GraphicsLayoutWidget()
         palette.style_graphics_widget(self.graphics)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(toolbar)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.readout)
         self.plot: Optional[pg.PlotItem] = None
@@ -96,30 +127,26 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.set_rows(SweepSpec.from_dict({k: v for k, v in spec.items()}, "sweep.json"), doc["rows"])
 
     def set_rows(self, spec: SweepSpec, rows: Sequence[dict[str, Any]]) -> None:
-        """Show these cells (all of them, or the ones finished so far)."""
-        new_spec = spec != self.spec
+        """Show these cells (all of them, or the ones finished so far). A new sweep brings its
+        metric (its [sweep] table's); the Sweep panel's choice arrives through set_metric."""
+        if spec != self.spec:
+            self.metric_shown = spec.metric
         self.spec, self.rows = spec, list(rows)
-        if new_spec:
-            index = self.metric_box.findData(self._default_metric(spec))
-            self.metric_box.blockSignals(True)
-            self.metric_box.setCurrentIndex(max(0, index))
-            self.metric_box.blockSignals(False)
         self.redraw()
 
-    @staticmethod
-    def _default_metric(spec: SweepSpec) -> str:
-        m = spec.metric
-        for kind in KINDS:
-            for split in SPLIT_NAMES:
-                if kind.format(split=split) == m:
-                    return kind
-        return m if m in ("gap_loss", "gap_accuracy") else KINDS[0]
+    def set_metric(self, metric: str) -> None:
+        """What the view shows: one of explorer.core.sweep.METRICS (the Sweep panel's choice)."""
+        if metric not in METRICS:
+            raise ValueError(f"metric: {metric!r} is not one of {', '.join(METRICS)}")
+        if metric != self.metric_shown:
+            self.metric_shown = metric
+            self.redraw()
 
     def metric_names(self) -> list[str]:
-        """The metric of each line: one per split, or the one gap."""
-        kind = self.metric_box.currentData() or KINDS[0]
-        if kind in ("gap_loss", "gap_accuracy"):
-            return [kind]
+        """The metric of each line: the chosen kind for train, validation and test, or the one gap."""
+        if self.metric_shown in ("gap_loss", "gap_accuracy"):
+            return [self.metric_shown]
+        kind = split_kind(self.metric_shown)
         return [kind.format(split=s) for s in SPLIT_NAMES]
 
     # --- drawing ---------------------------------------------------------------
@@ -150,13 +177,14 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             )
         ]
         if len(names) == 1:
-            entries = [(palette.variant_hex(2), "solid", names[0])]
-        entries.append((fg, "★", self.tr("best")))
+            entries = [(palette.variant_hex(2), "solid", metric_words(names[0]))]
+        entries.append((fg, "★", self.tr("best {metric}").format(metric=metric_words(self.metric_shown))))
         title = self.tr("mean over {n} seeds; band: lowest to highest seed").format(n=self.spec.seeds)
         self._title(palette.legend_html(entries) + "<br>" + title)
         plot = self.plot = self.graphics.addPlot(row=1, col=0)
-        kind = (self.metric_box.currentData() or "").replace("_{split}", "")
-        palette.apply_style(plot, x_label=axis.path + (self.tr(" (log scale)") if log else ""), y_label=kind)
+        palette.apply_style(
+            plot, x_label=axis.path + (self.tr(" (log scale)") if log else ""), y_label=kind_words(self.metric_shown)
+        )
         plot.showGrid(x=True, y=True, alpha=0.2)
         xs_all = x_positions(axis.values, log)
         if log:
@@ -186,10 +214,13 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             )
             plot.addItem(line)
             self.lines[name], self.bands[name] = line, (low, high, fill)
-        # the points that answer hover and click: the metric the spec names (test by default)
-        target = next((n for n in names if "_test_" in n), names[-1])
+        # the points that answer hover and click, and the star: the chosen metric's split
+        target = self.metric_shown
+        target_color = palette.variant_color(colors[next((s for s in SPLIT_NAMES if f"_{s}_" in target), "test")])
         stats = cell_stats(self.rows, target)
         done = [s for s in stats.values() if math.isfinite(s.mean)]
+        if not done and not any(s.diverged for s in stats.values()) and self._all_finished():
+            self.readout.setText(self._no_values_text(target))
         spots = [
             {"pos": (float(xs_all[s.index[0]]), s.mean), "data": {"values": s.values, "tip": self._tip(s, target)}}
             for s in done
@@ -197,7 +228,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.points = pg.ScatterPlotItem(
             size=14,
             pen=None,
-            brush=palette.brush(palette.variant_color(2), 0.01),
+            brush=palette.brush(target_color, 0.01),
             hoverable=True,
             tip=lambda x, y, data: data["tip"],
         )
@@ -212,13 +243,13 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
                 [best.mean],
                 symbol="star",
                 size=22,
-                brush=palette.brush(palette.variant_color(2)),
+                brush=palette.brush(target_color),
                 pen=palette.pen(palette.current_theme().foreground, 1.0),
             )
             plot.addItem(self.best)
             self.readout.setText(
                 self.tr("Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).").format(
-                    metric=target, value=f"{best.mean:.4g}", cell=self._cell_words(best.values), n=best.n
+                    metric=metric_words(target), value=f"{best.mean:.4g}", cell=self._cell_words(best.values), n=best.n
                 )
             )
         diverged = [s for s in stats.values() if s.diverged]
@@ -228,7 +259,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
 
     def _draw_heatmap(self) -> None:
         a0, a1 = self.spec.axes
-        name = self.metric_names()[-1]
+        name = self.metric_shown
         stats = cell_stats(self.rows, name)
         grid = np.full((len(a0.values), len(a1.values)), np.nan)
         for s in stats.values():
@@ -236,7 +267,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.grid = grid
         self._title(
             self.tr("{metric}: mean \u00b1 SD over {n} seeds; the best cell outlined").format(
-                metric=name, n=self.spec.seeds
+                metric=metric_words(name), n=self.spec.seeds
             )
         )
         plot = self.plot = self.graphics.addPlot(row=1, col=0)
@@ -270,11 +301,11 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             )
             plot.addItem(frame)
         add = additivity(self.spec, self.rows, name)
-        parts = []
+        parts = [] if finite.size or not self._all_finished() else [self._no_values_text(name)]
         if best is not None:
             parts.append(
                 self.tr("Best {metric}: {value} at {cell}.").format(
-                    metric=name, value=f"{best.mean:.4g}", cell=self._cell_words(best.values)
+                    metric=metric_words(name), value=f"{best.mean:.4g}", cell=self._cell_words(best.values)
                 )
             )
         if add is not None:
@@ -288,6 +319,16 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.readout.setText(" ".join(parts))
 
     # --- helpers -----------------------------------------------------------------
+    def _all_finished(self) -> bool:
+        return all(r.get("status") != "running" for r in self.rows)
+
+    def _no_values_text(self, metric: str) -> str:
+        """Why nothing is drawn: the cells trained but have no value for this metric."""
+        return self.tr(
+            "These cells have no {metric}: a regression has no accuracy, and a run without a validation "
+            "split no validation values. Choose another metric."
+        ).format(metric=metric_words(metric))
+
     def _title(self, html: str) -> None:
         label = pg.LabelItem(justify="left")
         self.graphics.ci.addItem(label, row=0, col=0)
@@ -306,7 +347,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
     def _tip(self, s, metric: str) -> str:  # type: ignore[no-untyped-def]
         return self.tr("{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)").format(
             cell=self._cell_words(s.values),
-            metric=metric,
+            metric=metric_words(metric),
             mean=f"{s.mean:.4g}",
             low=f"{s.low:.4g}",
             high=f"{s.high:.4g}",
