@@ -103,6 +103,9 @@ class AxisRow(QtWidgets.QWidget):
 
 
 class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
+    sweep_started = QtCore.Signal()
+    sweep_ended = QtCore.Signal(str)  # "done" | "cancelled" | "error" (also when the window closes mid-sweep)
+
     def __init__(
         self,
         experiment: Callable[[], Experiment],
@@ -134,6 +137,9 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.progress.setRange(0, 1000)
         self.status = QtWidgets.QLabel()
         self.status.setWordWrap(True)
+        self.live_note = QtWidgets.QLabel()  # what became of the main window's live run (sweep_live)
+        self.live_note.setWordWrap(True)
+        self.live_note.hide()
         self.view = SweepView()
         self.place = SweepPlaceBox(settings)
         self.workers = WorkersTable()
@@ -162,6 +168,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.live_note)
         layout.addWidget(self.workers)
         layout.addWidget(self.view, 1)
         self.second.toggled.connect(self.axes[1].setEnabled)
@@ -287,7 +294,13 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.workers.setVisible(place.kind != "here")
         self.runner.start(self._base.to_dict(), table, self.folder.text(), place.to_dict())
         self._set_running(True)
+        self.show_live_note("")
+        self.sweep_started.emit()
         return True
+
+    def show_live_note(self, text: str) -> None:
+        self.live_note.setText(text)
+        self.live_note.setVisible(bool(text))
 
     def toggle_pause(self) -> None:
         if self.runner.paused:
@@ -319,6 +332,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
             self.status.setText(self.tr("The sweep is finished; its files are in {0}.").format(self.folder.text()))
         elif state == "cancelled":
             self.status.setText(self.tr("Cancelled; the finished cells are in {0}.").format(self.folder.text()))
+        self.sweep_ended.emit(state)
 
     def _on_cell(self, values: dict) -> None:
         """Open the clicked cell as the current experiment: the sweep's experiment (without its
@@ -364,5 +378,9 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self._export_dialog(self.tr("Export CSV"), "CSV (*.csv)", self.export_csv)
 
     def closeEvent(self, event: Any) -> None:
-        self.runner.shutdown()
+        running = self.runner.running()
+        self.runner.shutdown()  # cancels and joins; finished is not emitted
+        if running:
+            self._set_running(False)
+            self.sweep_ended.emit("cancelled")
         super().closeEvent(event)

@@ -123,6 +123,9 @@ class WindowMenus:
             self.sweep_window = SweepWindow(
                 lambda: self.experiment, self.load_experiment, self, settings=self.settings
             )  # a property
+            from explorer.gui.sweep_live import LiveRunDuringSweep
+
+            self.sweep_live = LiveRunDuringSweep(self, self.sweep_window)  # pauses the live run while it trains
         self.sweep_window.show()
         self.sweep_window.raise_()
 
