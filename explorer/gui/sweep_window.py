@@ -6,7 +6,6 @@ in the main window as the current experiment.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -17,6 +16,7 @@ from explorer.core.protocol import ExplorerError
 from explorer.core.sweep import METRICS, SWEEPABLE, SweepSpec, parse_values
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.settings import Settings
+from explorer.gui.sweep_folder import FolderField
 from explorer.gui.sweep_place import SweepPlaceBox, WorkersTable, core_text
 from explorer.gui.sweep_runner import SweepRunner
 from explorer.gui.views.sweep_view import SweepView, metric_words
@@ -126,7 +126,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.metric_box = QtWidgets.QComboBox()  # the one place the metric is chosen; the view follows it
         for name in METRICS:
             self.metric_box.addItem(metric_words(name), name)
-        self.folder = QtWidgets.QLineEdit(str(Path(tempfile.gettempdir()) / "explorer-sweep"))
+        self.folder = FolderField()  # empty: a folder of its own for each sweep
         self.start_button, self.pause_button, self.cancel_button = (
             QtWidgets.QPushButton(),
             QtWidgets.QPushButton(),
@@ -262,9 +262,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.export_figure_button.setText(self.tr("Export figure…"))
         self.export_csv_button.setText(self.tr("Export CSV…"))
-        self.folder.setToolTip(
-            self.tr("The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.")
-        )
+        self.folder.retranslate()
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -285,6 +283,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
             self.status.setText(core_text(exc))
             return False
         self._base = self._experiment()
+        folder = self.folder.resolve(self._base, table)
         self.view.set_rows(self._spec, [])
         self.progress.setValue(0)
         self.status.setText(
@@ -292,7 +291,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         )
         self.workers.show_workers([], {})
         self.workers.setVisible(place.kind != "here")
-        self.runner.start(self._base.to_dict(), table, self.folder.text(), place.to_dict())
+        self.runner.start(self._base.to_dict(), table, folder, place.to_dict())
         self._set_running(True)
         self.show_live_note("")
         self.sweep_started.emit()

@@ -208,3 +208,36 @@ def test_a_sweep_on_worker_processes_shows_the_workers_and_their_cells(qtbot, tm
     doc = json.loads((tmp_path / "sweep" / "sweep.json").read_text())
     assert doc["complete"] and len(doc["rows"]) == 4
     assert Settings(tmp_path / "settings.json").get("sweep_place")["kind"] == "processes"
+
+
+def test_each_sweep_gets_a_folder_of_its_own_unless_one_is_chosen(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A second sweep in the one default folder was refused ("holds another sweep"): now each sweep
+    gets its own folder, and the same sweep started again finds its folder and skips its cells."""
+    import explorer.gui.sweep_folder as sweep_folder
+
+    monkeypatch.setattr(sweep_folder, "sweep_home", lambda: tmp_path / "home")
+    w = make_window(qtbot, tmp_path, tiny(), [])
+    w.folder.setText("")  # the default: automatic
+    finished: list = []
+    planned: list = []
+    w.runner.finished.connect(finished.append)
+    w.runner.planned.connect(lambda cells, done, mb: planned.append((cells, done)))
+
+    def run() -> str:
+        with qtbot.waitSignal(w.runner.finished, timeout=120_000):
+            assert w.start_sweep()
+        assert finished[-1] == "done", w.status.text()
+        return w.folder.text()
+
+    first = run()
+    assert first.startswith(str(tmp_path / "home" / "sweep-")) and planned[-1] == (2, 0)
+    w.axes[0].values.setText("0,0.1")  # another sweep: another folder, not refused
+    second = run()
+    assert second != first and planned[-1] == (2, 0)
+    w.axes[0].values.setText("0,0.01")  # the first again: its folder, its cells skipped
+    assert run() == first and planned[-1] == (2, 2)
+    w.folder.setText(str(tmp_path / "mine"))  # a folder the user chose is kept
+    assert run() == str(tmp_path / "mine") and (tmp_path / "mine" / "sweep.csv").exists()
+    assert sorted(p.name for p in (tmp_path / "home").iterdir()) == sorted(
+        [first.rsplit("/", 1)[1], second.rsplit("/", 1)[1]]
+    )
