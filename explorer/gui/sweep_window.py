@@ -24,7 +24,9 @@ from explorer.gui.views.sweep_view import SweepView, metric_words
 
 def field_words() -> list[tuple[str, str]]:
     """(path, the field in its own words) for the field list; "N" is layer 1."""
-    return [(f.pattern.replace(".N.", ".0."), f.words) for f in SWEEPABLE]
+    return [
+        (f.pattern.replace(".N.", ".0."), QtCore.QCoreApplication.translate("SweepFields", f.words)) for f in SWEEPABLE
+    ]
 
 
 class AxisRow(QtWidgets.QWidget):
@@ -52,6 +54,12 @@ class AxisRow(QtWidgets.QWidget):
         self.scale.currentIndexChanged.connect(self._on_scale)
         self.field.currentIndexChanged.connect(self._on_field)
         self._on_field()
+
+    def retranslate(self) -> None:
+        for i, (path, words) in enumerate(field_words()):
+            self.field.setItemText(i, f"{words} ({path})")
+        for i, text in enumerate((self.tr("log"), self.tr("linear"), self.tr("list"))):
+            self.scale.setItemText(i, text)
 
     def _on_field(self) -> None:
         path = self.field.currentData() or ""
@@ -263,6 +271,8 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.export_figure_button.setText(self.tr("Export figure…"))
         self.export_csv_button.setText(self.tr("Export CSV…"))
         self.folder.retranslate()
+        for row in self.axes:
+            row.retranslate()
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)

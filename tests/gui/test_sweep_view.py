@@ -59,7 +59,7 @@ def test_u_curve_with_bands_best_and_click(qtbot) -> None:  # type: ignore[no-un
     assert view.best_key == "2"
     bx, by = curve(view.best)
     assert bx[0] == pytest.approx(-3.0) and by[0] == pytest.approx(1.1)
-    assert "Best final test loss: 1.1 at regularization.l2_lambda = 0.001" in view.readout.text()
+    assert "Best final test loss: 1.1 at L2 penalty lambda = 0.001" in view.readout.text()
     spots = view.points.points()
     assert "min 1, max 1.2, 3 seeds" in spots[2].data()["tip"]
     with qtbot.waitSignal(view.cell_clicked) as blocker:
@@ -82,7 +82,7 @@ def test_the_chosen_metric_decides_lines_star_and_readout(qtbot) -> None:  # typ
     assert view.metric_shown == "final_train_loss"
     assert view.best_key == "0"  # train loss rises with lambda: lowest at 0
     assert curve(view.best)[1][0] == pytest.approx(0.6)
-    assert "Best final train loss: 0.6 at regularization.l2_lambda = 0" in view.readout.text()
+    assert "Best final train loss: 0.6 at L2 penalty lambda = 0" in view.readout.text()
     np.testing.assert_allclose([p.pos().y() for p in view.points.points()], [0.6, 1.6, 2.6, 3.6])
     view.set_metric("gap_loss")  # test - train, per seed: 2.5, 0.5, -1.5, 0.5
     assert list(view.lines) == ["gap_loss"]
@@ -155,3 +155,16 @@ def test_figures_show_the_metric_of_the_sweep(tmp_path) -> None:  # type: ignore
     folder.write(complete=True)
     svg = write_sweep_figures(tmp_path, ("svg",))[0].read_text().replace("\xa0", " ")
     assert "best gap (test - train loss)" in svg and "best final test loss" not in svg
+
+
+def test_fields_are_named_in_their_own_words(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.gui.views.sweep_view import field_label
+
+    assert field_label("network.layers.*.dropout_p") == "dropout p of every hidden layer"
+    assert field_label("network.layers.1.dropout_p") == "dropout p of one hidden layer, layer 2"
+    assert field_label("not.a.field") == "not.a.field"
+    view = SweepView()
+    qtbot.addWidget(view)
+    view.set_rows(*rows_1d())
+    assert "L2 penalty lambda (log scale)" in view.plot.getAxis("bottom").labelText
+    assert view.points.points()[0].data()["tip"].startswith("L2 penalty lambda = 0: final test loss 3.1")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
@@ -25,7 +26,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from explorer.core.sweep import METRICS, SweepSpec, additivity, cell_stats, lower_is_better
+from explorer.core.sweep import METRICS, SweepError, SweepSpec, additivity, cell_stats, lower_is_better, sweep_field
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
 
@@ -66,6 +67,23 @@ def metric_words(metric: str) -> str:
     return QtCore.QCoreApplication.translate("SweepView", "{when} {split} {what}").format(
         when=words[when], split=words[split], what=words[what]
     )
+
+
+def field_label(path: str) -> str:
+    """A swept field in the UI's language, as the Sweep panel lists it ("dropout p of every hidden
+    layer"); a field of one layer names the layer. The core's words are marked for translation in
+    explorer/gui/i18n_strings.py (SWEEP_FIELDS, context "SweepFields")."""
+    try:
+        field = sweep_field(path)
+    except SweepError:
+        return path
+    words = QtCore.QCoreApplication.translate("SweepFields", field.words)
+    layer = re.match(r"network\.layers\.(\d+)\.", path)
+    if layer and ".N." in field.pattern:
+        words = QtCore.QCoreApplication.translate("SweepView", "{words}, layer {n}").format(
+            words=words, n=int(layer.group(1)) + 1
+        )
+    return words
 
 
 def kind_words(metric: str) -> str:
@@ -183,7 +201,9 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self._title(palette.legend_html(entries) + "<br>" + title)
         plot = self.plot = self.graphics.addPlot(row=1, col=0)
         palette.apply_style(
-            plot, x_label=axis.path + (self.tr(" (log scale)") if log else ""), y_label=kind_words(self.metric_shown)
+            plot,
+            x_label=field_label(axis.path) + (self.tr(" (log scale)") if log else ""),
+            y_label=kind_words(self.metric_shown),
         )
         plot.showGrid(x=True, y=True, alpha=0.2)
         xs_all = x_positions(axis.values, log)
@@ -271,7 +291,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             )
         )
         plot = self.plot = self.graphics.addPlot(row=1, col=0)
-        palette.apply_style(plot, x_label=a0.path, y_label=a1.path)
+        palette.apply_style(plot, x_label=field_label(a0.path), y_label=field_label(a1.path))
         self.image = pg.ImageItem(np.nan_to_num(grid, nan=np.nanmin(grid) if np.isfinite(grid).any() else 0.0))
         self.image.setColorMap(pg.colormap.get("viridis"))
         plot.addItem(self.image)
@@ -342,7 +362,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
 
     @staticmethod
     def _cell_words(values: dict[str, Any]) -> str:
-        return ", ".join(f"{path} = {value:g}" for path, value in values.items())
+        return ", ".join(f"{field_label(path)} = {value:g}" for path, value in values.items())
 
     def _tip(self, s, metric: str) -> str:  # type: ignore[no-untyped-def]
         return self.tr("{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)").format(
