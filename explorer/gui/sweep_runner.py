@@ -47,8 +47,14 @@ class SweepRunner(QtCore.QObject):
         self._process = ctx.Process(
             target=sweep_process_main, args=(experiment, spec, out, child, place), daemon=daemon
         )
-        self._process.start()
-        child.close()
+        try:
+            self._process.start()
+        except BaseException:  # e.g. no memory for a process: nothing runs, nothing to join later
+            self._process = None
+            parent.close()
+            raise
+        finally:
+            child.close()
         self._conn, self.rows, self.paused = parent, [], False
         self._timer.start()
 

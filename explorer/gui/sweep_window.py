@@ -301,7 +301,11 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         )
         self.workers.show_workers([], {})
         self.workers.setVisible(place.kind != "here")
-        self.runner.start(self._base.to_dict(), table, folder, place.to_dict())
+        try:
+            self.runner.start(self._base.to_dict(), table, folder, place.to_dict())
+        except (OSError, RuntimeError) as exc:
+            self.status.setText(self.tr("Could not start the sweep: {0}").format(exc))
+            return False
         self._set_running(True)
         self.show_live_note("")
         self.sweep_started.emit()

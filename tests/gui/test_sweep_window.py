@@ -241,3 +241,17 @@ def test_each_sweep_gets_a_folder_of_its_own_unless_one_is_chosen(qtbot, tmp_pat
     assert sorted(p.name for p in (tmp_path / "home").iterdir()) == sorted(
         [first.rsplit("/", 1)[1], second.rsplit("/", 1)[1]]
     )
+
+
+def test_a_sweep_process_that_cannot_start_is_said_and_leaves_nothing_to_join(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing.process
+
+    def refuse(self) -> None:  # type: ignore[no-untyped-def]
+        raise OSError("Cannot allocate memory")
+
+    w = make_window(qtbot, tmp_path, tiny(), [])
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    assert not w.start_sweep()
+    assert w.status.text() == "Could not start the sweep: Cannot allocate memory"
+    assert not w.runner.running() and w.start_button.isEnabled()
+    w.close()  # joined nothing: no "can only join a started process"
