@@ -33,6 +33,7 @@ from explorer.gui.views.diagram_parts import (
     NeuronTooltip,
     place_text,
 )
+from explorer.gui.views.seed_choice import SeedChoice
 
 R_BASE = 10.5  # neuron radius (px) at which links have their nominal widths
 R_MAX = 13.0  # largest neuron radius (px), times the presentation scale
@@ -64,7 +65,7 @@ class _Neuron(QtWidgets.QGraphicsEllipseItem):
         self.diagram.unhover()
 
 
-class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
+class _Diagram(FollowsLanguage, QtWidgets.QWidget):
     """Input, hidden and output layers of the selected variant, at most DIAGRAM_MAX_NEURONS per layer."""
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
@@ -76,7 +77,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         self.variant_combo = QtWidgets.QComboBox()
         self.variant_combo.setToolTip(self.tr("Whose network the diagram shows."))
         self.variant_combo.currentIndexChanged.connect(self._on_variant_changed)
-        bar = QtWidgets.QHBoxLayout()
+        bar = self._bar = QtWidgets.QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 0)
         bar.addWidget(self.variant_label)
         bar.addWidget(self.variant_combo)
@@ -545,6 +546,23 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         if self._snap is not None:
             self._key = None
             self._render(self._snap)
+
+
+class NetworkDiagram(SeedChoice, _Diagram):
+    """The diagram; with several seeds per variant (training.replicates) it lists the variants, not
+    every run, and a seed choice picks whose run (masks, weights) shows."""
+
+    def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
+        super().__init__(parent)
+        combo = self._init_seed_choice(
+            None, QtCore.QCoreApplication.translate("SeedChoice", "With several seeds per variant: whose run shows.")
+        )
+        combo.setFont(palette.font())
+        self._bar.insertWidget(2, combo)
+
+    def restyle(self) -> None:
+        super().restyle()
+        self.seed_combo.setFont(palette.font())
 
 
 def _wrapped(text: str, font: QtGui.QFont, width: float) -> str:
