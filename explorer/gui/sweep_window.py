@@ -49,8 +49,13 @@ class AxisRow(QtWidgets.QWidget):
         self.values = QtWidgets.QLineEdit("0,1e-4,1e-3,1e-2")
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.field, self.scale, self.start, self.stop, self.count, self.values):
+        for w in (self.field, self.scale, self.start, self.stop, self.count):
             layout.addWidget(w)
+        layout.addWidget(self.values, 1)  # a list of values takes the room the range boxes leave
+        # the field list is as wide as its words need, not as its longest entry: the values stay readable
+        self.field.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.field.setMinimumContentsLength(26)
+        self.values.setMinimumWidth(self.values.fontMetrics().horizontalAdvance("0,1e-5,1e-4,3e-4,1e-3,3e-3") + 16)
         self.scale.currentIndexChanged.connect(self._on_scale)
         self.field.currentIndexChanged.connect(self._on_field)
         self._on_field()
@@ -196,7 +201,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
         self.retranslate()
         self._set_running(False)
-        self.resize(1100, 800)
+        self.resize(1200, 820)
 
     def showEvent(self, event: Any) -> None:
         """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it."""

@@ -81,3 +81,19 @@ def test_a_run_the_user_paused_stays_paused_and_closing_mid_sweep_plays_a_paused
     sweep.close()
     assert not sweep.runner.running()
     qtbot.waitUntil(lambda: window.state == "running", timeout=10_000)
+
+
+def test_a_cell_opened_during_the_sweep_opens_paused_and_is_not_played_at_the_end(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    play(window, qtbot)
+    sweep = open_sweep(window, tmp_path, epochs=1_000_000)
+    with qtbot.waitSignal(sweep.runner.planned, timeout=120_000):
+        assert sweep.start_sweep()
+    qtbot.waitUntil(lambda: window.state == "paused", timeout=10_000)
+    sweep.view.cell_clicked.emit({"regularization.l2_lambda": 0.01})
+    assert window.experiment.regularization.l2_lambda == 0.01
+    assert "Opened the cell paused while the sweep trains" in window.statusBar().currentMessage()
+    qtbot.wait(500)
+    assert window.state != "running"
+    sweep.close()  # the sweep ends: the run it paused is gone, the opened cell stays paused
+    qtbot.wait(500)
+    assert window.state != "running" and not window.sweep_live.paused_for_sweep

@@ -182,6 +182,7 @@ def test_run_menu_opens_the_sweep_window_and_closing_the_main_window_closes_it(w
     sweep._spec = SweepSpec.from_dict({"axes": [{"path": "regularization.l2_lambda", "values": "0,0.003"}], "seeds": 1})
     sweep.view.cell_clicked.emit({"regularization.l2_lambda": 0.003})
     assert window.experiment.regularization.l2_lambda == 0.003  # the cell is the current experiment
+    qtbot.waitUntil(lambda: window.state == "running", timeout=30_000)  # and trains, to be watched live
 
 
 def test_a_sweep_on_worker_processes_shows_the_workers_and_their_cells(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -255,3 +256,17 @@ def test_a_sweep_process_that_cannot_start_is_said_and_leaves_nothing_to_join(qt
     assert w.status.text() == "Could not start the sweep: Cannot allocate memory"
     assert not w.runner.running() and w.start_button.isEnabled()
     w.close()  # joined nothing: no "can only join a started process"
+
+
+def test_a_presets_list_of_values_can_be_read_whole(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The list box was squeezed beside the field list: a preset's nine lambdas showed as ',0.1,0.3,1,...'."""
+    from explorer.core.config import load_preset
+
+    exp = load_preset("sweep-weight-decay")
+    w = SweepWindow(lambda: exp, lambda e: None)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    values = w.axes[0].values
+    assert values.isVisible() and values.text() == "0,1e-5,1e-4,3e-4,1e-3,3e-3,1e-2,3e-2,1e-1"
+    assert values.width() >= values.fontMetrics().horizontalAdvance(values.text()) + 8
