@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from PySide6 import QtCore
 
 from explorer.core.sweep import SweepSpec, parse_axis
 from explorer.gui.views.sweep_view import SweepView, x_positions
@@ -123,6 +124,32 @@ def test_heatmap_values_best_and_additivity(qtbot) -> None:  # type: ignore[no-u
     assert any(t.toPlainText().startswith("7.033") for t in view.labels)
     text = view.readout.text()
     assert "Additivity:" in text and "over 3 seeds: additive" in text and "gain +2" in text
+    assert "dropout p of every hidden layer = 0.5 alone: gain +2" in text and "lambda = 0 alone" not in text
+    # a cell is named on hover and opens on a click, as a point of the U-curve does
+
+    class Click:
+        def __init__(self, x: float, y: float) -> None:
+            self._pos = QtCore.QPointF(x, y)
+
+        def pos(self):  # type: ignore[no-untyped-def]
+            return self._pos
+
+        def button(self):  # type: ignore[no-untyped-def]
+            return QtCore.Qt.MouseButton.LeftButton
+
+        def accept(self) -> None:
+            pass
+
+        def isExit(self) -> bool:
+            return False
+
+    view.image.hoverEvent(Click(1.3, 0.7))
+    assert view.image.toolTip().startswith(
+        "dropout p of every hidden layer = 0.5, L2 penalty lambda = 0: final test loss 8.033"
+    )
+    with qtbot.waitSignal(view.cell_clicked) as blocker:
+        view.image.mouseClickEvent(Click(0.2, 1.9))
+    assert blocker.args == [{"network.layers.*.dropout_p": 0.0, "regularization.l2_lambda": 0.01}]
 
 
 def test_figures_from_a_sweep_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]

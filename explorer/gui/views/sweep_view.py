@@ -106,6 +106,31 @@ def x_positions(values: Sequence[float], log: bool) -> np.ndarray:
     return np.log10(np.where(v > 0, v, floor))
 
 
+def _nonzero(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v != 0} or values
+
+
+class CellImage(pg.ImageItem):
+    """The heatmap: hovering a cell names it (`tips`, by (i, j)); clicking one calls `clicked((i, j))`."""
+
+    clicked: Any = None
+    tips: dict[tuple[int, ...], str] = {}
+
+    def _index(self, pos: Any) -> tuple[int, int]:
+        return int(math.floor(pos.x())), int(math.floor(pos.y()))
+
+    def hoverEvent(self, ev: Any) -> None:
+        if ev.isExit():
+            self.setToolTip("")
+        else:
+            self.setToolTip(self.tips.get(self._index(ev.pos()), ""))
+
+    def mouseClickEvent(self, ev: Any) -> None:
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton and self.clicked is not None:
+            ev.accept()
+            self.clicked(self._index(ev.pos()))
+
+
 class SweepView(FollowsLanguage, QtWidgets.QWidget):
     """See the module docstring."""
 
@@ -292,9 +317,12 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         )
         plot = self.plot = self.graphics.addPlot(row=1, col=0)
         palette.apply_style(plot, x_label=field_label(a0.path), y_label=field_label(a1.path))
-        self.image = pg.ImageItem(np.nan_to_num(grid, nan=np.nanmin(grid) if np.isfinite(grid).any() else 0.0))
+        self.image = CellImage(np.nan_to_num(grid, nan=np.nanmin(grid) if np.isfinite(grid).any() else 0.0))
         self.image.setColorMap(pg.colormap.get("viridis"))
+        self.image.clicked = self._on_heatmap_click
+        self.image.tips = {s.index: self._tip(s, name) for s in stats.values() if math.isfinite(s.mean)}
         plot.addItem(self.image)
+        plot.showGrid(x=False, y=False)  # grid lines would cut through the cells' middles
         plot.getAxis("bottom").setTicks([[(i + 0.5, f"{v:g}") for i, v in enumerate(a0.values)]])
         plot.getAxis("left").setTicks([[(j + 0.5, f"{v:g}") for j, v in enumerate(a1.values)]])
         finite = grid[np.isfinite(grid)]
@@ -329,7 +357,8 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
                 )
             )
         if add is not None:
-            names = {k: self._cell_words(stats[k].values) for k in (add.cell_a, add.cell_b) if k in stats}
+            # each "alone" cell named by its one regularizer (the other is 0)
+            names = {k: self._cell_words(_nonzero(stats[k].values)) for k in (add.cell_a, add.cell_b) if k in stats}
             message = add.message(names.get(add.cell_a, add.cell_a), names.get(add.cell_b, add.cell_b))
             parts.append(
                 self.tr("Additivity: {text}").format(
@@ -373,6 +402,10 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             high=f"{s.high:.4g}",
             n=s.n,
         )
+
+    def _on_heatmap_click(self, index: tuple[int, int]) -> None:
+        if self.spec is not None and index in getattr(self.image, "tips", {}):
+            self.cell_clicked.emit(self.spec.values(index))
 
     def _on_click(self, _item: Any, points: Any, *_args: Any) -> None:
         if len(points):
