@@ -65,8 +65,19 @@ class _Neuron(QtWidgets.QGraphicsEllipseItem):
         self.diagram.unhover()
 
 
-class _Diagram(FollowsLanguage, QtWidgets.QWidget):
-    """Input, hidden and output layers of the selected variant, at most DIAGRAM_MAX_NEURONS per layer."""
+class _DrawsSnapshots:
+    """Where SeedChoice.update_snapshot hands its (collapsed) snapshot on: the diagram's drawing."""
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        self._draw_snapshot(snap)  # type: ignore[attr-defined]
+
+
+class NetworkDiagram(SeedChoice, _DrawsSnapshots, FollowsLanguage, QtWidgets.QWidget):
+    """Input, hidden and output layers of the selected variant, at most DIAGRAM_MAX_NEURONS per layer.
+
+    With several seeds per variant (training.replicates) the list holds the variants, not every
+    run, and a seed choice (SeedChoice) picks whose run (masks, weights) shows.
+    """
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
         super().__init__(parent)
@@ -77,7 +88,7 @@ class _Diagram(FollowsLanguage, QtWidgets.QWidget):
         self.variant_combo = QtWidgets.QComboBox()
         self.variant_combo.setToolTip(self.tr("Whose network the diagram shows."))
         self.variant_combo.currentIndexChanged.connect(self._on_variant_changed)
-        bar = self._bar = QtWidgets.QHBoxLayout()
+        bar = QtWidgets.QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 0)
         bar.addWidget(self.variant_label)
         bar.addWidget(self.variant_combo)
@@ -92,6 +103,11 @@ class _Diagram(FollowsLanguage, QtWidgets.QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self._set_selector_visible(False)
+        seeds = self._init_seed_choice(
+            None, QtCore.QCoreApplication.translate("SeedChoice", "With several seeds per variant: whose run shows.")
+        )
+        bar.insertWidget(2, seeds)
+        seeds.setFont(palette.font())
         self.variant_label.setFont(palette.font())
         self.variant_combo.setFont(palette.font())
         self.neurons: list[list[_Neuron]] = []  # [column][shown index]; column 0 = input
@@ -124,7 +140,7 @@ class _Diagram(FollowsLanguage, QtWidgets.QWidget):
     def set_selected_variant(self, index: int) -> None:
         self.variant_combo.setCurrentIndex(index)
 
-    def update_snapshot(self, snap: Snapshot) -> None:
+    def _draw_snapshot(self, snap: Snapshot) -> None:
         """Draw `snap`; the same snapshot again (paused run, 30 Hz timer) costs nothing."""
         if snap is self._snap and self._key is not None:
             return
@@ -171,6 +187,7 @@ class _Diagram(FollowsLanguage, QtWidgets.QWidget):
         self._make_styles()
         self.variant_combo.setFont(palette.font())
         self.variant_label.setFont(palette.font())
+        self.seed_combo.setFont(palette.font())
         if self._snap is not None and self._key is not None:
             self._key = None
             self._render(self._snap)
@@ -546,23 +563,6 @@ class _Diagram(FollowsLanguage, QtWidgets.QWidget):
         if self._snap is not None:
             self._key = None
             self._render(self._snap)
-
-
-class NetworkDiagram(SeedChoice, _Diagram):
-    """The diagram; with several seeds per variant (training.replicates) it lists the variants, not
-    every run, and a seed choice picks whose run (masks, weights) shows."""
-
-    def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
-        super().__init__(parent)
-        combo = self._init_seed_choice(
-            None, QtCore.QCoreApplication.translate("SeedChoice", "With several seeds per variant: whose run shows.")
-        )
-        combo.setFont(palette.font())
-        self._bar.insertWidget(2, combo)
-
-    def restyle(self) -> None:
-        super().restyle()
-        self.seed_combo.setFont(palette.font())
 
 
 def _wrapped(text: str, font: QtGui.QFont, width: float) -> str:
