@@ -270,3 +270,31 @@ def test_a_presets_list_of_values_can_be_read_whole(qtbot) -> None:  # type: ign
     values = w.axes[0].values
     assert values.isVisible() and values.text() == "0,1e-5,1e-4,3e-4,1e-3,3e-3,1e-2,3e-2,1e-1"
     assert values.width() >= values.fontMetrics().horizontalAdvance(values.text()) + 8
+
+
+def test_the_panel_and_the_view_speak_chinese(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Every sweepable field, the metrics and the view's words in Chinese; a language switch
+    retranslates an open Sweep window's lists."""
+    from explorer.core.config import load_preset
+    from explorer.core.sweep import SWEEPABLE
+    from explorer.gui import i18n
+    from explorer.gui.views.sweep_view import field_label, metric_words
+
+    exp = load_preset("sweep-dropout")
+    w = SweepWindow(lambda: exp, lambda e: None)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        i18n.install_language(qapp, "zh_CN")
+        qapp.processEvents()
+        for f in SWEEPABLE:
+            assert field_label(f.pattern.replace(".N.", ".0.")) != f.words, f.words
+        assert w.axes[0].field.currentText() == "所有隐藏层的 dropout p (network.layers.*.dropout_p)"
+        assert w.metric_box.currentText() == metric_words("final_test_accuracy") == "最终测试准确率"
+        assert metric_words("best_val_loss") == "最佳验证损失"
+        assert field_label("network.layers.1.width") == "某一隐藏层的宽度（第 2 层）"
+        assert w.labels[3].text() == "显示"
+    finally:
+        i18n.install_language(qapp, "en")
+    qapp.processEvents()
+    assert w.metric_box.currentText() == "final test accuracy"
