@@ -349,7 +349,13 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
             self.progress.setValue(1000)
             self.status.setText(self.tr("The sweep is finished; its files are in {0}.").format(self.folder.text()))
         elif state == "cancelled":
-            self.status.setText(self.tr("Cancelled; the finished cells are in {0}.").format(self.folder.text()))
+            text = self.tr("Cancelled; the finished cells are in {0}.").format(self.folder.text())
+            if any(r.get("status") == "running" for r in self.view.rows):
+                text += " " + self.tr(
+                    "The cells that had not finished stay drawn as they were when cancelled; they are not in "
+                    "the folder, and starting the sweep again trains them anew."
+                )
+            self.status.setText(text)
         self.sweep_ended.emit(state)
 
     def _on_cell(self, values: dict) -> None:
@@ -377,7 +383,8 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
 
         if self.view.spec is None:
             raise ExplorerError(self.tr("There is no sweep to export yet."))
-        atomic_write_text(path, rows_to_csv(self.view.spec, self.view.rows))
+        finished = [r for r in self.view.rows if r.get("status") != "running"]  # as sweep.csv: finished cells
+        atomic_write_text(path, rows_to_csv(self.view.spec, finished))
         return Path(path)
 
     def _export_dialog(self, caption: str, filters: str, write: Callable[[str], Path]) -> None:

@@ -3638,7 +3638,7 @@
     </message>
     <message>
         <source>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</source>
-        <translation>最佳 {metric}：{value}，位于 {cell}（{n} 个种子；带覆盖各种子的范围）。</translation>
+        <translation>最佳{metric}：{value}，位于 {cell}（{n} 个种子；带覆盖各种子的范围）。</translation>
     </message>
     <message>
         <source>Diverged: {cells}.</source>
@@ -3650,7 +3650,7 @@
     </message>
     <message>
         <source>Best {metric}: {value} at {cell}.</source>
-        <translation>最佳 {metric}：{value}，位于 {cell}。</translation>
+        <translation>最佳{metric}：{value}，位于 {cell}。</translation>
     </message>
     <message>
         <source>Additivity: {text}</source>

@@ -298,3 +298,33 @@ def test_the_panel_and_the_view_speak_chinese(qtbot, qapp) -> None:  # type: ign
         i18n.install_language(qapp, "en")
     qapp.processEvents()
     assert w.metric_box.currentText() == "final test accuracy"
+
+
+def test_cancelling_mid_chunk_keeps_the_unfinished_cells_drawn_but_not_exported(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Cancelling before a chunk finished emptied the view of what the user had been watching."""
+    import csv
+
+    from tests.gui.test_sweep_view import rows_1d
+
+    spec, rows = rows_1d()
+    w = SweepWindow(lambda: tiny(), lambda e: None)
+    qtbot.addWidget(w)
+    w._spec = spec
+    done = rows[:3]  # cell 0 finished
+    live = [dict(r, status="running") for r in rows[3:]]  # cells 1-3 training
+    w.runner._handle(("chunk", done))
+    w.runner._handle(("live", live))
+    with qtbot.waitSignal(w.runner.finished) as blocker:
+        w.runner._handle(("cancelled", done))
+    assert blocker.args == ["cancelled"]
+    assert w.runner.rows == done and len(w.view.rows) == 12  # drawn: finished and unfinished
+    assert len(curve_x(w.view.lines["final_test_loss"])) == 4
+    assert "they are not in the folder" in w.status.text()
+    path = w.export_csv(str(tmp_path / "s.csv"))
+    with path.open() as fh:
+        table = list(csv.DictReader(fh))
+    assert [(r["regularization.l2_lambda"], r["status"]) for r in table] == [("0.0", "done")] * 3  # as sweep.csv
+
+
+def curve_x(item):  # type: ignore[no-untyped-def]
+    return item.getData()[0]
