@@ -19,7 +19,8 @@ from explorer.gui.settings import Settings
 from explorer.gui.sweep_folder import FolderField
 from explorer.gui.sweep_place import SweepPlaceBox, WorkersTable, core_text
 from explorer.gui.sweep_runner import SweepRunner
-from explorer.gui.views.sweep_view import SweepView, metric_words
+from explorer.gui.views.sweep_view import SweepView
+from explorer.gui.views.sweep_words import metric_words
 
 
 def field_words() -> list[tuple[str, str]]:

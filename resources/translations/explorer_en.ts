@@ -3748,6 +3748,10 @@
         <translation>Cancelled; the finished cells are in {0}.</translation>
     </message>
     <message>
+        <source>The cells that had not finished stay drawn as they were when cancelled; they are not in the folder, and starting the sweep again trains them anew.</source>
+        <translation>The cells that had not finished stay drawn as they were when cancelled; they are not in the folder, and starting the sweep again trains them anew.</translation>
+    </message>
+    <message>
         <source>There is no sweep to export yet.</source>
         <translation>There is no sweep to export yet.</translation>
     </message>

@@ -3748,6 +3748,10 @@
         <translation>已取消；已完成的单元在 {0} 中。</translation>
     </message>
     <message>
+        <source>The cells that had not finished stay drawn as they were when cancelled; they are not in the folder, and starting the sweep again trains them anew.</source>
+        <translation>未完成的单元仍按取消时的样子画出；它们不在文件夹中，再次启动扫描时会重新训练。</translation>
+    </message>
+    <message>
         <source>There is no sweep to export yet.</source>
         <translation>还没有可导出的扫描。</translation>
     </message>

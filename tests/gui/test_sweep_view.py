@@ -185,7 +185,7 @@ def test_figures_show_the_metric_of_the_sweep(tmp_path) -> None:  # type: ignore
 
 
 def test_fields_are_named_in_their_own_words(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from explorer.gui.views.sweep_view import field_label
+    from explorer.gui.views.sweep_words import field_label
 
     assert field_label("network.layers.*.dropout_p") == "dropout p of every hidden layer"
     assert field_label("network.layers.1.dropout_p") == "dropout p of one hidden layer, layer 2"

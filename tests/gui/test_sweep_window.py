@@ -278,7 +278,7 @@ def test_the_panel_and_the_view_speak_chinese(qtbot, qapp) -> None:  # type: ign
     from explorer.core.config import load_preset
     from explorer.core.sweep import SWEEPABLE
     from explorer.gui import i18n
-    from explorer.gui.views.sweep_view import field_label, metric_words
+    from explorer.gui.views.sweep_words import field_label, metric_words
 
     exp = load_preset("sweep-dropout")
     w = SweepWindow(lambda: exp, lambda e: None)
