@@ -3135,6 +3135,10 @@
         <translation>penalty {0:.4g} (train loss {1})</translation>
     </message>
     <message>
+        <source>, mean of {0} seeds</source>
+        <translation>, mean of {0} seeds</translation>
+    </message>
+    <message>
         <source>waiting for the first evaluation</source>
         <translation>waiting for the first evaluation</translation>
     </message>

@@ -3135,6 +3135,10 @@
         <translation>惩罚项 {0:.4g}（训练损失 {1}）</translation>
     </message>
     <message>
+        <source>, mean of {0} seeds</source>
+        <translation>，{0} 个种子的均值</translation>
+    </message>
+    <message>
         <source>waiting for the first evaluation</source>
         <translation>正在等待第一次评估</translation>
     </message>

@@ -166,3 +166,28 @@ def test_network_diagram_lists_variants_and_picks_a_seed(qtbot, replicated_snaps
     one = dataclasses.replace(snap, variants=snap.variants[:3])
     view.update_snapshot(one)
     assert not view.variant_combo.isVisibleTo(view) and view.seed_combo.isVisibleTo(view)
+
+
+def test_regularization_panel_reads_out_each_variant_over_its_seeds(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    """One line per variant, the mean over its seeds (it listed every run, and an edited variant's
+    index picked a run of the wrong variant)."""
+    from explorer.gui.panels import RegularizationPanel
+
+    snap = replicated_snapshot
+    exp = sine_run(
+        [{"width": 8}],
+        {"training.epochs": 6, "training.replicates": 3},
+        {"variants": [{"name": "plain", "set": {}}, {"name": "L2", "set": {"regularization.l2_lambda": 0.5}}]},
+    )
+    panel = RegularizationPanel(exp)
+    qtbot.addWidget(panel)
+    panel.update_snapshot(snap)
+    lines = panel.penalty_readout.text().split("\n")
+    assert [line.split(":")[0] for line in lines] == ["plain", "L2"]
+    l2 = [snap.variants[i].history["penalty"][-1] for i in (3, 4, 5)]
+    train = [snap.variants[i].history["train_loss"][-1] for i in (3, 4, 5)]
+    assert lines[1] == f"L2: penalty {np.mean(l2):.4g} (train loss {np.mean(train):.4g}), mean of 3 seeds"
+    assert np.mean(l2) > 0
+    panel.select_variant(1)
+    panel.update_snapshot(snap)
+    assert panel.penalty_readout.text() == lines[1].removeprefix("L2: ")
