@@ -131,6 +131,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self._experiment, self._open_cell = experiment, open_cell
         self._base: Optional[Experiment] = None
         self._spec: Optional[SweepSpec] = None
+        self._table_shown: Optional[tuple[str, str]] = None  # whose [sweep] table the panel was filled from
         self.runner = SweepRunner(self)
         self.axes = [AxisRow(), AxisRow()]
         self.second = QtWidgets.QCheckBox()
@@ -205,13 +206,17 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.resize(1200, 820)
 
     def showEvent(self, event: Any) -> None:
-        """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it."""
+        """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it;
+        opening again on the same one keeps what the user set up meanwhile."""
         super().showEvent(event)
         try:
             if not self.runner.running():
                 experiment = self._experiment()
                 self.offer_metrics(experiment.dataset.task)
-                self.load_table(experiment.sweep)
+                key = (experiment.meta.title, repr(experiment.sweep))
+                if key != self._table_shown:
+                    self._table_shown = key
+                    self.load_table(experiment.sweep)
         except Exception as exc:
             self.status.setText(str(exc))
 

@@ -328,3 +328,23 @@ def test_cancelling_mid_chunk_keeps_the_unfinished_cells_drawn_but_not_exported(
 
 def curve_x(item):  # type: ignore[no-untyped-def]
     return item.getData()[0]
+
+
+def test_reopening_the_window_keeps_the_users_setup_and_another_preset_fills_it_anew(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from explorer.core.config import load_preset
+
+    current = [load_preset("sweep-dropout")]
+    w = SweepWindow(lambda: current[0], lambda e: None)
+    qtbot.addWidget(w)
+    w.show()
+    w.seeds.setValue(5)
+    w.set_metric("best_val_loss")
+    w.hide()
+    current[0] = current[0].with_values({"regularization.l2_lambda": 0.001})  # a live edit: the same preset
+    w.show()
+    assert w.seeds.value() == 5 and w.metric_name() == "best_val_loss"
+    w.hide()
+    current[0] = load_preset("sweep-weight-decay-d2l")
+    w.show()
+    assert w.seeds.value() == 3 and w.metric_name() == "final_test_loss"
+    assert w.axes[0].field.currentData() == "regularization.l2_lambda"
