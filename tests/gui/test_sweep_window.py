@@ -77,7 +77,7 @@ def test_a_bad_range_is_named_before_anything_starts(qtbot, tmp_path) -> None:  
 @pytest.mark.parametrize("index", [0])
 def test_every_field_in_the_list_is_sweepable(index) -> None:  # type: ignore[no-untyped-def]
     from explorer.core.sweep import sweep_field
-    from explorer.gui.sweep_window import field_words
+    from explorer.gui.sweep_axis import field_words
 
     for path, words in field_words():
         assert sweep_field(path) and words
