@@ -35,6 +35,7 @@ from pathlib import Path
 from explorer.core.config import SINGLE_VARIANT_NAME
 from explorer.core.protocol import all_messages
 from explorer.core.session import TEMPLATES
+from explorer.core.sweep import SWEEPABLE
 
 KINDS = ("inverted", "vanilla")       # dropout kinds named in the demonstration's sentence
 lines = [
@@ -58,6 +59,10 @@ lines += [f'SINGLE_VARIANT_NAME = QT_TRANSLATE_NOOP("Narrator", {json.dumps(SING
 templates = sorted(set(all_messages().values()))
 lines += ["", "CORE_MESSAGES = ("]
 lines += [f'    QT_TRANSLATE_NOOP("CoreMessages", {json.dumps(t, ensure_ascii=False)}),' for t in templates]
+lines += [")", ""]
+# the sweepable fields in their own words (the Sweep panel's list, the Sweep view's axes and cells)
+lines += ["", "SWEEP_FIELDS = ("]
+lines += [f'    QT_TRANSLATE_NOOP("SweepFields", {json.dumps(f.words, ensure_ascii=False)}),' for f in SWEEPABLE]
 lines += [")", ""]
 path = Path("explorer/gui/i18n_strings.py")
 text = "\n".join(lines)

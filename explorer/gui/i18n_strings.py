@@ -310,3 +310,20 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{who}early_stopping.enabled: early stopping watches the validation split, and this dataset has no validation samples ({dataset}); give it some or turn early stopping off"),
     QT_TRANSLATE_NOOP("CoreMessages", "{who}early_stopping.monitor: 'val_accuracy' needs a classification dataset, and this one is a regression ({dataset}); monitor 'val_loss'"),
 )
+
+
+SWEEP_FIELDS = (
+    QT_TRANSLATE_NOOP("SweepFields", "dropout p of every hidden layer"),
+    QT_TRANSLATE_NOOP("SweepFields", "dropout p of one hidden layer"),
+    QT_TRANSLATE_NOOP("SweepFields", "L2 penalty lambda"),
+    QT_TRANSLATE_NOOP("SweepFields", "L1 penalty lambda"),
+    QT_TRANSLATE_NOOP("SweepFields", "decoupled weight decay"),
+    QT_TRANSLATE_NOOP("SweepFields", "learning rate"),
+    QT_TRANSLATE_NOOP("SweepFields", "SGD momentum"),
+    QT_TRANSLATE_NOOP("SweepFields", "early-stopping patience"),
+    QT_TRANSLATE_NOOP("SweepFields", "width of every hidden layer"),
+    QT_TRANSLATE_NOOP("SweepFields", "width of one hidden layer"),
+    QT_TRANSLATE_NOOP("SweepFields", "number of training samples"),
+    QT_TRANSLATE_NOOP("SweepFields", "dataset noise"),
+    QT_TRANSLATE_NOOP("SweepFields", "dataset seed (another data draw)"),
+)

@@ -47,9 +47,15 @@ class SweepRunner(QtCore.QObject):
         self._process = ctx.Process(
             target=sweep_process_main, args=(experiment, spec, out, child, place), daemon=daemon
         )
-        self._process.start()
-        child.close()
-        self._conn, self.rows, self.paused = parent, [], False
+        try:
+            self._process.start()
+        except BaseException:  # e.g. no memory for a process: nothing runs, nothing to join later
+            self._process = None
+            parent.close()
+            raise
+        finally:
+            child.close()
+        self._conn, self.rows, self._live, self.paused = parent, [], [], False
         self._timer.start()
 
     def _send(self, command: str) -> None:
@@ -102,7 +108,11 @@ class SweepRunner(QtCore.QObject):
             self.rows_changed.emit(self.rows + self._live)
         elif kind in ("done", "cancelled"):
             self.rows = list(message[1])
-            self.rows_changed.emit(list(self.rows))
+            done = {r["cell"] for r in self.rows}
+            # cancelled mid-chunk: the cells still training stay drawn as they were (not stored)
+            unfinished = [r for r in self._live if r["cell"] not in done] if kind == "cancelled" else []
+            self._live = []
+            self.rows_changed.emit(self.rows + unfinished)
             self._end(kind)
         elif kind == "error":
             self._end("error", str(message[1]))

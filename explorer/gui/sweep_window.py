@@ -6,103 +6,28 @@ in the main window as the current experiment.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from explorer.core.config import Experiment
 from explorer.core.protocol import ExplorerError
-from explorer.core.sweep import SWEEPABLE, SweepSpec, parse_values
+from explorer.core.sweep import METRICS, SweepSpec
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.settings import Settings
+from explorer.gui.sweep_axis import AxisRow
+from explorer.gui.sweep_folder import FolderField
 from explorer.gui.sweep_place import SweepPlaceBox, WorkersTable, core_text
 from explorer.gui.sweep_runner import SweepRunner
 from explorer.gui.views.sweep_view import SweepView
-
-
-def field_words() -> list[tuple[str, str]]:
-    """(path, the field in its own words) for the field list; "N" is layer 1."""
-    return [(f.pattern.replace(".N.", ".0."), f.words) for f in SWEEPABLE]
-
-
-class AxisRow(QtWidgets.QWidget):
-    """One axis: the field, and its values as a log or linear range or a list."""
-
-    def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
-        super().__init__(parent)
-        self.field = QtWidgets.QComboBox()
-        for path, words in field_words():
-            self.field.addItem(f"{words} ({path})", path)
-        self.scale = QtWidgets.QComboBox()
-        self.scale.addItem(self.tr("log"), "log")
-        self.scale.addItem(self.tr("linear"), "lin")
-        self.scale.addItem(self.tr("list"), "list")
-        self.start = QtWidgets.QLineEdit("1e-5")
-        self.stop = QtWidgets.QLineEdit("1e-1")
-        self.count = QtWidgets.QSpinBox()
-        self.count.setRange(1, 100)
-        self.count.setValue(9)
-        self.values = QtWidgets.QLineEdit("0,1e-4,1e-3,1e-2")
-        layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.field, self.scale, self.start, self.stop, self.count, self.values):
-            layout.addWidget(w)
-        self.scale.currentIndexChanged.connect(self._on_scale)
-        self.field.currentIndexChanged.connect(self._on_field)
-        self._on_field()
-
-    def _on_field(self) -> None:
-        path = self.field.currentData() or ""
-        log = any(f.log for f in SWEEPABLE if f.pattern.replace(".N.", ".0.") == path)
-        self.scale.setCurrentIndex(0 if log else 1)
-        if not log:
-            self.start.setText("0")
-            self.stop.setText("0.8")
-        else:
-            self.start.setText("1e-5")
-            self.stop.setText("1e-1")
-        self._on_scale()
-
-    def _on_scale(self) -> None:
-        is_list = self.scale.currentData() == "list"
-        for w in (self.start, self.stop, self.count):
-            w.setVisible(not is_list)
-        self.values.setVisible(is_list)
-
-    def spec_text(self) -> str:
-        if self.scale.currentData() == "list":
-            return self.values.text()
-        return f"{self.scale.currentData()}:{self.start.text()}:{self.stop.text()}:{self.count.value()}"
-
-    def set_axis(self, path: str, values: Any) -> bool:
-        """Show an axis of an experiment's [sweep] table (False for a field not in the list)."""
-        index = self.field.findData(path)
-        if index < 0:
-            return False
-        self.field.setCurrentIndex(index)
-        text = values if isinstance(values, str) else ",".join(str(v) for v in values)
-        scale, _, rest = text.partition(":")
-        parts = rest.split(":")
-        if scale in ("log", "lin") and len(parts) == 3 and parts[2].isdigit():
-            self.scale.setCurrentIndex(self.scale.findData(scale))
-            self.start.setText(parts[0])
-            self.stop.setText(parts[1])
-            self.count.setValue(int(parts[2]))
-        else:
-            self.scale.setCurrentIndex(self.scale.findData("list"))
-            self.values.setText(text)
-        return True
-
-    def axis_dict(self) -> dict[str, Any]:
-        path = self.field.currentData()
-        text = self.spec_text()
-        parse_values(path, text)  # a bad range is named here, before anything starts
-        return {"path": path, "values": text}
+from explorer.gui.views.sweep_words import metric_words
 
 
 class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
+    sweep_started = QtCore.Signal()
+    sweep_ended = QtCore.Signal(str)  # "done" | "cancelled" | "error" (also when the window closes mid-sweep)
+
     def __init__(
         self,
         experiment: Callable[[], Experiment],
@@ -114,13 +39,17 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self._experiment, self._open_cell = experiment, open_cell
         self._base: Optional[Experiment] = None
         self._spec: Optional[SweepSpec] = None
+        self._table_shown: Optional[tuple[str, str]] = None  # whose [sweep] table the panel was filled from
         self.runner = SweepRunner(self)
         self.axes = [AxisRow(), AxisRow()]
         self.second = QtWidgets.QCheckBox()
         self.seeds = QtWidgets.QSpinBox()
         self.seeds.setRange(1, 32)
         self.seeds.setValue(3)
-        self.folder = QtWidgets.QLineEdit(str(Path(tempfile.gettempdir()) / "explorer-sweep"))
+        self.metric_box = QtWidgets.QComboBox()  # the one place the metric is chosen; the view follows it
+        for name in METRICS:
+            self.metric_box.addItem(metric_words(name), name)
+        self.folder = FolderField()  # empty: a folder of its own for each sweep
         self.start_button, self.pause_button, self.cancel_button = (
             QtWidgets.QPushButton(),
             QtWidgets.QPushButton(),
@@ -131,20 +60,24 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.progress.setRange(0, 1000)
         self.status = QtWidgets.QLabel()
         self.status.setWordWrap(True)
+        self.live_note = QtWidgets.QLabel()  # what became of the main window's live run (sweep_live)
+        self.live_note.setWordWrap(True)
+        self.live_note.hide()
         self.view = SweepView()
         self.place = SweepPlaceBox(settings)
         self.workers = WorkersTable()
         self.workers.setMaximumHeight(120)
         self.workers.hide()
         form = QtWidgets.QFormLayout()
-        self.labels = [QtWidgets.QLabel() for _ in range(4)]
+        self.labels = [QtWidgets.QLabel() for _ in range(5)]
         form.addRow(self.labels[0], self.axes[0])
         row2 = QtWidgets.QHBoxLayout()
         row2.addWidget(self.second)
         row2.addWidget(self.axes[1], 1)
         form.addRow(self.labels[1], row2)
         form.addRow(self.labels[2], self.seeds)
-        form.addRow(self.labels[3], self.folder)
+        form.addRow(self.labels[3], self.metric_box)
+        form.addRow(self.labels[4], self.folder)
         buttons = QtWidgets.QHBoxLayout()
         for b in (self.start_button, self.pause_button, self.cancel_button):
             buttons.addWidget(b)
@@ -158,6 +91,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.live_note)
         layout.addWidget(self.workers)
         layout.addWidget(self.view, 1)
         self.second.toggled.connect(self.axes[1].setEnabled)
@@ -172,18 +106,25 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(lambda text: self.status.setText(self.tr("The sweep stopped: {0}").format(text)))
         self.view.cell_clicked.connect(self._on_cell)
+        self.metric_box.currentIndexChanged.connect(lambda _=0: self.view.set_metric(self.metric_name()))
         self.export_figure_button.clicked.connect(self.export_figure_dialog)
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
         self.retranslate()
         self._set_running(False)
-        self.resize(1100, 800)
+        self.resize(1200, 820)
 
     def showEvent(self, event: Any) -> None:
-        """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it."""
+        """Opening on an experiment with a [sweep] table (the sweep presets) fills the panel from it;
+        opening again on the same one keeps what the user set up meanwhile."""
         super().showEvent(event)
         try:
             if not self.runner.running():
-                self.load_table(self._experiment().sweep)
+                experiment = self._experiment()
+                self.offer_metrics(experiment.dataset.task)
+                key = (experiment.meta.title, repr(experiment.sweep))
+                if key != self._table_shown:
+                    self._table_shown = key
+                    self.load_table(experiment.sweep)
         except Exception as exc:
             self.status.setText(str(exc))
 
@@ -195,21 +136,62 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self.second.setChecked(len(shown) > 1 and shown[1])
         if isinstance(table.get("seeds"), int) and 1 <= table["seeds"] <= 32:
             self.seeds.setValue(table["seeds"])
+        if table.get("metric") in METRICS and self._offered(str(table["metric"])):
+            self.set_metric(str(table["metric"]))
+
+    def _offered(self, metric: str) -> bool:
+        model = self.metric_box.model()
+        flags = model.flags(model.index(METRICS.index(metric), 0))
+        return bool(flags & QtCore.Qt.ItemFlag.ItemIsEnabled)
+
+    def offer_metrics(self, task: Optional[str]) -> None:
+        """A regression has no accuracy: its accuracy metrics are greyed out (and not chosen)."""
+        model = self.metric_box.model()
+        for i, name in enumerate(METRICS):
+            item = model.item(i) if isinstance(model, QtGui.QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(task != "regression" or "accuracy" not in name)
+        if task == "regression" and "accuracy" in self.metric_name():
+            self.set_metric("final_test_loss")
+
+    def metric_name(self) -> str:
+        """The chosen metric (explorer.core.sweep.METRICS)."""
+        return str(self.metric_box.currentData())
+
+    def set_metric(self, metric: str) -> None:
+        """Choose what the Sweep view shows (and a started sweep's table records)."""
+        self.metric_box.setCurrentIndex(self.metric_box.findData(metric))
+        self.view.set_metric(metric)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sweep"))
         for label, text in zip(
-            self.labels, (self.tr("Sweep"), self.tr("and, as a grid"), self.tr("seeds per cell"), self.tr("folder"))
+            self.labels,
+            (
+                self.tr("Sweep"),
+                self.tr("and, as a grid"),
+                self.tr("seeds per cell"),
+                self.tr("show"),
+                self.tr("folder"),
+            ),
         ):
             label.setText(text)
+        for i, name in enumerate(METRICS):
+            self.metric_box.setItemText(i, metric_words(name))
+        self.metric_box.setToolTip(
+            self.tr(
+                "What the Sweep view shows and stars the best of: the final or best loss or accuracy "
+                "(drawn for train, validation and test), or the train-test gap."
+            )
+        )
         self.start_button.setText(self.tr("Start"))
         self.pause_button.setText(self.tr("Resume") if self.runner.paused else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.export_figure_button.setText(self.tr("Export figure…"))
         self.export_csv_button.setText(self.tr("Export CSV…"))
-        self.folder.setToolTip(
-            self.tr("The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.")
-        )
+        self.folder.retranslate()
+        for row in self.axes:
+            row.retranslate()
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -219,7 +201,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
 
     def spec_table(self) -> dict[str, Any]:
         axes = [self.axes[0].axis_dict()] + ([self.axes[1].axis_dict()] if self.second.isChecked() else [])
-        return {"axes": axes, "seeds": self.seeds.value()}
+        return {"axes": axes, "seeds": self.seeds.value(), "metric": self.metric_name()}
 
     def start_sweep(self) -> bool:
         try:
@@ -230,6 +212,7 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
             self.status.setText(core_text(exc))
             return False
         self._base = self._experiment()
+        folder = self.folder.resolve(self._base, table)
         self.view.set_rows(self._spec, [])
         self.progress.setValue(0)
         self.status.setText(
@@ -237,9 +220,19 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         )
         self.workers.show_workers([], {})
         self.workers.setVisible(place.kind != "here")
-        self.runner.start(self._base.to_dict(), table, self.folder.text(), place.to_dict())
+        try:
+            self.runner.start(self._base.to_dict(), table, folder, place.to_dict())
+        except (OSError, RuntimeError) as exc:
+            self.status.setText(self.tr("Could not start the sweep: {0}").format(exc))
+            return False
         self._set_running(True)
+        self.show_live_note("")
+        self.sweep_started.emit()
         return True
+
+    def show_live_note(self, text: str) -> None:
+        self.live_note.setText(text)
+        self.live_note.setVisible(bool(text))
 
     def toggle_pause(self) -> None:
         if self.runner.paused:
@@ -270,7 +263,14 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
             self.progress.setValue(1000)
             self.status.setText(self.tr("The sweep is finished; its files are in {0}.").format(self.folder.text()))
         elif state == "cancelled":
-            self.status.setText(self.tr("Cancelled; the finished cells are in {0}.").format(self.folder.text()))
+            text = self.tr("Cancelled; the finished cells are in {0}.").format(self.folder.text())
+            if any(r.get("status") == "running" for r in self.view.rows):
+                text += " " + self.tr(
+                    "The cells that had not finished stay drawn as they were when cancelled; they are not in "
+                    "the folder, and starting the sweep again trains them anew."
+                )
+            self.status.setText(text)
+        self.sweep_ended.emit(state)
 
     def _on_cell(self, values: dict) -> None:
         """Open the clicked cell as the current experiment: the sweep's experiment (without its
@@ -297,7 +297,8 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
 
         if self.view.spec is None:
             raise ExplorerError(self.tr("There is no sweep to export yet."))
-        atomic_write_text(path, rows_to_csv(self.view.spec, self.view.rows))
+        finished = [r for r in self.view.rows if r.get("status") != "running"]  # as sweep.csv: finished cells
+        atomic_write_text(path, rows_to_csv(self.view.spec, finished))
         return Path(path)
 
     def _export_dialog(self, caption: str, filters: str, write: Callable[[str], Path]) -> None:
@@ -316,5 +317,9 @@ class SweepWindow(FollowsLanguage, QtWidgets.QWidget):
         self._export_dialog(self.tr("Export CSV"), "CSV (*.csv)", self.export_csv)
 
     def closeEvent(self, event: Any) -> None:
-        self.runner.shutdown()
+        running = self.runner.running()
+        self.runner.shutdown()  # cancels and joins; finished is not emitted
+        if running:
+            self._set_running(False)
+            self.sweep_ended.emit("cancelled")
         super().closeEvent(event)

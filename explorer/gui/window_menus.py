@@ -5,6 +5,8 @@ settings, and its menu entries call the window's methods.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
@@ -121,10 +123,21 @@ class WindowMenus:
 
         if getattr(self, "sweep_window", None) is None:
             self.sweep_window = SweepWindow(
-                lambda: self.experiment, self.load_experiment, self, settings=self.settings
+                lambda: self.experiment, self.open_sweep_cell, self, settings=self.settings
             )  # a property
+            from explorer.gui.sweep_live import LiveRunDuringSweep
+
+            self.sweep_live = LiveRunDuringSweep(self, self.sweep_window)  # pauses the live run while it trains
         self.sweep_window.show()
         self.sweep_window.raise_()
+
+    def open_sweep_cell(self, experiment: Any) -> None:
+        """A clicked sweep cell becomes the current experiment and trains, to be watched live; while
+        the sweep still trains it opens paused (both would share the processor) and says so."""
+        sweep = getattr(self, "sweep_window", None)
+        sweeping = sweep is not None and sweep.runner.running()
+        note = self.tr("Opened the cell paused while the sweep trains: press Play to watch it.") if sweeping else ""
+        self.load_experiment(experiment, play=not sweeping, note=note)
 
     def set_view_visible(self, view_id: str, visible: bool) -> None:
         if hasattr(self.dashboard, "set_view_visible"):

@@ -2105,6 +2105,25 @@
     </message>
 </context>
 <context>
+    <name>FolderField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>a folder of its own for each sweep, in {0}</source>
+        <translation>a folder of its own for each sweep, in {0}</translation>
+    </message>
+    <message>
+        <source>The sweep folder (sweep.csv, sweep.json): starting the same sweep again on it skips the finished cells. Left empty, each sweep gets a folder of its own.</source>
+        <translation>The sweep folder (sweep.csv, sweep.json): starting the same sweep again on it skips the finished cells. Left empty, each sweep gets a folder of its own.</translation>
+    </message>
+    <message>
+        <source>Sweep folder</source>
+        <translation>Sweep folder</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
         <source>About Regularization Explorer</source>
@@ -2319,6 +2338,25 @@
     <message>
         <source>(downloads about {0} MB once)</source>
         <translation>(downloads about {0} MB once)</translation>
+    </message>
+</context>
+<context>
+    <name>LiveRunDuringSweep</name>
+    <message>
+        <source>Paused the live run while the sweep trains (both would share the processor); it plays on when the sweep ends.</source>
+        <translation>Paused the live run while the sweep trains (both would share the processor); it plays on when the sweep ends.</translation>
+    </message>
+    <message>
+        <source>Resume it now</source>
+        <translation>Resume it now</translation>
+    </message>
+    <message>
+        <source>The live run plays beside the sweep (they share the processor).</source>
+        <translation>The live run plays beside the sweep (they share the processor).</translation>
+    </message>
+    <message>
+        <source>The sweep ended; the live run plays on.</source>
+        <translation>The sweep ended; the live run plays on.</translation>
     </message>
 </context>
 <context>
@@ -3097,6 +3135,10 @@
         <translation>penalty {0:.4g} (train loss {1})</translation>
     </message>
     <message>
+        <source>, mean of {0} seeds</source>
+        <translation>, mean of {0} seeds</translation>
+    </message>
+    <message>
         <source>waiting for the first evaluation</source>
         <translation>waiting for the first evaluation</translation>
     </message>
@@ -3428,6 +3470,61 @@
     </message>
 </context>
 <context>
+    <name>SweepFields</name>
+    <message>
+        <source>dropout p of every hidden layer</source>
+        <translation>dropout p of every hidden layer</translation>
+    </message>
+    <message>
+        <source>dropout p of one hidden layer</source>
+        <translation>dropout p of one hidden layer</translation>
+    </message>
+    <message>
+        <source>L2 penalty lambda</source>
+        <translation>L2 penalty lambda</translation>
+    </message>
+    <message>
+        <source>L1 penalty lambda</source>
+        <translation>L1 penalty lambda</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay</source>
+        <translation>decoupled weight decay</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>learning rate</translation>
+    </message>
+    <message>
+        <source>SGD momentum</source>
+        <translation>SGD momentum</translation>
+    </message>
+    <message>
+        <source>early-stopping patience</source>
+        <translation>early-stopping patience</translation>
+    </message>
+    <message>
+        <source>width of every hidden layer</source>
+        <translation>width of every hidden layer</translation>
+    </message>
+    <message>
+        <source>width of one hidden layer</source>
+        <translation>width of one hidden layer</translation>
+    </message>
+    <message>
+        <source>number of training samples</source>
+        <translation>number of training samples</translation>
+    </message>
+    <message>
+        <source>dataset noise</source>
+        <translation>dataset noise</translation>
+    </message>
+    <message>
+        <source>dataset seed (another data draw)</source>
+        <translation>dataset seed (another data draw)</translation>
+    </message>
+</context>
+<context>
     <name>SweepPlaceBox</name>
     <message>
         <source>Where it runs</source>
@@ -3480,20 +3577,12 @@
         <translation>Sweep</translation>
     </message>
     <message>
-        <source>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</source>
-        <translation>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</translation>
-    </message>
-    <message>
         <source>gap (test - train loss)</source>
         <translation>gap (test - train loss)</translation>
     </message>
     <message>
         <source>gap (train - test accuracy)</source>
         <translation>gap (train - test accuracy)</translation>
-    </message>
-    <message>
-        <source>show</source>
-        <translation>show</translation>
     </message>
     <message>
         <source>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</source>
@@ -3514,6 +3603,34 @@
     <message>
         <source>best</source>
         <translation>best</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>final</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>accuracy</translation>
+    </message>
+    <message>
+        <source>{when} {split} {what}</source>
+        <translation>{when} {split} {what}</translation>
+    </message>
+    <message>
+        <source>{words}, layer {n}</source>
+        <translation>{words}, layer {n}</translation>
+    </message>
+    <message>
+        <source>{when} {what}</source>
+        <translation>{when} {what}</translation>
+    </message>
+    <message>
+        <source>best {metric}</source>
+        <translation>best {metric}</translation>
     </message>
     <message>
         <source>mean over {n} seeds; band: lowest to highest seed</source>
@@ -3544,6 +3661,10 @@
         <translation>Additivity: {text}</translation>
     </message>
     <message>
+        <source>These cells have no {metric}: a regression has no accuracy, and a run without a validation split no validation values. Choose another metric.</source>
+        <translation>These cells have no {metric}: a regression has no accuracy, and a run without a validation split no validation values. Choose another metric.</translation>
+    </message>
+    <message>
         <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
         <translation>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</translation>
     </message>
@@ -3567,8 +3688,16 @@
         <translation>seeds per cell</translation>
     </message>
     <message>
+        <source>show</source>
+        <translation>show</translation>
+    </message>
+    <message>
         <source>folder</source>
         <translation>folder</translation>
+    </message>
+    <message>
+        <source>What the Sweep view shows and stars the best of: the final or best loss or accuracy (drawn for train, validation and test), or the train-test gap.</source>
+        <translation>What the Sweep view shows and stars the best of: the final or best loss or accuracy (drawn for train, validation and test), or the train-test gap.</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3595,16 +3724,16 @@
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
-        <translation>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</translation>
-    </message>
-    <message>
         <source>Starting the sweep…</source>
         <translation>Starting the sweep…</translation>
     </message>
     <message>
         <source>Connecting to the cluster…</source>
         <translation>Connecting to the cluster…</translation>
+    </message>
+    <message>
+        <source>Could not start the sweep: {0}</source>
+        <translation>Could not start the sweep: {0}</translation>
     </message>
     <message>
         <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
@@ -3621,6 +3750,10 @@
     <message>
         <source>Cancelled; the finished cells are in {0}.</source>
         <translation>Cancelled; the finished cells are in {0}.</translation>
+    </message>
+    <message>
+        <source>The cells that had not finished stay drawn as they were when cancelled; they are not in the folder, and starting the sweep again trains them anew.</source>
+        <translation>The cells that had not finished stay drawn as they were when cancelled; they are not in the folder, and starting the sweep again trains them anew.</translation>
     </message>
     <message>
         <source>There is no sweep to export yet.</source>
@@ -3988,6 +4121,10 @@
     <message>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Opened the cell paused while the sweep trains: press Play to watch it.</source>
+        <translation>Opened the cell paused while the sweep trains: press Play to watch it.</translation>
     </message>
     <message>
         <source>(presets unavailable: {0})</source>

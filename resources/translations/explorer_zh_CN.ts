@@ -2105,6 +2105,25 @@
     </message>
 </context>
 <context>
+    <name>FolderField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>a folder of its own for each sweep, in {0}</source>
+        <translation>每个扫描各用一个文件夹，位于 {0}</translation>
+    </message>
+    <message>
+        <source>The sweep folder (sweep.csv, sweep.json): starting the same sweep again on it skips the finished cells. Left empty, each sweep gets a folder of its own.</source>
+        <translation>扫描文件夹（sweep.csv、sweep.json）：在其中再次启动同一个扫描会跳过已完成的单元。留空时，每个扫描各用一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Sweep folder</source>
+        <translation>扫描文件夹</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
         <source>About Regularization Explorer</source>
@@ -2319,6 +2338,25 @@
     <message>
         <source>(downloads about {0} MB once)</source>
         <translation>（只需下载一次，约 {0} MB）</translation>
+    </message>
+</context>
+<context>
+    <name>LiveRunDuringSweep</name>
+    <message>
+        <source>Paused the live run while the sweep trains (both would share the processor); it plays on when the sweep ends.</source>
+        <translation>扫描训练期间已暂停当前运行（两者会争用处理器）；扫描结束后它会继续运行。</translation>
+    </message>
+    <message>
+        <source>Resume it now</source>
+        <translation>现在继续运行</translation>
+    </message>
+    <message>
+        <source>The live run plays beside the sweep (they share the processor).</source>
+        <translation>当前运行与扫描同时进行（两者共用处理器）。</translation>
+    </message>
+    <message>
+        <source>The sweep ended; the live run plays on.</source>
+        <translation>扫描已结束；当前运行继续。</translation>
     </message>
 </context>
 <context>
@@ -3097,6 +3135,10 @@
         <translation>惩罚项 {0:.4g}（训练损失 {1}）</translation>
     </message>
     <message>
+        <source>, mean of {0} seeds</source>
+        <translation>，{0} 个种子的均值</translation>
+    </message>
+    <message>
         <source>waiting for the first evaluation</source>
         <translation>正在等待第一次评估</translation>
     </message>
@@ -3428,6 +3470,61 @@
     </message>
 </context>
 <context>
+    <name>SweepFields</name>
+    <message>
+        <source>dropout p of every hidden layer</source>
+        <translation>所有隐藏层的 dropout p</translation>
+    </message>
+    <message>
+        <source>dropout p of one hidden layer</source>
+        <translation>某一隐藏层的 dropout p</translation>
+    </message>
+    <message>
+        <source>L2 penalty lambda</source>
+        <translation>L2 惩罚 lambda</translation>
+    </message>
+    <message>
+        <source>L1 penalty lambda</source>
+        <translation>L1 惩罚 lambda</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay</source>
+        <translation>解耦权重衰减</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>SGD momentum</source>
+        <translation>SGD 动量</translation>
+    </message>
+    <message>
+        <source>early-stopping patience</source>
+        <translation>早停耐心值</translation>
+    </message>
+    <message>
+        <source>width of every hidden layer</source>
+        <translation>所有隐藏层的宽度</translation>
+    </message>
+    <message>
+        <source>width of one hidden layer</source>
+        <translation>某一隐藏层的宽度</translation>
+    </message>
+    <message>
+        <source>number of training samples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
+        <source>dataset noise</source>
+        <translation>数据集噪声</translation>
+    </message>
+    <message>
+        <source>dataset seed (another data draw)</source>
+        <translation>数据集种子（另一次数据抽取）</translation>
+    </message>
+</context>
+<context>
     <name>SweepPlaceBox</name>
     <message>
         <source>Where it runs</source>
@@ -3480,20 +3577,12 @@
         <translation>扫描</translation>
     </message>
     <message>
-        <source>What the sweep shows: the final or best loss or accuracy, or the train-test gap.</source>
-        <translation>扫描显示的量：最终或最佳的损失或准确率，或训练与测试之间的差距。</translation>
-    </message>
-    <message>
         <source>gap (test - train loss)</source>
         <translation>差距（测试损失 - 训练损失）</translation>
     </message>
     <message>
         <source>gap (train - test accuracy)</source>
         <translation>差距（训练准确率 - 测试准确率）</translation>
-    </message>
-    <message>
-        <source>show</source>
-        <translation>显示</translation>
     </message>
     <message>
         <source>No cells yet: set up a sweep and press Start; each cell appears here as it trains.</source>
@@ -3516,6 +3605,34 @@
         <translation>最佳</translation>
     </message>
     <message>
+        <source>final</source>
+        <translation>最终</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>{when} {split} {what}</source>
+        <translation>{when}{split}{what}</translation>
+    </message>
+    <message>
+        <source>{words}, layer {n}</source>
+        <translation>{words}（第 {n} 层）</translation>
+    </message>
+    <message>
+        <source>{when} {what}</source>
+        <translation>{when}{what}</translation>
+    </message>
+    <message>
+        <source>best {metric}</source>
+        <translation>最佳（{metric}）</translation>
+    </message>
+    <message>
         <source>mean over {n} seeds; band: lowest to highest seed</source>
         <translation>{n} 个种子的均值；带：从最低到最高的种子</translation>
     </message>
@@ -3525,7 +3642,7 @@
     </message>
     <message>
         <source>Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).</source>
-        <translation>最佳 {metric}：{value}，位于 {cell}（{n} 个种子；带覆盖各种子的范围）。</translation>
+        <translation>最佳{metric}：{value}，位于 {cell}（{n} 个种子；带覆盖各种子的范围）。</translation>
     </message>
     <message>
         <source>Diverged: {cells}.</source>
@@ -3537,11 +3654,15 @@
     </message>
     <message>
         <source>Best {metric}: {value} at {cell}.</source>
-        <translation>最佳 {metric}：{value}，位于 {cell}。</translation>
+        <translation>最佳{metric}：{value}，位于 {cell}。</translation>
     </message>
     <message>
         <source>Additivity: {text}</source>
         <translation>可加性：{text}</translation>
+    </message>
+    <message>
+        <source>These cells have no {metric}: a regression has no accuracy, and a run without a validation split no validation values. Choose another metric.</source>
+        <translation>这些单元没有{metric}：回归没有准确率，没有验证集的运行也没有验证值。请选择其他指标。</translation>
     </message>
     <message>
         <source>{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)</source>
@@ -3567,8 +3688,16 @@
         <translation>每个单元的种子数</translation>
     </message>
     <message>
+        <source>show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
         <source>folder</source>
         <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>What the Sweep view shows and stars the best of: the final or best loss or accuracy (drawn for train, validation and test), or the train-test gap.</source>
+        <translation>扫描视图显示的指标，并用星标出其最佳值：最终或最佳的损失或准确率（训练、验证和测试各画一条线），或训练与测试之间的差距。</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3595,16 +3724,16 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <source>The sweep folder (sweep.csv, sweep.json): starting again on it skips the finished cells.</source>
-        <translation>扫描文件夹（sweep.csv、sweep.json）：在同一文件夹上再次开始会跳过已完成的单元。</translation>
-    </message>
-    <message>
         <source>Starting the sweep…</source>
         <translation>正在启动扫描…</translation>
     </message>
     <message>
         <source>Connecting to the cluster…</source>
         <translation>正在连接集群…</translation>
+    </message>
+    <message>
+        <source>Could not start the sweep: {0}</source>
+        <translation>无法启动扫描：{0}</translation>
     </message>
     <message>
         <source>{cells} cells x {seeds} seeds; {done} already in the folder; about {mb} MB per chunk.</source>
@@ -3621,6 +3750,10 @@
     <message>
         <source>Cancelled; the finished cells are in {0}.</source>
         <translation>已取消；已完成的单元在 {0} 中。</translation>
+    </message>
+    <message>
+        <source>The cells that had not finished stay drawn as they were when cancelled; they are not in the folder, and starting the sweep again trains them anew.</source>
+        <translation>未完成的单元仍按取消时的样子画出；它们不在文件夹中，再次启动扫描时会重新训练。</translation>
     </message>
     <message>
         <source>There is no sweep to export yet.</source>
@@ -3988,6 +4121,10 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Opened the cell paused while the sweep trains: press Play to watch it.</source>
+        <translation>扫描仍在训练，该单元以暂停状态打开：按“播放”观看它训练。</translation>
     </message>
     <message>
         <source>(presets unavailable: {0})</source>

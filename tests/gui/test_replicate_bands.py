@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -134,3 +136,58 @@ def test_activation_and_norm_views_pick_a_seed(qtbot, replicated_snapshot) -> No
         assert np.array_equal(
             view.last_snapshot().variants[1].weight_norm_history, replicated_snapshot.variants[4].weight_norm_history
         )
+
+
+def test_network_diagram_lists_variants_and_picks_a_seed(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    """With 3 seeds per variant the diagram's list holds the 2 variants, not the 6 runs; the seed
+    choice decides whose weights the links show."""
+    from explorer.gui.views import NetworkDiagram
+
+    snap = replicated_snapshot
+    assert [v.name for v in snap.variants][:2] == ["plain [seed 0]", "plain [seed 1]"]
+    view = NetworkDiagram()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    view.update_snapshot(snap)
+    names = [view.variant_combo.itemText(i) for i in range(view.variant_combo.count())]
+    assert names == ["plain", "L2"]
+    seeds = [view.seed_combo.itemText(i) for i in range(view.seed_combo.count())]
+    assert seeds == ["seed 0", "seed 1", "seed 2"] and view.seed_combo.isVisibleTo(view)
+    view.set_selected_variant(1)
+    view.seed_combo.setCurrentIndex(2)  # L2, seed 2: the 6th run
+    shown = view.last_snapshot().variants[view.selected_variant()]
+    run = snap.variants[5]
+    assert run.name == "L2 [seed 2]" and shown.name == "L2"
+    for a, b in zip(shown.linears, run.linears):
+        assert np.array_equal(a.display_weights, b.display_weights)
+    assert not np.array_equal(shown.linears[0].display_weights, snap.variants[3].linears[0].display_weights)
+    # one variant, several seeds: no variant list, only the seed choice
+    one = dataclasses.replace(snap, variants=snap.variants[:3])
+    view.update_snapshot(one)
+    assert not view.variant_combo.isVisibleTo(view) and view.seed_combo.isVisibleTo(view)
+
+
+def test_regularization_panel_reads_out_each_variant_over_its_seeds(qtbot, replicated_snapshot) -> None:  # type: ignore[no-untyped-def]
+    """One line per variant, the mean over its seeds (it listed every run, and an edited variant's
+    index picked a run of the wrong variant)."""
+    from explorer.gui.panels import RegularizationPanel
+
+    snap = replicated_snapshot
+    exp = sine_run(
+        [{"width": 8}],
+        {"training.epochs": 6, "training.replicates": 3},
+        {"variants": [{"name": "plain", "set": {}}, {"name": "L2", "set": {"regularization.l2_lambda": 0.5}}]},
+    )
+    panel = RegularizationPanel(exp)
+    qtbot.addWidget(panel)
+    panel.update_snapshot(snap)
+    lines = panel.penalty_readout.text().split("\n")
+    assert [line.split(":")[0] for line in lines] == ["plain", "L2"]
+    l2 = [snap.variants[i].history["penalty"][-1] for i in (3, 4, 5)]
+    train = [snap.variants[i].history["train_loss"][-1] for i in (3, 4, 5)]
+    assert lines[1] == f"L2: penalty {np.mean(l2):.4g} (train loss {np.mean(train):.4g}), mean of 3 seeds"
+    assert np.mean(l2) > 0
+    panel.select_variant(1)
+    panel.update_snapshot(snap)
+    assert panel.penalty_readout.text() == lines[1].removeprefix("L2: ")

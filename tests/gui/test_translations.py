@@ -36,6 +36,7 @@ EXPLICIT_CONTEXTS = {
     "Tooltips",
     "Narrator",
     "SettingsNotes",
+    "SweepFields",
 }
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+|<[^<>]+>")
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -313,28 +313,34 @@ class RegularizationPanel(ExperimentPanel):
         super().retranslate()
 
     def update_snapshot(self, snapshot) -> None:
-        """Live readouts: the penalty's share of the loss and the early-stopping state."""
+        """Live readouts: the penalty's share of the loss and the early-stopping state, one line per
+        variant (with several seeds per variant: the mean over its seeds, not a line per run)."""
+        from explorer.core.training import replicate_groups
+
         variants = getattr(snapshot, "variants", ())
         if not variants:
             return
+        groups = list(replicate_groups(v.name for v in variants).items())  # variant -> its runs
         selected = self.selected_variant()
-        shown = [variants[selected]] if selected is not None and selected < len(variants) else list(variants)
+        shown = [groups[selected]] if selected is not None and selected < len(groups) else groups
         many = len(shown) > 1
         pen_lines, es_lines = [], []
-        for v in shown:
-            prefix = f"{v.name}: " if many else ""
-            penalty = _last(v.history.get("penalty"))
-            train = _last(v.history.get("train_loss"))
-            if penalty is not None:
-                pen_lines.append(
-                    prefix
-                    + self.tr("penalty {0:.4g} (train loss {1})").format(
-                        penalty, "–" if train is None else f"{train:.4g}"
-                    )
+        for name, indices in shown:
+            runs = [variants[i] for i in indices]
+            prefix = f"{name}: " if many else ""
+            penalties = [x for x in (_last(r.history.get("penalty")) for r in runs) if x is not None]
+            trains = [x for x in (_last(r.history.get("train_loss")) for r in runs) if x is not None]
+            if penalties:
+                train = sum(trains) / len(trains) if trains else None
+                text = self.tr("penalty {0:.4g} (train loss {1})").format(
+                    sum(penalties) / len(penalties), "–" if train is None else f"{train:.4g}"
                 )
-            es_text = self._describe_es(v.early_stopping)
-            if es_text:
-                es_lines.append(prefix + es_text)
+                if len(runs) > 1:
+                    text += self.tr(", mean of {0} seeds").format(len(runs))
+                pen_lines.append(prefix + text)
+            es_text = self._describe_es(runs[0].early_stopping)
+            if es_text:  # with several seeds: the first seed's, named
+                es_lines.append((f"{runs[0].name}: " if many or len(runs) > 1 else "") + es_text)
         self.penalty_readout.setText("\n".join(pen_lines))
         self.es_readout.setText("\n".join(es_lines))
 

@@ -33,6 +33,7 @@ from explorer.gui.views.diagram_parts import (
     NeuronTooltip,
     place_text,
 )
+from explorer.gui.views.seed_choice import SeedChoice
 
 R_BASE = 10.5  # neuron radius (px) at which links have their nominal widths
 R_MAX = 13.0  # largest neuron radius (px), times the presentation scale
@@ -64,8 +65,19 @@ class _Neuron(QtWidgets.QGraphicsEllipseItem):
         self.diagram.unhover()
 
 
-class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
-    """Input, hidden and output layers of the selected variant, at most DIAGRAM_MAX_NEURONS per layer."""
+class _DrawsSnapshots:
+    """Where SeedChoice.update_snapshot hands its (collapsed) snapshot on: the diagram's drawing."""
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        self._draw_snapshot(snap)  # type: ignore[attr-defined]
+
+
+class NetworkDiagram(SeedChoice, _DrawsSnapshots, FollowsLanguage, QtWidgets.QWidget):
+    """Input, hidden and output layers of the selected variant, at most DIAGRAM_MAX_NEURONS per layer.
+
+    With several seeds per variant (training.replicates) the list holds the variants, not every
+    run, and a seed choice (SeedChoice) picks whose run (masks, weights) shows.
+    """
 
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
         super().__init__(parent)
@@ -91,6 +103,11 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self._set_selector_visible(False)
+        seeds = self._init_seed_choice(
+            None, QtCore.QCoreApplication.translate("SeedChoice", "With several seeds per variant: whose run shows.")
+        )
+        bar.insertWidget(2, seeds)
+        seeds.setFont(palette.font())
         self.variant_label.setFont(palette.font())
         self.variant_combo.setFont(palette.font())
         self.neurons: list[list[_Neuron]] = []  # [column][shown index]; column 0 = input
@@ -123,7 +140,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
     def set_selected_variant(self, index: int) -> None:
         self.variant_combo.setCurrentIndex(index)
 
-    def update_snapshot(self, snap: Snapshot) -> None:
+    def _draw_snapshot(self, snap: Snapshot) -> None:
         """Draw `snap`; the same snapshot again (paused run, 30 Hz timer) costs nothing."""
         if snap is self._snap and self._key is not None:
             return
@@ -170,6 +187,7 @@ class NetworkDiagram(FollowsLanguage, QtWidgets.QWidget):
         self._make_styles()
         self.variant_combo.setFont(palette.font())
         self.variant_label.setFont(palette.font())
+        self.seed_combo.setFont(palette.font())
         if self._snap is not None and self._key is not None:
             self._key = None
             self._render(self._snap)

@@ -28,9 +28,7 @@ from PySide6 import QtCore, QtWidgets
 from explorer.core.sweep import METRICS, SweepSpec, additivity, cell_stats, lower_is_better
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
-
-SPLIT_NAMES = ("train", "val", "test")
-KINDS = ("final_{split}_loss", "best_{split}_loss", "final_{split}_accuracy", "best_{split}_accuracy")
+from explorer.gui.views.sweep_words import SPLIT_NAMES, field_label, kind_words, metric_words, split_kind
 
 
 def x_positions(values: Sequence[float], log: bool) -> np.ndarray:
@@ -44,6 +42,31 @@ def x_positions(values: Sequence[float], log: bool) -> np.ndarray:
     return np.log10(np.where(v > 0, v, floor))
 
 
+def _nonzero(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v != 0} or values
+
+
+class CellImage(pg.ImageItem):
+    """The heatmap: hovering a cell names it (`tips`, by (i, j)); clicking one calls `clicked((i, j))`."""
+
+    clicked: Any = None
+    tips: dict[tuple[int, ...], str] = {}
+
+    def _index(self, pos: Any) -> tuple[int, int]:
+        return int(math.floor(pos.x())), int(math.floor(pos.y()))
+
+    def hoverEvent(self, ev: Any) -> None:
+        if ev.isExit():
+            self.setToolTip("")
+        else:
+            self.setToolTip(self.tips.get(self._index(ev.pos()), ""))
+
+    def mouseClickEvent(self, ev: Any) -> None:
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton and self.clicked is not None:
+            ev.accept()
+            self.clicked(self._index(ev.pos()))
+
+
 class SweepView(FollowsLanguage, QtWidgets.QWidget):
     """See the module docstring."""
 
@@ -54,26 +77,13 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.title = self.tr("Sweep")
         self.spec: Optional[SweepSpec] = None
         self.rows: list[dict[str, Any]] = []
-        self.metric_box = QtWidgets.QComboBox()
-        self.metric_box.setToolTip(
-            self.tr("What the sweep shows: the final or best loss or accuracy, or the train-test gap.")
-        )
-        for kind in KINDS:
-            self.metric_box.addItem(kind.replace("_{split}", "").replace("_", " "), kind)
-        self.metric_box.addItem(self.tr("gap (test - train loss)"), "gap_loss")
-        self.metric_box.addItem(self.tr("gap (train - test accuracy)"), "gap_accuracy")
-        self.metric_box.currentIndexChanged.connect(self.redraw)
+        self.metric_shown = "final_test_loss"  # set by the Sweep panel (set_metric) or the sweep's spec
         self.readout = QtWidgets.QLabel()
         self.readout.setWordWrap(True)
-        toolbar = QtWidgets.QHBoxLayout()
-        toolbar.addWidget(QtWidgets.QLabel(self.tr("show")))
-        toolbar.addWidget(self.metric_box)
-        toolbar.addStretch(1)
         self.graphics = pg.GraphicsLayoutWidget()
         palette.style_graphics_widget(self.graphics)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(toolbar)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.readout)
         self.plot: Optional[pg.PlotItem] = None
@@ -96,30 +106,26 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.set_rows(SweepSpec.from_dict({k: v for k, v in spec.items()}, "sweep.json"), doc["rows"])
 
     def set_rows(self, spec: SweepSpec, rows: Sequence[dict[str, Any]]) -> None:
-        """Show these cells (all of them, or the ones finished so far)."""
-        new_spec = spec != self.spec
+        """Show these cells (all of them, or the ones finished so far). A new sweep brings its
+        metric (its [sweep] table's); the Sweep panel's choice arrives through set_metric."""
+        if spec != self.spec:
+            self.metric_shown = spec.metric
         self.spec, self.rows = spec, list(rows)
-        if new_spec:
-            index = self.metric_box.findData(self._default_metric(spec))
-            self.metric_box.blockSignals(True)
-            self.metric_box.setCurrentIndex(max(0, index))
-            self.metric_box.blockSignals(False)
         self.redraw()
 
-    @staticmethod
-    def _default_metric(spec: SweepSpec) -> str:
-        m = spec.metric
-        for kind in KINDS:
-            for split in SPLIT_NAMES:
-                if kind.format(split=split) == m:
-                    return kind
-        return m if m in ("gap_loss", "gap_accuracy") else KINDS[0]
+    def set_metric(self, metric: str) -> None:
+        """What the view shows: one of explorer.core.sweep.METRICS (the Sweep panel's choice)."""
+        if metric not in METRICS:
+            raise ValueError(f"metric: {metric!r} is not one of {', '.join(METRICS)}")
+        if metric != self.metric_shown:
+            self.metric_shown = metric
+            self.redraw()
 
     def metric_names(self) -> list[str]:
-        """The metric of each line: one per split, or the one gap."""
-        kind = self.metric_box.currentData() or KINDS[0]
-        if kind in ("gap_loss", "gap_accuracy"):
-            return [kind]
+        """The metric of each line: the chosen kind for train, validation and test, or the one gap."""
+        if self.metric_shown in ("gap_loss", "gap_accuracy"):
+            return [self.metric_shown]
+        kind = split_kind(self.metric_shown)
         return [kind.format(split=s) for s in SPLIT_NAMES]
 
     # --- drawing ---------------------------------------------------------------
@@ -150,13 +156,16 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             )
         ]
         if len(names) == 1:
-            entries = [(palette.variant_hex(2), "solid", names[0])]
-        entries.append((fg, "★", self.tr("best")))
+            entries = [(palette.variant_hex(2), "solid", metric_words(names[0]))]
+        entries.append((fg, "★", self.tr("best {metric}").format(metric=metric_words(self.metric_shown))))
         title = self.tr("mean over {n} seeds; band: lowest to highest seed").format(n=self.spec.seeds)
         self._title(palette.legend_html(entries) + "<br>" + title)
         plot = self.plot = self.graphics.addPlot(row=1, col=0)
-        kind = (self.metric_box.currentData() or "").replace("_{split}", "")
-        palette.apply_style(plot, x_label=axis.path + (self.tr(" (log scale)") if log else ""), y_label=kind)
+        palette.apply_style(
+            plot,
+            x_label=field_label(axis.path) + (self.tr(" (log scale)") if log else ""),
+            y_label=kind_words(self.metric_shown),
+        )
         plot.showGrid(x=True, y=True, alpha=0.2)
         xs_all = x_positions(axis.values, log)
         if log:
@@ -186,10 +195,13 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             )
             plot.addItem(line)
             self.lines[name], self.bands[name] = line, (low, high, fill)
-        # the points that answer hover and click: the metric the spec names (test by default)
-        target = next((n for n in names if "_test_" in n), names[-1])
+        # the points that answer hover and click, and the star: the chosen metric's split
+        target = self.metric_shown
+        target_color = palette.variant_color(colors[next((s for s in SPLIT_NAMES if f"_{s}_" in target), "test")])
         stats = cell_stats(self.rows, target)
         done = [s for s in stats.values() if math.isfinite(s.mean)]
+        if not done and not any(s.diverged for s in stats.values()) and self._all_finished():
+            self.readout.setText(self._no_values_text(target))
         spots = [
             {"pos": (float(xs_all[s.index[0]]), s.mean), "data": {"values": s.values, "tip": self._tip(s, target)}}
             for s in done
@@ -197,7 +209,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.points = pg.ScatterPlotItem(
             size=14,
             pen=None,
-            brush=palette.brush(palette.variant_color(2), 0.01),
+            brush=palette.brush(target_color, 0.01),
             hoverable=True,
             tip=lambda x, y, data: data["tip"],
         )
@@ -212,13 +224,13 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
                 [best.mean],
                 symbol="star",
                 size=22,
-                brush=palette.brush(palette.variant_color(2)),
+                brush=palette.brush(target_color),
                 pen=palette.pen(palette.current_theme().foreground, 1.0),
             )
             plot.addItem(self.best)
             self.readout.setText(
                 self.tr("Best {metric}: {value} at {cell} ({n} seeds; the band spans the seeds).").format(
-                    metric=target, value=f"{best.mean:.4g}", cell=self._cell_words(best.values), n=best.n
+                    metric=metric_words(target), value=f"{best.mean:.4g}", cell=self._cell_words(best.values), n=best.n
                 )
             )
         diverged = [s for s in stats.values() if s.diverged]
@@ -228,7 +240,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
 
     def _draw_heatmap(self) -> None:
         a0, a1 = self.spec.axes
-        name = self.metric_names()[-1]
+        name = self.metric_shown
         stats = cell_stats(self.rows, name)
         grid = np.full((len(a0.values), len(a1.values)), np.nan)
         for s in stats.values():
@@ -236,14 +248,17 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.grid = grid
         self._title(
             self.tr("{metric}: mean \u00b1 SD over {n} seeds; the best cell outlined").format(
-                metric=name, n=self.spec.seeds
+                metric=metric_words(name), n=self.spec.seeds
             )
         )
         plot = self.plot = self.graphics.addPlot(row=1, col=0)
-        palette.apply_style(plot, x_label=a0.path, y_label=a1.path)
-        self.image = pg.ImageItem(np.nan_to_num(grid, nan=np.nanmin(grid) if np.isfinite(grid).any() else 0.0))
+        palette.apply_style(plot, x_label=field_label(a0.path), y_label=field_label(a1.path))
+        self.image = CellImage(np.nan_to_num(grid, nan=np.nanmin(grid) if np.isfinite(grid).any() else 0.0))
         self.image.setColorMap(pg.colormap.get("viridis"))
+        self.image.clicked = self._on_heatmap_click
+        self.image.tips = {s.index: self._tip(s, name) for s in stats.values() if math.isfinite(s.mean)}
         plot.addItem(self.image)
+        plot.showGrid(x=False, y=False)  # grid lines would cut through the cells' middles
         plot.getAxis("bottom").setTicks([[(i + 0.5, f"{v:g}") for i, v in enumerate(a0.values)]])
         plot.getAxis("left").setTicks([[(j + 0.5, f"{v:g}") for j, v in enumerate(a1.values)]])
         finite = grid[np.isfinite(grid)]
@@ -270,15 +285,16 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
             )
             plot.addItem(frame)
         add = additivity(self.spec, self.rows, name)
-        parts = []
+        parts = [] if finite.size or not self._all_finished() else [self._no_values_text(name)]
         if best is not None:
             parts.append(
                 self.tr("Best {metric}: {value} at {cell}.").format(
-                    metric=name, value=f"{best.mean:.4g}", cell=self._cell_words(best.values)
+                    metric=metric_words(name), value=f"{best.mean:.4g}", cell=self._cell_words(best.values)
                 )
             )
         if add is not None:
-            names = {k: self._cell_words(stats[k].values) for k in (add.cell_a, add.cell_b) if k in stats}
+            # each "alone" cell named by its one regularizer (the other is 0)
+            names = {k: self._cell_words(_nonzero(stats[k].values)) for k in (add.cell_a, add.cell_b) if k in stats}
             message = add.message(names.get(add.cell_a, add.cell_a), names.get(add.cell_b, add.cell_b))
             parts.append(
                 self.tr("Additivity: {text}").format(
@@ -288,6 +304,16 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.readout.setText(" ".join(parts))
 
     # --- helpers -----------------------------------------------------------------
+    def _all_finished(self) -> bool:
+        return all(r.get("status") != "running" for r in self.rows)
+
+    def _no_values_text(self, metric: str) -> str:
+        """Why nothing is drawn: the cells trained but have no value for this metric."""
+        return self.tr(
+            "These cells have no {metric}: a regression has no accuracy, and a run without a validation "
+            "split no validation values. Choose another metric."
+        ).format(metric=metric_words(metric))
+
     def _title(self, html: str) -> None:
         label = pg.LabelItem(justify="left")
         self.graphics.ci.addItem(label, row=0, col=0)
@@ -301,17 +327,21 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
 
     @staticmethod
     def _cell_words(values: dict[str, Any]) -> str:
-        return ", ".join(f"{path} = {value:g}" for path, value in values.items())
+        return ", ".join(f"{field_label(path)} = {value:g}" for path, value in values.items())
 
     def _tip(self, s, metric: str) -> str:  # type: ignore[no-untyped-def]
         return self.tr("{cell}: {metric} {mean} (min {low}, max {high}, {n} seeds)").format(
             cell=self._cell_words(s.values),
-            metric=metric,
+            metric=metric_words(metric),
             mean=f"{s.mean:.4g}",
             low=f"{s.low:.4g}",
             high=f"{s.high:.4g}",
             n=s.n,
         )
+
+    def _on_heatmap_click(self, index: tuple[int, int]) -> None:
+        if self.spec is not None and index in getattr(self.image, "tips", {}):
+            self.cell_clicked.emit(self.spec.values(index))
 
     def _on_click(self, _item: Any, points: Any, *_args: Any) -> None:
         if len(points):
