@@ -544,3 +544,63 @@ def test_the_diagram_opens_on_a_variant_with_dropout(qtbot):
     trainer.step()
     view.update_snapshot(trainer.snapshot())
     assert view.selected_variant() == 0
+
+
+def test_histogram_view_draws_counts_on_shared_edges_or_density(qtbot):
+    """The dropout-regression preset's two variants, a few steps in: counts are np.histogram of each
+    variant's weights on ONE set of edges per layer; density has area 1; switching back loses nothing."""
+    import torch
+
+    from explorer.core.config import load_preset
+    from explorer.core.training import Trainer
+
+    trainer = Trainer(load_preset("dropout-regression").with_values({"training.device": "cpu"}))
+    for _ in range(30):
+        trainer.step()
+    snap = trainer.snapshot()
+    view = shown(qtbot, HistogramView(), 700, 700)
+    view.update_snapshot(snap)
+    assert len(view.rows) == len(trainer.variants[0].model.linears) and not view.density()
+
+    def drawn(r, i):
+        return data_of(view.weight_curves[r][i])
+
+    for r, layer in enumerate(view.rows):
+        edges = drawn(r, 0)[0]
+        for i, run in enumerate(trainer.variants):
+            x, y = drawn(r, i)
+            np.testing.assert_array_equal(x, edges)  # the same bins for every variant
+            w = run.model.linears[layer].weight.detach().to(torch.float64).numpy().ravel()
+            np.testing.assert_array_equal(y, np.histogram(w, x)[0])
+    counts = [[drawn(r, i)[1].copy() for i in range(2)] for r in range(len(view.rows))]
+    assert "count" in view._legend.text
+
+    view.set_density(True)
+    assert view.density() and "density" in view._legend.text
+    for r in range(len(view.rows)):
+        for i in range(2):
+            x, y = drawn(r, i)
+            assert float(np.sum(y * np.diff(x))) == pytest.approx(1.0, rel=1e-9)
+            np.testing.assert_allclose(y, counts[r][i] / (counts[r][i].sum() * np.diff(x)))
+        gx, gy = data_of(view.grad_curves[r][0])
+        assert float(np.sum(gy * np.diff(gx))) == pytest.approx(1.0, rel=1e-9)
+    y_top = view.weight_plots[0].viewRange()[1][1]
+    assert y_top >= max(float(drawn(0, i)[1].max()) for i in range(2)) * 0.999  # the y range follows the scale
+
+    view.set_density(False)
+    for r in range(len(view.rows)):
+        for i in range(2):
+            np.testing.assert_array_equal(drawn(r, i)[1], counts[r][i])
+    # the ridgeline: each frame's density integrates to 1 (up to the common height scale)
+    view.set_over_time(True)
+    view.set_density(True)
+    assert view.visible_ridge_count(0) > 0
+
+
+def test_density_of_an_empty_histogram_stays_zero():
+    from explorer.gui.views.histogram_view import heights
+
+    edges = np.array([0.0, 0.5, 2.0])
+    np.testing.assert_allclose(heights(np.array([2, 2]), edges, True), [1.0, 1.0 / 3.0])
+    np.testing.assert_array_equal(heights(np.array([0, 0]), edges, True), [0.0, 0.0])
+    np.testing.assert_array_equal(heights(np.array([3, 1]), edges, False), [3.0, 1.0])
