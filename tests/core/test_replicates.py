@@ -190,3 +190,37 @@ def test_headless_run_reports_mean_and_sd_per_variant(tmp_path) -> None:  # type
     m, sd = rep["l2"]["mean"]["final_test_loss"], rep["l2"]["sd"]["final_test_loss"]
     assert "  l2, mean \u00b1 SD over seeds [0, 1]: train_loss" in text
     assert f"test_loss {m:.4g} \u00b1 {sd:.2g}" in text
+
+
+def test_a_live_rename_keeps_the_runs_training_under_the_new_name() -> None:
+    import copy
+
+    from explorer.core.config import VARIANT_NAME
+    from explorer.core.protocol import SetValue
+    from explorer.core.training import Trainer
+    from tests.core.small_runs import run_steps, sine_run
+
+    exp = sine_run(
+        [{"width": 8, "dropout_p": 0.5}],
+        {"training.replicates": 2, "training.epochs": 50},
+        {"variants": [{"name": "p = 0", "set": {"network.layers.0.dropout_p": 0.0}}, {"name": "p = 0.5", "set": {}}]},
+    )
+    trainer = run_steps(Trainer(exp), 3)
+    before = [copy.deepcopy(run.model.state_dict()) for run in trainer.variants]
+    trainer.apply(SetValue(VARIANT_NAME, "p = 0.85", variant=1))
+    trainer.apply(SetValue("network.layers.0.dropout_p", 0.85, variant=1))
+    assert [run.name for run in trainer.variants] == [
+        "p = 0 [seed 0]",
+        "p = 0 [seed 1]",
+        "p = 0.85 [seed 0]",
+        "p = 0.85 [seed 1]",
+    ]
+    assert trainer.step_count == 3 and all(
+        torch.equal(a, b)
+        for run, old in zip(trainer.variants, before)
+        for a, b in zip(run.model.state_dict().values(), old.values())
+    )
+    assert [v.name for v in trainer.snapshot().variants][2:] == ["p = 0.85 [seed 0]", "p = 0.85 [seed 1]"]
+    assert trainer.variants[3].model.dropout_p(0) == 0.85
+    run_steps(trainer, 2)
+    assert trainer.step_count == 5
