@@ -2194,16 +2194,8 @@
         <translation>Now: this moment&apos;s weight and gradient histograms of every layer. Over time: how one layer&apos;s weight histogram changed during training.</translation>
     </message>
     <message>
-        <source>count</source>
-        <translation>count</translation>
-    </message>
-    <message>
         <source>density</source>
         <translation>density</translation>
-    </message>
-    <message>
-        <source>Count: how many values fall in each bin. Density: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</source>
-        <translation>Count: how many values fall in each bin. Density: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</translation>
     </message>
     <message>
         <source>layer:</source>
@@ -2218,8 +2210,8 @@
         <translation>show:</translation>
     </message>
     <message>
-        <source>y:</source>
-        <translation>y:</translation>
+        <source>Off: how many values fall in each bin. On: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</source>
+        <translation>Off: how many values fall in each bin. On: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</translation>
     </message>
     <message>
         <source>all seeds pooled</source>

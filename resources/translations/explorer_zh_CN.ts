@@ -2194,16 +2194,8 @@
         <translation>当前：此刻每一层的权重与梯度直方图。随时间变化：某一层的权重直方图在训练中如何变化。</translation>
     </message>
     <message>
-        <source>count</source>
-        <translation>计数</translation>
-    </message>
-    <message>
         <source>density</source>
         <translation>密度</translation>
-    </message>
-    <message>
-        <source>Count: how many values fall in each bin. Density: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</source>
-        <translation>计数：每个区间里有多少个值。密度：把每个变体的直方图缩放到面积为 1，在各变体的值个数不同时比较形状。</translation>
     </message>
     <message>
         <source>layer:</source>
@@ -2218,8 +2210,8 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <source>y:</source>
-        <translation>y：</translation>
+        <source>Off: how many values fall in each bin. On: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</source>
+        <translation>关：每个区间里有多少个值。开：把每个变体的直方图缩放到面积为 1，在各变体的值个数不同时比较形状。</translation>
     </message>
     <message>
         <source>all seeds pooled</source>

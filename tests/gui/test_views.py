@@ -604,3 +604,44 @@ def test_density_of_an_empty_histogram_stays_zero():
     np.testing.assert_allclose(heights(np.array([2, 2]), edges, True), [1.0, 1.0 / 3.0])
     np.testing.assert_array_equal(heights(np.array([0, 0]), edges, True), [0.0, 0.0])
     np.testing.assert_array_equal(heights(np.array([3, 1]), edges, False), [3.0, 1.0])
+
+
+def test_a_small_axis_keeps_its_numbers_after_a_restyle(qtbot):
+    """Presentation mode restyles the views: pyqtgraph then scaled a unitless axis spanning ±0.06 by
+    1000 without saying so, and the gradient histogram read "-50 0 50" for gradients of ±0.05."""
+    view = shown(qtbot, HistogramView(), 700, 700)
+    snap = feed(qtbot, view, "regression")
+    axis = view.grad_plots[-1].getAxis("bottom")  # the labelled one ("gradient value")
+    assert axis.label.isVisible()
+    lo, hi = view.grad_plots[-1].viewRange()[0]
+    assert hi < 1.0  # gradients are small numbers
+    palette.set_presentation(True)
+    try:
+        view.restyle()
+        view.update_snapshot(snap)
+        assert axis.autoSIPrefixScale == 1.0
+        assert axis.tickStrings([0.05], 1.0, 0.01) == ["0.05"]
+    finally:
+        palette.set_presentation(False)
+        view.restyle()
+
+
+def test_toolbar_combos_fit_their_longest_item_in_presentation_mode(qtbot):
+    """Presentation mode enlarged the fonts but kept the combos' first width: the y scale read "coun"."""
+    view = shown(qtbot, HistogramView(), 470, 330)  # the tabbed pane at 1600x1000 in presentation mode
+    feed(qtbot, view, "regression", n_layers=3)
+    palette.set_presentation(True)
+    try:
+        view.restyle()
+        qtbot.wait(20)
+        assert view.layer_combo.isVisible()  # one layer at a time: the layer selector is there too
+        for combo in (view.mode_combo, view.layer_combo):
+            longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+            assert combo.width() > longest + 10, (combo.currentText(), combo.width(), longest)
+        check = view.density_check
+        assert check.width() >= check.sizeHint().width()
+        right = max(w.geometry().right() for w in view._toolbar_widgets() if w.isVisible())
+        assert right <= view.width(), "the toolbar runs past the pane"
+    finally:
+        palette.set_presentation(False)
+        view.restyle()

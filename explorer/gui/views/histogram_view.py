@@ -73,11 +73,12 @@ class HistogramView(SeedChoice, SnapshotView):
                 "Over time: how one layer's weight histogram changed during training."
             )
         )
-        self.scale_combo = QtWidgets.QComboBox()
-        self.scale_combo.addItems([self.tr("count"), self.tr("density")])
-        self.scale_combo.setToolTip(
+        # a check box, not a "y: count/density" combo: the tabbed pane is ~470 px wide on a 1600 px screen,
+        # and in presentation mode a second combo was squeezed to "coun"
+        self.density_check = QtWidgets.QCheckBox(self.tr("density"))
+        self.density_check.setToolTip(
             self.tr(
-                "Count: how many values fall in each bin. Density: each variant's histogram scaled to area 1, "
+                "Off: how many values fall in each bin. On: each variant's histogram scaled to area 1, "
                 "to compare shapes when the variants hold different numbers of values."
             )
         )
@@ -86,8 +87,7 @@ class HistogramView(SeedChoice, SnapshotView):
         self.layer_combo.setToolTip(self.tr("Which Linear layer's histograms to show."))
         self.toolbar.addWidget(QtWidgets.QLabel(self.tr("show:")))
         self.toolbar.addWidget(self.mode_combo)
-        self.toolbar.addWidget(QtWidgets.QLabel(self.tr("y:")))
-        self.toolbar.addWidget(self.scale_combo)
+        self.toolbar.addWidget(self.density_check)
         self.toolbar.addWidget(self.layer_label)
         self.toolbar.addWidget(self.layer_combo)
         self.toolbar.addWidget(
@@ -99,7 +99,9 @@ class HistogramView(SeedChoice, SnapshotView):
         self.toolbar.addStretch(1)
         self.mode_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.layer_combo.currentIndexChanged.connect(self._on_selection_changed)
-        self.scale_combo.currentIndexChanged.connect(self._on_selection_changed)
+        self.density_check.toggled.connect(self._on_selection_changed)
+        for combo in (self.mode_combo, self.layer_combo):  # fit the longest item at any font size (_style_toolbar)
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.rows: list[int] = []  # layer index of each shown row
         self.weight_plots: list[pg.PlotItem] = []
         self.grad_plots: list[pg.PlotItem] = []
@@ -125,10 +127,10 @@ class HistogramView(SeedChoice, SnapshotView):
 
     def density(self) -> bool:
         """True: each variant's histogram drawn with area 1; False: the raw counts."""
-        return self.scale_combo.currentIndex() == 1
+        return self.density_check.isChecked()
 
     def set_density(self, enabled: bool) -> None:
-        self.scale_combo.setCurrentIndex(1 if enabled else 0)
+        self.density_check.setChecked(enabled)
 
     def selected_layer(self) -> int:
         return max(0, self.layer_combo.currentIndex())
@@ -140,9 +142,16 @@ class HistogramView(SeedChoice, SnapshotView):
         self.layer_label.setVisible(visible)
         self.layer_combo.setVisible(visible)
 
-    def _on_selection_changed(self, _i: int) -> None:
+    def _on_selection_changed(self, _i: object) -> None:
         if self._snap is not None:
             self._render(self._snap)
+
+    def _style_toolbar(self) -> None:
+        """Presentation fonts: the combos keep room for their longest item (the layout squeezed "over time"
+        to "ov" and the layer names to "lay")."""
+        super()._style_toolbar()
+        for combo in (self.mode_combo, self.layer_combo):
+            combo.setMinimumWidth(combo.sizeHint().width())
 
     # --- structure ---------------------------------------------------------------
     def _structure_key(self, snap: Snapshot) -> object:
