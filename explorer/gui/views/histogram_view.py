@@ -152,6 +152,15 @@ class HistogramView(SeedChoice, SnapshotView):
         super()._style_toolbar()
         for combo in (self.mode_combo, self.layer_combo):
             combo.setMinimumWidth(combo.sizeHint().width())
+        # An explicit minimum, the toolbar's with every widget shown: left to the layout, the view's minimum
+        # would change as the layer selector shows or hides; a pane grown to it fits all layers, hides the
+        # selector, shrinks, shows it again... (a rebuild loop that froze the restless-hands test)
+        widgets = self._toolbar_widgets()
+        margins = self.toolbar.contentsMargins()
+        width = sum(w.minimumSizeHint().width() if w.minimumWidth() == 0 else w.minimumWidth() for w in widgets)
+        self.setMinimumWidth(
+            width + self.toolbar.spacing() * max(0, len(widgets) - 1) + margins.left() + margins.right()
+        )
 
     # --- structure ---------------------------------------------------------------
     def _structure_key(self, snap: Snapshot) -> object:
