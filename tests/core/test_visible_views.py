@@ -128,7 +128,7 @@ def test_the_visible_views_hold_across_a_rebuild(built: Counter) -> None:
 
 
 def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget() -> None:
-    from explorer.core.session._session import MIN_SNAPSHOT_RATE, SNAPSHOT_BUDGET, SNAPSHOT_BUDGET_MAX
+    from explorer.core.session._session import OVERDUE_S, SNAPSHOT_BUDGET, SNAPSHOT_BUDGET_MAX
 
     session, _ = new_session(interval=1 / 40)
     session.state = "running"
@@ -139,13 +139,13 @@ def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget(
     assert session.snapshot_due(1 / 40)
     session._snapshot_cost = 0.010  # 10 ms a snapshot: it waits for training that makes it the budget's share
     needed = 0.010 * (1 - SNAPSHOT_BUDGET) / SNAPSHOT_BUDGET  # 133 ms at 7 %
-    soon = 0.9 / MIN_SNAPSHOT_RATE  # past the interval, not yet overdue
+    soon = 0.95 * OVERDUE_S  # past the interval, not yet overdue
     session.train_seconds = 0.98 * needed
     assert not session.snapshot_due(soon)
     session.train_seconds = 1.01 * needed
     assert session.snapshot_due(soon)
     # overdue for 30 a second: up to the larger budget, never beyond it
-    late = 1.1 / MIN_SNAPSHOT_RATE
+    late = 1.05 * OVERDUE_S
     at_most = 0.010 * (1 - SNAPSHOT_BUDGET_MAX) / SNAPSHOT_BUDGET_MAX  # 90 ms at 10 %
     session.train_seconds = 0.98 * at_most
     assert not session.snapshot_due(late)
