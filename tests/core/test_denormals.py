@@ -14,8 +14,8 @@ from explorer.core.training import Trainer
 SMALLEST_NORMAL = torch.finfo(torch.float32).tiny  # 1.18e-38
 
 
-def _in_thread(body) -> float:
-    result: list[float] = []
+def _in_thread(body):  # type: ignore[no-untyped-def]
+    result: list = []
     thread = threading.Thread(target=lambda: result.append(body()))
     thread.start()
     thread.join(timeout=60)
@@ -69,11 +69,7 @@ def test_the_mode_keeps_the_numbers_of_normal_training():
                 trainer.step()
             return [p.detach().clone() for p in trainer.variants[1].model.parameters()]
 
-        out: list = []
-        t = threading.Thread(target=lambda: out.append(body()))
-        t.start()
-        t.join(timeout=60)
-        return out[0]
+        return _in_thread(body)
 
     for a, b in zip(run(True), run(False)):
         assert torch.equal(a, b)

@@ -20,8 +20,17 @@ def _in_thread(body, timeout: float = 20.0):
     return t.is_alive(), out
 
 
-def test_sending_does_not_wait_for_the_reader_and_keeps_the_order():
+@pytest.fixture
+def pipe():
+    """(our end, the window's end), both closed after the test."""
     ours, theirs = mp.Pipe(duplex=True)
+    yield ours, theirs
+    ours.close()
+    theirs.close()
+
+
+def test_sending_does_not_wait_for_the_reader_and_keeps_the_order(pipe):
+    ours, theirs = pipe
     sender = PipeSender(ours, depth=8)
     try:
         # nobody reads yet: five 1 MB messages are queued, the caller goes on
@@ -32,12 +41,10 @@ def test_sending_does_not_wait_for_the_reader_and_keeps_the_order():
         assert all(payload == BIG for _, payload in received)
     finally:
         sender.close()
-        ours.close()
-        theirs.close()
 
 
-def test_a_reader_that_stays_behind_slows_the_sender_down_instead_of_memory_growing():
-    ours, theirs = mp.Pipe(duplex=True)
+def test_a_reader_that_stays_behind_slows_the_sender_down_instead_of_memory_growing(pipe):
+    ours, theirs = pipe
     sender = PipeSender(ours, depth=2)
     try:
         still_running, _ = _in_thread(lambda: [sender.send((i, BIG)) for i in range(20)], timeout=1.5)
@@ -46,12 +53,10 @@ def test_a_reader_that_stays_behind_slows_the_sender_down_instead_of_memory_grow
         assert got == list(range(20))
     finally:
         sender.close()
-        ours.close()
-        theirs.close()
 
 
-def test_a_closed_window_ends_the_sender_with_eof():
-    ours, theirs = mp.Pipe(duplex=True)
+def test_a_closed_window_ends_the_sender_with_eof(pipe):
+    ours, theirs = pipe
     sender = PipeSender(ours, depth=2)
     theirs.close()
     with pytest.raises(EOFError):
@@ -59,16 +64,13 @@ def test_a_closed_window_ends_the_sender_with_eof():
             sender.send((i, BIG))
     sender.close(timeout=2.0)
     assert not sender._thread.is_alive()
-    ours.close()
 
 
-def test_close_sends_what_is_queued_then_stops_the_thread():
-    ours, theirs = mp.Pipe(duplex=True)
+def test_close_sends_what_is_queued_then_stops_the_thread(pipe):
+    ours, theirs = pipe
     sender = PipeSender(ours, depth=8)
     for i in range(3):
         sender.send(("state", i))
     sender.close(timeout=2.0)
     assert not sender._thread.is_alive()
     assert [theirs.recv()[1] for _ in range(3)] == [0, 1, 2]
-    ours.close()
-    theirs.close()

@@ -216,10 +216,12 @@ class Session:
         if self.state != "running":
             return True
         trained = self.train_seconds - self._train_at_last
-        if trained * SNAPSHOT_BUDGET >= self._snapshot_cost * (1 - SNAPSHOT_BUDGET):
-            return True
+
+        def within(budget: float) -> bool:  # one more snapshot keeps its share at `budget` or below
+            return trained * budget >= self._snapshot_cost * (1 - budget)
+
         overdue = now - self._last_snapshot >= OVERDUE_S
-        return overdue and trained * SNAPSHOT_BUDGET_MAX >= self._snapshot_cost * (1 - SNAPSHOT_BUDGET_MAX)
+        return within(SNAPSHOT_BUDGET) or (overdue and within(SNAPSHOT_BUDGET_MAX))
 
     def snapshot_share(self) -> float:
         """The share of the trainer's CPU time spent building and sending snapshots since the last build."""
