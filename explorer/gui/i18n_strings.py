@@ -143,6 +143,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "more than additive"),
     QT_TRANSLATE_NOOP("CoreMessages", "more than {limit} key = value pairs (an experiment has a few hundred)"),
     QT_TRANSLATE_NOOP("CoreMessages", "more than {limit} values (an experiment has a few hundred)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "name: a new name is for one variant; say which (variants 0 to {last})"),
     QT_TRANSLATE_NOOP("CoreMessages", "nesterov needs momentum > 0"),
     QT_TRANSLATE_NOOP("CoreMessages", "no Dask scheduler answers at {address} (waited {seconds} s): start one with 'dask scheduler' or check the address and the firewall"),
     QT_TRANSLATE_NOOP("CoreMessages", "no built-in presets in {folder}: the installation is incomplete (reinstall the explorer)"),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.config import Experiment, load_experiment
+from explorer.core.config import VARIANT_NAME, Experiment, load_experiment
 from explorer.core.protocol import ConfigError, ExplorerError, Message, SetValue
 from explorer.gui import i18n
 from explorer.gui.core_messages import tr_message
@@ -344,6 +344,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
                 for panel in self.panels:
                     panel.set_experiment(self._experiment)
                 return
+            before = self._experiment
             self._set_experiment(new)
             source = self.sender()
             for panel in self.panels:
@@ -354,6 +355,11 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
                 if command.variant is None or not new.variants
                 else new.variants[command.variant].name
             )
+            if command.path == VARIANT_NAME and command.variant is not None:
+                old_name = before.variants[command.variant].name
+                text = self.tr("variant “{0}” renamed to “{1}”: its name states its value").format(old_name, target)
+                self.statusBar().showMessage(text, 6000)
+                return
             value = f"{command.value:.4g}" if isinstance(command.value, float) else str(command.value)
             self.statusBar().showMessage(f"{command.path} = {value}" + (f"  ({target})" if new.variants else ""), 4000)
         else:

@@ -503,6 +503,10 @@
         <translation>more than {limit} values (an experiment has a few hundred)</translation>
     </message>
     <message>
+        <source>name: a new name is for one variant; say which (variants 0 to {last})</source>
+        <translation>name: a new name is for one variant; say which (variants 0 to {last})</translation>
+    </message>
+    <message>
         <source>no Dask scheduler answers at {address} (waited {seconds} s): start one with &apos;dask scheduler&apos; or check the address and the firewall</source>
         <translation>no Dask scheduler answers at {address} (waited {seconds} s): start one with &apos;dask scheduler&apos; or check the address and the firewall</translation>
     </message>
@@ -2209,6 +2213,10 @@
         <translation>Now: this moment&apos;s weight and gradient histograms of every layer. Over time: how one layer&apos;s weight histogram changed during training.</translation>
     </message>
     <message>
+        <source>density</source>
+        <translation>density</translation>
+    </message>
+    <message>
         <source>layer:</source>
         <translation>layer:</translation>
     </message>
@@ -2219,6 +2227,10 @@
     <message>
         <source>show:</source>
         <translation>show:</translation>
+    </message>
+    <message>
+        <source>Off: how many values fall in each bin. On: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</source>
+        <translation>Off: how many values fall in each bin. On: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</translation>
     </message>
     <message>
         <source>all seeds pooled</source>
@@ -2253,12 +2265,20 @@
         <translation>gradients</translation>
     </message>
     <message>
+        <source>(top: weights, bottom: gradients; y: density)</source>
+        <translation>(top: weights, bottom: gradients; y: density)</translation>
+    </message>
+    <message>
         <source>(top: weights, bottom: gradients; y: count)</source>
         <translation>(top: weights, bottom: gradients; y: count)</translation>
     </message>
     <message>
         <source>(y: count)</source>
         <translation>(y: count)</translation>
+    </message>
+    <message>
+        <source>(y: density)</source>
+        <translation>(y: density)</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2533,10 @@
     <message>
         <source>all variants</source>
         <translation>all variants</translation>
+    </message>
+    <message>
+        <source>variant “{0}” renamed to “{1}”: its name states its value</source>
+        <translation>variant “{0}” renamed to “{1}”: its name states its value</translation>
     </message>
     <message>
         <source>reset: new model from step 0</source>
@@ -3153,6 +3177,21 @@
     <message>
         <source> (best weights restored)</source>
         <translation> (best weights restored)</translation>
+    </message>
+</context>
+<context>
+    <name>RenameOffer</name>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Keep the name</source>
+        <translation>Keep the name</translation>
+    </message>
+    <message>
+        <source>“{0}” names a value this variant no longer has. Rename it to “{1}”?</source>
+        <translation>“{0}” names a value this variant no longer has. Rename it to “{1}”?</translation>
     </message>
 </context>
 <context>

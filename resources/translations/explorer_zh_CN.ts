@@ -503,6 +503,10 @@
         <translation>超过 {limit} 个值（一个实验只有几百个）</translation>
     </message>
     <message>
+        <source>name: a new name is for one variant; say which (variants 0 to {last})</source>
+        <translation>name：新名称只属于一个变体；请指明是哪一个（变体 0 到 {last}）</translation>
+    </message>
+    <message>
         <source>no Dask scheduler answers at {address} (waited {seconds} s): start one with &apos;dask scheduler&apos; or check the address and the firewall</source>
         <translation>{address} 处没有 Dask 调度器响应（已等待 {seconds} 秒）：请用 “dask scheduler” 启动一个，或检查地址和防火墙</translation>
     </message>
@@ -2209,6 +2213,10 @@
         <translation>当前：此刻每一层的权重与梯度直方图。随时间变化：某一层的权重直方图在训练中如何变化。</translation>
     </message>
     <message>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
         <source>layer:</source>
         <translation>层：</translation>
     </message>
@@ -2219,6 +2227,10 @@
     <message>
         <source>show:</source>
         <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Off: how many values fall in each bin. On: each variant&apos;s histogram scaled to area 1, to compare shapes when the variants hold different numbers of values.</source>
+        <translation>关：每个区间里有多少个值。开：把每个变体的直方图缩放到面积为 1，在各变体的值个数不同时比较形状。</translation>
     </message>
     <message>
         <source>all seeds pooled</source>
@@ -2253,12 +2265,20 @@
         <translation>梯度</translation>
     </message>
     <message>
+        <source>(top: weights, bottom: gradients; y: density)</source>
+        <translation>（上：权重，下：梯度；y：密度）</translation>
+    </message>
+    <message>
         <source>(top: weights, bottom: gradients; y: count)</source>
         <translation>（上：权重，下：梯度；y：计数）</translation>
     </message>
     <message>
         <source>(y: count)</source>
         <translation>（y：计数）</translation>
+    </message>
+    <message>
+        <source>(y: density)</source>
+        <translation>（y：密度）</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2533,10 @@
     <message>
         <source>all variants</source>
         <translation>所有变体</translation>
+    </message>
+    <message>
+        <source>variant “{0}” renamed to “{1}”: its name states its value</source>
+        <translation>变体“{0}”已改名为“{1}”：它的名称写的是它的取值</translation>
     </message>
     <message>
         <source>reset: new model from step 0</source>
@@ -3153,6 +3177,21 @@
     <message>
         <source> (best weights restored)</source>
         <translation>（已恢复最佳权重）</translation>
+    </message>
+</context>
+<context>
+    <name>RenameOffer</name>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>Keep the name</source>
+        <translation>保留原名</translation>
+    </message>
+    <message>
+        <source>“{0}” names a value this variant no longer has. Rename it to “{1}”?</source>
+        <translation>“{0}”写的是这个变体已不再使用的取值。要改名为“{1}”吗？</translation>
     </message>
 </context>
 <context>

@@ -505,3 +505,19 @@ def test_presets_cite_the_d2l_exercise_numbers(name, number) -> None:  # type: i
     assert f"（d2l 练习 {number}）" in meta.title_zh
     cited = [int(n) for n in re.findall(r"d2l exercise (\d+)", meta.title + meta.description + meta.lesson)]
     assert cited == [number]
+
+
+def test_a_variant_is_renamed_live_and_only_one_variant_at_a_time() -> None:
+    from explorer.core.config import VARIANT_NAME
+
+    exp = two_variant_experiment()
+    assert is_live_path(VARIANT_NAME)
+    new = apply_live_value(exp, VARIANT_NAME, "L2 0.1", variant=0)
+    assert new.variant_names() == ["L2 0.1", "B"]
+    assert new.resolved_variants()[0].regularization.l2_lambda == 0.1  # the settings stay
+    for variant in (None, 2):
+        with pytest.raises(ConfigError) as info:
+            apply_live_value(exp, VARIANT_NAME, "C", variant=variant)
+        assert info.value.problems == ["name: a new name is for one variant; say which (variants 0 to 1)"]
+    with pytest.raises(ConfigError, match="unique"):
+        apply_live_value(exp, VARIANT_NAME, "B", variant=0)

@@ -228,3 +228,37 @@ def test_image_replicates_share_their_batches_and_match_alone_bit_for_bit(moment
             assert torch.equal(x, y), run.name
         for key in ("train_loss", "val_loss", "test_loss", "test_accuracy"):
             assert np.array_equal(run.history.column(key), alone.history.column(key), equal_nan=True), (run.name, key)
+
+
+def test_a_live_rename_keeps_the_runs_training_under_the_new_name() -> None:
+    import copy
+
+    from explorer.core.config import VARIANT_NAME
+    from explorer.core.protocol import SetValue
+    from explorer.core.training import Trainer
+    from tests.core.small_runs import run_steps, sine_run
+
+    exp = sine_run(
+        [{"width": 8, "dropout_p": 0.5}],
+        {"training.replicates": 2, "training.epochs": 50},
+        {"variants": [{"name": "p = 0", "set": {"network.layers.0.dropout_p": 0.0}}, {"name": "p = 0.5", "set": {}}]},
+    )
+    trainer = run_steps(Trainer(exp), 3)
+    before = [copy.deepcopy(run.model.state_dict()) for run in trainer.variants]
+    trainer.apply(SetValue(VARIANT_NAME, "p = 0.85", variant=1))
+    trainer.apply(SetValue("network.layers.0.dropout_p", 0.85, variant=1))
+    assert [run.name for run in trainer.variants] == [
+        "p = 0 [seed 0]",
+        "p = 0 [seed 1]",
+        "p = 0.85 [seed 0]",
+        "p = 0.85 [seed 1]",
+    ]
+    assert trainer.step_count == 3 and all(
+        torch.equal(a, b)
+        for run, old in zip(trainer.variants, before)
+        for a, b in zip(run.model.state_dict().values(), old.values())
+    )
+    assert [v.name for v in trainer.snapshot().variants][2:] == ["p = 0.85 [seed 0]", "p = 0.85 [seed 1]"]
+    assert trainer.variants[3].model.dropout_p(0) == 0.85
+    run_steps(trainer, 2)
+    assert trainer.step_count == 5

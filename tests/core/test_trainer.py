@@ -634,3 +634,30 @@ def test_zero_epochs_and_demo_kind() -> None:
     assert trainer.step_count == 0
     with pytest.raises(TrainingError, match="demonstration"):
         Trainer(load_preset("dropout-scaling"))
+
+
+def test_summary_counts_weights_at_zero_and_reads_the_activation_variance() -> None:
+    """near_zero_weight_fraction counts |w| < 1e-3 over the weights (not the biases); the activation
+    variances are the last row the activations view draws, per hidden layer and their mean."""
+    from explorer.core.training._report import NEAR_ZERO_WEIGHT
+
+    exp = sine_run([{"width": 6}, {"width": 4}], {"training.epochs": 3}, {})
+    trainer = run_to_end(Trainer(exp))
+    linears = trainer.variants[0].model.linears
+    with torch.no_grad():
+        for lin in linears:
+            lin.weight.fill_(0.5)
+            lin.bias.zero_()  # biases at zero do not count
+        linears[0].weight[:3, 0] = torch.tensor([0.0, 0.5 * NEAR_ZERO_WEIGHT, -0.9 * NEAR_ZERO_WEIGHT])
+        linears[1].weight[0, :2] = torch.tensor([NEAR_ZERO_WEIGHT, -2 * NEAR_ZERO_WEIGHT])  # not below
+    total = 6 * 1 + 4 * 6 + 1 * 4
+    summary = trainer.summary()["variants"]["model"]
+    assert summary["near_zero_weight_fraction"] == pytest.approx(3 / total)
+    last = trainer.variants[0].history.column("activation_var")[-1]
+    assert summary["final_activation_variance_1"] == pytest.approx(float(last[0]))
+    assert summary["final_activation_variance_2"] == pytest.approx(float(last[1]))
+    assert summary["final_activation_variance"] == pytest.approx(float(np.mean(last)))
+    assert summary["final_activation_variance_1"] > 0
+    # no hidden layer: no activation variance
+    flat = run_to_end(Trainer(sine_run([], {"training.epochs": 2}, {}))).summary()["variants"]["model"]
+    assert flat["final_activation_variance"] is None and "final_activation_variance_1" not in flat

@@ -544,3 +544,104 @@ def test_the_diagram_opens_on_a_variant_with_dropout(qtbot):
     trainer.step()
     view.update_snapshot(trainer.snapshot())
     assert view.selected_variant() == 0
+
+
+def test_histogram_view_draws_counts_on_shared_edges_or_density(qtbot):
+    """The dropout-regression preset's two variants, a few steps in: counts are np.histogram of each
+    variant's weights on ONE set of edges per layer; density has area 1; switching back loses nothing."""
+    import torch
+
+    from explorer.core.config import load_preset
+    from explorer.core.training import Trainer
+
+    trainer = Trainer(load_preset("dropout-regression").with_values({"training.device": "cpu"}))
+    for _ in range(30):
+        trainer.step()
+    snap = trainer.snapshot()
+    view = shown(qtbot, HistogramView(), 700, 700)
+    view.update_snapshot(snap)
+    assert len(view.rows) == len(trainer.variants[0].model.linears) and not view.density()
+
+    def drawn(r, i):
+        return data_of(view.weight_curves[r][i])
+
+    for r, layer in enumerate(view.rows):
+        edges = drawn(r, 0)[0]
+        for i, run in enumerate(trainer.variants):
+            x, y = drawn(r, i)
+            np.testing.assert_array_equal(x, edges)  # the same bins for every variant
+            w = run.model.linears[layer].weight.detach().to(torch.float64).numpy().ravel()
+            np.testing.assert_array_equal(y, np.histogram(w, x)[0])
+    counts = [[drawn(r, i)[1].copy() for i in range(2)] for r in range(len(view.rows))]
+    assert "count" in view._legend.text
+
+    view.set_density(True)
+    assert view.density() and "density" in view._legend.text
+    for r in range(len(view.rows)):
+        for i in range(2):
+            x, y = drawn(r, i)
+            assert float(np.sum(y * np.diff(x))) == pytest.approx(1.0, rel=1e-9)
+            np.testing.assert_allclose(y, counts[r][i] / (counts[r][i].sum() * np.diff(x)))
+        gx, gy = data_of(view.grad_curves[r][0])
+        assert float(np.sum(gy * np.diff(gx))) == pytest.approx(1.0, rel=1e-9)
+    y_top = view.weight_plots[0].viewRange()[1][1]
+    assert y_top >= max(float(drawn(0, i)[1].max()) for i in range(2)) * 0.999  # the y range follows the scale
+
+    view.set_density(False)
+    for r in range(len(view.rows)):
+        for i in range(2):
+            np.testing.assert_array_equal(drawn(r, i)[1], counts[r][i])
+    # the ridgeline: each frame's density integrates to 1 (up to the common height scale)
+    view.set_over_time(True)
+    view.set_density(True)
+    assert view.visible_ridge_count(0) > 0
+
+
+def test_density_of_an_empty_histogram_stays_zero():
+    from explorer.gui.views.histogram_view import heights
+
+    edges = np.array([0.0, 0.5, 2.0])
+    np.testing.assert_allclose(heights(np.array([2, 2]), edges, True), [1.0, 1.0 / 3.0])
+    np.testing.assert_array_equal(heights(np.array([0, 0]), edges, True), [0.0, 0.0])
+    np.testing.assert_array_equal(heights(np.array([3, 1]), edges, False), [3.0, 1.0])
+
+
+def test_a_small_axis_keeps_its_numbers_after_a_restyle(qtbot):
+    """Presentation mode restyles the views: pyqtgraph then scaled a unitless axis spanning ±0.06 by
+    1000 without saying so, and the gradient histogram read "-50 0 50" for gradients of ±0.05."""
+    view = shown(qtbot, HistogramView(), 700, 700)
+    snap = feed(qtbot, view, "regression")
+    axis = view.grad_plots[-1].getAxis("bottom")  # the labelled one ("gradient value")
+    assert axis.label.isVisible()
+    lo, hi = view.grad_plots[-1].viewRange()[0]
+    assert hi < 1.0  # gradients are small numbers
+    palette.set_presentation(True)
+    try:
+        view.restyle()
+        view.update_snapshot(snap)
+        assert axis.autoSIPrefixScale == 1.0
+        assert axis.tickStrings([0.05], 1.0, 0.01) == ["0.05"]
+    finally:
+        palette.set_presentation(False)
+        view.restyle()
+
+
+def test_toolbar_combos_fit_their_longest_item_in_presentation_mode(qtbot):
+    """Presentation mode enlarged the fonts but kept the combos' first width: the y scale read "coun"."""
+    view = shown(qtbot, HistogramView(), 470, 330)  # the tabbed pane at 1600x1000 in presentation mode
+    feed(qtbot, view, "regression", n_layers=3)
+    palette.set_presentation(True)
+    try:
+        view.restyle()
+        qtbot.wait(20)
+        assert view.layer_combo.isVisible()  # one layer at a time: the layer selector is there too
+        for combo in (view.mode_combo, view.layer_combo):
+            longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+            assert combo.width() > longest + 10, (combo.currentText(), combo.width(), longest)
+        check = view.density_check
+        assert check.width() >= check.sizeHint().width()
+        right = max(w.geometry().right() for w in view._toolbar_widgets() if w.isVisible())
+        assert right <= view.width(), "the toolbar runs past the pane"
+    finally:
+        palette.set_presentation(False)
+        view.restyle()

@@ -21,6 +21,11 @@ tree is evaluated against a dictionary of numbers):
 
 Without `of`, a metric is read from the run-wide summary (epochs, steps,
 gradient_equals_mask), or from the only variant when there is exactly one.
+Per-variant metrics (training/_report.py summarize): final_/best_ train/val/test
+_loss and _accuracy, best_epoch, stop_epoch, restored_best, final_weight_norm,
+near_zero_weight_fraction (weights with |w| < 1e-3: L1's spike at zero), and
+final_activation_variance_N (hidden layer N's last recorded activation variance,
+as the activations view draws it) with final_activation_variance their mean.
 Why a parser and not Python: preset files are data a stranger may send; a claim
 must never run code.
 """

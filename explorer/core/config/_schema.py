@@ -56,6 +56,7 @@ MSG = define_messages(
         "in_variant": "variants[{variant_name}].{problem}",
         "no_variants": "variant {variant_index}: the experiment has no variants",
         "no_such_variant": "variant {variant_index}: no such variant (there are {n})",
+        "name_needs_variant": "name: a new name is for one variant; say which (variants 0 to {last})",
         # reading a file
         "newer_schema": "schema_version: this file was written by a newer explorer "
         "(version {version}); this one reads up to version {max}",
@@ -603,9 +604,14 @@ LIVE_FIELDS = re.compile(
 )
 
 
+# SetValue(VARIANT_NAME, "p = 0.85", variant=i): variant i's new name. A name is no training
+# setting, so its runs train on: a variant named for its value is renamed when the value changes.
+VARIANT_NAME = "name"
+
+
 def is_live_path(path: str) -> bool:
     """Fields a running trainer can change at the next step, without a rebuild."""
-    return bool(LIVE_FIELDS.match(path))
+    return path == VARIANT_NAME or bool(LIVE_FIELDS.match(path))
 
 
 def apply_live_value(experiment: Experiment, path: str, value: Any, variant: Optional[int] = None) -> Experiment:
@@ -617,7 +623,11 @@ def apply_live_value(experiment: Experiment, path: str, value: Any, variant: Opt
     if not is_live_path(path):
         raise ConfigError([MSG.not_live(where=path)])
     data = experiment.model_dump(mode="python")
-    if variant is None or not data["variants"]:
+    if path == VARIANT_NAME:
+        if variant is None or not 0 <= variant < len(data["variants"]):
+            raise ConfigError([MSG.name_needs_variant(last=max(0, len(data["variants"]) - 1))])
+        data["variants"][variant]["name"] = value
+    elif variant is None or not data["variants"]:
         if variant not in (None, 0):
             raise ConfigError([MSG.no_variants(variant_index=variant)])
         _assign(data, path, value)

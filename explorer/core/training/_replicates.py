@@ -18,7 +18,7 @@ SUMMARY_KEYS = tuple(
     for what in ("loss", "accuracy")
     for when in ("final", "best")
     for split in ("train", "val", "test")
-) + ("best_epoch", "final_weight_norm")
+) + ("best_epoch", "final_weight_norm", "near_zero_weight_fraction", "final_activation_variance")
 
 
 def replicate_name(variant: str, seed: int, replicates: int) -> str:

@@ -484,8 +484,12 @@ class Trainer:
         if isinstance(command, SetValue):
             self.experiment = apply_live_value(self.experiment, command.path, command.value, command.variant)
             configs = self.experiment.resolved_variants()
+            names = self.experiment.variant_names()
             for i, run in enumerate(self.variants):
                 self._configure(run, configs[i // self.replicates])  # every replicate of the variant
+                if len(names) == len(configs):  # a renamed variant: its runs (each replicate) take the name
+                    run.group = names[i // self.replicates]
+                    run.name = replicate_name(run.group, run.seed, self.replicates)
             if self._engine is not None:
                 self._engine.configure()
 

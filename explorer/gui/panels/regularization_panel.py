@@ -16,13 +16,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 from superqt.utils import qthrottled
 
-from explorer.core.config import DROPOUT_KINDS, Experiment
+from explorer.core.config import DROPOUT_KINDS, VARIANT_NAME, Experiment
 from explorer.core.protocol import ConfigError, SetValue
 from explorer.gui.core_messages import tr_message
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
 from explorer.gui.panels.common import blocked, fill_combo, note_label, panel_layout, section, select_data
 from explorer.gui.panels.form_rows import add_field_row, float_spin_box, int_spin_box
+from explorer.gui.panels.rename_offer import VariantRenamer
 from explorer.gui.panels.tooltips import tip
 from explorer.gui.widgets import LogSlider, StepSlider
 
@@ -55,6 +56,9 @@ class RegularizationPanel(ExperimentPanel):
         self.varies_note.setWordWrap(True)
         self.varies_note.setStyleSheet("color: #555;")
         layout.addWidget(self.varies_note)
+        # a variant named for a value it no longer has ("p = 0.5" at p = 0.85) is renamed, or offered a name
+        self.renamer = VariantRenamer(lambda: self._experiment, self._rename, self)
+        layout.addWidget(self.renamer.offer)
         self.demo_note = note_label(tip("demo_note"))
         layout.addWidget(self.demo_note)
 
@@ -178,6 +182,7 @@ class RegularizationPanel(ExperimentPanel):
         replaces: it is dropped, so the slider and the trainer never disagree."""
         for throttler in self._throttlers.values():
             throttler.cancel()
+        self.renamer.shown(experiment)
         self._experiment = experiment
         names = [v.name for v in experiment.variants]
         current = self.selected_variant()
@@ -367,9 +372,10 @@ class RegularizationPanel(ExperimentPanel):
         throttler(path, value, self.selected_variant())
 
     def flush(self) -> None:
-        """Send any throttled edit now (tests, and before a rebuild)."""
+        """Send any throttled edit now (tests, and before a rebuild), and rename what must be renamed."""
         for throttler in self._throttlers.values():
             throttler.flush()
+        self.renamer.flush()
 
     def request(self, path: str, value: Any) -> None:
         """Validate and emit a live edit for the selected variant (unthrottled)."""
@@ -383,13 +389,23 @@ class RegularizationPanel(ExperimentPanel):
             self.problem.emit(tr_message(exc.message))
             self._show_values()
             return
-        self._experiment = new
+        if path == VARIANT_NAME:
+            self._experiment = new
+            for i, v in enumerate(new.variants):
+                self.variant_combo.setItemText(self.variant_combo.findData(i), v.name)
+        else:
+            self.renamer.edited(self._experiment)
+            self._experiment = new
         self._mark_varying()  # an edit can make the variants equal (or differ): the ≠ marks follow
         self._warn_p_one()
         if path == "early_stopping.enabled":
             for w in (self.es_patience, self.es_min_delta, self.es_restore):
                 w.setEnabled(bool(value))
         self.commandRequested.emit(cmd)
+
+    def _rename(self, index: int, name: str) -> None:
+        """Variant `index` takes `name`: a live edit, its runs train on."""
+        self._request_for_variant(VARIANT_NAME, name, index)
 
     def _warn_p_one(self) -> None:
         """p = 1 is allowed (the demo's edge case), but in training it switches the layer off: say so."""

@@ -7,6 +7,11 @@ net as a wide one. With more than MAX_ROWS layers a layer selector shows one row
 "over time": the selected layer's weight histogram at every stored HistogramFrame as a
 ridgeline (TensorBoard's "offset" histogram mode): oldest at the top and faint, newest
 at the bottom and bold; one column per variant.
+
+y: "count" draws the bars as binned (the variants share each layer's edges, so bar for
+bar comparable); "density" divides each variant's counts by its total and the bin width,
+so every variant's histogram has area 1: shapes compare even where the variants hold
+different numbers of values (pooled seeds, a wider layer) or the edges moved over time.
 """
 
 from __future__ import annotations
@@ -36,6 +41,17 @@ def _step_data(h: Optional[Histogram]) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(h.edges, dtype=np.float64), np.asarray(h.counts, dtype=np.float64)
 
 
+def heights(counts: np.ndarray, edges: np.ndarray, density: bool) -> np.ndarray:
+    """The bar heights drawn: the counts, or the density (area 1 on these edges; all zeros stay zeros)."""
+    counts = np.asarray(counts, dtype=np.float64)
+    if not density or counts.size == 0:
+        return counts
+    total = counts.sum()
+    if total <= 0:
+        return np.zeros_like(counts)
+    return counts / (total * np.diff(np.asarray(edges, dtype=np.float64)))
+
+
 def _blend(c1: QtGui.QColor, c2: QtGui.QColor, t: float) -> QtGui.QColor:
     return QtGui.QColor(
         *(
@@ -57,11 +73,21 @@ class HistogramView(SeedChoice, SnapshotView):
                 "Over time: how one layer's weight histogram changed during training."
             )
         )
+        # a check box, not a "y: count/density" combo: the tabbed pane is ~470 px wide on a 1600 px screen,
+        # and in presentation mode a second combo was squeezed to "coun"
+        self.density_check = QtWidgets.QCheckBox(self.tr("density"))
+        self.density_check.setToolTip(
+            self.tr(
+                "Off: how many values fall in each bin. On: each variant's histogram scaled to area 1, "
+                "to compare shapes when the variants hold different numbers of values."
+            )
+        )
         self.layer_label = QtWidgets.QLabel(self.tr("layer:"))
         self.layer_combo = QtWidgets.QComboBox()
         self.layer_combo.setToolTip(self.tr("Which Linear layer's histograms to show."))
         self.toolbar.addWidget(QtWidgets.QLabel(self.tr("show:")))
         self.toolbar.addWidget(self.mode_combo)
+        self.toolbar.addWidget(self.density_check)
         self.toolbar.addWidget(self.layer_label)
         self.toolbar.addWidget(self.layer_combo)
         self.toolbar.addWidget(
@@ -73,6 +99,9 @@ class HistogramView(SeedChoice, SnapshotView):
         self.toolbar.addStretch(1)
         self.mode_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.layer_combo.currentIndexChanged.connect(self._on_selection_changed)
+        self.density_check.toggled.connect(self._on_selection_changed)
+        for combo in (self.mode_combo, self.layer_combo):  # fit the longest item at any font size (_style_toolbar)
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.rows: list[int] = []  # layer index of each shown row
         self.weight_plots: list[pg.PlotItem] = []
         self.grad_plots: list[pg.PlotItem] = []
@@ -96,6 +125,13 @@ class HistogramView(SeedChoice, SnapshotView):
     def set_over_time(self, enabled: bool) -> None:
         self.mode_combo.setCurrentIndex(1 if enabled else 0)
 
+    def density(self) -> bool:
+        """True: each variant's histogram drawn with area 1; False: the raw counts."""
+        return self.density_check.isChecked()
+
+    def set_density(self, enabled: bool) -> None:
+        self.density_check.setChecked(enabled)
+
     def selected_layer(self) -> int:
         return max(0, self.layer_combo.currentIndex())
 
@@ -106,22 +142,39 @@ class HistogramView(SeedChoice, SnapshotView):
         self.layer_label.setVisible(visible)
         self.layer_combo.setVisible(visible)
 
-    def _on_selection_changed(self, _i: int) -> None:
+    def _on_selection_changed(self, _i: object) -> None:
         if self._snap is not None:
             self._render(self._snap)
+
+    def _style_toolbar(self) -> None:
+        """Presentation fonts: the combos keep room for their longest item (the layout squeezed "over time"
+        to "ov" and the layer names to "lay")."""
+        super()._style_toolbar()
+        for combo in (self.mode_combo, self.layer_combo):
+            combo.setMinimumWidth(combo.sizeHint().width())
+        # An explicit minimum, the toolbar's with every widget shown: left to the layout, the view's minimum
+        # would change as the layer selector shows or hides; a pane grown to it fits all layers, hides the
+        # selector, shrinks, shows it again... (a rebuild loop that froze the restless-hands test)
+        widgets = self._toolbar_widgets()
+        margins = self.toolbar.contentsMargins()
+        width = sum(w.minimumSizeHint().width() if w.minimumWidth() == 0 else w.minimumWidth() for w in widgets)
+        self.setMinimumWidth(
+            width + self.toolbar.spacing() * max(0, len(widgets) - 1) + margins.left() + margins.right()
+        )
 
     # --- structure ---------------------------------------------------------------
     def _structure_key(self, snap: Snapshot) -> object:
         names = tuple(v.name for v in snap.variants)
         layers = tuple(layer_label(lin.name) for lin in snap.variants[0].linears) if snap.variants else ()
         if self.over_time():
-            return (names, layers, "time", min(self.selected_layer(), max(0, len(layers) - 1)))
+            return (names, layers, "time", min(self.selected_layer(), max(0, len(layers) - 1)), self.density())
         wide = self._wide()
         fits = min(MAX_ROWS, self._layers_that_fit(wide))
         shown = tuple(range(len(layers))) if len(layers) <= fits else (min(self.selected_layer(), len(layers) - 1),)
         if len(shown) == 1:
             wide = False  # one layer: weights and gradients side by side
-        return (names, layers, "now", shown, wide)
+        # the y scale in the key: a switch builds the plots again (legend text, y ranges from zero)
+        return (names, layers, "now", shown, wide, self.density())
 
     def _wide(self) -> bool:
         """Short, wide pane: layers side by side (weights row above gradients row) instead of stacked."""
@@ -241,9 +294,14 @@ class HistogramView(SeedChoice, SnapshotView):
         if len(names) < 2:
             entries = []
         if wide:
-            entries.append((theme.muted, "", self.tr("(top: weights, bottom: gradients; y: count)")))
+            text = (
+                self.tr("(top: weights, bottom: gradients; y: density)")
+                if self.density()
+                else self.tr("(top: weights, bottom: gradients; y: count)")
+            )
         else:
-            entries.append((theme.muted, "", self.tr("(y: count)")))
+            text = self.tr("(y: density)") if self.density() else self.tr("(y: count)")
+        entries.append((theme.muted, "", text))
         palette.style_label(self._legend, palette.legend_html(entries), 0.9)
 
     # --- per frame -------------------------------------------------------------
@@ -251,6 +309,7 @@ class HistogramView(SeedChoice, SnapshotView):
         if self.over_time():
             self._update_ridges(snap)
             return
+        density = self.density()
         for r, layer in enumerate(self.rows):
             for plot, curves, attr in (
                 (self.weight_plots[r], self.weight_curves[r], "weight_hist"),
@@ -269,6 +328,7 @@ class HistogramView(SeedChoice, SnapshotView):
                     if hist is None:
                         continue
                     x, y = _step_data(hist)
+                    y = heights(y, x, density)
                     curves[i].setData(x, y)
                     if x.size:
                         lo, hi, top = min(lo, x[0]), max(hi, x[-1]), max(top, float(y.max(initial=0)))
@@ -289,6 +349,7 @@ class HistogramView(SeedChoice, SnapshotView):
                 keep = np.unique(np.linspace(0, len(frames) - 1, MAX_RIDGES).round().astype(int))
                 frames = [frames[k] for k in keep]
             key = (layer, len(frames), frames[-1].epoch if frames else None, frames[0].epoch if frames else None)
+            density = self.density()
             if key == self._ridge_keys[i]:
                 continue
             self._ridge_keys[i] = key
@@ -301,7 +362,8 @@ class HistogramView(SeedChoice, SnapshotView):
                     t = age / max(1, n - 1)  # 0 newest .. 1 oldest
                     item.setPen(palette.variant_pen(i, 2.8 if age == 0 else 1.3, alpha=1.0 - 0.75 * t))
                     item.setBrush(fill)
-            top = max((float(np.max(f.hists[layer].counts, initial=0)) for f in frames), default=1.0) or 1.0
+            drawn = [heights(f.hists[layer].counts, f.hists[layer].edges, density) for f in frames]
+            top = max((float(np.max(d, initial=0)) for d in drawn), default=1.0) or 1.0
             lo, hi = np.inf, -np.inf
             for age, item in enumerate(self.ridges[i]):
                 if age >= n:
@@ -314,7 +376,7 @@ class HistogramView(SeedChoice, SnapshotView):
                     continue
                 # bin centres, closed down to the baseline at both outer edges
                 x = np.concatenate(([edges[0]], 0.5 * (edges[:-1] + edges[1:]), [edges[-1]]))
-                y = np.concatenate(([0.0], np.asarray(h.counts, dtype=np.float64) / top, [0.0]))
+                y = np.concatenate(([0.0], drawn[n - 1 - age] / top, [0.0]))
                 item.setData(x, age + RIDGE_HEIGHT * y)
                 item.setVisible(True)
                 lo, hi = min(lo, edges[0]), max(hi, edges[-1])

@@ -279,7 +279,15 @@ def apply_style(
         axis.setTextPen(pg.mkPen(theme.foreground))
         axis.setStyle(tickFont=tick_font, tickTextOffset=max(3, int(4 * font_scale())))
         axis.label.setFont(font(1.0))
-        axis.enableAutoSIPrefix(False)  # "(x0.001)" on a unitless axis confuses more than it helps
+        # "(x0.001)" on a unitless axis confuses more than it helps. No range enables a prefix: pyqtgraph's
+        # enableAutoSIPrefix(False) still computes one from the current range and scales the tick numbers
+        # by it without saying so (a restyle, e.g. presentation mode, made gradients of ±0.05 read ±50)
+        if hasattr(axis, "setSIPrefixEnableRanges"):
+            axis.setSIPrefixEnableRanges(())
+        axis.enableAutoSIPrefix(False)
+        if axis.autoSIPrefixScale != 1.0:  # an older pyqtgraph (no enable ranges): undo the scale itself
+            axis.autoSIPrefixScale, axis.labelUnitPrefix = 1.0, ""
+            axis.picture = None
         # Major ticks (and grid lines) only: cleaner on a projector, and the axis items, which
         # draw the grid, were ~40 % of a dashboard repaint with the minor levels.
         axis.setStyle(maxTickLevel=0)
