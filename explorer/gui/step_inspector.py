@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtWidgets
 from explorer.core.protocol import STEP_KEY, InspectStep, Snapshot, StepInspection
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
+from explorer.gui.views.base import live_canvas
 
 FIRST_UNITS = 32  # rows shown until "all units" is ticked
 MATCH_TOLERANCE = 1e-6
@@ -74,7 +75,7 @@ class StepInspector(FollowsLanguage, QtWidgets.QWidget):
             t.verticalHeader().setVisible(False)
             t.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.heat_title = QtWidgets.QLabel()
-        self.heat = pg.GraphicsLayoutWidget()
+        self.heat = live_canvas()
         self.heat.setMinimumHeight(160)
         self.heat_view = self.heat.addViewBox(lockAspect=True, enableMouse=False, invertY=True)
         self.heat_image = pg.ImageItem(axisOrder="row-major")

@@ -36,7 +36,7 @@ class SnapshotView(FollowsLanguage, QtWidgets.QWidget):
         self.toolbar = QtWidgets.QHBoxLayout()
         self.toolbar.setContentsMargins(4, 0, 4, 0)
         self.toolbar.setSpacing(10)
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics = live_canvas()
         self.graphics.ci.setContentsMargins(4, 4, 16, 4)  # room for the last x tick label
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -233,6 +233,21 @@ class SpacedAxis(pg.AxisItem):
 
 def spaced_axes() -> dict[str, pg.AxisItem]:
     return {name: SpacedAxis(name) for name in ("left", "bottom")}
+
+
+def live_canvas() -> pg.GraphicsLayoutWidget:
+    """A GraphicsLayoutWidget for plots that change every frame and are rebuilt when the run changes.
+
+    Its scene keeps no BSP index of its items. Qt's default index files an item under its scene
+    bounding rect and removes it by the rect it has *then*; pyqtgraph's view-dependent items (text,
+    infinite lines, curves clipped to the view) change their rects as the view moves, so after a
+    rebuild a deleted item could stay filed in the tree, and the next paint that looked it up
+    crashed in QGraphicsItem::topLevelItem (the restless-hands test: 9 of 33 runs). A few dozen
+    items are found as fast by a plain scan, and moving ones are not re-filed every frame.
+    """
+    canvas = pg.GraphicsLayoutWidget()
+    canvas.scene().setItemIndexMethod(QtWidgets.QGraphicsScene.ItemIndexMethod.NoIndex)
+    return canvas
 
 
 def new_plot(

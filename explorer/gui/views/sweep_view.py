@@ -28,6 +28,7 @@ from PySide6 import QtCore, QtWidgets
 from explorer.core.sweep import METRICS, SweepSpec, additivity, cell_stats, lower_is_better
 from explorer.gui.i18n import FollowsLanguage
 from explorer.gui.views import palette
+from explorer.gui.views.base import live_canvas
 from explorer.gui.views.sweep_words import SPLIT_NAMES, field_label, kind_words, metric_words, split_kind
 
 
@@ -80,7 +81,7 @@ class SweepView(FollowsLanguage, QtWidgets.QWidget):
         self.metric_shown = "final_test_loss"  # set by the Sweep panel (set_metric) or the sweep's spec
         self.readout = QtWidgets.QLabel()
         self.readout.setWordWrap(True)
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics = live_canvas()
         palette.style_graphics_widget(self.graphics)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
