@@ -645,3 +645,23 @@ def test_toolbar_combos_fit_their_longest_item_in_presentation_mode(qtbot):
     finally:
         palette.set_presentation(False)
         view.restyle()
+
+
+def test_every_plot_canvas_keeps_no_bsp_index_of_its_items(qtbot):
+    """Qt's BSP index removes an item by the bounding rect it has then; pyqtgraph's view-dependent items
+    change theirs as the view moves, so a rebuilt view left deleted items filed in the tree and the
+    next paint crashed (QGraphicsItem::topLevelItem, in the restless-hands test). Every live canvas,
+    the dashboard's views, the sweep view's and the step inspector's, is scanned instead."""
+    from PySide6.QtWidgets import QGraphicsScene
+
+    import pyqtgraph as pg
+
+    from explorer.gui.step_inspector import StepInspector
+    from explorer.gui.views.sweep_view import SweepView
+
+    dash = shown(qtbot, Dashboard())
+    dash.update_snapshot(make_snapshot("regression", step=100, epochs=10))
+    others = [shown(qtbot, SweepView()), shown(qtbot, StepInspector())]
+    canvases = [w for top in (dash, *others) for w in top.findChildren(pg.GraphicsView)]
+    assert len(canvases) >= len(VIEW_IDS)
+    assert {c.scene().itemIndexMethod() for c in canvases} == {QGraphicsScene.ItemIndexMethod.NoIndex}
