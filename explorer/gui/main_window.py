@@ -158,6 +158,7 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
         self.network_panel.experimentEdited.connect(self._on_experiment_edited)
         self.data_panel.experimentEdited.connect(self._on_experiment_edited)
         self.regularization_panel.commandRequested.connect(self._on_command)
+        self.network_panel.commandRequested.connect(self._on_command)  # a variant renamed in the list
         self.data_panel.commandRequested.connect(self._on_command)
 
         self._build_actions()
@@ -357,7 +358,11 @@ class MainWindow(FollowsLanguage, QMainWindow, WindowMenus):  # menus and toolba
             )
             if command.path == VARIANT_NAME and command.variant is not None:
                 old_name = before.variants[command.variant].name
-                text = self.tr("variant “{0}” renamed to “{1}”: its name states its value").format(old_name, target)
+                text = (
+                    self.tr("variant “{0}” renamed to “{1}”").format(old_name, target)
+                    if source is self.network_panel  # by hand; elsewhere the name followed its value
+                    else self.tr("variant “{0}” renamed to “{1}”: its name states its value").format(old_name, target)
+                )
                 self.statusBar().showMessage(text, 6000)
                 return
             value = f"{command.value:.4g}" if isinstance(command.value, float) else str(command.value)

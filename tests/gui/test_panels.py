@@ -355,8 +355,12 @@ def test_compare_mode_creates_two_variants_and_removes_them(qtbot):
     panel.variant_list.setCurrentRow(2)
     panel.remove_variant_button.click()
     assert len(got.last().variants) == 2
-    panel.rename_variant(0, "baseline")
-    assert got.last().variants[0].name == "baseline"
+    edited = len(got.items)
+    commands = Recorder(panel.commandRequested)
+    panel.variant_list.item(0).setText("baseline")  # what editing the list's item does
+    assert len(got.items) == edited  # a new name is no new model: nothing to rebuild
+    assert (commands.last().path, commands.last().value, commands.last().variant) == ("name", "baseline", 0)
+    assert panel.experiment.variants[0].name == "baseline"
     panel.compare_check.setChecked(False)
     assert got.last().variants == []
 
@@ -372,8 +376,9 @@ def test_duplicate_variant_name_is_refused(qtbot):
     qtbot.addWidget(panel)
     got = Recorder(panel.experimentEdited)
     problems = Recorder(panel.problem)
+    commands = Recorder(panel.commandRequested)
     panel.rename_variant(1, "no regularization")
-    assert got.items == []
+    assert got.items == [] and commands.items == []
     assert "unique" in problems.last()
     assert panel.variant_list.item(1).text() == "regularized"
 

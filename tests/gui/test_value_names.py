@@ -163,3 +163,36 @@ def test_in_the_window_the_run_goes_on_under_the_new_name(qtbot) -> None:
         assert "renamed" in window.statusBar().currentMessage()
     finally:
         close_window(window)
+
+
+def test_a_variant_renamed_by_hand_in_the_network_panel_trains_on(qtbot) -> None:
+    """Editing a name in the Network panel's variant list is a live edit too: same run, new name."""
+    from tests.gui.windows import close_window, open_window, tiny_run
+
+    exp = tiny_run(
+        variants=[
+            {"name": "none", "set": {"network.layers.0.dropout_p": 0.0}},
+            {"name": "some", "set": {"network.layers.0.dropout_p": 0.2}},
+        ]
+    )
+    window = open_window(qtbot, exp)
+    try:
+        window.start(play=True)
+        qtbot.waitUntil(
+            lambda: window.painted_snapshot is not None and window.painted_snapshot.step > 20, timeout=20_000
+        )
+        generation, step = window.painted_snapshot.generation, window.painted_snapshot.step
+        window.network_panel.variant_list.item(1).setText("  dropout 0.2 ")  # as typed, spaces and all
+        assert window.experiment.variant_names() == ["none", "dropout 0.2"]
+        combo = window.regularization_panel.variant_combo
+        assert combo.itemText(combo.findData(1)) == "dropout 0.2"
+        qtbot.waitUntil(
+            lambda: [v.name for v in window.painted_snapshot.variants] == ["none", "dropout 0.2"], timeout=20_000
+        )
+        assert window.painted_snapshot.generation == generation and window.painted_snapshot.step >= step
+        assert window.statusBar().currentMessage() == "variant “some” renamed to “dropout 0.2”"
+        window.network_panel.variant_list.item(1).setText("none")  # a duplicate is refused, nothing changes
+        assert window.experiment.variant_names() == ["none", "dropout 0.2"]
+        assert window.network_panel.variant_list.item(1).text() == "dropout 0.2"
+    finally:
+        close_window(window)

@@ -2,8 +2,9 @@
 
 Everything here changes the model's structure (or the set of variants), so
 every edit produces a whole new, validated Experiment (`experimentEdited`);
-the window rebuilds the trainer with it. Dropout is shown per row but edited
-in the regularization panel, where it is a live change.
+the window rebuilds the trainer with it. Two exceptions are live edits
+(`commandRequested`): renaming a variant (its runs train on under the new name),
+and dropout, shown per row but edited in the regularization panel.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.config import Experiment
-from explorer.core.protocol import ConfigError
+from explorer.core.config import VARIANT_NAME, Experiment
+from explorer.core.protocol import ConfigError, SetValue
 from explorer.gui.core_messages import tr_message
 from explorer.gui.panels import edits
 from explorer.gui.panels.base import ExperimentPanel
@@ -90,9 +91,11 @@ def _tool_button(text: str, tooltip: str) -> QToolButton:
 
 
 class NetworkPanel(ExperimentPanel):
-    """Signals: experimentEdited(Experiment) for structural edits; problem(str) for refused ones."""
+    """Signals: experimentEdited(Experiment) for structural edits; commandRequested(SetValue) for a
+    variant's new name (live); problem(str) for refused ones."""
 
     experimentEdited = Signal(object)
+    commandRequested = Signal(object)
     problem = Signal(str)
 
     def __init__(self, experiment: Optional[Experiment] = None, parent: QWidget | None = None) -> None:
@@ -336,7 +339,15 @@ class NetworkPanel(ExperimentPanel):
             self._apply(lambda e: edits.remove_variant(e, row))
 
     def rename_variant(self, index: int, name: str) -> None:
-        self._apply(lambda e: edits.rename_variant(e, index, name))
+        """A live edit: the name is no training setting, so the run is not rebuilt."""
+        try:
+            new = edits.rename_variant(self._experiment, index, name)
+        except ConfigError as exc:
+            self.problem.emit(tr_message(exc.message))
+            self.set_experiment(self._experiment)  # the list shows the old name again
+            return
+        self.set_experiment(new)
+        self.commandRequested.emit(SetValue(VARIANT_NAME, new.variants[index].name, variant=index))
 
     def _on_variant_renamed(self, item: QListWidgetItem) -> None:
         index = self.variant_list.row(item)
