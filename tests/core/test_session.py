@@ -253,6 +253,36 @@ def test_divergence_emits_error_and_state_error() -> None:
     assert session.state == "error" and session.runner.step_count == steps
 
 
+def test_a_snapshot_that_raises_stops_the_run_with_a_message_and_the_loop_goes_on(monkeypatch) -> None:
+    """A probe's bug (bincount once raised on values far from zero) ended serve(): in the window's own
+    process the trainer thread died and every later command went nowhere."""
+    session, out = new_session()
+
+    def broken(*_a, **_k):
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.\nmore")
+
+    script = Script(
+        [
+            rebuild(tiny(), start_paused=True),
+            Until(lambda: session.runner is not None, what="the model"),
+            Probe(lambda: monkeypatch.setattr(session.runner, "snapshot", broken)),
+            C.Resume(),
+            Until(lambda: session.state == "error", what="the failed snapshot"),
+            C.Pause(),
+            C.Stop(),
+            C.Resume(),
+        ]
+    )
+    session.serve(script)
+    assert len(script.items) == 1  # served on until the Stop
+    (error,) = out.of("error")
+    assert error == (
+        "the trainer could not report the run's state (RuntimeError: bincount only supports 1-d non-negative "
+        "integral inputs.); the run is stopped: press Reset to start it again"
+    )
+    assert out.of("state")[-1] == "error"
+
+
 def test_bad_rebuild_emits_error() -> None:
     session, out = new_session()
     session.serve(Script([C.Rebuild('{"netwrk": 1}')]))

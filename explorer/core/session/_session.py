@@ -59,6 +59,8 @@ MSG = define_messages(
         "or use a smaller network or batch, then press Reset.",
         "training_failed": "training failed: {detail}",
         "command_failed": "{command} failed: {detail}",
+        "snapshot_failed": "the trainer could not report the run's state ({detail}); the run is stopped: "
+        "press Reset to start it again",
     },
 )
 
@@ -371,6 +373,9 @@ class Session:
             )
         except ExplorerError as exc:
             self._fail(exc.message)
+            return
+        except Exception as exc:  # a bug in a probe must not end this loop (the window would lose its trainer)
+            self._fail(MSG.snapshot_failed(detail=f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"))
             return
         if isinstance(snap.extra, dict):  # what snapshots cost so far (`bench` reads them)
             snap.extra.update(
