@@ -171,6 +171,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large or the penalty λ (L1 {l1}, L2 {l2}) is very large. Lower it and press Reset."),
     QT_TRANSLATE_NOOP("CoreMessages", "the loss became NaN or infinite at step {step} (epoch {epoch}): training diverged. Likely cause: the learning rate ({lr}) is too large. Lower it and press Reset."),
     QT_TRANSLATE_NOOP("CoreMessages", "the output folder name is empty (it would mean the current folder); name a folder"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the trainer could not report the run's state ({detail}); the run is stopped: press Reset to start it again"),
     QT_TRANSLATE_NOOP("CoreMessages", "this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants"),
     QT_TRANSLATE_NOOP("CoreMessages", "training failed: {detail}"),
     QT_TRANSLATE_NOOP("CoreMessages", "undecided: one seed gives no uncertainty; run more seeds"),

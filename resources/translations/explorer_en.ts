@@ -563,6 +563,10 @@
         <translation>the output folder name is empty (it would mean the current folder); name a folder</translation>
     </message>
     <message>
+        <source>the trainer could not report the run&apos;s state ({detail}); the run is stopped: press Reset to start it again</source>
+        <translation>the trainer could not report the run&apos;s state ({detail}); the run is stopped: press Reset to start it again</translation>
+    </message>
+    <message>
         <source>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</source>
         <translation>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</translation>
     </message>
@@ -2533,6 +2537,10 @@
     <message>
         <source>all variants</source>
         <translation>all variants</translation>
+    </message>
+    <message>
+        <source>variant “{0}” renamed to “{1}”</source>
+        <translation>variant “{0}” renamed to “{1}”</translation>
     </message>
     <message>
         <source>variant “{0}” renamed to “{1}”: its name states its value</source>

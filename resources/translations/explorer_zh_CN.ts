@@ -563,6 +563,10 @@
         <translation>输出文件夹名称为空（那将表示当前文件夹）；请指定一个文件夹</translation>
     </message>
     <message>
+        <source>the trainer could not report the run&apos;s state ({detail}); the run is stopped: press Reset to start it again</source>
+        <translation>训练器无法报告运行状态（{detail}）；运行已停止：按“重置”重新开始</translation>
+    </message>
+    <message>
         <source>this experiment needs about {needed} ({params} weights per variant, {variants} variants, batches of {batch}), but this machine has {available} available; use fewer or narrower layers, a smaller batch or fewer variants</source>
         <translation>该实验约需 {needed}（每个变体 {params} 个权重，{variants} 个变体，批大小 {batch}），但本机只有 {available} 可用；请减少层数或宽度、减小批大小或减少变体</translation>
     </message>
@@ -2533,6 +2537,10 @@
     <message>
         <source>all variants</source>
         <translation>所有变体</translation>
+    </message>
+    <message>
+        <source>variant “{0}” renamed to “{1}”</source>
+        <translation>变体“{0}”已改名为“{1}”</translation>
     </message>
     <message>
         <source>variant “{0}” renamed to “{1}”: its name states its value</source>
