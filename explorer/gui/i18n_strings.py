@@ -23,6 +23,7 @@ NARRATOR_TEMPLATES = (
     QT_TRANSLATE_NOOP("Narrator", "{name}: the training loss has flattened at {train}."),
     QT_TRANSLATE_NOOP("Narrator", "{name}: both losses are still falling slowly (training {train}, validation {val})."),
     QT_TRANSLATE_NOOP("Narrator", "{name}: the training loss is still falling slowly ({train})."),
+    QT_TRANSLATE_NOOP("Narrator", "{name}: the training loss is still falling slowly ({train}); the validation loss is not falling ({val})."),
     QT_TRANSLATE_NOOP("Narrator", "Training finished at epoch {epoch}."),
     QT_TRANSLATE_NOOP("Narrator", "Lowest validation loss: {name} ({val})."),
     QT_TRANSLATE_NOOP("Narrator", "{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}."),

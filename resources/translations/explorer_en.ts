@@ -2684,6 +2684,10 @@
         <translation>{name}: the training loss is still falling slowly ({train}).</translation>
     </message>
     <message>
+        <source>{name}: the training loss is still falling slowly ({train}); the validation loss is not falling ({val}).</source>
+        <translation>{name}: the training loss is still falling slowly ({train}); the validation loss is not falling ({val}).</translation>
+    </message>
+    <message>
         <source>Training finished at epoch {epoch}.</source>
         <translation>Training finished at epoch {epoch}.</translation>
     </message>

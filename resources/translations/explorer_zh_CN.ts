@@ -2684,6 +2684,10 @@
         <translation>{name}：训练损失仍在缓慢下降（{train}）。</translation>
     </message>
     <message>
+        <source>{name}: the training loss is still falling slowly ({train}); the validation loss is not falling ({val}).</source>
+        <translation>{name}：训练损失仍在缓慢下降（{train}）；验证损失没有下降（{val}）。</translation>
+    </message>
+    <message>
         <source>Training finished at epoch {epoch}.</source>
         <translation>训练在第 {epoch} 轮结束。</translation>
     </message>

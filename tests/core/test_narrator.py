@@ -187,6 +187,22 @@ def test_slowly_improving_and_training_only():
     assert ids(snapshot(variant("m", np.full(n, 0.5), None))) == ["flat_train"]
 
 
+def test_both_losses_fall_only_when_the_validation_loss_does():
+    """dropout-regression at epoch 1250: best validation 9 evaluations ago (not yet "stalled"), training
+    still falling slowly; the narration said "both losses are still falling slowly"."""
+    n = 30
+    train = np.linspace(1.0, 0.9, n)
+    rng = np.random.default_rng(0)
+    val = np.concatenate([np.linspace(1.2, 1.0, n - 9), 1.02 + 0.01 * rng.standard_normal(9)])
+    es = es_state(best_value=1.0, best_epoch=210, wait=9)
+    snap = snapshot(variant("p = 0.5", train, val, es=es))
+    assert ids(snap) == ["improving_val_level"]
+    assert explain(snap) == [
+        f"p = 0.5: the training loss is still falling slowly ({train[-1]:.3g}); the validation loss is not "
+        f"falling ({val[-1]:.3g})."
+    ]
+
+
 def test_diverged_from_a_nan_loss_or_the_trainers_message():
     train = np.array([1.0, 0.5, np.nan])
     assert ids(snapshot(variant("m", train, [1.0, 0.6, np.nan]))) == ["diverged"]

@@ -36,7 +36,10 @@ sentence; thresholds are the module constants named in brackets):
    10 % over the last [WINDOW] = 10 recorded evaluations.
 7. Flattened: training and validation losses each changed by less than
    [FLAT_REL] = 2 % over the last [WINDOW] evaluations.
-8. Otherwise: both losses are still improving slowly.
+8. Otherwise, the training loss is still improving slowly; "both losses" only when the
+   validation loss reached its best within the last [OVERFIT_MIN_WAIT] evaluations,
+   else the validation loss is said not to be falling (rule 5 waits STALL_MIN_WAIT
+   evaluations, and meanwhile "both losses are falling" was said of a level curve).
 
 "Evaluations" counts the early-stopping state's `wait` (exact even when the
 history is thinned out on long runs) when it monitors the validation loss;
@@ -92,6 +95,8 @@ TEMPLATES: dict[str, str] = {
     "flat_train": "{name}: the training loss has flattened at {train}.",
     "improving": "{name}: both losses are still falling slowly (training {train}, validation {val}).",
     "improving_train": "{name}: the training loss is still falling slowly ({train}).",
+    "improving_val_level": "{name}: the training loss is still falling slowly ({train}); the validation loss "
+    "is not falling ({val}).",
     "finished": "Training finished at epoch {epoch}.",
     "best_variant": "Lowest validation loss: {name} ({val}).",
     "scaling": "{kind} dropout: the train-mode outputs average {mean}, the eval-mode output is {eval}.",
@@ -248,7 +253,9 @@ def _variant_remarks(i: int, v: VariantState, diverged: bool) -> list[Remark]:
         values = {"name": name, "train": num(t1), "val": num(_last_finite(val))}
         if train_flat and val_flat:
             return [Remark("flat", values, i)]
-        return [Remark("improving", values, i)]
+        # falling: a new best within the last OVERFIT_MIN_WAIT evaluations (a falling curve, even a jagged
+        # one, keeps setting new lows); the rules above took longer waits
+        return [Remark("improving" if n_since < OVERFIT_MIN_WAIT else "improving_val_level", values, i)]
     if train_flat:
         return [Remark("flat_train", {"name": name, "train": num(t1)}, i)]
     return [Remark("improving_train", {"name": name, "train": num(t1)}, i)]
