@@ -652,9 +652,8 @@ def test_every_plot_canvas_keeps_no_bsp_index_of_its_items(qtbot):
     change theirs as the view moves, so a rebuilt view left deleted items filed in the tree and the
     next paint crashed (QGraphicsItem::topLevelItem, in the restless-hands test). Every live canvas,
     the dashboard's views, the sweep view's and the step inspector's, is scanned instead."""
-    from PySide6.QtWidgets import QGraphicsScene
-
     import pyqtgraph as pg
+    from PySide6.QtWidgets import QGraphicsScene
 
     from explorer.gui.step_inspector import StepInspector
     from explorer.gui.views.sweep_view import SweepView
