@@ -54,3 +54,16 @@ def test_non_finite_values_are_binned_at_the_finite_extremes() -> None:
     hists = SharedBins().histograms("grad", [x])[0]
     assert [int(h.counts.sum()) for h in hists] == [4, 4]
     assert np.isfinite(hists[0].edges).all()
+
+
+def test_values_near_the_float32_limit_give_finite_edges_without_overflow_warnings() -> None:
+    """A diverging run's weights reach 3e38: the 5 % margin took the edges past float32's range
+    ("overflow encountered in cast", infinite edges)."""
+    import warnings
+
+    x = torch.tensor([[3.0e38, -3.0e38, 1.0, 0.0], [2.0e38, -1.0, 5.0, 3.2e38]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        hists = SharedBins().histograms("weight", [x])[0]
+    assert np.isfinite(hists[0].edges).all()
+    assert [int(h.counts.sum()) for h in hists] == [4, 4]

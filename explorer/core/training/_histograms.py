@@ -23,6 +23,7 @@ from explorer.core.protocol import Histogram
 BINS = 40
 MARGIN = 0.05  # of the span, added on each side when the edges are (re)set
 SHRINK_BELOW = 1 / 3  # the values fill less than this fraction of the edges: set them again
+F32_MAX = float(np.finfo(np.float32).max)
 INSIDE = 1e-3  # values must keep this fraction of the span from either edge (so no clamp is needed)
 
 
@@ -62,6 +63,7 @@ class SharedBins:
             else:  # grow on the side the values left, with a margin; keep the other side
                 plo, phi = _padded(min(lo, clo), max(hi, chi))
                 new = (plo if lo < clo + guard else clo, phi if hi > chi - guard else chi)
+        new = (max(new[0], -F32_MAX), min(new[1], F32_MAX))  # the margin must not overflow float32 edges
         self._ranges[key] = new
         self._edges[key] = np.linspace(new[0], new[1], self.bins + 1, dtype=np.float32)
         self._edges[key].flags.writeable = False
