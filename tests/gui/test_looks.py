@@ -206,6 +206,24 @@ def _assert_nothing_spills(win) -> None:
         assert diagram.view.sceneRect().contains(label.sceneBoundingRect()), label.text()
 
 
+def test_presentation_mode_fits_a_1600_px_screen_with_the_histograms_shown(qtbot):
+    """The Histograms view's toolbar (show, density, layer, and the seed selector counted although
+    hidden) made the window's minimum 1,633 px in presentation mode: on a 1,600 px screen the
+    Regularization dock was cut off at the right."""
+    win = open_window(qtbot, small_experiment(), size=(1600, 1000))
+    try:
+        win.looks.set_presentation(True)
+        paint(qtbot, win, make_snapshot("regression", n_variants=2, n_layers=3, step=400, epochs=40))
+        win.dashboard.show_tab("histograms")
+        qtbot.wait(30)
+        assert win.minimumSizeHint().width() <= 1600
+        assert win.minimumWidth() <= 1600
+        seeds = win.dashboard.views()["histograms"].seed_combo
+        assert not seeds.isVisible()
+    finally:
+        reset_looks_and_close(win)
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
 @pytest.mark.parametrize("presentation", [False, True])
 def test_layout_holds_from_projector_to_4k(qtbot, size, presentation):

@@ -152,10 +152,12 @@ class HistogramView(SeedChoice, SnapshotView):
         super()._style_toolbar()
         for combo in (self.mode_combo, self.layer_combo):
             combo.setMinimumWidth(combo.sizeHint().width())
-        # An explicit minimum, the toolbar's with every widget shown: left to the layout, the view's minimum
-        # would change as the layer selector shows or hides; a pane grown to it fits all layers, hides the
-        # selector, shrinks, shows it again... (a rebuild loop that froze the restless-hands test)
-        widgets = self._toolbar_widgets()
+        # An explicit minimum, the toolbar's with the layer selector shown: left to the layout, the view's
+        # minimum would change as the selector shows or hides; a pane grown to it fits all layers, hides
+        # the selector, shrinks, shows it again... (a rebuild loop that froze the restless-hands test).
+        # The seed selector counts only with replicates (it depends on the run, not on the pane's size):
+        # counted always, it made the window 1,633 px wide in presentation mode, past a 1,600 px screen.
+        widgets = [w for w in self._toolbar_widgets() if w is not self.seed_combo or self._seeds]
         margins = self.toolbar.contentsMargins()
         width = sum(w.minimumSizeHint().width() if w.minimumWidth() == 0 else w.minimumWidth() for w in widgets)
         self.setMinimumWidth(
