@@ -283,6 +283,28 @@ def test_a_snapshot_that_raises_stops_the_run_with_a_message_and_the_loop_goes_o
     assert out.of("state")[-1] == "error"
 
 
+def test_a_variant_renamed_after_a_divergence_is_drawn_under_its_new_name() -> None:
+    """The views keep the last good snapshot after a divergence; a rename that came after it (the value
+    named "p = 0.5" changed to 0.85 and diverged the run) left the legends on the old name."""
+    exp = tiny(**{"optimizer.lr": 100.0, "optimizer.momentum": 0.9}).with_values(
+        {"variants": [{"name": "a", "set": {}}, {"name": "b", "set": {}}]}
+    )
+    session, out = new_session()
+    session.serve(
+        Script(
+            [
+                rebuild(exp, start_paused=False),
+                Until(lambda: session.state == "error", what="the divergence"),
+                C.SetValue("name", "b renamed", variant=1),
+                C.RequestSnapshot(),
+                For(0.05),
+            ]
+        )
+    )
+    last = out.of("snapshot")[-1]
+    assert [v.name for v in last.variants] == ["a", "b renamed"] and last.state == "error"
+
+
 def test_bad_rebuild_emits_error() -> None:
     session, out = new_session()
     session.serve(Script([C.Rebuild('{"netwrk": 1}')]))

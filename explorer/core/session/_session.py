@@ -402,7 +402,8 @@ class Session:
         self._snapshot_cost = cost if self._snapshot_cost == 0 else 0.8 * self._snapshot_cost + 0.2 * cost
 
     def _send_last_good(self) -> None:
-        """The views keep the last good state; its settings and state are the current ones."""
+        """The views keep the last good state; its settings, its variants' names and its state are the
+        current ones (a variant renamed after the divergence is drawn under its new name)."""
         self._dirty = False
         self._last_snapshot = time.perf_counter()
         if self._last_good is None:
@@ -411,10 +412,18 @@ class Session:
             experiment_json = self.runner.experiment.to_json()
         except Exception:
             experiment_json = self._last_good.experiment_json
+        variants = self._last_good.variants
+        names = [getattr(run, "name", None) for run in getattr(self.runner, "variants", ())]
+        if len(names) == len(variants) and all(isinstance(n, str) for n in names):
+            variants = tuple(v if v.name == n else dataclasses.replace(v, name=n) for v, n in zip(variants, names))
         self.emit(
             "snapshot",
             dataclasses.replace(
-                self._last_good, state=self.state, steps_per_second=0.0, experiment_json=experiment_json
+                self._last_good,
+                state=self.state,
+                steps_per_second=0.0,
+                experiment_json=experiment_json,
+                variants=variants,
             ),
         )
 
