@@ -18,7 +18,7 @@ from explorer.core.protocol import commands as C
 from explorer.core.training import Trainer
 from explorer.core.training import _probes as probes
 from tests.core.small_runs import run_steps, sine_run
-from tests.core.test_session import Probe, Script, Until, new_session, rebuild
+from tests.core.test_session import Probe, Script, Until, new_session, rebuild, tiny
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
@@ -133,6 +133,7 @@ def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget(
     session, _ = new_session(interval=1 / 40)
     session.state = "running"
     session._last_snapshot = 0.0
+    session._frame_due = 1 / 30  # on time for 30 a second
     assert not session.snapshot_due(0.01)  # the interval first
     session._snapshot_cost = 0.001  # cheap: due at the interval
     session.train_seconds = 0.02
@@ -154,6 +155,39 @@ def test_the_snapshot_rate_backs_off_when_snapshots_cost_more_than_their_budget(
     session.state = "paused"  # nothing trains: a change is shown at once
     session.train_seconds = 0.0
     assert session.snapshot_due(1.0)
+
+
+def test_a_run_behind_the_30_hz_clock_catches_up_within_the_larger_budget() -> None:
+    """A 20 ms evaluation delays a frame; the next goes out at the interval, not OVERDUE_S after the late
+    one, so evaluations every few steps no longer cost the window frames (27 a second, 4 variants)."""
+    from explorer.core.session._session import OVERDUE_S, SNAPSHOT_BUDGET, SNAPSHOT_BUDGET_MAX
+
+    session, _ = new_session(interval=1 / 40)
+    session.state = "running"
+    session._last_snapshot = 0.0
+    session._snapshot_cost = 0.002
+    between = 0.002 * (1 - SNAPSHOT_BUDGET_MAX) / SNAPSHOT_BUDGET_MAX  # within 10 %, not 7 %
+    assert between < 0.002 * (1 - SNAPSHOT_BUDGET) / SNAPSHOT_BUDGET
+    session.train_seconds = 1.05 * between
+    at = 1.02 / 40  # past the interval, before OVERDUE_S since the last frame
+    assert at < OVERDUE_S
+    session._frame_due = OVERDUE_S  # on time: this one waits
+    assert not session.snapshot_due(at)
+    session._frame_due = 1 / 40  # behind the clock: it goes now
+    assert session.snapshot_due(at)
+
+
+def test_the_frame_clock_moves_one_frame_per_snapshot_and_keeps_no_debt() -> None:
+    from explorer.core.session._session import OVERDUE_S
+
+    session, out = new_session(interval=1 / 40)
+    session.serve(Script([rebuild(tiny(), start_paused=True), Until(lambda: bool(out.of("snapshot")))]))
+    due = session._frame_due
+    session._send_snapshot()
+    assert session._frame_due == pytest.approx(max(due + OVERDUE_S, session._last_snapshot))
+    session._frame_due = session._last_snapshot - 5.0  # paused for seconds: one frame owed, not 150
+    session._send_snapshot()
+    assert session._frame_due == session._last_snapshot
 
 
 def test_the_snapshot_share_stays_within_its_budget_while_training(built: Counter) -> None:
