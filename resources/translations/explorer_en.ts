@@ -2221,10 +2221,6 @@
         <translation>density</translation>
     </message>
     <message>
-        <source>layer:</source>
-        <translation>layer:</translation>
-    </message>
-    <message>
         <source>Which Linear layer&apos;s histograms to show.</source>
         <translation>Which Linear layer&apos;s histograms to show.</translation>
     </message>

@@ -2221,10 +2221,6 @@
         <translation>密度</translation>
     </message>
     <message>
-        <source>layer:</source>
-        <translation>层：</translation>
-    </message>
-    <message>
         <source>Which Linear layer&apos;s histograms to show.</source>
         <translation>显示哪个 Linear 层的直方图。</translation>
     </message>

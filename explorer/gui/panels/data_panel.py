@@ -84,6 +84,11 @@ class DataPanel(ExperimentPanel):
             ],
         )
         self.dataset_kind.setToolTip(tip("dataset"))
+        # sized for a short name, not the longest ("Fashion-MNIST 28×28 (downloaded once)"): that one made
+        # this dock, and so the window, too wide for a 1,280 px projector; the list shows every name whole
+        self.dataset_kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dataset_kind.setMinimumContentsLength(16)
+        self.dataset_kind.view().setMinimumWidth(self.dataset_kind.view().sizeHintForColumn(0) + 24)
         self.dataset_kind.currentIndexChanged.connect(self._on_kind)
         form.addRow(self.tr("dataset"), self.dataset_kind)
 

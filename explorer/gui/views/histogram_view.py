@@ -82,13 +82,13 @@ class HistogramView(SeedChoice, SnapshotView):
                 "to compare shapes when the variants hold different numbers of values."
             )
         )
-        self.layer_label = QtWidgets.QLabel(self.tr("layer:"))
+        # no "layer:" label: the items read "layer 1", and every pixel of this toolbar is the window's
+        # minimum width (a 1,280 px projector)
         self.layer_combo = QtWidgets.QComboBox()
         self.layer_combo.setToolTip(self.tr("Which Linear layer's histograms to show."))
         self.toolbar.addWidget(QtWidgets.QLabel(self.tr("show:")))
         self.toolbar.addWidget(self.mode_combo)
         self.toolbar.addWidget(self.density_check)
-        self.toolbar.addWidget(self.layer_label)
         self.toolbar.addWidget(self.layer_combo)
         self.toolbar.addWidget(
             self._init_seed_choice(
@@ -139,7 +139,6 @@ class HistogramView(SeedChoice, SnapshotView):
         self.layer_combo.setCurrentIndex(index)
 
     def _set_layer_selector_visible(self, visible: bool) -> None:
-        self.layer_label.setVisible(visible)
         self.layer_combo.setVisible(visible)
 
     def _on_selection_changed(self, _i: object) -> None:
