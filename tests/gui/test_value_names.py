@@ -86,14 +86,20 @@ def test_short_e_notation() -> None:
     assert [short_e(x) for x in (0.002, 1.5e-4, 0.00099999999, 0.0, 12.0)] == ["2e-3", "1.5e-4", "1e-3", "0", "1.2e1"]
 
 
-def test_the_panel_renames_a_value_named_variant_after_the_edit(qtbot) -> None:
-    """dropout-regression, variant "p = 0.5", p -> 0.85 on every layer: the name follows, live."""
-    panel = RegularizationPanel(load_preset("dropout-regression"))
+def _panel(qtbot, preset: str, variant: int) -> tuple[RegularizationPanel, list]:
+    """The preset's Regularization panel, shown, with `variant` selected; and the commands it sends."""
+    panel = RegularizationPanel(load_preset(preset))
     qtbot.addWidget(panel)
     panel.show()
     sent: list = []
     panel.commandRequested.connect(sent.append)
-    panel.select_variant(1)
+    panel.select_variant(variant)
+    return panel, sent
+
+
+def test_the_panel_renames_a_value_named_variant_after_the_edit(qtbot) -> None:
+    """dropout-regression, variant "p = 0.5", p -> 0.85 on every layer: the name follows, live."""
+    panel, sent = _panel(qtbot, "dropout-regression", 1)
     for i in range(3):
         panel.dropout_sliders[i].slider.setValue(17)  # position 17 of 20: p = 0.85 (a float near it)
     panel.flush()
@@ -108,12 +114,7 @@ def test_the_panel_renames_a_value_named_variant_after_the_edit(qtbot) -> None:
 
 
 def test_the_panel_offers_a_name_it_cannot_be_sure_of(qtbot) -> None:
-    panel = RegularizationPanel(load_preset("dropout-mlp-swap"))
-    qtbot.addWidget(panel)
-    panel.show()
-    sent: list = []
-    panel.commandRequested.connect(sent.append)
-    panel.select_variant(0)
+    panel, sent = _panel(qtbot, "dropout-mlp-swap", 0)
     panel.request("network.layers.0.dropout_p", 0.3)
     panel.flush()
     offer = panel.renamer.offer
