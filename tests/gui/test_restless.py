@@ -5,9 +5,10 @@ A seeded RNG drives the widgets as a person does (slider moves on every
 regularization control, typed values, play/pause/step/reset, adding, removing
 and moving layers, widths and activations, dataset, optimiser and device
 changes, compare mode on/off and variants, opening presets) while the trainer
-(thread host) trains. Events are processed between actions. Any exception in a
-Qt slot (pytest-qt), in sys.excepthook or in the trainer thread fails the test;
-a deadlock ends in pytest-timeout.
+trains, in a thread of the window's process and in the app's child process.
+Events are processed between actions. Any exception in a Qt slot (pytest-qt),
+in sys.excepthook or in the trainer thread, or a trainer process that dies, fails
+the test; a deadlock ends in pytest-timeout.
 """
 
 from __future__ import annotations
@@ -383,7 +384,8 @@ def panel_values_match(window: Any, exp: Experiment) -> list[str]:
 
 
 @pytest.mark.timeout(420)  # ~60-90 s alone on 2 cores; more beside other busy processes
-def test_restless_hands(qtbot, monkeypatch):
+@pytest.mark.parametrize("host_mode", ["thread", "process"])  # the window's own thread, the app's child process
+def test_restless_hands(qtbot, monkeypatch, host_mode):
     from explorer.gui.host import TrainerHost
     from explorer.gui.main_window import MainWindow
 
@@ -395,7 +397,7 @@ def test_restless_hands(qtbot, monkeypatch):
         lambda args: hooked.append(f"thread {args.thread}: {args.exc_type.__name__}: {args.exc_value}"),
     )
 
-    host = TrainerHost(mode="thread")
+    host = TrainerHost(mode=host_mode)
     window = MainWindow(host=host, experiment=start_experiment())
     window.resize(1280, 800)
     window.show()
