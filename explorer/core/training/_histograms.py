@@ -24,7 +24,7 @@ BINS = 40
 MARGIN = 0.05  # of the span, added on each side when the edges are (re)set
 SHRINK_BELOW = 1 / 3  # the values fill less than this fraction of the edges: set them again
 F32_MAX = float(np.finfo(np.float32).max)
-INSIDE = 1e-3  # values must keep this fraction of the span from either edge (so no clamp is needed)
+INSIDE = 1e-3  # values keep this fraction of the span from either edge (else the edges grow)
 
 
 def empty_histogram(bins: int = BINS) -> Histogram:

@@ -242,7 +242,7 @@ def live_canvas() -> pg.GraphicsLayoutWidget:
     bounding rect and removes it by the rect it has *then*; pyqtgraph's view-dependent items (text,
     infinite lines, curves clipped to the view) change their rects as the view moves, so after a
     rebuild a deleted item could stay filed in the tree, and the next paint that looked it up
-    crashed in QGraphicsItem::topLevelItem (the restless-hands test: 9 of 33 runs). A few dozen
+    crashed in QGraphicsItem::topLevelItem (the restless-hands test: 10 of 35 runs). A few dozen
     items are found as fast by a plain scan, and moving ones are not re-filed every frame.
     """
     canvas = pg.GraphicsLayoutWidget()

@@ -344,13 +344,13 @@ class HistogramView(SeedChoice, SnapshotView):
     def _update_ridges(self, snap: Snapshot) -> None:
         layer = self.selected_layer()
         theme = palette.current_theme()
+        density = self.density()
         for i, v in enumerate(snap.variants[: len(self.ridges)]):
             frames = [f for f in v.histogram_frames if layer < len(f.hists)]
             if len(frames) > MAX_RIDGES:
                 keep = np.unique(np.linspace(0, len(frames) - 1, MAX_RIDGES).round().astype(int))
                 frames = [frames[k] for k in keep]
             key = (layer, len(frames), frames[-1].epoch if frames else None, frames[0].epoch if frames else None)
-            density = self.density()
             if key == self._ridge_keys[i]:
                 continue
             self._ridge_keys[i] = key
