@@ -4,25 +4,27 @@ resumed or replaced is left alone. Real sweeps in the child process, the real wi
 
 from __future__ import annotations
 
-from tests.gui.test_sweep_window import tiny
+from tests.gui.test_sweep_window import sweep_over_l2, tiny
 
 
 def open_sweep(window, tmp_path, epochs: int = 3):  # type: ignore[no-untyped-def]
     window.sweep_action.trigger()
     sweep = window.sweep_window
     sweep._experiment = lambda: tiny(epochs)  # a small sweep, not the window's endless run
-    axis = sweep.axes[0]
-    axis.field.setCurrentIndex(axis.field.findData("regularization.l2_lambda"))
-    axis.scale.setCurrentIndex(axis.scale.findData("list"))
-    axis.values.setText("0,0.01")
-    sweep.seeds.setValue(1)
-    sweep.folder.setText(str(tmp_path / "sweep"))
+    sweep_over_l2(sweep, tmp_path, seeds=1)
     return sweep
 
 
 def play(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.toggle_play()
     qtbot.waitUntil(lambda: window.state == "running", timeout=30_000)
+
+
+def start_sweep_pausing_the_live_run(sweep, window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Start `sweep`; wait until it has planned its cells and the playing live run is paused for it."""
+    with qtbot.waitSignal(sweep.runner.planned, timeout=120_000):
+        assert sweep.start_sweep()
+    qtbot.waitUntil(lambda: window.state == "paused", timeout=10_000)
 
 
 def test_a_sweep_pauses_the_playing_live_run_and_plays_it_on_when_it_finishes(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -44,17 +46,13 @@ def test_a_sweep_pauses_the_playing_live_run_and_plays_it_on_when_it_finishes(wi
 def test_cancelling_plays_it_on_and_resume_now_leaves_it_playing(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     play(window, qtbot)
     sweep = open_sweep(window, tmp_path, epochs=1_000_000)
-    with qtbot.waitSignal(sweep.runner.planned, timeout=120_000):
-        assert sweep.start_sweep()
-    qtbot.waitUntil(lambda: window.state == "paused", timeout=10_000)
+    start_sweep_pausing_the_live_run(sweep, window, qtbot)
     with qtbot.waitSignal(sweep.runner.finished, timeout=60_000) as blocker:
         sweep.runner.cancel()
     assert blocker.args == ["cancelled"]
     qtbot.waitUntil(lambda: window.state == "running", timeout=10_000)
     # again, and the user wants both at once: Resume it now; the end of the sweep leaves it playing
-    with qtbot.waitSignal(sweep.runner.planned, timeout=120_000):
-        assert sweep.start_sweep()
-    qtbot.waitUntil(lambda: window.state == "paused", timeout=10_000)
+    start_sweep_pausing_the_live_run(sweep, window, qtbot)
     window.banner.action_buttons[0].click()
     qtbot.waitUntil(lambda: window.state == "running", timeout=10_000)
     assert not window.sweep_live.paused_for_sweep and "beside the sweep" in sweep.live_note.text()
@@ -75,9 +73,7 @@ def test_a_run_the_user_paused_stays_paused_and_closing_mid_sweep_plays_a_paused
     play(window, qtbot)
     sweep._experiment = lambda: tiny(1_000_000)
     sweep.folder.setText(str(tmp_path / "another"))  # another experiment: another folder
-    with qtbot.waitSignal(sweep.runner.planned, timeout=120_000):
-        assert sweep.start_sweep()
-    qtbot.waitUntil(lambda: window.state == "paused", timeout=10_000)
+    start_sweep_pausing_the_live_run(sweep, window, qtbot)
     sweep.close()
     assert not sweep.runner.running()
     qtbot.waitUntil(lambda: window.state == "running", timeout=10_000)
@@ -86,9 +82,7 @@ def test_a_run_the_user_paused_stays_paused_and_closing_mid_sweep_plays_a_paused
 def test_a_cell_opened_during_the_sweep_opens_paused_and_is_not_played_at_the_end(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     play(window, qtbot)
     sweep = open_sweep(window, tmp_path, epochs=1_000_000)
-    with qtbot.waitSignal(sweep.runner.planned, timeout=120_000):
-        assert sweep.start_sweep()
-    qtbot.waitUntil(lambda: window.state == "paused", timeout=10_000)
+    start_sweep_pausing_the_live_run(sweep, window, qtbot)
     sweep.view.cell_clicked.emit({"regularization.l2_lambda": 0.01})
     assert window.experiment.regularization.l2_lambda == 0.01
     assert "Opened the cell paused while the sweep trains" in window.statusBar().currentMessage()

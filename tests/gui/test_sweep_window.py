@@ -18,16 +18,21 @@ def tiny(epochs: int = 3):  # type: ignore[no-untyped-def]
     return sine_run([{"width": 8}], {"training.epochs": epochs}, {}, points=(16, 8, 8))
 
 
-def make_window(qtbot, tmp_path, experiment, opened):  # type: ignore[no-untyped-def]
-    w = SweepWindow(lambda: experiment, opened.append)
-    qtbot.addWidget(w)
+def sweep_over_l2(w, tmp_path, seeds: int) -> None:  # type: ignore[no-untyped-def]
+    """Sweep window `w` set as a person would: L2 λ over the list 0, 0.01; `seeds` seeds; tmp_path/sweep."""
     axis = w.axes[0]
     axis.field.setCurrentIndex(axis.field.findData("regularization.l2_lambda"))
     axis.scale.setCurrentIndex(axis.scale.findData("list"))
     axis.values.setText("0,0.01")
-    w.seeds.setValue(2)
-    w.set_metric("best_val_loss")
+    w.seeds.setValue(seeds)
     w.folder.setText(str(tmp_path / "sweep"))
+
+
+def make_window(qtbot, tmp_path, experiment, opened):  # type: ignore[no-untyped-def]
+    w = SweepWindow(lambda: experiment, opened.append)
+    qtbot.addWidget(w)
+    sweep_over_l2(w, tmp_path, seeds=2)
+    w.set_metric("best_val_loss")
     return w
 
 
@@ -192,12 +197,7 @@ def test_a_sweep_on_worker_processes_shows_the_workers_and_their_cells(qtbot, tm
 
     w = SweepWindow(lambda: tiny(), [].append, settings=Settings(tmp_path / "settings.json"))
     qtbot.addWidget(w)
-    axis = w.axes[0]
-    axis.field.setCurrentIndex(axis.field.findData("regularization.l2_lambda"))
-    axis.scale.setCurrentIndex(axis.scale.findData("list"))
-    axis.values.setText("0,0.01")
-    w.seeds.setValue(2)
-    w.folder.setText(str(tmp_path / "sweep"))
+    sweep_over_l2(w, tmp_path, seeds=2)
     w.place.processes.setChecked(True)
     w.place.count.setValue(1)
     with qtbot.waitSignal(w.runner.finished, timeout=180_000) as blocker:
